@@ -1,0 +1,44 @@
+# Everything a newcomer needs: `make demo` and `make test` set themselves up from a fresh clone.
+PYTHON ?= python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed-$(shell cksum < pyproject.toml | cut -d' ' -f1)
+POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/test
+
+.PHONY: setup demo test test-postgres e2e lint bench eval clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e ".[dev]"
+	rm -f $(VENV)/.installed-*
+	touch $(STAMP)
+
+setup: $(STAMP)
+
+demo: setup
+	$(VENV)/bin/interplay assess
+
+test: setup
+	$(PY) -m pytest
+
+test-postgres: setup
+	DATABASE_URL=$(POSTGRES_URL) $(PY) -m pytest
+
+e2e: setup
+	$(PY) -m pytest -m browser
+
+lint: setup
+	$(VENV)/bin/ruff check src tests bench
+	$(VENV)/bin/ruff format --check src tests bench
+	$(VENV)/bin/mypy src/interplay/core src/interplay/language
+	$(VENV)/bin/lint-imports
+
+bench: setup
+	@for script in bench/bench_*.py; do echo "== $$script"; $(PY) $$script || exit 1; done
+
+eval: setup
+	$(PY) -m interplay.language.evaluate
+
+clean:
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
