@@ -1,0 +1,1 @@
+"""The Django project: the workspace coaches and clients use in the browser."""
