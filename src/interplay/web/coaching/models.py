@@ -1,0 +1,76 @@
+"""Who coaches whom, how a client joins a coach, and the audit of every coach read."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+
+
+class CoachingRelationship(models.Model):
+    """A client works with at most one coach at a time; ending it keeps the history."""
+
+    coach = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="coached"
+    )
+    client = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="coaching"
+    )
+    started_at = models.DateTimeField(default=timezone.now)
+    ended_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["client"],
+                condition=Q(ended_at__isnull=True),
+                name="one_current_coach_per_client",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"coach {self.coach_id} with client {self.client_id}"
+
+
+class Invitation(models.Model):
+    """A one-time link a coach sends to a client: expires, works once, stored as a hash."""
+
+    coach = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="invitations"
+    )
+    email = models.EmailField()
+    token_hash = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    expires_at = models.DateTimeField()
+    used_at = models.DateTimeField(null=True, blank=True)
+    used_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+
+    def __str__(self) -> str:
+        return f"invitation from coach {self.coach_id}"
+
+
+class AuditEvent(models.Model):
+    """One row for every time a coach reads a client's data: what, whose, when."""
+
+    coach = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="audit_reads"
+    )
+    client = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="audited_reads"
+    )
+    what = models.CharField(max_length=60)
+    object_id = models.BigIntegerField(null=True, blank=True)
+    at = models.DateTimeField(default=timezone.now, db_index=True)
+
+    class Meta:
+        ordering = ["-at", "-id"]
+
+    def __str__(self) -> str:
+        return f"coach {self.coach_id} read {self.what} of client {self.client_id}"

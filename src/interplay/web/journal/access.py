@@ -1,0 +1,45 @@
+"""Scoped lookups for the journal. An owner reaches their own entries; a coach reaches only
+entries a current client shared, one by one. Anyone else gets a 404."""
+
+from __future__ import annotations
+
+from django.http import Http404
+
+from interplay.web.accounts.models import User
+from interplay.web.journal.models import Draft, Entry
+
+
+def get_entry_for_user(user: User, pk: int) -> Entry:
+    entry = Entry.objects.filter(pk=pk, owner=user).first()
+    if entry is None:
+        raise Http404
+    return entry
+
+
+def entries_of(owner: User) -> list[Entry]:
+    return list(Entry.objects.filter(owner=owner))
+
+
+def search_entries(owner: User, query: str) -> list[Entry]:
+    """The owner's entries containing every word of `query` (title or body), newest first.
+
+    The text is encrypted, so SQL cannot search it: the owner's own rows are decrypted and
+    filtered here. Only ever called with the signed-in owner's account."""
+    entries = entries_of(owner)
+    words = [word.casefold() for word in query.split() if word.strip()]
+    if not words:
+        return entries
+    return [
+        entry
+        for entry in entries
+        if all(word in f"{entry.title}\n{entry.body}".casefold() for word in words)
+    ]
+
+
+def shared_entries_for_coach(coach: User, client: User) -> list[Entry]:
+    """Entries `client` shared. Call only with a client from `access_client_for_coach`."""
+    return list(Entry.objects.filter(owner=client, shared_with_coach=True))
+
+
+def draft_for(owner: User, entry: Entry | None) -> Draft | None:
+    return Draft.objects.filter(owner=owner, entry=entry).first()

@@ -1,0 +1,74 @@
+"""Writes for the journal: entries, autosaved drafts and sharing."""
+
+from __future__ import annotations
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from interplay.web.accounts.actions import ActionError
+from interplay.web.accounts.models import User
+from interplay.web.journal.models import Draft, Entry
+
+MAX_LENGTH = 100_000  # characters; far beyond any entry, short of abuse
+
+
+def _check(title: str, body: str) -> None:
+    if len(title) > 300:
+        raise ActionError(_("Please keep the title under 300 characters."))
+    if len(body) > MAX_LENGTH:
+        raise ActionError(_("This entry is too long to save; please split it in two."))
+
+
+def do_save_draft(
+    owner: User, entry: Entry | None, title: str, body: str, prompt_id: str = ""
+) -> Draft:
+    """Keep what is being written, so an expired session or a closed tab loses nothing."""
+    if entry is not None and entry.owner_id != owner.pk:
+        raise ActionError(_("You can only save drafts of your own entries."))
+    _check(title, body)
+    with transaction.atomic():
+        draft, _created = Draft.objects.select_for_update().get_or_create(
+            owner=owner, entry=entry
+        )
+        draft.title, draft.body, draft.prompt_id = title, body, prompt_id[:40]
+        draft.saved_at = timezone.now()
+        draft.save()
+    return draft
+
+
+def do_save_entry(
+    owner: User,
+    title: str,
+    body: str,
+    prompt_id: str = "",
+    entry: Entry | None = None,
+) -> Entry:
+    """Create or update an entry and drop its draft. New entries are private."""
+    if not body.strip():
+        raise ActionError(_("There is nothing to save yet: write something first."))
+    if entry is not None and entry.owner_id != owner.pk:
+        raise ActionError(_("You can only change your own entries."))
+    _check(title, body)
+    with transaction.atomic():
+        if entry is None:
+            entry = Entry.objects.create(
+                owner=owner, title=title.strip(), body=body, prompt_id=prompt_id[:40]
+            )
+            Draft.objects.filter(owner=owner, entry__isnull=True).delete()
+        else:
+            entry.title, entry.body = title.strip(), body
+            entry.updated_at = timezone.now()
+            entry.save(update_fields=["title", "body", "updated_at"])
+            Draft.objects.filter(owner=owner, entry=entry).delete()
+    return entry
+
+
+def do_set_entry_sharing(entry: Entry, shared: bool) -> Entry:
+    entry.shared_with_coach = shared
+    entry.save(update_fields=["shared_with_coach"])
+    return entry
+
+
+def do_delete_entry(entry: Entry) -> None:
+    entry.delete()

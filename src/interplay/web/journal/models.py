@@ -1,0 +1,55 @@
+"""The journal: private by default, shared one entry at a time; text encrypted at rest."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+
+from interplay.web.crypto import EncryptedTextField
+
+
+class Entry(models.Model):
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="journal_entries"
+    )
+    title = EncryptedTextField(blank=True, default="")
+    body = EncryptedTextField()
+    # The question-bank id of the prompt this entry answers, if any.
+    prompt_id = models.CharField(max_length=40, blank=True, default="")
+    shared_with_coach = models.BooleanField(default=False)
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+    updated_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name_plural = "entries"
+
+    def __str__(self) -> str:
+        return f"journal entry {self.pk}"  # never the text
+
+
+class Draft(models.Model):
+    """Autosaved text of an entry being written: one per person and entry (or new entry)."""
+
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="journal_drafts"
+    )
+    entry = models.ForeignKey(Entry, on_delete=models.CASCADE, null=True, blank=True)
+    title = EncryptedTextField(blank=True, default="")
+    body = EncryptedTextField(blank=True, default="")
+    prompt_id = models.CharField(max_length=40, blank=True, default="")
+    saved_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["owner", "entry"], name="one_draft_per_entry"),
+            models.UniqueConstraint(
+                fields=["owner"],
+                condition=models.Q(entry__isnull=True),
+                name="one_new_entry_draft_per_owner",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"draft {self.pk}"

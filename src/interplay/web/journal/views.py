@@ -1,0 +1,155 @@
+"""The client's journal. Entries are private until shared one by one."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from interplay.core.questions import question_by_id
+from interplay.web.accounts.actions import ActionError
+from interplay.web.accounts.decorators import client_required
+from interplay.web.accounts.models import User
+from interplay.web.assessments.access import latest_profile
+from interplay.web.journal import actions
+from interplay.web.journal.access import draft_for, get_entry_for_user, search_entries
+from interplay.web.journal.models import Entry
+from interplay.web.journal.prompts import ChosenPrompt, choose_prompt
+
+PAGE_SIZE = 20
+
+
+def prompt_for(user: User, skip: frozenset[str] = frozenset()) -> ChosenPrompt | None:
+    assessment = latest_profile(user)
+    return choose_prompt(assessment.profile if assessment else None, timezone.localdate(), skip)
+
+
+@client_required
+def entry_list(request: HttpRequest) -> HttpResponse:
+    user: User = request.user  # type: ignore[assignment]
+    query = request.GET.get("q", "").strip()[:200]
+    entries = search_entries(user, query)
+    page = Paginator(entries, PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "journal/list.html",
+        {"page": page, "query": query, "total": len(entries)},
+    )
+
+
+def _question_text(prompt_id: str) -> str:
+    try:
+        return question_by_id(prompt_id).text if prompt_id else ""
+    except KeyError:
+        return ""
+
+
+def _editor(request: HttpRequest, entry: Entry | None) -> HttpResponse:
+    user: User = request.user  # type: ignore[assignment]
+    draft = draft_for(user, entry)
+    title = draft.title if draft else (entry.title if entry else "")
+    body = draft.body if draft else (entry.body if entry else "")
+    prompt_id = (
+        draft.prompt_id if draft else (entry.prompt_id if entry else request.GET.get("prompt", ""))
+    )
+    error = None
+    if request.method == "POST":
+        title = request.POST.get("title", "")
+        body = request.POST.get("body", "")
+        prompt_id = request.POST.get("prompt_id", "")
+        if _question_text(prompt_id) == "":
+            prompt_id = ""
+        try:
+            saved = actions.do_save_entry(user, title, body, prompt_id, entry=entry)
+        except ActionError as problem:
+            error = str(problem)
+        else:
+            messages.success(request, _("Saved. Only you can see this entry."))
+            if saved.shared_with_coach:
+                messages.info(request, _("This entry is shared with your coach."))
+            return redirect("journal:detail", saved.pk)
+    suggestion = None if entry or prompt_id else prompt_for(user)
+    context = {
+        "entry": entry,
+        "title": title,
+        "body": body,
+        "prompt_id": prompt_id if _question_text(prompt_id) else "",
+        "prompt_text": _question_text(prompt_id),
+        "suggestion": suggestion,
+        "draft": draft,
+        "error": error,
+        "draft_key": f"interplay-draft-u{user.pk}-{'e' + str(entry.pk) if entry else 'new'}",
+    }
+    return render(request, "journal/edit.html", context)
+
+
+@client_required
+def new_entry(request: HttpRequest) -> HttpResponse:
+    return _editor(request, None)
+
+
+@client_required
+def edit_entry(request: HttpRequest, pk: int) -> HttpResponse:
+    return _editor(request, get_entry_for_user(request.user, pk))  # type: ignore[arg-type]
+
+
+@client_required
+@require_POST
+def autosave(request: HttpRequest) -> HttpResponse:
+    """htmx: keep the text being written. Answers with a short status line."""
+    user: User = request.user  # type: ignore[assignment]
+    entry_id = request.POST.get("entry_id", "")
+    entry = get_entry_for_user(user, int(entry_id)) if entry_id.isdigit() else None
+    prompt_id = request.POST.get("prompt_id", "")
+    try:
+        draft = actions.do_save_draft(
+            user,
+            entry,
+            request.POST.get("title", ""),
+            request.POST.get("body", ""),
+            prompt_id if _question_text(prompt_id) else "",
+        )
+    except ActionError as problem:
+        return render(request, "journal/_draft_status.html", {"error": str(problem)}, status=400)
+    return render(request, "journal/_draft_status.html", {"draft": draft})
+
+
+@client_required
+def entry_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    entry = get_entry_for_user(request.user, pk)  # type: ignore[arg-type]
+    user: User = request.user  # type: ignore[assignment]
+    return render(
+        request,
+        "journal/detail.html",
+        {
+            "entry": entry,
+            "prompt_text": _question_text(entry.prompt_id),
+            "draft_keys": [f"interplay-draft-u{user.pk}-new", f"interplay-draft-u{user.pk}-e{pk}"],
+        },
+    )
+
+
+@client_required
+@require_POST
+def share(request: HttpRequest, pk: int) -> HttpResponse:
+    entry = get_entry_for_user(request.user, pk)  # type: ignore[arg-type]
+    shared = request.POST.get("shared") == "1"
+    actions.do_set_entry_sharing(entry, shared)
+    messages.success(
+        request,
+        _("Shared with your coach.") if shared else _("This entry is private again."),
+    )
+    return redirect("journal:detail", pk)
+
+
+@client_required
+@require_POST
+def delete(request: HttpRequest, pk: int) -> HttpResponse:
+    entry = get_entry_for_user(request.user, pk)  # type: ignore[arg-type]
+    actions.do_delete_entry(entry)
+    messages.success(request, _("The entry has been deleted."))
+    return redirect("journal:list")

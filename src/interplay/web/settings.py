@@ -1,0 +1,206 @@
+"""Django settings for Interplay, read from the environment (see docs/deployment.md).
+
+Zero configuration gives a working SQLite install in `~/.local/share/interplay`;
+`INTERPLAY_PRODUCTION=1` turns on everything `manage.py check --deploy` asks for and refuses to
+invent secrets.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from csp.constants import NONCE, NONE, SELF
+
+from interplay.web import env, keys
+
+BASE_DIR = Path(__file__).resolve().parent
+
+PRODUCTION = env.env_bool("INTERPLAY_PRODUCTION", False)
+DEBUG = env.env_bool("INTERPLAY_DEBUG", not PRODUCTION)
+if PRODUCTION and DEBUG:
+    raise env.ConfigError("INTERPLAY_DEBUG=1 is not allowed together with INTERPLAY_PRODUCTION=1.")
+
+DATA_DIR = keys.ensure_data_dir(
+    env.env_path("INTERPLAY_DATA_DIR", Path("~/.local/share/interplay"))
+)
+SECRET_KEY = keys.secret_key(env.env_secret("INTERPLAY_SECRET_KEY"), DATA_DIR, PRODUCTION)
+ENCRYPTION_KEYS = keys.encryption_keys(
+    env.env_secret("INTERPLAY_ENCRYPTION_KEYS"), DATA_DIR, PRODUCTION
+)
+
+ALLOWED_HOSTS = env.env_list(
+    "INTERPLAY_ALLOWED_HOSTS", () if PRODUCTION else ("localhost", "127.0.0.1", "[::1]")
+)
+if PRODUCTION and not ALLOWED_HOSTS:
+    raise env.ConfigError(
+        "INTERPLAY_ALLOWED_HOSTS must name the host(s) Interplay is served on in production."
+    )
+CSRF_TRUSTED_ORIGINS = env.env_list("INTERPLAY_CSRF_TRUSTED_ORIGINS", ())
+# The address used in emailed links (sign-in links, invitations, password resets).
+SITE_URL = env.env_str("INTERPLAY_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+
+INSTALLED_APPS = [
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "django_htmx",
+    "csp",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_tasks",
+    "django_tasks_db",
+    "interplay.web.accounts",
+    "interplay.web.coaching",
+    "interplay.web.assessments",
+    "interplay.web.journal",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "django_htmx.middleware.HtmxMiddleware",
+    "csp.middleware.CSPMiddleware",
+]
+
+ROOT_URLCONF = "interplay.web.urls"
+WSGI_APPLICATION = "interplay.web.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [BASE_DIR / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "csp.context_processors.nonce",
+            ],
+            "string_if_invalid": "",
+        },
+    }
+]
+
+_database_url = env.env_secret("DATABASE_URL")
+if _database_url:
+    DATABASES = {"default": env.database_from_url("DATABASE_URL", _database_url)}
+else:
+    DATABASES = {
+        "default": {
+            "ENGINE": "django.db.backends.sqlite3",
+            "NAME": DATA_DIR / "interplay.sqlite3",
+            "OPTIONS": {
+                # WAL lets readers and one writer work at once; IMMEDIATE takes the write lock
+                # at the start of a transaction so busy writers wait instead of failing.
+                "transaction_mode": "IMMEDIATE",
+                "timeout": 20,
+                "init_command": (
+                    "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; "
+                    "PRAGMA busy_timeout=20000; PRAGMA foreign_keys=ON;"
+                ),
+            },
+        }
+    }
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+AUTH_USER_MODEL = "accounts.User"
+LOGIN_URL = "accounts:sign_in"
+LOGIN_REDIRECT_URL = "home"
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+]
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 10},
+    },
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+OTP_TOTP_ISSUER = "Interplay"
+
+SESSION_COOKIE_AGE = env.env_int("INTERPLAY_SESSION_HOURS", 24 * 14, minimum=1) * 3600
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_HTTPONLY = True
+X_FRAME_OPTIONS = "DENY"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+if PRODUCTION:
+    SESSION_COOKIE_SECURE = True
+    CSRF_COOKIE_SECURE = True
+    SECURE_SSL_REDIRECT = env.env_bool("INTERPLAY_SSL_REDIRECT", True)
+    SECURE_HSTS_SECONDS = env.env_int("INTERPLAY_HSTS_SECONDS", 31536000)
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+    SECURE_HSTS_PRELOAD = True
+    if env.env_bool("INTERPLAY_BEHIND_PROXY", False):
+        SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    if not SECURE_SSL_REDIRECT:
+        # The proxy in front redirects instead; silence the check that cannot see it.
+        SILENCED_SYSTEM_CHECKS = ["security.W008"]
+
+# No request to any other host: scripts, styles, fonts and images all come from this server.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+        "base-uri": [NONE],
+        "object-src": [NONE],
+    }
+}
+
+LANGUAGE_CODE = "en-gb"
+LANGUAGES = [("en-gb", "English (UK)")]
+LOCALE_PATHS = [BASE_DIR / "locale"]
+TIME_ZONE = env.env_str("INTERPLAY_TIME_ZONE", "Europe/London")
+USE_I18N = True
+USE_TZ = True
+
+STATIC_URL = "static/"
+STATIC_ROOT = DATA_DIR / "static"
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {
+        "BACKEND": (
+            "whitenoise.storage.CompressedManifestStaticFilesStorage"
+            if PRODUCTION
+            else "django.contrib.staticfiles.storage.StaticFilesStorage"
+        )
+    },
+}
+WHITENOISE_USE_FINDERS = not PRODUCTION
+
+_email = env.email_from_url("INTERPLAY_EMAIL_URL", env.env_secret("INTERPLAY_EMAIL_URL"), DATA_DIR)
+globals().update(_email)
+DEFAULT_FROM_EMAIL = env.env_str("INTERPLAY_FROM_EMAIL", "Interplay <interplay@localhost>")
+
+# Emails are sent by the database-backed task worker (`interplay manage db_worker`, started by
+# `interplay serve`), so a slow mail server never holds up a page.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "root": {"handlers": ["console"], "level": env.env_str("INTERPLAY_LOG_LEVEL", "INFO")},
+}

@@ -1,0 +1,23 @@
+"""Settings for the test suite: the real settings, pointed at a throwaway data folder.
+
+Only what makes tests fast and self-contained differs: a temporary data folder (so tests never
+touch a real install), emails kept in memory, tasks run at once, and a fast password hasher
+(the real settings' Argon2-first order is checked by its own test).
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+
+os.environ["INTERPLAY_DATA_DIR"] = tempfile.mkdtemp(prefix="interplay-test-")
+os.environ.pop("INTERPLAY_PRODUCTION", None)
+os.environ.pop("INTERPLAY_SECRET_KEY", None)
+os.environ.pop("INTERPLAY_ENCRYPTION_KEYS", None)
+
+from interplay.web.settings import *  # noqa: E402,F403
+
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+WHITENOISE_AUTOREFRESH = True

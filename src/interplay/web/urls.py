@@ -1,0 +1,11 @@
+from django.urls import include, path
+
+from interplay.web import home
+
+urlpatterns = [
+    path("", home.home, name="home"),
+    path("", include("interplay.web.accounts.urls")),
+    path("", include("interplay.web.coaching.urls")),
+    path("", include("interplay.web.assessments.urls")),
+    path("journal/", include("interplay.web.journal.urls")),
+]
