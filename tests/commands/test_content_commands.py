@@ -8,6 +8,8 @@ import pytest
 from typer.testing import CliRunner
 
 from interplay.cli import app
+from interplay.commands import content
+from interplay.core.content_files import ContentError
 from interplay.core.experiments import Experiment, experiment_library
 from interplay.core.questions import Question, question_bank
 from interplay.core.vocabulary import Direction, Scale, SessionPhase, Stakes, Technique
@@ -125,3 +127,17 @@ def test_filters_matching_nothing_say_so():
     assert result.exit_code == 0
     assert "No questions match" in result.output
     assert run_json("questions", "--phase", phase.value, "--scale", scale.value) == []
+
+
+@pytest.mark.parametrize(
+    ("command", "loader"), [("questions", "question_bank"), ("experiments", "experiment_library")]
+)
+def test_broken_content_file_is_reported_in_one_line(monkeypatch, command, loader):
+    def broken():
+        raise ContentError("questions.toml", "q-x", "field 'scales' unknown value 'grit'")
+
+    monkeypatch.setattr(content, loader, broken)
+    result = runner.invoke(app, [command])
+    assert result.exit_code == 1
+    assert "Content error: questions.toml, entry 'q-x': field 'scales'" in result.output
+    assert "Traceback" not in result.output

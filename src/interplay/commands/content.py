@@ -9,16 +9,19 @@ rule the content files follow.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict
 from enum import Enum
-from typing import Annotated, Any
+from typing import Annotated, Any, TypeVar
 
 import typer
 
+from interplay.core.content_files import ContentError
 from interplay.core.experiments import Experiment, experiment_library
 from interplay.core.questions import Question, question_bank
 from interplay.core.vocabulary import Direction, Scale, SessionPhase, Stakes, Technique
+
+T = TypeVar("T")
 
 JSON_HELP = "Print a JSON list of every matching entry with all its fields."
 
@@ -65,6 +68,15 @@ def filter_experiments(
         and (stakes is None or experiment.stakes is stakes)
         and (technique is None or experiment.technique is technique)
     ]
+
+
+def load_or_exit(load: Callable[[], T]) -> T:
+    """Load shipped content; a broken file is reported in one line, not a traceback."""
+    try:
+        return load()
+    except ContentError as error:
+        typer.echo(f"Content error: {error}", err=True)
+        raise typer.Exit(1) from None
 
 
 def show_questions(questions: Sequence[Question]) -> None:
@@ -131,7 +143,7 @@ def questions(
     ] = None,
 ) -> None:
     """List the coaching question bank."""
-    chosen = filter_questions(question_bank(), phase, scale)
+    chosen = filter_questions(load_or_exit(question_bank), phase, scale)
     if as_json_output:
         typer.echo(as_json(chosen))
     elif chosen:
@@ -156,7 +168,7 @@ def experiments(
     ] = None,
 ) -> None:
     """List the boundary experiment library."""
-    chosen = filter_experiments(experiment_library(), direction, stakes, technique)
+    chosen = filter_experiments(load_or_exit(experiment_library), direction, stakes, technique)
     if as_json_output:
         typer.echo(as_json(chosen))
     elif chosen:
