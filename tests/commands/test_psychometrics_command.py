@@ -1,8 +1,10 @@
 import csv
 import json
+from pathlib import Path
 
 import numpy as np
 import pytest
+import typer.main
 from typer.testing import CliRunner
 
 from interplay.cli import app
@@ -174,10 +176,13 @@ def test_file_without_respondent_column_and_with_a_byte_order_mark(tmp_path, ite
     _, rows = simulated_answers(n=30)
     path = tmp_path / "answers.csv"
     lines = ["d1,d2,d3"] + [f"{r['d1']},{r['d2']},{r['d3']}" for r in rows]
+    lines.append("4.0,2,4")  # a spreadsheet's way of writing 4
     path.write_text("\n".join(lines) + "\n", encoding="utf-8-sig")
     result = runner.invoke(app, ["psychometrics", str(path), "--items", str(items_file), "--json"])
     assert result.exit_code == 0, result.output
-    assert [scale["scale"] for scale in json.loads(result.stdout)["scales"]] == ["dependence"]
+    report = json.loads(result.stdout)
+    assert report["answer_sets"] == 31
+    assert [scale["scale"] for scale in report["scales"]] == ["dependence"]
 
 
 def test_short_row_and_missing_file_are_clear(tmp_path, items_file):
@@ -195,3 +200,17 @@ def test_unknown_missing_policy_is_refused(tmp_path, items_file):
     result = runner.invoke(app, ["psychometrics", "x.csv", "--missing", "mean"])
     assert result.exit_code == 2
     assert "pairwise or listwise" in result.stderr
+
+
+def test_every_option_is_documented():
+    docs = (Path(__file__).parents[2] / "docs" / "psychometrics.md").read_text()
+    group = typer.main.get_command(app)
+    options = [
+        name
+        for param in group.commands["psychometrics"].params
+        for name in param.opts
+        if name.startswith("--")
+    ]
+    assert {"--missing", "--json", "--items", "--level"} <= set(options)
+    for option in options:
+        assert f"`{option}`" in docs, f"{option} is not documented in docs/psychometrics.md"
