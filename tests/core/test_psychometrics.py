@@ -271,3 +271,16 @@ def test_alpha_never_crashes_on_tables_with_missing_answers(matrix, missing):
     ids = [f"i{j}" for j in range(matrix.shape[1])]
     [row] = reliability_table(matrix, ids, {"s": ids}, missing=missing)
     assert row.n_items == matrix.shape[1]
+
+
+def test_one_factor_fit_minimises_squared_off_diagonal_residuals():
+    # An independent check of the "minres" claim: plain gradient descent on the least-squares
+    # objective sum_{i<j} (r_ij - l_i l_j)^2 must land on the same loadings.
+    matrix = likert(simulate_items([0.9, 0.5, 0.7, 0.3, 0.8, 0.6], [0.9] * 6, n=150, seed=11))
+    correlation = np.corrcoef(matrix, rowvar=False)
+    loadings = np.full(6, 0.5)
+    off_diagonal = ~np.eye(6, dtype=bool)
+    for _ in range(20_000):
+        residual = (correlation - np.outer(loadings, loadings)) * off_diagonal
+        loadings += 0.05 * 2 * residual @ loadings
+    assert np.allclose(fit_one_factor(correlation).loadings, loadings, atol=1e-6)

@@ -11,6 +11,7 @@ Accuracy is close to double precision for the degrees of freedom a questionnaire
 from __future__ import annotations
 
 import math
+from functools import lru_cache
 
 _TINY = 1e-300  # keeps the continued fraction away from a division by zero
 _EPSILON = 1e-15
@@ -81,6 +82,7 @@ def f_cdf(value: float, df1: float, df2: float) -> float:
     return regularized_incomplete_beta(df1 / 2.0, df2 / 2.0, x)
 
 
+@lru_cache(maxsize=512)  # scales of one instrument share n and k, so share quantiles
 def f_quantile(probability: float, df1: float, df2: float) -> float:
     """The value below which an F(df1, df2) variable falls with the given probability."""
     _check_degrees(df1, df2)

@@ -416,6 +416,8 @@ def _scale_reliability(
         notes.append("alpha is undefined: too few people answered, or nobody's answers vary")
     if n_items < 3:
         notes.append("omega needs at least three items")
+    if fit is not None and not fit.converged:
+        notes.append("the one-factor fit did not settle, so omega is rough")
     if fit is not None and fit.heywood:
         notes.append("the one-factor fit hit a communality of 1 (a Heywood case)")
     items = tuple(
