@@ -27,6 +27,8 @@ def render_profile(profile: Profile, console: Console) -> None:
     console.print(f"[bold]Autonomy[/bold]    {_bar(balance.autonomy)}")
     console.print(f"[bold]Connection[/bold]  {_bar(balance.connection)}")
     console.print(f"Pattern on the Balance Map: [bold]{_label(balance.pattern)}[/bold]")
+    if balance.near_midpoint:
+        console.print(f"[yellow]{balance.pattern_reason}[/yellow]")
 
     stage = profile.stage
     if stage.primary is not None:
@@ -48,8 +50,14 @@ def render_profile(profile: Profile, console: Console) -> None:
         table.add_column("Barrier")
         table.add_column("Score", justify="right")
         table.add_column("Level")
+        table.add_column("What you agreed with")
         for barrier in profile.barriers:
-            table.add_row(_label(barrier.barrier), f"{barrier.score:.2f}", _label(barrier.level))
+            table.add_row(
+                _label(barrier.barrier),
+                f"{barrier.score:.2f}",
+                _label(barrier.level),
+                barrier.detail or "",
+            )
         console.print(table)
 
     flagged = [risk for risk in profile.risks if risk.flagged]

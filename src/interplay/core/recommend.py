@@ -12,7 +12,16 @@ from dataclasses import dataclass
 
 from interplay.core.experiments import Experiment, experiment_library
 from interplay.core.questions import Question, question_bank
-from interplay.core.vocabulary import Barrier, Direction, Focus, Level, Scale, Stage, Stakes
+from interplay.core.vocabulary import (
+    Barrier,
+    Direction,
+    Focus,
+    Level,
+    Scale,
+    SessionPhase,
+    Stage,
+    Stakes,
+)
 
 QUESTION_LIMIT = 6
 EXPERIMENT_LIMIT = 3
@@ -85,17 +94,29 @@ def _is_general(question: Question) -> bool:
 def recommend_questions(
     needs: Needs, bank: Sequence[Question] | None = None, limit: int = QUESTION_LIMIT
 ) -> tuple[QuestionPick, ...]:
-    """The best-matching questions, strongest match first (ties keep the bank's order), topped
-    up with general questions when too few match."""
+    """Matching questions laid out along a session: the best match for each phase in turn
+    (opening, exploring, emotional roots, experimenting, integrating, then round again), so a
+    coach gets an arc rather than six variations on one theme; topped up with general
+    questions when too few match. Within a phase the strongest match wins, ties keep the
+    bank's order."""
     bank = question_bank() if bank is None else bank
-    scored: list[tuple[int, int, QuestionPick]] = []
+    ranked: list[tuple[int, int, Question, tuple[str, ...]]] = []
     for position, question in enumerate(bank):
         points, reasons = _question_match(question, needs)
         if points >= 2:
-            scored.append(
-                (-points, position, QuestionPick(question.id, question.text, tuple(reasons)))
-            )
-    picks = [pick for _, _, pick in sorted(scored, key=lambda row: (row[0], row[1]))][:limit]
+            ranked.append((-points, position, question, tuple(reasons)))
+    ranked.sort(key=lambda row: (row[0], row[1]))
+    picks: list[QuestionPick] = []
+    taken: set[str] = set()
+    while len(picks) < limit and len(taken) < len(ranked):
+        for phase in SessionPhase:
+            if len(picks) >= limit:
+                break
+            for _, _, question, why in ranked:
+                if question.id not in taken and phase in question.phases:
+                    taken.add(question.id)
+                    picks.append(QuestionPick(question.id, question.text, why))
+                    break
     for question in bank:
         if len(picks) >= limit:
             break
