@@ -180,3 +180,20 @@ def test_needs_barriers_only_count_the_strongest_two(bank):
     )
     ids = [pick.id for pick in recommend_questions(needs, bank)]
     assert "q-perfect" not in ids
+
+
+def test_a_barrier_tagged_as_scale_and_barrier_counts_once(tmp_path):
+    path = tmp_path / "q.toml"
+    path.write_text(
+        """
+[[question]]
+id = "q-double"
+text = "Double tagged"
+phases = ["exploring"]
+scales = ["perfectionism"]
+barriers = ["perfectionism"]
+"""
+    )
+    needs = Needs(None, None, {Scale.PERFECTIONISM: Level.HIGH}, (Barrier.PERFECTIONISM,))
+    (pick,) = recommend_questions(needs, load_questions(path))
+    assert pick.reasons == ("speaks to a leading barrier: perfectionism",)

@@ -73,12 +73,16 @@ def _question_match(question: Question, needs: Needs) -> tuple[int, list[str]]:
     if needs.stage is not None and needs.stage in question.stages:
         points += 2
         reasons.append(f"fits the stage: {needs.stage.value}")
+    leading = needs.barriers[:TOP_BARRIERS]
     for scale in question.scales:
+        # A leading barrier tagged both as a scale and as a barrier counts once, below.
+        if scale.value in {barrier.value for barrier in leading if barrier in question.barriers}:
+            continue
         if needs.levels.get(scale) is Level.HIGH:
             points += 2
             reasons.append(f"speaks to a high {scale.value} score")
     for barrier in question.barriers:
-        if barrier in needs.barriers[:TOP_BARRIERS]:
+        if barrier in leading:
             points += 2
             reasons.append(f"speaks to a leading barrier: {barrier.value}")
     if points and question.from_article:
