@@ -132,3 +132,15 @@ def test_clear_profile_is_not_near_the_midpoint():
     profile = build_profile(MAYA)
     assert not profile.balance.near_midpoint
     assert profile.balance.pattern_reason == "autonomy 85 >= 50 and connection 22 < 50"
+
+
+@pytest.mark.parametrize("name", ["MAYA", "DEPENDENT", "INTERDEPENDENT", "WITHDRAWN"])
+def test_pulse_places_each_persona_where_the_full_profile_does(name):
+    from tests.core import personas
+
+    answers = getattr(personas, name)
+    full = build_profile(answers)
+    pulse = score_pulse({item.id: answers[item.id] for item in pulse_items()})
+    assert pulse.pattern is full.balance.pattern
+    assert abs(pulse.autonomy - full.balance.autonomy) < 20
+    assert abs(pulse.connection - full.balance.connection) < 20
