@@ -252,7 +252,7 @@ class BarrierFinding:
 
 
 def _barrier_detail(barrier: Barrier, score: ScaleScore) -> str | None:
-    """E.g. "the communal pull (...) (cp02, cp03)": the labels of the items agreed with."""
+    """E.g. "controlling caregivers: pe01; a betrayal of trust: pe03": what was agreed with."""
     labels = BARRIER_ITEM_LABELS.get(barrier)
     if labels is None:
         return None

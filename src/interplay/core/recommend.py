@@ -43,9 +43,6 @@ class Needs:
     levels: Mapping[Scale, Level]  # every scored scale's band
     barriers: tuple[Barrier, ...]  # strongest first, moderate or high only
 
-    def high_scales(self) -> tuple[Scale, ...]:
-        return tuple(scale for scale, level in self.levels.items() if level is Level.HIGH)
-
 
 @dataclass(frozen=True)
 class QuestionPick:
