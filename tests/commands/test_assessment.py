@@ -132,3 +132,18 @@ def test_assess_refuses_a_damaged_progress_file_and_keeps_it(home):
     assert result.exit_code == 2
     assert "cannot resume" in result.stderr and "'oi01'" in result.stderr
     assert state.read_text() == '{"answers": {"oi01": 99}}'
+
+
+def test_assess_can_go_back_and_change_an_answer(home):
+    result = runner.invoke(app, ["assess"], input="b\n5\n4\nb\n2\nq\n")
+    assert result.exit_code == 1
+    assert "This is the first statement" in result.stdout
+    saved = json.loads((home / "assessment-progress.json").read_text())
+    assert saved["answers"] == {ITEMS[0].id: 5, ITEMS[1].id: 2}
+
+
+def test_assess_going_back_reopens_a_skipped_statement(home):
+    runner.invoke(app, ["assess"], input="s\nb\n3\nq\n")
+    saved = json.loads((home / "assessment-progress.json").read_text())
+    assert saved["answers"] == {ITEMS[0].id: 3}
+    assert saved["skipped"] == []

@@ -127,11 +127,15 @@ def _save_state(path: Path, state: dict[str, Any]) -> None:
 def _ask(console: Console, number: int, total: int, text: str) -> str:
     console.print(f"\n[dim]{number} of {total}[/dim]  [bold]{text}[/bold]")
     while True:
-        reply = str(typer.prompt("1-5, s to skip, q to save and stop", prompt_suffix=" > "))
+        reply = str(
+            typer.prompt("1-5, s to skip, b to go back, q to save and stop", prompt_suffix=" > ")
+        )
         reply = reply.strip().lower()
-        if reply in {"1", "2", "3", "4", "5", "s", "q"}:
+        if reply in {"1", "2", "3", "4", "5", "s", "b", "q"}:
             return reply
-        console.print(f"[yellow]Please type a number from 1 to 5 ({SCALE_HINT}), s or q.[/yellow]")
+        console.print(
+            f"[yellow]Please type a number from 1 to 5 ({SCALE_HINT}), or s, b or q.[/yellow]"
+        )
 
 
 def assess_command(
@@ -162,12 +166,17 @@ def assess_command(
         "For each statement, say how far you agree. There are no right answers; "
         f"answer as things are for you now.\n[dim]{SCALE_HINT}[/dim]"
     )
-    done = set(state["answers"]) | set(state.get("skipped", []))
-    for number, item in enumerate(items, start=1):
-        if item.id in done:
-            continue
+    state.setdefault("skipped", [])
+    # Items are always asked in order, so everything before the first open item is done, and
+    # going back means reopening the item just before it.
+    while True:
+        done = set(state["answers"]) | set(state["skipped"])
+        position = next((i for i, item in enumerate(items) if item.id not in done), None)
+        if position is None:
+            break
+        item = items[position]
         try:
-            reply = _ask(console, number, len(items), item.text)
+            reply = _ask(console, position + 1, len(items), item.text)
         except (typer.Abort, EOFError, KeyboardInterrupt):
             reply = "q"
         if reply == "q":
@@ -176,8 +185,16 @@ def assess_command(
                 "Run `interplay assess` to carry on."
             )
             raise typer.Exit(1)
-        if reply == "s":
-            state.setdefault("skipped", []).append(item.id)
+        if reply == "b":
+            if position == 0:
+                console.print("[yellow]This is the first statement.[/yellow]")
+                continue
+            previous = items[position - 1].id
+            state["answers"].pop(previous, None)
+            if previous in state["skipped"]:
+                state["skipped"].remove(previous)
+        elif reply == "s":
+            state["skipped"].append(item.id)
         else:
             state["answers"][item.id] = int(reply)
         _save_state(state_file, state)
