@@ -10,7 +10,16 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from interplay.core.content_files import CONTENT_DIR, Field, boolean, load_entries, one_of, text
+from interplay.core.content_files import (
+    CONTENT_DIR,
+    ContentError,
+    Field,
+    boolean,
+    load_entries,
+    one_of,
+    read_toml,
+    text,
+)
 from interplay.core.vocabulary import Scale
 
 ITEMS_FILE = CONTENT_DIR / "items.toml"
@@ -51,6 +60,20 @@ def instrument_items() -> tuple[Item, ...]:
 
 def items_by_id() -> dict[str, Item]:
     return {item.id: item for item in instrument_items()}
+
+
+def load_version(path: Path = ITEMS_FILE) -> str:
+    """The instrument's version (top-level `version` in the items file). It changes whenever an
+    item is added, removed or re-keyed, so stored profiles say which instrument scored them."""
+    version = read_toml(path).get("version")
+    if not isinstance(version, str) or not version.strip():
+        raise ContentError(path, None, "missing top-level 'version' (text, e.g. \"1.0\")")
+    return version.strip()
+
+
+@cache
+def instrument_version() -> str:
+    return load_version()
 
 
 def pulse_items() -> tuple[Item, ...]:

@@ -1,0 +1,103 @@
+"""The Balance Map: autonomy and connection (0-100) from scale scores, and the pattern they make.
+
+The formula is documented in docs/instrument.md and is deliberately simple, so a coach can
+follow it by hand from the evidence:
+
+    n(s)       = (mean - 1) / 4            a scale mean put on 0..1
+    autonomy   = 100 * weighted mean of  n(over_independence) x1,
+                                         1 - n(dependence) x2,
+                                         1 - n(confluence) x1
+    connection = 100 * weighted mean of  n(interdependence) x2,
+                                         1 - n(rigid_boundaries) x1,
+                                         1 - n(over_independence) x1
+
+Dependence weighs double on autonomy and interdependence double on connection because each is
+the scale that speaks most directly to its axis. Over-independence counts on both sides, as the
+article says: pride in managing alone is autonomy, and the same habit keeps people out. An axis
+is computed from the scales that were scored, and needs at least two of its three.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from interplay.core.vocabulary import Pattern, Scale
+
+PATTERN_MIDPOINT = 50.0  # at or above counts as high on that axis
+MIN_PARTS_PER_AXIS = 2
+
+
+@dataclass(frozen=True)
+class AxisPart:
+    """One scale's share of an axis: its mean, whether it counts as scored or inverted, its
+    weight, and the 0..1 value it contributes."""
+
+    scale: Scale
+    score: float
+    inverted: bool
+    weight: int
+    value: float
+
+
+@dataclass(frozen=True)
+class Axis:
+    score: float | None
+    parts: tuple[AxisPart, ...]
+    missing: tuple[Scale, ...]
+
+
+# (scale, inverted, weight)
+AUTONOMY_PARTS: tuple[tuple[Scale, bool, int], ...] = (
+    (Scale.OVER_INDEPENDENCE, False, 1),
+    (Scale.DEPENDENCE, True, 2),
+    (Scale.CONFLUENCE, True, 1),
+)
+CONNECTION_PARTS: tuple[tuple[Scale, bool, int], ...] = (
+    (Scale.INTERDEPENDENCE, False, 2),
+    (Scale.RIGID_BOUNDARIES, True, 1),
+    (Scale.OVER_INDEPENDENCE, True, 1),
+)
+
+
+def unit(score: float) -> float:
+    """A 1..5 mean on 0..1."""
+    return (score - 1.0) / 4.0
+
+
+def axis(recipe: tuple[tuple[Scale, bool, int], ...], scores: Mapping[Scale, float]) -> Axis:
+    parts: list[AxisPart] = []
+    missing: list[Scale] = []
+    for scale, inverted, weight in recipe:
+        if scale not in scores:
+            missing.append(scale)
+            continue
+        value = 1.0 - unit(scores[scale]) if inverted else unit(scores[scale])
+        parts.append(AxisPart(scale, scores[scale], inverted, weight, round(value, 4)))
+    if len(parts) < MIN_PARTS_PER_AXIS:
+        return Axis(None, tuple(parts), tuple(missing))
+    total_weight = sum(part.weight for part in parts)
+    score = 100.0 * sum(part.value * part.weight for part in parts) / total_weight
+    return Axis(round(score, 1), tuple(parts), tuple(missing))
+
+
+def autonomy_axis(scores: Mapping[Scale, float]) -> Axis:
+    return axis(AUTONOMY_PARTS, scores)
+
+
+def connection_axis(scores: Mapping[Scale, float]) -> Axis:
+    return axis(CONNECTION_PARTS, scores)
+
+
+def pattern_of(autonomy: float | None, connection: float | None) -> Pattern | None:
+    if autonomy is None or connection is None:
+        return None
+    high_autonomy = autonomy >= PATTERN_MIDPOINT
+    high_connection = connection >= PATTERN_MIDPOINT
+    if high_autonomy and high_connection:
+        return Pattern.INTERDEPENDENT
+    if high_autonomy:
+        return Pattern.OVER_INDEPENDENT
+    if high_connection:
+        return Pattern.DEPENDENT
+    return Pattern.WITHDRAWN
