@@ -86,3 +86,20 @@ def test_unknown_scenario_exits_2_and_lists_known_ones(scripted):
     result = runner.invoke(app, ["roleplay", "s-nope"], input="")
     assert result.exit_code == 2
     assert "s-ask-for-a-lift" in result.output
+
+
+def test_roleplay_reads_replies_with_the_real_statement_coach():
+    lines = (
+        "I'm not able to work this Saturday; I need the weekend to rest.\n"
+        "You always dump this on me at the last minute.\n"
+        "Could you ask Tom to cover Saturday this time?\n"
+        "I need to keep my weekends free from now on.\n"
+        "I need to keep my weekends free, as I said.\n"
+    )
+    result = runner.invoke(app, ["roleplay", "s-manager-weekend-work", "--json"], input=lines)
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    styles = [t["style"] for t in data["turns"]]
+    assert styles[:3] == ["clear", "blaming", "request"]
+    assert [t["response"] for t in data["turns"][:3]] == ["test", "defend", "answer"]
+    assert data["adjust"].startswith("In turn 2")

@@ -269,7 +269,11 @@ def _line_score(turn: Turn) -> int:
 
 def _what_worked(turns: tuple[Turn, ...]) -> list[str]:
     worked = []
-    spoke = [t for t in turns if t.analysis.i_statement and not t.analysis.blame]
+    spoke = [
+        t
+        for t in turns
+        if t.analysis.i_statement and not t.analysis.blame and not t.analysis.hedge_apology
+    ]
     if spoke:
         worked.append(f"You spoke from yourself, with an 'I', in {_numbers(spoke)}.")
     named = [t for t in turns if (t.analysis.feeling or t.analysis.need) and not t.analysis.blame]
