@@ -168,3 +168,18 @@ def test_recommendations_summary_and_layout_are_stable_under_reordering(people, 
     assert recommend(people) == recommend(shuffled)
     assert reciprocity_summary(people) == reciprocity_summary(shuffled)
     assert layout_map(people) == layout_map(shuffled)
+
+
+def test_finer_screen_scales_map_onto_the_three_values_in_equal_bands():
+    from interplay.core.relationships import BOUNDARY_SCALE, ENERGY_SCALE, from_scale
+
+    assert [from_scale(p, 5, ENERGY_SCALE).value for p in range(5)] == [
+        "energised",
+        "energised",
+        "neutral",
+        "drained",
+        "drained",
+    ]
+    assert from_scale(0, 3, BOUNDARY_SCALE) is PersonBoundary.RIGID
+    with pytest.raises(ValueError, match="from 0 to 4"):
+        from_scale(5, 5, ENERGY_SCALE)

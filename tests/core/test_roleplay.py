@@ -144,3 +144,22 @@ def test_debrief_serialises_to_plain_data():
     assert data["ending"] == "settled"
     assert data["turns"][0]["analysis"]["request"] is True
     assert data["experiment_draft"]["technique"] in ("role_play", "i_statement")
+
+
+def test_replay_resumes_a_run_in_progress_exactly():
+    from interplay.core.roleplay import replay
+
+    replies = [("I need my weekend.", CLEAR), ("Sorry, maybe?", HEDGED)]
+    resumed = reply(replay(WEEKEND, replies), "Could Tom do it?", REQUEST)
+    assert not replay(WEEKEND, replies).finished
+    assert resumed == replay(WEEKEND, [*replies, ("Could Tom do it?", REQUEST)])
+
+
+@given(st.lists(analysis_strategy, max_size=12))
+def test_replay_ignores_replies_after_the_end(analyses):
+    from interplay.core.roleplay import replay
+
+    replies = [(f"r{i}", a) for i, a in enumerate(analyses)]
+    state = replay(WEEKEND, replies)
+    assert len(state.turns) <= WEEKEND.max_turns
+    assert state.finished or len(state.turns) == len(replies)

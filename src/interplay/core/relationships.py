@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import Any, TypeVar
 
 from interplay.core.vocabulary import Energy, PersonBoundary, RecommendationKind, RelationshipKind
 
@@ -22,6 +22,8 @@ SCORE_MAX = 4
 SAFE_TRUST = 3  # trust at or above this counts as safe (with a relationship that is not draining)
 GAP = 2  # giving at least this much more than receiving is a reciprocity gap
 LEAN_ON = 3  # receive and trust at or above this: someone you can lean on
+
+E = TypeVar("E", Energy, PersonBoundary)
 
 
 class MapError(ValueError):
@@ -63,16 +65,38 @@ class Person:
         return self.trust + self.receive
 
     @property
-    def sort_key(self) -> tuple[str, str, int, int, int, str, str]:
+    def sort_key(self) -> tuple[str, str, str, int, int, int, str, str, str, str]:
+        """A total order over every field, so no result depends on the order of entry."""
         return (
             self.name.casefold(),
+            self.name,
             self.kind.value,
             self.give,
             self.receive,
             self.trust,
             self.leaves_me.value,
             self.boundary.value,
+            self.note,
+            self.value_id or "",
         )
+
+
+def from_scale(position: int, steps: int, members: tuple[E, ...]) -> E:
+    """Map a finer scale on a screen (position 0 to steps - 1) onto a coarse vocabulary, in
+    equal bands: with five steps and (energised, neutral, drained), 0-1 -> energised,
+    2 -> neutral, 3-4 -> drained."""
+    if steps < len(members) or not 0 <= position < steps:
+        raise ValueError(f"position must be from 0 to {steps - 1} on a scale of {steps} steps")
+    # The middle of the scale lands in the middle member; the ends in the end members.
+    return members[round(position * (len(members) - 1) / (steps - 1))]
+
+
+ENERGY_SCALE: tuple[Energy, ...] = (Energy.ENERGISED, Energy.NEUTRAL, Energy.DRAINED)
+BOUNDARY_SCALE: tuple[PersonBoundary, ...] = (
+    PersonBoundary.RIGID,
+    PersonBoundary.BALANCED,
+    PersonBoundary.POROUS,
+)
 
 
 @dataclass(frozen=True)

@@ -51,6 +51,7 @@ __all__ = [
     "debrief",
     "load_scenarios",
     "parse_scenario",
+    "replay",
     "reply",
     "run",
     "scenario_by_id",
@@ -200,14 +201,21 @@ def stop(state: RunState) -> RunState:
     return state if state.finished else replace(state, ending=Ending.STOPPED)
 
 
-def run(scenario: Scenario, replies: Iterable[tuple[str, ReplySignals]]) -> RunState:
-    """Play replies until the run ends; if they run out first, the run is stopped."""
+def replay(scenario: Scenario, replies: Iterable[tuple[str, ReplySignals]]) -> RunState:
+    """Rebuild a run in progress from the replies so far (how a web page resumes one: the
+    engine is deterministic, so storing the replies and their analyses is enough). Replies
+    after the run ended are ignored."""
     state = start(scenario)
     for text, analysis in replies:
-        state = reply(state, text, analysis)
         if state.finished:
-            return state
-    return stop(state)
+            break
+        state = reply(state, text, analysis)
+    return state
+
+
+def run(scenario: Scenario, replies: Iterable[tuple[str, ReplySignals]]) -> RunState:
+    """Play replies until the run ends; if they run out first, the run is stopped."""
+    return stop(replay(scenario, replies))
 
 
 @dataclass(frozen=True)
