@@ -103,3 +103,13 @@ def test_roleplay_reads_replies_with_the_real_statement_coach():
     assert styles[:3] == ["clear", "blaming", "request"]
     assert [t["response"] for t in data["turns"][:3]] == ["test", "defend", "answer"]
     assert data["adjust"].startswith("In turn 2")
+
+
+def test_the_statement_coach_analysis_satisfies_the_engine_protocol_directly():
+    from interplay.core.roleplay import ReplyStyle, reply, start
+    from interplay.core.scenarios import scenario_by_id
+    from interplay.language.statements import analyze_statement
+
+    text = "You never think about anyone but yourself."
+    state = reply(start(scenario_by_id("s-sibling-money")), text, analyze_statement(text))
+    assert state.turns[0].style is ReplyStyle.BLAMING

@@ -62,7 +62,8 @@ def scenarios(
     from rich.table import Table
 
     table = Table(title=f"Role-play scenarios ({len(library)})")
-    for column in ("Id", "Title", "Direction", "Stakes", "With"):
+    table.add_column("Id", no_wrap=True, style="cyan")
+    for column in ("Title", "Direction", "Stakes", "With"):
         table.add_column(column, overflow="fold")
     for s in library:
         table.add_row(s.id, s.title, s.direction.value, s.stakes.value, s.counterpart.relationship)
