@@ -127,3 +127,12 @@ def test_ladder_never_skips_a_rung_without_successes(history, focus):
     for suggestion in next_suggestions(focus, history, LIBRARY, limit=10):
         state = ladder_state(history, suggestion.experiment.direction)
         assert rung_index(suggestion.experiment.stakes) <= rung_index(state.rung)
+
+
+def test_balancing_with_no_history_follows_the_profile_recommendations_order():
+    from interplay.core.recommend import DIRECTIONS_FOR_FOCUS
+
+    suggestions = next_suggestions(Focus.BALANCING, [], LIBRARY, limit=2)
+    assert (
+        tuple(s.experiment.direction for s in suggestions) == DIRECTIONS_FOR_FOCUS[Focus.BALANCING]
+    )

@@ -20,16 +20,11 @@ from dataclasses import dataclass
 
 from interplay.core.experiments import Experiment
 from interplay.core.practice import ExperimentRecord, is_success
+from interplay.core.recommend import DIRECTIONS_FOR_FOCUS  # one mapping of focus to direction
 from interplay.core.vocabulary import Direction, ExperimentStatus, Focus, Stakes
 
 SUCCESSES_TO_CLIMB = 2
 RUNGS: tuple[Stakes, ...] = (Stakes.LOW, Stakes.MEDIUM, Stakes.HIGH)
-
-DIRECTIONS_FOR_FOCUS: dict[Focus, tuple[Direction, ...]] = {
-    Focus.GAINING_SELF_SUFFICIENCY: (Direction.TOWARD_AUTONOMY,),
-    Focus.LOOSENING_OVER_INDEPENDENCE: (Direction.TOWARD_CONNECTION,),
-    Focus.BALANCING: (Direction.TOWARD_AUTONOMY, Direction.TOWARD_CONNECTION),
-}
 
 _DIRECTION_WORDS = {
     Direction.TOWARD_AUTONOMY: "toward autonomy",
@@ -142,7 +137,8 @@ def next_suggestions(
     """Experiments to try next, each with the ladder evidence behind it.
 
     With two directions (balancing) the suggestions take turns, starting with the direction
-    that has fewer reflected successes so far (toward autonomy on a tie)."""
+    that has fewer reflected successes so far (on a tie, in the order of
+    `DIRECTIONS_FOR_FOCUS`, which the profile's recommendations share)."""
     if limit < 1:
         return []
     directions = DIRECTIONS_FOR_FOCUS[focus]
