@@ -107,3 +107,24 @@ def test_not_a_success_when_fear_came_true_and_anxiety_exceeded_prediction():
 )
 def test_experiments_not_done_are_never_successes(status):
     assert not is_success(with_status(status))
+
+
+def test_plan_from_library_is_a_draft_linked_to_the_experiment():
+    from interplay.core.experiments import experiment_library
+    from interplay.core.practice import plan_from_library
+
+    experiment = experiment_library()[0]
+    draft = plan_from_library(experiment, belief_id="b1")
+    assert (draft.experiment_id, draft.stakes, draft.belief_id) == (
+        experiment.id,
+        experiment.stakes,
+        "b1",
+    )
+    assert plan_gaps(draft) == ["who_with", "when", "feared_outcome", "anxiety_predicted"]
+
+
+def test_plan_round_trips_through_plain_data():
+    from interplay.core.practice import plan_to_dict
+
+    parsed = parse_plan({**VALID_PLAN, "belief_id": "b1"})
+    assert parse_plan(plan_to_dict(parsed)) == parsed

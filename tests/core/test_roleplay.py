@@ -163,3 +163,10 @@ def test_replay_ignores_replies_after_the_end(analyses):
     state = replay(WEEKEND, replies)
     assert len(state.turns) <= WEEKEND.max_turns
     assert state.finished or len(state.turns) == len(replies)
+
+
+def test_experiment_draft_from_a_debrief_reads_back_as_a_plan():
+    from interplay.core.practice import parse_plan
+
+    result = debrief(run(WEEKEND, [("I need my weekend.", CLEAR)] * 8))
+    assert parse_plan(result.to_dict()["experiment_draft"]) == result.experiment_draft

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from interplay.core.experiments import Experiment
 from interplay.core.vocabulary import Direction, ExperimentStatus, Outcome, Stakes, Technique
 
 ANXIETY_MIN = 0
@@ -120,6 +121,42 @@ def plan_gaps(plan: ExperimentPlan) -> list[str]:
     if plan.anxiety_predicted is None:
         gaps.append("anxiety_predicted")
     return gaps
+
+
+def plan_from_library(
+    experiment: Experiment, *, value_id: str | None = None, belief_id: str | None = None
+) -> ExperimentPlan:
+    """A draft plan from a library experiment (or a ladder suggestion's experiment): the
+    person adds who with, when and their prediction (see `plan_gaps`)."""
+    return ExperimentPlan(
+        title=experiment.title,
+        technique=experiment.technique,
+        direction=experiment.direction,
+        stakes=experiment.stakes,
+        what=experiment.text,
+        value_id=value_id,
+        belief_id=belief_id,
+        experiment_id=experiment.id,
+    )
+
+
+def plan_to_dict(plan: ExperimentPlan) -> dict[str, Any]:
+    """Every field as plain data, in the shape `parse_plan` reads back."""
+    return {
+        "title": plan.title,
+        "technique": plan.technique.value,
+        "direction": plan.direction.value,
+        "stakes": plan.stakes.value,
+        "what": plan.what,
+        "who_with": plan.who_with,
+        "when": plan.when,
+        "feared_outcome": plan.feared_outcome,
+        "anxiety_predicted": plan.anxiety_predicted,
+        "statement_draft": plan.statement_draft,
+        "value_id": plan.value_id,
+        "belief_id": plan.belief_id,
+        "experiment_id": plan.experiment_id,
+    }
 
 
 def _check_anxiety(field: str, value: int | None, *, optional: bool) -> None:

@@ -27,7 +27,7 @@ from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from typing import Any, Protocol
 
-from interplay.core.practice import ExperimentPlan
+from interplay.core.practice import ExperimentPlan, plan_to_dict
 from interplay.core.scenarios import (
     MIN_TURNS,
     Response,
@@ -230,7 +230,6 @@ class Debrief:
     notes: tuple[str, ...] = field(default_factory=tuple)
 
     def to_dict(self) -> dict[str, Any]:
-        draft = self.experiment_draft
         return {
             "scenario_id": self.scenario_id,
             "ending": self.ending.value,
@@ -248,16 +247,8 @@ class Debrief:
             "what_worked": list(self.what_worked),
             "adjust": self.adjust,
             "best_line": self.best_line,
-            "experiment_draft": {
-                "title": draft.title,
-                "technique": draft.technique.value,
-                "direction": draft.direction.value,
-                "stakes": draft.stakes.value,
-                "what": draft.what,
-                "who_with": draft.who_with,
-                "feared_outcome": draft.feared_outcome,
-                "statement_draft": draft.statement_draft,
-            },
+            "experiment_draft": plan_to_dict(self.experiment_draft),
+            "notes": list(self.notes),
         }
 
 
