@@ -56,6 +56,9 @@ INSTALLED_APPS = [
     "interplay.web.coaching",
     "interplay.web.assessments",
     "interplay.web.journal",
+    "interplay.web.values",
+    "interplay.web.relationships",
+    "interplay.web.practice",
 ]
 
 MIDDLEWARE = [

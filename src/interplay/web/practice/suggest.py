@@ -1,0 +1,65 @@
+"""Where new experiments come from: the ladder (following the profile's focus) and the
+profile's own recommended experiments. Each carries its reason, so the person sees why."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.utils.translation import gettext as _
+
+from interplay.core.experiments import Experiment as LibraryExperiment
+from interplay.core.experiments import experiment_by_id, experiment_library
+from interplay.core.ladder import RungState, ladder_state, next_suggestions
+from interplay.core.practice import ExperimentRecord
+from interplay.core.vocabulary import Direction, Focus
+from interplay.web.accounts.models import User
+from interplay.web.assessments.access import latest_profile
+
+
+@dataclass(frozen=True)
+class Recommended:
+    experiment: LibraryExperiment
+    reason: str
+    source: str  # "ladder" or "profile"
+
+
+def focus_of(user: User) -> tuple[Focus, bool]:
+    """The focus of the latest profile, and whether there was one (balancing otherwise)."""
+    assessment = latest_profile(user)
+    raw = ((assessment.profile or {}).get("focus") or {}).get("focus") if assessment else None
+    try:
+        return Focus(raw), True
+    except ValueError:
+        return Focus.BALANCING, False
+
+
+def recommendations(user: User, records: list[ExperimentRecord]) -> list[Recommended]:
+    focus, known = focus_of(user)
+    found: list[Recommended] = []
+    for suggestion in next_suggestions(focus, records, experiment_library()):
+        reason = suggestion.reason
+        if not known:
+            reason += " " + _("(With no profile yet, both directions are suggested.)")
+        found.append(Recommended(suggestion.experiment, reason, "ladder"))
+    assessment = latest_profile(user)
+    seen = {r.experiment.id for r in found}
+    in_progress = {r.plan.experiment_id for r in records if r.in_progress}
+    for pick in ((assessment.profile or {}).get("experiments") or []) if assessment else []:
+        if pick.get("id") in seen or pick.get("id") in in_progress:
+            continue
+        try:
+            experiment = experiment_by_id(pick.get("id", ""))
+        except KeyError:
+            continue
+        reasons = "; ".join(pick.get("reasons") or ())
+        found.append(
+            Recommended(
+                experiment, _("Recommended by your profile: %(why)s") % {"why": reasons}, "profile"
+            )
+        )
+        seen.add(experiment.id)
+    return found
+
+
+def ladders(records: list[ExperimentRecord]) -> list[RungState]:
+    return [ladder_state(records, direction) for direction in Direction]

@@ -1,0 +1,140 @@
+"""Values and beliefs with their reframes. Private until shared one item at a time."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from interplay.core.values import belief_outcome, value_list
+from interplay.web.accounts.actions import ActionError
+from interplay.web.accounts.decorators import client_required
+from interplay.web.accounts.models import User
+from interplay.web.practice.access import experiments_of
+from interplay.web.practice.records import core_belief, record_of
+from interplay.web.values import actions
+from interplay.web.values.access import (
+    beliefs_of,
+    get_belief_for_user,
+    get_value_for_user,
+    values_of,
+)
+from interplay.web.values.actions import BELIEF_FIELDS
+from interplay.web.values.models import Belief
+
+
+@client_required
+def value_page(request: HttpRequest) -> HttpResponse:
+    user: User = request.user  # type: ignore[assignment]
+    error = None
+    own_words = ""
+    if request.method == "POST":
+        own_words = request.POST.get("own_words", "")
+        try:
+            value = actions.do_add_value(user, request.POST.get("value_id", ""), own_words)
+        except ActionError as problem:
+            error = str(problem)
+        else:
+            messages.success(
+                request, _("Added “%(value)s”. Only you can see it.") % {"value": value.label}
+            )
+            return redirect("values:list")
+    mine = values_of(user)
+    named = {v.value_id for v in mine if v.value_id}
+    context = {
+        "values": mine,
+        "choices": [v for v in value_list() if v.id not in named],
+        "own_words": own_words,
+        "error": error,
+    }
+    return render(request, "values/values.html", context, status=422 if error else 200)
+
+
+@client_required
+@require_POST
+def share_value(request: HttpRequest, pk: int) -> HttpResponse:
+    value = get_value_for_user(request.user, pk)  # type: ignore[arg-type]
+    shared = request.POST.get("shared") == "1"
+    actions.do_set_value_sharing(value, shared)
+    messages.success(request, _("Shared with your coach.") if shared else _("Private again."))
+    return redirect("values:list")
+
+
+@client_required
+@require_POST
+def delete_value(request: HttpRequest, pk: int) -> HttpResponse:
+    actions.do_delete_value(get_value_for_user(request.user, pk))  # type: ignore[arg-type]
+    messages.success(request, _("Removed."))
+    return redirect("values:list")
+
+
+@client_required
+def belief_list(request: HttpRequest) -> HttpResponse:
+    user: User = request.user  # type: ignore[assignment]
+    records = [record_of(e) for e in experiments_of(user) if e.accepted]
+    beliefs = [(b, belief_outcome(core_belief(b), records)) for b in beliefs_of(user)]
+    return render(request, "values/beliefs.html", {"beliefs": beliefs})
+
+
+def _belief_editor(request: HttpRequest, belief: Belief | None) -> HttpResponse:
+    user: User = request.user  # type: ignore[assignment]
+    form = {name: getattr(belief, name) if belief else "" for name in BELIEF_FIELDS}
+    error = None
+    if request.method == "POST":
+        form = {name: request.POST.get(name, "") for name in BELIEF_FIELDS}
+        try:
+            saved = actions.do_save_belief(user, form, belief)
+        except ActionError as problem:
+            error = str(problem)
+        else:
+            messages.success(request, _("Saved. Only you can see this belief."))
+            return redirect("values:belief", saved.pk)
+    return render(
+        request,
+        "values/belief_edit.html",
+        {"belief": belief, "form": form, "error": error},
+        status=422 if error else 200,
+    )
+
+
+@client_required
+def new_belief(request: HttpRequest) -> HttpResponse:
+    return _belief_editor(request, None)
+
+
+@client_required
+def edit_belief(request: HttpRequest, pk: int) -> HttpResponse:
+    return _belief_editor(request, get_belief_for_user(request.user, pk))  # type: ignore[arg-type]
+
+
+@client_required
+def belief_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    user: User = request.user  # type: ignore[assignment]
+    belief = get_belief_for_user(user, pk)
+    tested = [e for e in experiments_of(user) if e.accepted and e.belief_id == belief.pk]
+    outcome = belief_outcome(core_belief(belief), [record_of(e) for e in tested])
+    return render(
+        request,
+        "values/belief.html",
+        {"belief": belief, "outcome": outcome, "experiments": tested},
+    )
+
+
+@client_required
+@require_POST
+def share_belief(request: HttpRequest, pk: int) -> HttpResponse:
+    belief = get_belief_for_user(request.user, pk)  # type: ignore[arg-type]
+    shared = request.POST.get("shared") == "1"
+    actions.do_set_belief_sharing(belief, shared)
+    messages.success(request, _("Shared with your coach.") if shared else _("Private again."))
+    return redirect("values:belief", pk)
+
+
+@client_required
+@require_POST
+def delete_belief(request: HttpRequest, pk: int) -> HttpResponse:
+    actions.do_delete_belief(get_belief_for_user(request.user, pk))  # type: ignore[arg-type]
+    messages.success(request, _("The belief has been deleted."))
+    return redirect("values:beliefs")
