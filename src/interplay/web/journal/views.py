@@ -8,6 +8,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST
 
 from interplay.core.questions import question_by_id
@@ -87,16 +88,19 @@ def _editor(request: HttpRequest, entry: Entry | None) -> HttpResponse:
     return render(request, "journal/edit.html", context)
 
 
+@sensitive_post_parameters("title", "body")
 @client_required
 def new_entry(request: HttpRequest) -> HttpResponse:
     return _editor(request, None)
 
 
+@sensitive_post_parameters("title", "body")
 @client_required
 def edit_entry(request: HttpRequest, pk: int) -> HttpResponse:
     return _editor(request, get_entry_for_user(request.user, pk))  # type: ignore[arg-type]
 
 
+@sensitive_post_parameters("title", "body")
 @client_required
 @require_POST
 def autosave(request: HttpRequest) -> HttpResponse:
