@@ -33,12 +33,15 @@ def prompt_for(user: User, skip: frozenset[str] = frozenset()) -> ChosenPrompt |
 def entry_list(request: HttpRequest) -> HttpResponse:
     user: User = request.user  # type: ignore[assignment]
     query = request.GET.get("q", "").strip()[:200]
-    entries = search_entries(user, query)
-    page = Paginator(entries, PAGE_SIZE).get_page(request.GET.get("page"))
+    # Without a search, SQL pages the list and only one page is decrypted; a search has to
+    # decrypt the owner's entries to look inside them.
+    entries = search_entries(user, query) if query else Entry.objects.filter(owner=user)
+    paginator = Paginator(entries, PAGE_SIZE)
+    page = paginator.get_page(request.GET.get("page"))
     return render(
         request,
         "journal/list.html",
-        {"page": page, "query": query, "total": len(entries)},
+        {"page": page, "query": query, "total": paginator.count},
     )
 
 
