@@ -151,3 +151,11 @@ def test_unverified_coach_gets_nothing_from_scoped_lookups(practice):
 
     with pytest.raises(Http404):
         access_client_for_coach(practice.coach, practice.client.pk, what="overview")
+
+
+def test_client_sees_when_their_coach_looked(practice, urls):
+    signed_in(practice.coach).get(urls["coaching:client_overview"])
+    html = signed_in(practice.client).get("/account/").content.decode()
+    assert "Ana Coach (your overview)" in html
+    other = signed_in(practice.other_client).get("/account/").content.decode()
+    assert "No coach has opened anything of yours." in other

@@ -31,7 +31,7 @@ from interplay.web.accounts.forms import (
     TokenForm,
 )
 from interplay.web.accounts.models import User
-from interplay.web.coaching.access import current_coach
+from interplay.web.coaching.access import current_coach, reads_of
 from interplay.web.coaching.actions import do_leave_coach
 
 
@@ -211,4 +211,5 @@ def account_settings(request: HttpRequest) -> HttpResponse:
             messages.success(request, _("You are no longer working with that coach."))
         return redirect("accounts:settings")
     coach = current_coach(user) if user.is_client else None
-    return render(request, "accounts/settings.html", {"coach": coach})
+    reads = reads_of(user) if user.is_client else []
+    return render(request, "accounts/settings.html", {"coach": coach, "reads": reads})

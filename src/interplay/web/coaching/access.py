@@ -61,3 +61,8 @@ def record_coach_read(
     coach: User, client: User, what: str, object_id: int | None = None
 ) -> AuditEvent:
     return AuditEvent.objects.create(coach=coach, client=client, what=what, object_id=object_id)
+
+
+def reads_of(client: User, limit: int = 20) -> list[AuditEvent]:
+    """The latest coach reads of this client's data, for the client to see."""
+    return list(AuditEvent.objects.filter(client=client).select_related("coach")[:limit])
