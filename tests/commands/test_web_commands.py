@@ -80,3 +80,20 @@ def test_demo_maya_reads_as_the_article_describes_her(fresh_demo_marker):
 def test_manage_passes_arguments_to_django():
     result = runner.invoke(app, ["manage", "check"])
     assert result.exit_code == 0
+
+
+@pytest.mark.parametrize("command", ["serve", "demo-code"])
+def test_every_web_command_option_is_documented(command):
+    from pathlib import Path
+
+    import click
+    import typer.main
+
+    docs = (Path(__file__).resolve().parents[2] / "docs/deployment.md").read_text()
+    group = typer.main.get_command(app)
+    cli = group.commands[command]
+    assert f"interplay {command}" in docs
+    for param in cli.params:
+        if isinstance(param, click.Option):
+            names = [name for name in param.opts if name.startswith("--")]
+            assert any(name in docs for name in names), (command, names)

@@ -124,6 +124,8 @@ def test_journal_list_query_count_does_not_grow_with_entries(
     browser = signed_in(practice.client)
     with django_assert_max_num_queries(4):
         assert browser.get("/journal/?q=words").status_code == 200
+    with django_assert_max_num_queries(5):
+        assert browser.get("/journal/?page=2").status_code == 200
 
 
 def test_autosave_rejected_by_csrf_says_the_text_is_kept(practice):
