@@ -112,7 +112,8 @@ def practice_objects(practice, owner=None) -> PracticeObjects:  # type: ignore[n
     do_role_play_reply(role_play, "A private reply: could you give me a lift?")
     person = do_save_person(owner, PERSON)
     snapshot = do_take_snapshot(owner)
-    scenario = do_save_coach_scenario(practice.coach, SCENARIO)
+    coach = practice.coach if owner == practice.client else practice.other_coach
+    scenario = do_save_coach_scenario(coach, SCENARIO)
     return PracticeObjects(
         value.pk,
         belief.pk,

@@ -1,0 +1,83 @@
+"""The coach's side: a client's shared practice, suggesting an experiment, the planner's lines
+and the link from the client page. Every coach read is audited."""
+
+from django.urls import reverse
+
+from interplay.core.vocabulary import SessionPhase
+from interplay.web.coaching.models import AuditEvent
+from interplay.web.practice.actions import (
+    do_reflect,
+    do_save_experiment,
+    do_set_experiment_sharing,
+)
+from interplay.web.practice.models import Experiment
+from interplay.web.practice.planner import planner_lines
+from interplay.web.relationships.actions import do_save_person, do_set_map_sharing
+from interplay.web.values.actions import (
+    do_add_value,
+    do_save_belief,
+    do_set_belief_sharing,
+    do_set_value_sharing,
+)
+from tests.web.practice.pages import PERSON, PLAN
+
+
+def test_coach_suggests_an_experiment_the_client_then_sees(practice, coach_browser):
+    response = coach_browser.post(
+        reverse("practice:coach_client", args=[practice.client.pk]),
+        {k: PLAN[k] for k in ("title", "technique", "direction", "stakes", "what")},
+    )
+    suggestion = Experiment.objects.get()
+    assert response.status_code == 302
+    assert suggestion.owner == practice.client and suggestion.suggested_by == practice.coach
+    assert not suggestion.accepted
+    page = coach_browser.get(reverse("practice:coach_client", args=[practice.client.pk]))
+    assert "Waiting for your client:" in page.content.decode()
+
+
+def test_a_bad_suggestion_keeps_the_coachs_text(practice, coach_browser):
+    response = coach_browser.post(
+        reverse("practice:coach_client", args=[practice.client.pk]),
+        {
+            "title": "Half done",
+            "what": "",
+            "technique": "start_small",
+            "direction": "",
+            "stakes": "low",
+        },
+    )
+    assert response.status_code == 422 and "Half done" in response.content.decode()
+    assert not Experiment.objects.exists()
+
+
+def test_coach_reads_are_audited(practice, coach_browser):
+    coach_browser.get(reverse("practice:coach_client", args=[practice.client.pk]))
+    assert AuditEvent.objects.filter(coach=practice.coach, what="practice").exists()
+
+
+def test_client_overview_links_to_the_practice_page(practice, coach_browser):
+    html = coach_browser.get(reverse("coaching:client_overview", args=[practice.client.pk]))
+    assert reverse("practice:coach_client", args=[practice.client.pk]) in html.content.decode()
+
+
+def test_planner_lines_come_only_from_what_was_shared(practice):
+    client = practice.client
+    value = do_add_value(client, own_words="Rest")
+    belief = do_save_belief(client, {"belief": "Asking is weak", "alternative": "Asking is ok"})
+    done = do_save_experiment(client, {**PLAN, "belief": str(belief.pk)})
+    do_reflect(
+        done, {"what_happened": "Fine", "anxiety_during": "2", "feared_outcome_happened": "no"}
+    )
+    do_save_experiment(client, {**PLAN, "title": "Unshared plan"})
+    do_save_person(client, PERSON)
+    assert planner_lines(client) == []
+    do_set_value_sharing(value, True)
+    do_set_belief_sharing(belief, True)
+    do_set_experiment_sharing(done, True)
+    do_set_map_sharing(client, True)
+    lines = planner_lines(client)
+    text = "\n".join(f"{line.phase}: {line.text} ({line.why})" for line in lines)
+    assert "Rest" in text and "Asking is weak" in text and "Tested once" in text
+    assert "Ask Sam for a lift" in text and "Unshared plan" not in text
+    assert "Consider firming up: Sam" in text
+    assert {line.phase for line in lines} >= {SessionPhase.EXPLORING, SessionPhase.EMOTIONAL_ROOTS}
