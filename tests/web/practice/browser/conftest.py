@@ -25,7 +25,6 @@ LAUNCH_ARGS = [
     "--disable-quic",
     "--disable-dev-shm-usage",
 ]
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # live_server with Playwright
 
 
 def pytest_collection_modifyitems(config, items):  # type: ignore[no-untyped-def]
@@ -41,6 +40,17 @@ def pytest_collection_modifyitems(config, items):  # type: ignore[no-untyped-def
     for item in items:
         if "browser" in item.keywords and missing and not required:
             item.add_marker(pytest.mark.skip(reason="; ".join(missing)))
+
+
+@pytest.fixture(autouse=True, scope="module")
+def _allow_orm_beside_playwright():  # type: ignore[no-untyped-def]
+    """Playwright's sync API runs an event loop in this thread, so Django would refuse ORM
+    calls from the test body and the database flush after it. Module scope, so it outlives
+    each test's database teardown, and only these modules: the variable must never reach a
+    deployment check (it fails `check --deploy`, rightly)."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+        yield
 
 
 @pytest.fixture(scope="session")
