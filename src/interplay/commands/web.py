@@ -72,7 +72,8 @@ def serve(
         typer.echo("Demo practice ready (invented people, for trying things out):")
         typer.echo(f"  client: {accounts.client_email} / {accounts.password}")
         typer.echo(f"  coach:  {accounts.coach_email} / {accounts.password}")
-        typer.echo("  the coach's authenticator code: run `interplay demo-code`")
+        folder = "" if data_dir is None else f" --data-dir {data_dir}"
+        typer.echo(f"  the coach's authenticator code: run `interplay demo-code{folder}`")
     typer.echo(f"Serving on {address} (Ctrl+C to stop)")
     background = None
     if worker:
