@@ -97,3 +97,13 @@ def test_every_web_command_option_is_documented(command):
         if isinstance(param, click.Option):
             names = [name for name in param.opts if name.startswith("--")]
             assert any(name in docs for name in names), (command, names)
+
+
+def test_demo_uses_its_own_folder_unless_one_is_named(monkeypatch, tmp_path):
+    from interplay.commands import web
+
+    monkeypatch.delenv("INTERPLAY_DATA_DIR", raising=False)
+    assert web._demo_folder(None) == web.DEMO_DATA_DIR.expanduser()
+    assert web._demo_folder(tmp_path) == tmp_path
+    monkeypatch.setenv("INTERPLAY_DATA_DIR", str(tmp_path))
+    assert web._demo_folder(None) is None  # the environment's folder is used as given

@@ -94,7 +94,8 @@ def test_finishing_stores_the_core_profile_and_shows_it(practice):
     assert assessment.profile["balance"]["pattern"] == "over_independent"
     assert assessment.answers == maya_answers()  # the raw answers are kept too
     html = browser.get(response["Location"]).content.decode()
-    assert 'class="balance-map"' in html and '<desc id="map-desc">' in html
+    assert 'class="balance-map"' in html and 'aria-describedby="map-caption"' in html
+    assert '<figcaption id="map-caption">Autonomy' in html  # the text alternative
     assert "reflection, not diagnosis" in html
     assert "What this is based on" in html  # evidence behind the findings
     assert "Standing alone" in html

@@ -136,3 +136,11 @@ def test_autosave_rejected_by_csrf_says_the_text_is_kept(practice):
     response = browser.post("/journal/draft/", {"body": "text"}, HTTP_HX_REQUEST="true")
     assert response.status_code == 403
     assert "kept on this device" in response.content.decode()
+
+
+def test_prompt_chosen_now_wins_over_an_older_drafts(practice):
+    question = next(q for q in question_bank() if q.journal_prompt)
+    do_save_draft(practice.client, None, "", "Something begun earlier")
+    html = signed_in(practice.client).get(f"/journal/new/?prompt={question.id}").content.decode()
+    assert f'name="prompt_id" value="{question.id}"' in html
+    assert "Something begun earlier" in html

@@ -57,9 +57,10 @@ def _editor(request: HttpRequest, entry: Entry | None) -> HttpResponse:
     draft = draft_for(user, entry)
     title = draft.title if draft else (entry.title if entry else "")
     body = draft.body if draft else (entry.body if entry else "")
-    prompt_id = (
-        draft.prompt_id if draft else (entry.prompt_id if entry else request.GET.get("prompt", ""))
-    )
+    if entry is not None:
+        prompt_id = draft.prompt_id if draft else entry.prompt_id
+    else:  # a prompt chosen just now wins over an older draft's
+        prompt_id = request.GET.get("prompt", "") or (draft.prompt_id if draft else "")
     error = None
     if request.method == "POST":
         title = request.POST.get("title", "")
