@@ -11,6 +11,17 @@ from interplay.cli import app
 from interplay.core import experiments, questions
 from interplay.core.experiments import experiment_library
 from interplay.core.questions import question_bank
+from interplay.core.vocabulary import (
+    Barrier,
+    BoundaryStyle,
+    Direction,
+    Focus,
+    Pattern,
+    Risk,
+    SessionPhase,
+    Stage,
+    Technique,
+)
 
 DOCS = Path(__file__).resolve().parents[1] / "docs"
 CONTENT_DOC = (DOCS / "content.md").read_text(encoding="utf-8")
@@ -38,3 +49,16 @@ def test_ids_named_in_the_docs_exist():
     named = set(re.findall(r"`([qx]-[a-z0-9-]+)`", METHOD_DOC + CONTENT_DOC))
     assert named, "the docs name no ids: the pattern above is out of date"
     assert sorted(named - known) == []
+
+
+@pytest.mark.parametrize(
+    "enum",
+    [Barrier, BoundaryStyle, Direction, Focus, Pattern, Risk, SessionPhase, Stage, Technique],
+    ids=lambda enum: enum.__name__,
+)
+def test_method_doc_names_every_member_of_the_method_vocabulary(enum):
+    def named(member):
+        spellings = (f"{enum.__name__}.{member.name}", f"`{member.name}`", f"`{member.value}`")
+        return any(spelling in METHOD_DOC for spelling in spellings)
+
+    assert [member.name for member in enum if not named(member)] == []
