@@ -17,7 +17,7 @@ from cryptography.fernet import Fernet
 
 from interplay.web.env import ConfigError
 
-SECRET_KEY_FILE = "secret_key"
+SECRET_KEY_FILE = "secret_key"  # noqa: S105 - a file name, not a secret
 ENCRYPTION_KEYS_FILE = "encryption_keys"
 
 

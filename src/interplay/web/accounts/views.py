@@ -47,7 +47,9 @@ def _next_or_home(request: HttpRequest) -> str:
 def _after_sign_in(request: HttpRequest, user: User) -> HttpResponse:
     if user.is_coach:
         # A coach sees no client data until the authenticator code is given as well.
-        return redirect("accounts:two_factor" if user_has_device(user) else "accounts:two_factor_setup")
+        return redirect(
+            "accounts:two_factor" if user_has_device(user) else "accounts:two_factor_setup"
+        )
     return redirect(_next_or_home(request))
 
 
@@ -179,7 +181,10 @@ def password_reset(request: HttpRequest) -> HttpResponse:
                 email,
                 lambda user: reverse(
                     "accounts:password_reset_confirm",
-                    args=[encode_id(force_bytes(user.pk)), default_token_generator.make_token(user)],
+                    args=[
+                        encode_id(force_bytes(user.pk)),
+                        default_token_generator.make_token(user),
+                    ],
                 ),
             )
         return render(request, "accounts/link_sent.html", {"email": email, "reset": True})

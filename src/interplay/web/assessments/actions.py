@@ -20,6 +20,8 @@ from interplay.core.instrument import (
     items_by_id,
     pulse_items,
 )
+from interplay.core.profile import build_profile, score_pulse
+from interplay.core.scoring import AnswerError
 from interplay.web.accounts.actions import ActionError
 from interplay.web.accounts.models import User
 from interplay.web.assessments.models import Assessment, PulseCheck
@@ -36,9 +38,7 @@ def parse_answer(item_id: str, raw: object) -> int:
             _("The answer to question %(id)s must be a number from 1 to 5.") % {"id": item_id}
         ) from None
     if not ANSWER_MIN <= value <= ANSWER_MAX:
-        raise ActionError(
-            _("The answer to question %(id)s must be from 1 to 5.") % {"id": item_id}
-        )
+        raise ActionError(_("The answer to question %(id)s must be from 1 to 5.") % {"id": item_id})
     return value
 
 
@@ -65,9 +65,6 @@ def do_save_answers(assessment: Assessment, answers: Mapping[str, object]) -> As
 
 def do_finish_assessment(assessment: Assessment) -> Assessment:
     """Build and store the profile from the saved answers."""
-    from interplay.core.profile import build_profile
-    from interplay.core.scoring import AnswerError
-
     if assessment.is_complete:
         return assessment
     try:
@@ -88,8 +85,6 @@ def do_set_assessment_sharing(assessment: Assessment, shared: bool) -> Assessmen
 
 def do_record_pulse(user: User, answers: Mapping[str, object]) -> PulseCheck:
     """Store a pulse check-in with the core's reading of it; every pulse item is needed."""
-    from interplay.core.scoring import AnswerError, score_pulse
-
     wanted = [item.id for item in pulse_items()]
     missing = [item_id for item_id in wanted if item_id not in answers]
     if missing:
@@ -101,5 +96,4 @@ def do_record_pulse(user: User, answers: Mapping[str, object]) -> PulseCheck:
         result = score_pulse(parsed)
     except AnswerError as error:
         raise ActionError(str(error)) from None
-    stored = result.to_dict() if hasattr(result, "to_dict") else result
-    return PulseCheck.objects.create(user=user, answers=parsed, result=stored)
+    return PulseCheck.objects.create(user=user, answers=parsed, result=result.to_dict())

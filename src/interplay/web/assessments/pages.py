@@ -4,18 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.utils.translation import gettext_lazy as _
-
 from interplay.core.instrument import Item, instrument_items
+from interplay.web.labels import ANSWERS
 
 ITEMS_PER_PAGE = 5
-CHOICES = (
-    (1, _("Strongly disagree")),
-    (2, _("Disagree")),
-    (3, _("Neither")),
-    (4, _("Agree")),
-    (5, _("Strongly agree")),
-)
+CHOICES = tuple(ANSWERS.items())
 
 
 @dataclass(frozen=True)

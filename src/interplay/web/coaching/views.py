@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from interplay.web.accounts.actions import ActionError
 from interplay.web.accounts.decorators import coach_required
 from interplay.web.accounts.models import User
+from interplay.web.assessments import presenters
 from interplay.web.assessments.access import latest_shared_profile
 from interplay.web.coaching import actions
 from interplay.web.coaching.access import access_client_for_coach, clients_of
@@ -46,7 +47,12 @@ def client_overview(request: HttpRequest, client_id: int) -> HttpResponse:
     return render(
         request,
         "coaching/client_overview.html",
-        {"client": client, "assessment": assessment, "entries": entries},
+        {
+            "client": client,
+            "assessment": assessment,
+            "summary": presenters.summary(assessment.profile) if assessment else None,
+            "entries": entries,
+        },
     )
 
 

@@ -28,9 +28,7 @@ def do_save_draft(
         raise ActionError(_("You can only save drafts of your own entries."))
     _check(title, body)
     with transaction.atomic():
-        draft, _created = Draft.objects.select_for_update().get_or_create(
-            owner=owner, entry=entry
-        )
+        draft, _created = Draft.objects.select_for_update().get_or_create(owner=owner, entry=entry)
         draft.title, draft.body, draft.prompt_id = title, body, prompt_id[:40]
         draft.saved_at = timezone.now()
         draft.save()

@@ -1,0 +1,277 @@
+"""Turn a stored profile (JSON from the core) into what the profile page draws.
+
+Only layout is worked out here (positions on the Balance Map, widths of bars, human names);
+every score and finding comes from the stored profile as the core made it."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+
+from interplay.web import labels
+from interplay.web.accounts.models import User
+from interplay.web.assessments.models import Assessment, PulseCheck
+
+# Balance Map geometry, in SVG user units: a square plot inside a margin for axis labels.
+MAP_SIZE = 400
+PLOT_MIN = 48
+PLOT_MAX = 384
+MIDPOINT = 50  # on the 0..100 axes, where each region begins
+SCORE_MIN, SCORE_MAX = 1.0, 5.0
+LOW_BELOW, HIGH_ABOVE = 2.5, 3.5  # the band cut points, drawn as ticks on each bar
+
+
+@dataclass(frozen=True)
+class MapPoint:
+    x: float
+    y: float
+    autonomy: float
+    connection: float
+    when: datetime
+    kind: str  # "assessment" or "check-in"
+    label: str
+
+
+def _x(autonomy: float) -> float:
+    return round(PLOT_MIN + autonomy / 100 * (PLOT_MAX - PLOT_MIN), 1)
+
+
+def _y(connection: float) -> float:
+    return round(PLOT_MAX - connection / 100 * (PLOT_MAX - PLOT_MIN), 1)
+
+
+def _point(autonomy: object, connection: object, when: datetime, kind: str) -> MapPoint | None:
+    if not isinstance(autonomy, (int, float)) or not isinstance(connection, (int, float)):
+        return None  # an axis the core could not score: left off the map, not guessed
+    label = _("%(kind)s on %(date)s: autonomy %(a)d, connection %(c)d") % {
+        "kind": _("Assessment") if kind == "assessment" else _("Check-in"),
+        "date": date_format(when, "j F Y"),
+        "a": round(autonomy),
+        "c": round(connection),
+    }
+    return MapPoint(_x(autonomy), _y(connection), autonomy, connection, when, kind, label)
+
+
+def trail_points(
+    assessments: Sequence[Assessment], pulses: Sequence[PulseCheck], until: datetime
+) -> list[MapPoint]:
+    """Every scored point up to `until`, oldest first: assessments and check-ins alike."""
+    points: list[MapPoint] = []
+    for assessment in assessments:
+        if assessment.completed_at and assessment.completed_at <= until and assessment.profile:
+            balance = assessment.profile.get("balance", {})
+            point = _point(
+                balance.get("autonomy"),
+                balance.get("connection"),
+                assessment.completed_at,
+                "assessment",
+            )
+            if point:
+                points.append(point)
+    for pulse in pulses:
+        if pulse.taken_at <= until:
+            point = _point(
+                pulse.result.get("autonomy"),
+                pulse.result.get("connection"),
+                pulse.taken_at,
+                "pulse",
+            )
+            if point:
+                points.append(point)
+    points.sort(key=lambda point: point.when)
+    return points
+
+
+def balance_map(points: Sequence[MapPoint], pattern: str | None) -> dict[str, Any]:
+    mid = _x(MIDPOINT)
+    current = points[-1] if points else None
+    earlier = list(points[:-1])
+    regions = [
+        # x, y, label, anchor position: top-left is high connection, low autonomy.
+        {"x": PLOT_MIN, "y": PLOT_MIN, "label": labels.PATTERNS["dependent"]},
+        {"x": mid, "y": PLOT_MIN, "label": labels.PATTERNS["interdependent"]},
+        {"x": PLOT_MIN, "y": mid, "label": labels.PATTERNS["withdrawn"]},
+        {"x": mid, "y": mid, "label": labels.PATTERNS["over_independent"]},
+    ]
+    half = mid - PLOT_MIN
+    for region in regions:
+        region.update(width=half, height=half, tx=region["x"] + 8, ty=region["y"] + 20)
+    description = _("Your balance is shown as a point on two axes.")
+    if current is not None:
+        description = _(
+            "Autonomy %(a)d out of 100 and connection %(c)d out of 100: the region called "
+            "“%(region)s”."
+        ) % {
+            "a": round(current.autonomy),
+            "c": round(current.connection),
+            "region": labels.label(labels.PATTERNS, pattern),
+        }
+        if earlier:
+            description += " " + _("Earlier points, oldest first: %(points)s.") % {
+                "points": "; ".join(point.label for point in earlier)
+            }
+    return {
+        "size": MAP_SIZE,
+        "plot_min": PLOT_MIN,
+        "plot_max": PLOT_MAX,
+        "plot_size": PLOT_MAX - PLOT_MIN,
+        "mid": mid,
+        "regions": regions,
+        "current": current,
+        "earlier": earlier,
+        "trail": " ".join(f"{point.x},{point.y}" for point in points),
+        "description": description,
+    }
+
+
+def _percent(score: float) -> float:
+    return round((score - SCORE_MIN) / (SCORE_MAX - SCORE_MIN) * 100, 1)
+
+
+def evidence_rows(evidence: object) -> list[dict[str, Any]]:
+    """Scale evidence from the profile, as sentences a person can check against their answers."""
+    rows = []
+    for scale in evidence if isinstance(evidence, Sequence) else ():
+        if not isinstance(scale, Mapping):
+            continue
+        rows.append(
+            {
+                "name": labels.label(labels.SCALES, scale.get("scale")),
+                "score": scale.get("score"),
+                "level": labels.label(labels.LEVELS, scale.get("level")),
+                "answers": [
+                    {
+                        "text": answer.get("text", ""),
+                        "answer": labels.label(labels.ANSWERS, answer.get("answer")),
+                        "reverse": bool(answer.get("reverse")),
+                    }
+                    for answer in scale.get("answers", ())
+                    if isinstance(answer, Mapping)
+                ],
+            }
+        )
+    return rows
+
+
+def scale_bars(profile: Mapping[str, Any]) -> list[dict[str, Any]]:
+    bars = []
+    for scale in profile.get("scales", ()):
+        bars.append(
+            {
+                "id": scale["scale"],
+                "name": labels.label(labels.SCALES, scale["scale"]),
+                "score": scale["score"],
+                "percent": _percent(scale["score"]),
+                "level": labels.label(labels.LEVELS, scale["level"]),
+                "evidence": evidence_rows([scale]),
+            }
+        )
+    return bars
+
+
+def findings(profile: Mapping[str, Any]) -> dict[str, Any]:
+    stage = profile.get("stage") or {}
+    boundaries = profile.get("boundaries") or {}
+    focus = profile.get("focus") or {}
+    confluence = profile.get("confluence") or {}
+    risks = [
+        {
+            "name": labels.label(labels.RISKS, risk.get("risk")),
+            "explanation": risk.get("explanation", ""),
+            "rule": risk.get("rule", ""),
+            "evidence": evidence_rows(risk.get("evidence")),
+        }
+        for risk in profile.get("risks", ())
+        if risk.get("flagged")
+    ]
+    barriers = [
+        {
+            "name": labels.label(labels.BARRIERS, barrier.get("barrier")),
+            "rank": barrier.get("rank"),
+            "level": labels.label(labels.LEVELS, barrier.get("level")),
+            "score": barrier.get("score"),
+            "evidence": evidence_rows(barrier.get("evidence")),
+        }
+        for barrier in profile.get("barriers", ())
+    ]
+    return {
+        "stage": {
+            "name": labels.label(labels.STAGES, stage.get("primary")),
+            "runner_up": labels.label(labels.STAGES, stage.get("runner_up"))
+            if stage.get("runner_up")
+            else "",
+            "mixed": bool(stage.get("mixed")),
+            "confidence": round(100 * stage["confidence"])
+            if isinstance(stage.get("confidence"), (int, float))
+            else None,
+            "reason": stage.get("reason", ""),
+            "evidence": evidence_rows(stage.get("evidence")),
+            "known": stage.get("primary") is not None,
+        },
+        "boundaries": {
+            "name": labels.label(labels.BOUNDARY_STYLES, boundaries.get("style")),
+            "reason": boundaries.get("reason", ""),
+            "evidence": evidence_rows(boundaries.get("evidence")),
+            "known": boundaries.get("style") is not None,
+        },
+        "confluence": {
+            "level": labels.label(labels.LEVELS, confluence.get("level")),
+            "score": confluence.get("score"),
+            "evidence": evidence_rows(confluence.get("evidence")),
+            "known": confluence.get("level") is not None,
+        },
+        "focus": {
+            "name": labels.label(labels.FOCUSES, focus.get("focus")),
+            "reason": focus.get("reason", ""),
+            "evidence": evidence_rows(focus.get("evidence")),
+            "known": focus.get("focus") is not None,
+        },
+        "barriers": barriers,
+        "risks": risks,
+    }
+
+
+def profile_context(user: User, assessment: Assessment) -> dict[str, Any]:
+    """Everything the profile page shows: two queries for the trail, none per item."""
+    profile = assessment.profile or {}
+    assessments = list(Assessment.objects.filter(user=user, completed_at__isnull=False))
+    pulses = list(PulseCheck.objects.filter(user=user))
+    until = assessment.completed_at or assessment.started_at
+    points = trail_points(assessments, pulses, until)
+    balance = profile.get("balance") or {}
+    return {
+        "assessment": assessment,
+        "profile": profile,
+        "map": balance_map(points, balance.get("pattern")),
+        "pattern": labels.label(labels.PATTERNS, balance.get("pattern")),
+        "balance": balance,
+        "bars": scale_bars(profile),
+        "band_low": _percent(LOW_BELOW),
+        "band_high": _percent(HIGH_ABOVE),
+        "unscored": [
+            {"name": labels.label(labels.SCALES, row.get("scale")), "reason": row.get("reason")}
+            for row in profile.get("unscored", ())
+        ],
+        "earlier": [a for a in assessments if a.pk != assessment.pk],
+        **findings(profile),
+    }
+
+
+def summary(profile: Mapping[str, Any] | None) -> dict[str, Any]:
+    """A few words about a stored profile, for lists and the coach's overview."""
+    profile = profile or {}
+    balance = profile.get("balance") or {}
+    found = findings(profile)
+    return {
+        "pattern": labels.label(labels.PATTERNS, balance.get("pattern")),
+        "autonomy": balance.get("autonomy"),
+        "connection": balance.get("connection"),
+        "focus": found["focus"]["name"] if found["focus"]["known"] else "",
+        "stage": found["stage"]["name"] if found["stage"]["known"] else "",
+        "boundaries": found["boundaries"]["name"] if found["boundaries"]["known"] else "",
+    }

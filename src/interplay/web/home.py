@@ -1,0 +1,44 @@
+"""The front door: what to do next, for a client; the client list, for a coach."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+
+from interplay.web.accounts.models import User
+from interplay.web.assessments import presenters
+from interplay.web.assessments.access import latest_profile, latest_pulse, open_assessment
+from interplay.web.journal.prompts import choose_prompt
+
+PULSE_EVERY = timedelta(days=7)
+
+
+def home(request: HttpRequest) -> HttpResponse:
+    if not request.user.is_authenticated:
+        return redirect("accounts:sign_in")
+    user: User = request.user  # type: ignore[assignment]
+    if user.is_coach:
+        return redirect("coaching:coach_home")
+    assessment = latest_profile(user)
+    profile = assessment.profile if assessment else None
+    last_pulse = latest_pulse(user)
+    now = timezone.now()
+    pulse_due = assessment is not None and (
+        last_pulse is None or now - last_pulse.taken_at >= PULSE_EVERY
+    )
+    experiments = (profile or {}).get("experiments") or []
+    context = {
+        "assessment": assessment,
+        "summary": presenters.summary(profile) if assessment else None,
+        "unfinished": open_assessment(user),
+        "pulse_due": pulse_due,
+        "last_pulse": last_pulse,
+        "prompt": choose_prompt(profile, timezone.localdate()),
+        "experiment": experiments[timezone.localdate().toordinal() % len(experiments)]
+        if experiments
+        else None,
+    }
+    return render(request, "home.html", context)

@@ -1,0 +1,78 @@
+"""Human names for the method's vocabulary, translatable. Stored data keeps the stable ids;
+pages show these."""
+
+from __future__ import annotations
+
+from django.utils.translation import gettext_lazy as _
+
+from interplay.core.vocabulary import (
+    Barrier,
+    BoundaryStyle,
+    Focus,
+    Level,
+    Pattern,
+    Risk,
+    Scale,
+    Stage,
+)
+
+SCALES = {
+    Scale.DEPENDENCE: _("Leaning on others"),
+    Scale.OVER_INDEPENDENCE: _("Over-independence"),
+    Scale.INTERDEPENDENCE: _("Interdependence"),
+    Scale.RIGID_BOUNDARIES: _("Rigid boundaries"),
+    Scale.POROUS_BOUNDARIES: _("Porous boundaries"),
+    Scale.CONFLUENCE: _("Confluence (merging with others)"),
+    Scale.FEAR_OF_INDEPENDENCE: _("Fear of letting go of dependence"),
+    Scale.PERFECTIONISM: _("The perfectionism trap"),
+    Scale.VULNERABILITY_FEAR: _("Wariness of vulnerability"),
+    Scale.CULTURAL_PRESSURE: _("Pull of culture and upbringing"),
+    Scale.PAST_EXPERIENCE: _("Echoes of past experience"),
+}
+BARRIERS = {barrier: SCALES[barrier.scale] for barrier in Barrier}
+STAGES = {
+    Stage.DEPENDENCE: _("Dependence"),
+    Stage.SELF_SUFFICIENCY: _("Self-sufficiency"),
+    Stage.INTERDEPENDENCE: _("Interdependence"),
+}
+PATTERNS = {
+    Pattern.DEPENDENT: _("Leaning on others"),
+    Pattern.OVER_INDEPENDENT: _("Standing alone"),
+    Pattern.INTERDEPENDENT: _("Interdependent"),
+    Pattern.WITHDRAWN: _("Withdrawn"),
+}
+BOUNDARY_STYLES = {
+    BoundaryStyle.RIGID: _("Mostly rigid"),
+    BoundaryStyle.POROUS: _("Mostly porous"),
+    BoundaryStyle.BALANCED: _("Balanced"),
+    BoundaryStyle.MIXED: _("Mixed: firm with some people, open to being drained by others"),
+}
+RISKS = {
+    Risk.ISOLATION: _("Isolation and loneliness"),
+    Risk.DIFFICULTY_ASKING_FOR_HELP: _("Difficulty asking for help"),
+    Risk.STRAINED_RELATIONSHIPS: _("Strained relationships"),
+    Risk.OVER_DEPENDENCE_ON_OTHERS: _("Relying on others for decisions or reassurance"),
+    Risk.LACK_OF_AGENCY: _("A sense of having little say"),
+    Risk.ENMESHMENT: _("Blurred boundaries (enmeshment)"),
+}
+FOCUSES = {
+    Focus.GAINING_SELF_SUFFICIENCY: _("Building your own footing"),
+    Focus.LOOSENING_OVER_INDEPENDENCE: _("Letting people in"),
+    Focus.BALANCING: _("Keeping both in balance"),
+}
+LEVELS = {Level.LOW: _("low"), Level.MODERATE: _("moderate"), Level.HIGH: _("high")}
+ANSWERS = {
+    1: _("Strongly disagree"),
+    2: _("Disagree"),
+    3: _("Neither"),
+    4: _("Agree"),
+    5: _("Strongly agree"),
+}
+
+
+def label(table: dict, value: object) -> str:  # type: ignore[type-arg]
+    """The human name for a stored id, or the id itself if the table does not know it."""
+    for key, name in table.items():
+        if key == value:
+            return str(name)
+    return str(value)
