@@ -105,7 +105,9 @@ def history(assessments: Sequence[Any]) -> list[HistoryStep]:
     steps: list[HistoryStep] = []
     previous = None
     for assessment in assessments:
-        changes = None if previous is None else changes_between(previous.profile, assessment.profile)
+        changes = (
+            None if previous is None else changes_between(previous.profile, assessment.profile)
+        )
         steps.append(HistoryStep(assessment, changes))
         previous = assessment
     return steps

@@ -35,7 +35,6 @@ class SessionNote(models.Model):
         return f"session note {self.pk}"  # never the text
 
 
-
 class SessionPlan(models.Model):
     """An agenda for a coming session: proposed by the planner, edited and saved by the coach."""
 

@@ -105,7 +105,9 @@ def propose_agenda(
         )
         for pick in group.questions:
             why = "; ".join(pick.reasons) if pick.reasons else ""
-            section.lines.append(Line(pick.text, f"{reason_prefix}: {why}" if why else reason_prefix))
+            section.lines.append(
+                Line(pick.text, f"{reason_prefix}: {why}" if why else reason_prefix)
+            )
         if section is not opening:
             sections.append(section)
     experiments = (profile or {}).get("experiments") or ()

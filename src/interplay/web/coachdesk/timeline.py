@@ -26,9 +26,7 @@ class Moment:
 def shared_entries(client: User, query: str = "", limit: int = TIMELINE_LIMIT) -> list[Entry]:
     """The client's shared entries, newest first; with `query`, those containing every word
     (the text is encrypted, so shared rows are decrypted and filtered here)."""
-    rows = Entry.objects.filter(owner=client, shared_with_coach=True).order_by(
-        "-created_at", "-id"
-    )
+    rows = Entry.objects.filter(owner=client, shared_with_coach=True).order_by("-created_at", "-id")
     words = [word.casefold() for word in query.split()]
     if not words:
         return list(rows[:limit])
@@ -53,9 +51,9 @@ def shared_assessments(client: User) -> list[Assessment]:
 
 def shared_pulses(client: User, limit: int = TIMELINE_LIMIT) -> list[PulseCheck]:
     return list(
-        PulseCheck.objects.filter(user=client, shared_with_coach=True).order_by(
-            "-taken_at", "-id"
-        )[:limit]
+        PulseCheck.objects.filter(user=client, shared_with_coach=True).order_by("-taken_at", "-id")[
+            :limit
+        ]
     )
 
 
