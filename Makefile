@@ -17,7 +17,7 @@ $(STAMP): pyproject.toml
 setup: $(STAMP)
 
 demo: setup
-	$(VENV)/bin/interplay assess
+	$(VENV)/bin/interplay serve --demo
 
 test: setup
 	$(PY) -m pytest

@@ -6,3 +6,17 @@ from tests.web.base import make_practice
 @pytest.fixture
 def practice(db):
     return make_practice()
+
+
+@pytest.fixture
+def outbox(monkeypatch):
+    """Emails are queued when the transaction commits; tests run inside one that never does,
+    so here the queueing happens at once (the task backend in tests is immediate)."""
+    from types import SimpleNamespace
+
+    from django.core import mail
+
+    from interplay.web import emails
+
+    monkeypatch.setattr(emails, "transaction", SimpleNamespace(on_commit=lambda fn: fn()))
+    return mail.outbox

@@ -1,0 +1,82 @@
+import django.core.management
+import pytest
+from typer.testing import CliRunner
+
+from interplay.cli import app
+from interplay.web import demo
+
+runner = CliRunner()
+
+
+@pytest.fixture
+def no_server(monkeypatch):
+    """Run `serve` up to the point of starting the web server, and record that call."""
+    real = django.core.management.call_command
+    started = []
+
+    def call_command(name, *args, **kwargs):
+        if name == "runserver":
+            started.append(args)
+            return None
+        return real(name, *args, **kwargs)
+
+    monkeypatch.setattr(django.core.management, "call_command", call_command)
+    return started
+
+
+@pytest.fixture
+def fresh_demo_marker(settings):
+    marker = settings.DATA_DIR / demo.DEMO_MARKER
+    marker.unlink(missing_ok=True)
+    yield
+    marker.unlink(missing_ok=True)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_serve_demo_seeds_and_prints_the_address_and_sign_ins(no_server, fresh_demo_marker):
+    result = runner.invoke(app, ["serve", "--demo", "--no-worker", "--port", "8765"])
+    assert result.exit_code == 0, result.output
+    assert "http://127.0.0.1:8765/" in result.output
+    assert demo.DEMO_CLIENT_EMAIL in result.output and demo.DEMO_PASSWORD in result.output
+    assert no_server == [("127.0.0.1:8765",)]
+    code = runner.invoke(app, ["demo-code"])
+    assert code.exit_code == 0 and code.output.strip().isdigit() and len(code.output.strip()) == 6
+
+
+@pytest.mark.django_db
+def test_demo_code_refuses_before_the_demo_is_seeded(fresh_demo_marker):
+    result = runner.invoke(app, ["demo-code"])
+    assert result.exit_code == 1
+    assert "has not been seeded" in result.output
+
+
+@pytest.mark.django_db
+def test_demo_code_refuses_in_production(settings, fresh_demo_marker):
+    demo.seed_demo()
+    settings.PRODUCTION = True
+    result = runner.invoke(app, ["demo-code"])
+    assert result.exit_code == 1 and "never available in production" in result.output
+
+
+@pytest.mark.django_db
+def test_demo_seeding_is_idempotent(fresh_demo_marker):
+    from interplay.web.accounts.models import User
+
+    demo.seed_demo()
+    demo.seed_demo()
+    assert User.objects.count() == 2
+
+
+@pytest.mark.django_db
+def test_demo_maya_reads_as_the_article_describes_her(fresh_demo_marker):
+    from interplay.web.assessments.models import Assessment
+
+    demo.seed_demo()
+    profile = Assessment.objects.get().profile
+    assert profile["balance"]["pattern"] == "over_independent"
+    assert profile["boundaries"]["style"] == "mixed"
+
+
+def test_manage_passes_arguments_to_django():
+    result = runner.invoke(app, ["manage", "check"])
+    assert result.exit_code == 0

@@ -1,0 +1,180 @@
+import re
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+
+from interplay.core.instrument import instrument_items, pulse_items
+from interplay.web.assessments.actions import (
+    do_finish_assessment,
+    do_record_pulse,
+    do_save_answers,
+    do_start_assessment,
+)
+from interplay.web.assessments.models import Assessment, PulseCheck
+from interplay.web.assessments.pages import ITEMS_PER_PAGE, pages
+from interplay.web.demo import maya_answers
+from tests.web.base import signed_in
+
+
+def _finished(user, answers=None, when=None):
+    assessment = do_start_assessment(user)
+    do_save_answers(assessment, answers or maya_answers())
+    do_finish_assessment(assessment)
+    if when is not None:
+        Assessment.objects.filter(pk=assessment.pk).update(completed_at=when)
+        assessment.refresh_from_db()
+    return assessment
+
+
+def test_begin_creates_one_open_assessment_and_shows_the_first_screen(practice):
+    browser = signed_in(practice.client)
+    response = browser.post("/assessment/")
+    assessment = Assessment.objects.get(user=practice.client)
+    assert response["Location"] == f"/assessment/{assessment.pk}/page/1/"
+    browser.post("/assessment/")
+    assert Assessment.objects.filter(user=practice.client).count() == 1
+    html = browser.get(response["Location"]).content.decode()
+    assert html.count('<fieldset class="item">') == ITEMS_PER_PAGE
+    assert "<progress" in html
+
+
+def test_each_answer_saved_by_htmx_survives_a_reload(practice):
+    browser = signed_in(practice.client)
+    assessment = do_start_assessment(practice.client)
+    first = instrument_items()[0]
+    response = browser.post(
+        f"/assessment/{assessment.pk}/answer/", {first.id: "4"}, HTTP_HX_REQUEST="true"
+    )
+    assert response.status_code == 200 and "1 of" in response.content.decode()
+    html = browser.get(f"/assessment/{assessment.pk}/page/1/").content.decode()
+    assert re.search(rf'name="{first.id}" value="4" checked', html)
+
+
+def test_without_javascript_a_screen_is_saved_and_the_next_one_shown(practice):
+    browser = signed_in(practice.client)
+    assessment = do_start_assessment(practice.client)
+    screen = {item.id: "2" for item in pages()[0]}
+    response = browser.post(f"/assessment/{assessment.pk}/page/1/", screen)
+    assert response["Location"] == f"/assessment/{assessment.pk}/page/2/"
+    assessment.refresh_from_db()
+    assert assessment.answers == {key: 2 for key in screen}
+
+
+def test_start_page_resumes_where_the_person_stopped(practice):
+    assessment = do_start_assessment(practice.client)
+    do_save_answers(assessment, {item.id: 3 for item in pages()[0] + pages()[1]})
+    html = signed_in(practice.client).get("/assessment/").content.decode()
+    assert f"/assessment/{assessment.pk}/page/3/" in html
+
+
+def test_out_of_range_answer_gets_a_clear_message_and_keeps_the_rest(practice):
+    browser = signed_in(practice.client)
+    assessment = do_start_assessment(practice.client)
+    do_save_answers(assessment, {instrument_items()[1].id: 5})
+    response = browser.post(
+        f"/assessment/{assessment.pk}/answer/",
+        {instrument_items()[0].id: "9"},
+        HTTP_HX_REQUEST="true",
+    )
+    assert response.status_code == 400
+    assert "must be from 1 to 5" in response.content.decode()
+    assessment.refresh_from_db()
+    assert assessment.answers == {instrument_items()[1].id: 5}
+
+
+def test_finishing_stores_the_core_profile_and_shows_it(practice):
+    browser = signed_in(practice.client)
+    assessment = do_start_assessment(practice.client)
+    do_save_answers(assessment, maya_answers())
+    response = browser.post(f"/assessment/{assessment.pk}/finish/")
+    assert response["Location"] == f"/profile/{assessment.pk}/"
+    assessment.refresh_from_db()
+    assert assessment.completed_at is not None
+    assert assessment.profile["balance"]["pattern"] == "over_independent"
+    assert assessment.answers == maya_answers()  # the raw answers are kept too
+    html = browser.get(response["Location"]).content.decode()
+    assert 'class="balance-map"' in html and '<desc id="map-desc">' in html
+    assert "reflection, not diagnosis" in html
+    assert "What this is based on" in html  # evidence behind the findings
+    assert "Standing alone" in html
+
+
+def test_finishing_with_no_answers_says_what_is_wrong(practice):
+    browser = signed_in(practice.client)
+    assessment = do_start_assessment(practice.client)
+    response = browser.post(f"/assessment/{assessment.pk}/finish/", follow=True)
+    assert "no answers given" in response.content.decode()
+    assessment.refresh_from_db()
+    assert assessment.completed_at is None
+
+
+def test_profile_page_draws_earlier_assessments_and_check_ins_as_a_trail(practice):
+    now = timezone.now()
+    _finished(practice.client, {k: 3 for k in maya_answers()}, now - timedelta(days=60))
+    pulse = do_record_pulse(practice.client, {item.id: 3 for item in pulse_items()})
+    PulseCheck.objects.filter(pk=pulse.pk).update(taken_at=now - timedelta(days=30))
+    latest = _finished(practice.client)
+    html = signed_in(practice.client).get(f"/profile/{latest.pk}/").content.decode()
+    assert "<polyline" in html
+    assert html.count("<circle") == 3
+    assert "Earlier points, oldest first" in html
+
+
+def test_an_earlier_profile_does_not_show_later_points(practice):
+    now = timezone.now()
+    first = _finished(practice.client, None, now - timedelta(days=60))
+    _finished(practice.client)
+    html = signed_in(practice.client).get(f"/profile/{first.pk}/").content.decode()
+    assert html.count("<circle") == 1 and "<polyline" not in html
+
+
+def test_sharing_is_on_by_default_and_can_be_turned_off(practice):
+    assessment = _finished(practice.client)
+    assert assessment.shared_with_coach is True
+    signed_in(practice.client).post(f"/profile/{assessment.pk}/sharing/", {"shared": "0"})
+    assessment.refresh_from_db()
+    assert assessment.shared_with_coach is False
+
+
+def test_pulse_check_in_is_stored_with_its_point(practice):
+    browser = signed_in(practice.client)
+    answers = {item.id: "4" for item in pulse_items()}
+    response = browser.post("/check-in/", answers)
+    assert response["Location"] == "/"
+    pulse = PulseCheck.objects.get(user=practice.client)
+    assert pulse.answers == {key: 4 for key in answers}
+    assert isinstance(pulse.result["autonomy"], float)
+
+
+def test_incomplete_pulse_keeps_what_was_given(practice):
+    first = pulse_items()[0]
+    response = signed_in(practice.client).post("/check-in/", {first.id: "5"})
+    html = response.content.decode()
+    assert "Please answer every question" in html
+    assert re.search(rf'name="{first.id}" value="5" checked', html)
+    assert not PulseCheck.objects.exists()
+
+
+def test_home_says_a_check_in_is_due_a_week_after_the_last(practice):
+    _finished(practice.client)
+    browser = signed_in(practice.client)
+    assert "weekly check-in is due" in browser.get("/").content.decode()
+    do_record_pulse(practice.client, {item.id: 3 for item in pulse_items()})
+    assert "weekly check-in is due" not in browser.get("/").content.decode()
+    PulseCheck.objects.update(taken_at=timezone.now() - timedelta(days=8))
+    assert "weekly check-in is due" in browser.get("/").content.decode()
+
+
+@pytest.mark.parametrize("history", [1, 6])
+def test_profile_page_query_count_does_not_grow_with_history(
+    practice, history, django_assert_max_num_queries
+):
+    now = timezone.now()
+    for months in range(history):
+        _finished(practice.client, None, now - timedelta(days=30 * (history - months)))
+        do_record_pulse(practice.client, {item.id: 3 for item in pulse_items()})
+    latest = _finished(practice.client)
+    browser = signed_in(practice.client)
+    with django_assert_max_num_queries(6):
+        assert browser.get(f"/profile/{latest.pk}/").status_code == 200

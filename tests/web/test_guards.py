@@ -1,0 +1,79 @@
+"""Cheap guards that catch whole classes of mistakes across the site."""
+
+import re
+from io import StringIO
+
+from django.core.management import call_command
+from django.test import Client
+
+from tests.web.base import signed_in
+from tests.web.pages import (
+    ANONYMOUS_ONLY,
+    COACH_PAGES,
+    POST_ONLY,
+    all_url_names,
+    client_objects,
+    urls_for,
+)
+
+
+def test_no_model_change_lacks_a_migration(db):
+    out = StringIO()
+    call_command("makemigrations", "--check", "--dry-run", stdout=out)
+    assert "No changes detected" in out.getvalue()
+
+
+def test_every_url_is_listed_for_the_guards(practice):
+    urls = urls_for(practice, client_objects(practice))
+    assert all_url_names() == set(urls)
+
+
+def _h1_count(html: str) -> int:
+    return len(re.findall(r"<h1[\s>]", html))
+
+
+def test_every_page_has_exactly_one_h1(practice):
+    urls = urls_for(practice, client_objects(practice))
+    browsers = {
+        "anonymous": Client(),
+        "client": signed_in(practice.client),
+        "coach": signed_in(practice.coach),
+    }
+    checked = 0
+    for name, url in urls.items():
+        if name in POST_ONLY:
+            continue
+        who = (
+            "anonymous"
+            if name in ANONYMOUS_ONLY
+            else "coach"
+            if name in COACH_PAGES or name.startswith("accounts:two_factor")
+            else "client"
+        )
+        browser = browsers[who]
+        if name.startswith("accounts:two_factor"):
+            browser = signed_in(practice.coach, verified=False)
+        response = browser.get(url, follow=True)
+        assert response.status_code == 200, (name, who, response.status_code)
+        html = response.content.decode()
+        assert _h1_count(html) == 1, (name, who, _h1_count(html))
+        checked += 1
+    assert checked >= 20
+
+
+def test_pages_load_nothing_from_other_hosts(practice):
+    objects = client_objects(practice)
+    browser = signed_in(practice.client)
+    url = urls_for(practice, objects)["assessments:profile"]
+    html = browser.get(url).content.decode()
+    assert not re.search(r"""(src|href)=["']https?://""", html)
+    assert "style=" not in html  # no inline style: the CSP allows none
+
+
+def test_pages_send_a_content_security_policy_with_a_nonce(practice):
+    response = signed_in(practice.client).get("/")
+    policy = response["Content-Security-Policy"]
+    assert "script-src 'self' 'nonce-" in policy
+    assert "unsafe-inline" not in policy
+    nonce = re.search(r"'nonce-([^']+)'", policy).group(1)
+    assert f'nonce="{nonce}"' in response.content.decode()

@@ -1,0 +1,94 @@
+"""Outsiders get a 404 (or the sign-in page), never the data: every URL that takes an id, for
+the other coach, the other client, the client's own coach where the page is the client's
+alone, and an anonymous visitor."""
+
+import pytest
+from django.test import Client
+
+from interplay.web.coaching.models import AuditEvent
+from interplay.web.journal.actions import do_save_entry, do_set_entry_sharing
+from tests.web.base import is_refused, signed_in
+from tests.web.pages import POST_ONLY, client_objects, urls_for
+
+CLIENT_ID_PAGES = [
+    "assessments:page",
+    "assessments:answer",
+    "assessments:finish",
+    "assessments:profile",
+    "assessments:sharing",
+    "journal:detail",
+    "journal:edit",
+    "journal:share",
+    "journal:delete",
+]
+
+
+@pytest.fixture
+def urls(practice):
+    return urls_for(practice, client_objects(practice))
+
+
+@pytest.mark.parametrize("name", CLIENT_ID_PAGES)
+@pytest.mark.parametrize("who", ["other_client", "other_coach", "coach", "anonymous"])
+def test_outsider_is_refused_on_client_pages_with_ids(practice, urls, name, who):
+    browser = Client() if who == "anonymous" else signed_in(getattr(practice, who))
+    for method in (browser.get, browser.post):
+        response = method(urls[name])
+        post_only_get = name in POST_ONLY and method == browser.get
+        refused = is_refused(response) or (post_only_get and response.status_code == 405)
+        assert refused, (name, who, method.__name__, response.status_code)
+        assert b"private thought" not in response.content
+
+
+def test_refused_requests_change_nothing(practice, urls):
+    outsider = signed_in(practice.other_client)
+    outsider.post(urls["journal:share"], {"shared": "1"})
+    outsider.post(urls["journal:delete"])
+    outsider.post(urls["journal:edit"], {"title": "x", "body": "overwritten"})
+    entry = practice.client.journal_entries.get()
+    assert entry.body == "A private thought about my sister."
+    assert entry.shared_with_coach is False
+
+
+@pytest.mark.parametrize("who", ["other_coach", "client", "other_client", "anonymous"])
+def test_outsider_is_refused_on_coach_client_overview(practice, urls, who):
+    browser = Client() if who == "anonymous" else signed_in(getattr(practice, who))
+    response = browser.get(urls["coaching:client_overview"])
+    assert is_refused(response)
+    assert practice.client.name.encode() not in response.content
+
+
+def test_coach_without_two_factor_is_sent_to_verify_not_shown_data(practice, urls):
+    browser = signed_in(practice.coach, verified=False)
+    response = browser.get(urls["coaching:client_overview"])
+    assert response.status_code == 302 and "/two-factor/" in response["Location"]
+    assert not AuditEvent.objects.exists()
+
+
+def test_former_coach_loses_access_when_client_leaves(practice, urls):
+    signed_in(practice.client).post("/account/", {"action": "leave_coach"})
+    response = signed_in(practice.coach).get(urls["coaching:client_overview"])
+    assert response.status_code == 404
+
+
+def test_unshared_entry_never_reaches_the_coach(practice, urls):
+    shared = do_save_entry(practice.client, "Shared one", "I asked Tom for help today.")
+    do_set_entry_sharing(shared, True)
+    response = signed_in(practice.coach).get(urls["coaching:client_overview"])
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "I asked Tom for help today." in html
+    assert "private thought" not in html and "Private title" not in html
+    assert html.count("<li><strong>") == 1  # one entry listed: the count leaks nothing either
+
+
+def test_each_coach_read_is_audited(practice, urls):
+    signed_in(practice.coach).get(urls["coaching:client_overview"])
+    event = AuditEvent.objects.get()
+    assert (event.coach, event.client, event.what) == (practice.coach, practice.client, "overview")
+
+
+def test_coach_sees_no_assessment_the_client_stopped_sharing(practice, urls):
+    signed_in(practice.client).post(urls["assessments:sharing"], {"shared": "0"})
+    html = signed_in(practice.coach).get(urls["coaching:client_overview"]).content.decode()
+    assert "Nothing shared yet." in html

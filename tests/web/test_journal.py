@@ -1,0 +1,126 @@
+import pytest
+from django.db import connection
+
+from interplay.core.questions import question_bank
+from interplay.web.journal.actions import do_save_draft, do_save_entry
+from interplay.web.journal.models import Draft, Entry
+from tests.web.base import signed_in
+
+
+def test_entry_text_is_encrypted_at_rest(practice):
+    entry = do_save_entry(practice.client, "Sister", "I never ask my sister for anything.")
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT title, body FROM journal_entry WHERE id = %s", [entry.pk])
+        title, body = cursor.fetchone()
+    assert "sister" not in (title + body).lower()
+    assert Entry.objects.get(pk=entry.pk).body == "I never ask my sister for anything."
+
+
+def test_writing_an_entry_saves_it_privately(practice):
+    browser = signed_in(practice.client)
+    response = browser.post("/journal/new/", {"title": "Today", "body": "Said no to Priya."})
+    entry = Entry.objects.get()
+    assert response["Location"] == f"/journal/{entry.pk}/"
+    assert entry.shared_with_coach is False and entry.owner == practice.client
+
+
+def test_empty_entry_is_refused_with_a_message(practice):
+    response = signed_in(practice.client).post("/journal/new/", {"title": "Kept", "body": " "})
+    html = response.content.decode()
+    assert "nothing to save yet" in html and 'value="Kept"' in html
+    assert not Entry.objects.exists()
+
+
+def test_autosave_keeps_a_draft_that_the_editor_restores(practice):
+    browser = signed_in(practice.client)
+    response = browser.post(
+        "/journal/draft/", {"title": "Half", "body": "Half a thought"}, HTTP_HX_REQUEST="true"
+    )
+    assert "Draft saved" in response.content.decode()
+    html = browser.get("/journal/new/").content.decode()
+    assert "Half a thought" in html and "Restored your draft" in html
+
+
+def test_saving_the_entry_clears_its_draft(practice):
+    browser = signed_in(practice.client)
+    browser.post("/journal/draft/", {"body": "Half a thought"}, HTTP_HX_REQUEST="true")
+    browser.post("/journal/new/", {"body": "The whole thought"})
+    assert not Draft.objects.exists()
+
+
+def test_autosave_after_the_session_ended_says_so_and_keeps_nothing_on_the_server(db, client):
+    response = client.post("/journal/draft/", {"body": "text"}, HTTP_HX_REQUEST="true")
+    assert response.status_code == 401
+    assert "session has ended" in response.content.decode()
+
+
+def test_drafts_of_an_existing_entry_are_separate(practice):
+    entry = do_save_entry(practice.client, "", "First version")
+    do_save_draft(practice.client, entry, "", "Second version, unsaved")
+    do_save_draft(practice.client, None, "", "A new entry begun")
+    browser = signed_in(practice.client)
+    assert "Second version, unsaved" in browser.get(f"/journal/{entry.pk}/edit/").content.decode()
+    assert "A new entry begun" in browser.get("/journal/new/").content.decode()
+
+
+def test_editor_offers_a_prompt_from_the_question_bank_with_its_reason(practice):
+    html = signed_in(practice.client).get("/journal/new/").content.decode()
+    assert "A question you might start from" in html and "Why this one:" in html
+    prompt_texts = [q.text for q in question_bank() if q.journal_prompt]
+    assert any(text.replace("'", "&#x27;") in html for text in prompt_texts)
+
+
+def test_entry_written_from_a_prompt_remembers_it(practice):
+    question = next(q for q in question_bank() if q.journal_prompt)
+    browser = signed_in(practice.client)
+    browser.post("/journal/new/", {"body": "My answer", "prompt_id": question.id})
+    assert Entry.objects.get().prompt_id == question.id
+
+
+def test_sharing_is_per_entry_and_reversible(practice):
+    one = do_save_entry(practice.client, "", "One")
+    two = do_save_entry(practice.client, "", "Two")
+    browser = signed_in(practice.client)
+    browser.post(f"/journal/{one.pk}/sharing/", {"shared": "1"})
+    one.refresh_from_db()
+    two.refresh_from_db()
+    assert one.shared_with_coach and not two.shared_with_coach
+    browser.post(f"/journal/{one.pk}/sharing/", {"shared": "0"})
+    one.refresh_from_db()
+    assert not one.shared_with_coach
+
+
+def test_search_finds_words_in_the_owners_decrypted_entries_only(practice):
+    do_save_entry(practice.client, "Boiler", "Rang my brother about the boiler")
+    do_save_entry(practice.client, "Work", "Priya again")
+    do_save_entry(practice.other_client, "Boiler", "my boiler too")
+    html = signed_in(practice.client).get("/journal/?q=BOILER brother").content.decode()
+    assert "1 entry matches" in html
+    assert "Rang my brother" in html and "my boiler too" not in html
+
+
+def test_delete_removes_the_entry(practice):
+    entry = do_save_entry(practice.client, "", "Gone soon")
+    signed_in(practice.client).post(f"/journal/{entry.pk}/delete/")
+    assert not Entry.objects.exists()
+
+
+def test_list_is_paginated(practice):
+    for number in range(25):
+        do_save_entry(practice.client, f"Entry {number}", "text")
+    browser = signed_in(practice.client)
+    first = browser.get("/journal/").content.decode()
+    assert "Page 1 of 2" in first and "Entry 24" in first and "Entry 0<" not in first
+    second = browser.get("/journal/?page=2").content.decode()
+    assert "Entry 0<" in second
+
+
+@pytest.mark.parametrize("entries", [3, 60])
+def test_journal_list_query_count_does_not_grow_with_entries(
+    practice, entries, django_assert_max_num_queries
+):
+    for number in range(entries):
+        do_save_entry(practice.client, f"Entry {number}", "some words")
+    browser = signed_in(practice.client)
+    with django_assert_max_num_queries(4):
+        assert browser.get("/journal/?q=words").status_code == 200
