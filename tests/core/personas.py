@@ -2,7 +2,7 @@
 
 Each string holds one scale's raw answers (1 strongly disagree .. 5 strongly agree) in the
 order the items appear in items.toml; reverse-keyed items are answered as the person would,
-not pre-flipped. The reasoning for each answer is in docs/instrument.md ("Personas").
+not pre-flipped. Who each person is: docs/instrument.md, "Personas".
 """
 
 from interplay.core.instrument import instrument_items

@@ -66,3 +66,18 @@ def test_withdrawn_person_is_low_on_both_and_shown_as_mixed_stage():
 def test_personas_answer_consistently_so_acquiescence_is_not_flagged():
     for answers in (MAYA, DEPENDENT, INTERDEPENDENT, WITHDRAWN):
         assert not build_profile(answers).acquiescence.flagged
+
+
+def test_cultural_pressure_says_which_pull_for_maya_and_the_dependent_person():
+    maya = {b.barrier: b for b in build_profile(MAYA).barriers}
+    assert maya[Barrier.CULTURAL_PRESSURE].detail.startswith("the individualist pull")
+    assert "communal" not in maya[Barrier.CULTURAL_PRESSURE].detail
+    dependent = {b.barrier: b for b in build_profile(DEPENDENT).barriers}
+    assert dependent[Barrier.CULTURAL_PRESSURE].detail.startswith("the communal pull")
+    assert "controlling caregivers: pe01" in dependent[Barrier.PAST_EXPERIENCE].detail
+
+
+def test_withdrawn_person_past_points_to_betrayal():
+    withdrawn = {b.barrier: b for b in build_profile(WITHDRAWN).barriers}
+    assert "a betrayal of trust: pe03" in withdrawn[Barrier.PAST_EXPERIENCE].detail
+    assert withdrawn[Barrier.CULTURAL_PRESSURE].detail is None

@@ -110,3 +110,37 @@ def test_pulse_refuses_items_outside_the_pulse():
         score_pulse({"dep02": 3})
     with pytest.raises(AnswerError, match="'zzz': unknown item id"):
         score_pulse({"zzz": 3})
+
+
+def test_barrier_item_labels_name_real_items_of_their_barrier():
+    from interplay.core.findings import BARRIER_ITEM_LABELS
+
+    by_id = {item.id: item for item in ITEMS}
+    for barrier, labels in BARRIER_ITEM_LABELS.items():
+        for item_id in labels:
+            assert by_id[item_id].scale == barrier.scale
+
+
+def test_neutral_answers_sit_on_the_midpoint_and_say_so():
+    profile = build_profile({item_id: 3 for item_id in IDS})
+    assert profile.balance.autonomy == 50.0 and profile.balance.connection == 50.0
+    assert profile.balance.near_midpoint
+    assert "could tip either way" in profile.balance.pattern_reason
+
+
+def test_clear_profile_is_not_near_the_midpoint():
+    profile = build_profile(MAYA)
+    assert not profile.balance.near_midpoint
+    assert profile.balance.pattern_reason == "autonomy 85 >= 50 and connection 22 < 50"
+
+
+@pytest.mark.parametrize("name", ["MAYA", "DEPENDENT", "INTERDEPENDENT", "WITHDRAWN"])
+def test_pulse_places_each_persona_where_the_full_profile_does(name):
+    from tests.core import personas
+
+    answers = getattr(personas, name)
+    full = build_profile(answers)
+    pulse = score_pulse({item.id: answers[item.id] for item in pulse_items()})
+    assert pulse.pattern is full.balance.pattern
+    assert abs(pulse.autonomy - full.balance.autonomy) < 20
+    assert abs(pulse.connection - full.balance.connection) < 20

@@ -114,6 +114,26 @@ def test_questions_for_maya_lead_with_her_focus_and_barrier(bank):
     assert any("focus" in reason for reason in profile.questions[0].reasons)
 
 
+def test_questions_follow_the_session_arc_before_repeating_a_phase(tmp_path):
+    bank_text = "".join(
+        f"""
+[[question]]
+id = "q{n}"
+text = "Question {n}"
+phases = ["{phase}"]
+focus = ["loosening_over_independence"]
+"""
+        for n, phase in enumerate(
+            ["exploring", "exploring", "exploring", "opening", "integrating", "emotional_roots"]
+        )
+    )
+    path = tmp_path / "arc.toml"
+    path.write_text(bank_text)
+    needs = Needs(Focus.LOOSENING_OVER_INDEPENDENCE, None, {}, ())
+    ids = [pick.id for pick in recommend_questions(needs, load_questions(path), limit=5)]
+    assert ids == ["q3", "q0", "q5", "q4", "q1"]
+
+
 def test_general_questions_top_up_when_few_match(bank):
     profile = build_profile(MAYA, bank=bank)
     assert profile.questions[-1].id == "q-general"
@@ -160,3 +180,20 @@ def test_needs_barriers_only_count_the_strongest_two(bank):
     )
     ids = [pick.id for pick in recommend_questions(needs, bank)]
     assert "q-perfect" not in ids
+
+
+def test_a_barrier_tagged_as_scale_and_barrier_counts_once(tmp_path):
+    path = tmp_path / "q.toml"
+    path.write_text(
+        """
+[[question]]
+id = "q-double"
+text = "Double tagged"
+phases = ["exploring"]
+scales = ["perfectionism"]
+barriers = ["perfectionism"]
+"""
+    )
+    needs = Needs(None, None, {Scale.PERFECTIONISM: Level.HIGH}, (Barrier.PERFECTIONISM,))
+    (pick,) = recommend_questions(needs, load_questions(path))
+    assert pick.reasons == ("speaks to a leading barrier: perfectionism",)

@@ -118,7 +118,14 @@ def test_profile_page_draws_earlier_assessments_and_check_ins_as_a_trail(practic
     html = signed_in(practice.client).get(f"/profile/{latest.pk}/").content.decode()
     assert "<polyline" in html
     assert html.count("<circle") == 3
-    assert "Earlier points, oldest first" in html
+    assert "Other points on your trail, oldest first" in html
+
+
+def test_latest_profile_shows_check_ins_taken_since(practice):
+    latest = _finished(practice.client, None, timezone.now() - timedelta(days=10))
+    do_record_pulse(practice.client, {item.id: 3 for item in pulse_items()})
+    html = signed_in(practice.client).get(f"/profile/{latest.pk}/").content.decode()
+    assert html.count("<circle") == 2 and "Check-in on" in html
 
 
 def test_an_earlier_profile_does_not_show_later_points(practice):

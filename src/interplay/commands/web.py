@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -67,14 +68,22 @@ def serve(
     background = None
     if worker:
         background = subprocess.Popen(  # noqa: S603 - our own interpreter and module
-            [sys.executable, "-m", "interplay", "manage", "db_worker"], env=os.environ.copy()
+            [sys.executable, "-m", "interplay", "manage", "db_worker", "--no-reload"],
+            env=os.environ.copy(),
         )
+    # Stopping the server (Ctrl+C or SIGTERM) also stops the worker it started.
+    previous = signal.signal(signal.SIGTERM, _exit_on_signal)
     try:
         call_command("runserver", f"{host}:{port}", use_reloader=False, skip_checks=False)
     finally:
+        signal.signal(signal.SIGTERM, previous)
         if background is not None:
             background.terminate()
             background.wait(timeout=10)
+
+
+def _exit_on_signal(signum: int, frame: object) -> None:
+    raise SystemExit(0)
 
 
 def manage(ctx: typer.Context) -> None:

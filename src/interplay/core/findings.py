@@ -11,6 +11,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from interplay.core.balance import (
+    PATTERN_MIDPOINT,
     Axis,
     autonomy_axis,
     connection_axis,
@@ -36,6 +37,27 @@ Scored = Mapping[Scale, ScaleScore]
 MIXED_STAGE_GAP = 0.125
 # Lack of agency is read from the autonomy axis (0..100) rather than a single scale.
 LOW_AGENCY_BELOW = 35.0
+# An axis this close to the midpoint could tip either way with one answer: say so.
+NEAR_MIDPOINT = 5.0
+
+# What agreeing with particular barrier items points to, so a barrier says which pull or which
+# history is at work (an answer of 4 or 5 counts as agreeing). Ids are stable by contract;
+# tests check they exist and belong to their barrier.
+BARRIER_ITEM_LABELS: dict[Barrier, dict[str, str]] = {
+    Barrier.CULTURAL_PRESSURE: {
+        "cp01": "the individualist pull (needing help means not coping)",
+        "cp04": "the individualist pull (needing help means not coping)",
+        "cp02": "the communal pull (deferring to family comes first)",
+        "cp03": "the communal pull (deferring to family comes first)",
+    },
+    Barrier.PAST_EXPERIENCE: {
+        "pe01": "controlling caregivers",
+        "pe02": "an enmeshed family",
+        "pe03": "a betrayal of trust",
+        "pe04": "old experiences still steering",
+    },
+}
+AGREES_FROM = 4
 
 
 def _evidence(scored: Scored, scales: tuple[Scale, ...]) -> tuple[ScaleScore, ...]:
@@ -47,9 +69,30 @@ class Balance:
     autonomy: float | None
     connection: float | None
     pattern: Pattern | None
+    pattern_reason: str
+    near_midpoint: bool
     autonomy_axis: Axis
     connection_axis: Axis
     evidence: tuple[ScaleScore, ...]
+
+
+def _pattern_reason(autonomy: float | None, connection: float | None) -> tuple[str, bool]:
+    if autonomy is None or connection is None:
+        missing = [
+            name for name, v in (("autonomy", autonomy), ("connection", connection)) if v is None
+        ]
+        return f"{' and '.join(missing)} could not be placed (too few scales scored)", False
+    parts = []
+    near = []
+    for name, value in (("autonomy", autonomy), ("connection", connection)):
+        side = ">=" if value >= PATTERN_MIDPOINT else "<"
+        parts.append(f"{name} {value:.0f} {side} {PATTERN_MIDPOINT:.0f}")
+        if abs(value - PATTERN_MIDPOINT) < NEAR_MIDPOINT:
+            near.append(name)
+    reason = " and ".join(parts)
+    if near:
+        reason += f"; {' and '.join(near)} close to the midpoint, so this could tip either way"
+    return reason, bool(near)
 
 
 def balance_of(scored: Scored) -> Balance:
@@ -57,10 +100,13 @@ def balance_of(scored: Scored) -> Balance:
     autonomy = autonomy_axis(means)
     connection = connection_axis(means)
     used = tuple(dict.fromkeys(part.scale for part in (*autonomy.parts, *connection.parts)))
+    reason, near = _pattern_reason(autonomy.score, connection.score)
     return Balance(
         autonomy.score,
         connection.score,
         pattern_of(autonomy.score, connection.score),
+        reason,
+        near,
         autonomy,
         connection,
         _evidence(scored, used),
@@ -200,7 +246,23 @@ class BarrierFinding:
     rank: int
     score: float
     level: Level
+    # Which pull or history the person agreed with, where the barrier's items say (else None).
+    detail: str | None
     evidence: tuple[ScaleScore, ...]
+
+
+def _barrier_detail(barrier: Barrier, score: ScaleScore) -> str | None:
+    """E.g. "controlling caregivers: pe01; a betrayal of trust: pe03": what was agreed with."""
+    labels = BARRIER_ITEM_LABELS.get(barrier)
+    if labels is None:
+        return None
+    agreed: dict[str, list[str]] = {}
+    for answer in score.answers:
+        if answer.item_id in labels and answer.answer >= AGREES_FROM:
+            agreed.setdefault(labels[answer.item_id], []).append(answer.item_id)
+    if not agreed:
+        return None
+    return "; ".join(f"{label}: {', '.join(ids)}" for label, ids in agreed.items())
 
 
 def barriers_of(scored: Scored) -> tuple[BarrierFinding, ...]:
@@ -213,6 +275,7 @@ def barriers_of(scored: Scored) -> tuple[BarrierFinding, ...]:
             rank,
             scored[barrier.scale].score,
             scored[barrier.scale].level,
+            _barrier_detail(barrier, scored[barrier.scale]),
             (scored[barrier.scale],),
         )
         for rank, barrier in enumerate(present, start=1)

@@ -12,7 +12,16 @@ from dataclasses import dataclass
 
 from interplay.core.experiments import Experiment, experiment_library
 from interplay.core.questions import Question, question_bank
-from interplay.core.vocabulary import Barrier, Direction, Focus, Level, Scale, Stage, Stakes
+from interplay.core.vocabulary import (
+    Barrier,
+    Direction,
+    Focus,
+    Level,
+    Scale,
+    SessionPhase,
+    Stage,
+    Stakes,
+)
 
 QUESTION_LIMIT = 6
 EXPERIMENT_LIMIT = 3
@@ -33,9 +42,6 @@ class Needs:
     stage: Stage | None
     levels: Mapping[Scale, Level]  # every scored scale's band
     barriers: tuple[Barrier, ...]  # strongest first, moderate or high only
-
-    def high_scales(self) -> tuple[Scale, ...]:
-        return tuple(scale for scale, level in self.levels.items() if level is Level.HIGH)
 
 
 @dataclass(frozen=True)
@@ -64,12 +70,16 @@ def _question_match(question: Question, needs: Needs) -> tuple[int, list[str]]:
     if needs.stage is not None and needs.stage in question.stages:
         points += 2
         reasons.append(f"fits the stage: {needs.stage.value}")
+    leading = needs.barriers[:TOP_BARRIERS]
     for scale in question.scales:
+        # A leading barrier tagged both as a scale and as a barrier counts once, below.
+        if scale.value in {barrier.value for barrier in leading if barrier in question.barriers}:
+            continue
         if needs.levels.get(scale) is Level.HIGH:
             points += 2
             reasons.append(f"speaks to a high {scale.value} score")
     for barrier in question.barriers:
-        if barrier in needs.barriers[:TOP_BARRIERS]:
+        if barrier in leading:
             points += 2
             reasons.append(f"speaks to a leading barrier: {barrier.value}")
     if points and question.from_article:
@@ -85,17 +95,29 @@ def _is_general(question: Question) -> bool:
 def recommend_questions(
     needs: Needs, bank: Sequence[Question] | None = None, limit: int = QUESTION_LIMIT
 ) -> tuple[QuestionPick, ...]:
-    """The best-matching questions, strongest match first (ties keep the bank's order), topped
-    up with general questions when too few match."""
+    """Matching questions laid out along a session: the best match for each phase in turn
+    (opening, exploring, emotional roots, experimenting, integrating, then round again), so a
+    coach gets an arc rather than six variations on one theme; topped up with general
+    questions when too few match. Within a phase the strongest match wins, ties keep the
+    bank's order."""
     bank = question_bank() if bank is None else bank
-    scored: list[tuple[int, int, QuestionPick]] = []
+    ranked: list[tuple[int, int, Question, tuple[str, ...]]] = []
     for position, question in enumerate(bank):
         points, reasons = _question_match(question, needs)
         if points >= 2:
-            scored.append(
-                (-points, position, QuestionPick(question.id, question.text, tuple(reasons)))
-            )
-    picks = [pick for _, _, pick in sorted(scored, key=lambda row: (row[0], row[1]))][:limit]
+            ranked.append((-points, position, question, tuple(reasons)))
+    ranked.sort(key=lambda row: (row[0], row[1]))
+    picks: list[QuestionPick] = []
+    taken: set[str] = set()
+    while len(picks) < limit and len(taken) < len(ranked):
+        for phase in SessionPhase:
+            if len(picks) >= limit:
+                break
+            for _, _, question, why in ranked:
+                if question.id not in taken and phase in question.phases:
+                    taken.add(question.id)
+                    picks.append(QuestionPick(question.id, question.text, why))
+                    break
     for question in bank:
         if len(picks) >= limit:
             break

@@ -4,22 +4,29 @@ from django import forms
 from django.contrib.auth.password_validation import validate_password
 from django.utils.translation import gettext_lazy as _
 
+EMAIL = forms.EmailInput(attrs={"autocomplete": "email"})
+NEW_PASSWORD = forms.PasswordInput(attrs={"autocomplete": "new-password"})
+
 
 class SignInForm(forms.Form):
-    email = forms.EmailField(label=_("Email address"))
-    password = forms.CharField(label=_("Password"), widget=forms.PasswordInput, strip=False)
+    email = forms.EmailField(label=_("Email address"), widget=EMAIL)
+    password = forms.CharField(
+        label=_("Password"),
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+        strip=False,
+    )
 
 
 class EmailForm(forms.Form):
-    email = forms.EmailField(label=_("Email address"))
+    email = forms.EmailField(label=_("Email address"), widget=EMAIL)
 
 
 class SignUpForm(forms.Form):
     name = forms.CharField(label=_("Your name"), max_length=120)
-    email = forms.EmailField(label=_("Email address"))
+    email = forms.EmailField(label=_("Email address"), widget=EMAIL)
     password = forms.CharField(
         label=_("Password"),
-        widget=forms.PasswordInput,
+        widget=NEW_PASSWORD,
         strip=False,
         help_text=_("At least 10 characters. A few unrelated words make a good one."),
     )
@@ -40,7 +47,7 @@ class TokenForm(forms.Form):
 
 
 class NewPasswordForm(forms.Form):
-    password = forms.CharField(label=_("New password"), widget=forms.PasswordInput, strip=False)
+    password = forms.CharField(label=_("New password"), widget=NEW_PASSWORD, strip=False)
 
     def __init__(self, *args: object, user: object = None, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
@@ -33,7 +34,7 @@ class MapPoint:
     autonomy: float
     connection: float
     when: datetime
-    kind: str  # "assessment" or "check-in"
+    kind: str  # "assessment" or "pulse"
     label: str
 
 
@@ -87,10 +88,12 @@ def trail_points(
     return points
 
 
-def balance_map(points: Sequence[MapPoint], pattern: str | None) -> dict[str, Any]:
+def balance_map(
+    points: Sequence[MapPoint], current: MapPoint | None, pattern: str | None
+) -> dict[str, Any]:
+    """The map for one assessment (`current`, drawn large) among all `points` (the trail)."""
     mid = _x(MIDPOINT)
-    current = points[-1] if points else None
-    earlier = list(points[:-1])
+    others = [point for point in points if point != current]
     regions = [
         # x, y, label, anchor position: top-left is high connection, low autonomy.
         {"x": PLOT_MIN, "y": PLOT_MIN, "label": labels.PATTERNS["dependent"]},
@@ -111,9 +114,9 @@ def balance_map(points: Sequence[MapPoint], pattern: str | None) -> dict[str, An
             "c": round(current.connection),
             "region": labels.label(labels.PATTERNS, pattern),
         }
-        if earlier:
-            description += " " + _("Earlier points, oldest first: %(points)s.") % {
-                "points": "; ".join(point.label for point in earlier)
+        if others:
+            description += " " + _("Other points on your trail, oldest first: %(points)s.") % {
+                "points": "; ".join(point.label for point in others)
             }
     return {
         "size": MAP_SIZE,
@@ -123,7 +126,7 @@ def balance_map(points: Sequence[MapPoint], pattern: str | None) -> dict[str, An
         "mid": mid,
         "regions": regions,
         "current": current,
-        "earlier": earlier,
+        "others": others,
         "trail": " ".join(f"{point.x},{point.y}" for point in points),
         "description": description,
     }
@@ -241,13 +244,19 @@ def profile_context(user: User, assessment: Assessment) -> dict[str, Any]:
     profile = assessment.profile or {}
     assessments = list(Assessment.objects.filter(user=user, completed_at__isnull=False))
     pulses = list(PulseCheck.objects.filter(user=user))
-    until = assessment.completed_at or assessment.started_at
+    # The latest profile shows every point since, check-ins included; an earlier one stops at
+    # its own date, so it reads as it did then.
+    newest = max(assessments, key=lambda a: (a.completed_at, a.pk))
+    until = timezone.now() if newest.pk == assessment.pk else assessment.completed_at
     points = trail_points(assessments, pulses, until)
+    current = next(
+        (p for p in points if p.kind == "assessment" and p.when == assessment.completed_at), None
+    )
     balance = profile.get("balance") or {}
     return {
         "assessment": assessment,
         "profile": profile,
-        "map": balance_map(points, balance.get("pattern")),
+        "map": balance_map(points, current, balance.get("pattern")),
         "pattern": labels.label(labels.PATTERNS, balance.get("pattern")),
         "balance": balance,
         "bars": scale_bars(profile),

@@ -12,7 +12,7 @@ class AcceptForm(forms.Form):
     name = forms.CharField(label=_("Your name"), max_length=120)
     password = forms.CharField(
         label=_("Choose a password"),
-        widget=forms.PasswordInput,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
         strip=False,
         help_text=_("At least 10 characters."),
     )
