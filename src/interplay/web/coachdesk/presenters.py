@@ -169,13 +169,21 @@ def client_context(coach: User, client: User, query: str) -> dict[str, Any]:
     profile = latest.profile if latest else None
     until = timezone.now() + timedelta(seconds=1)
     points = profile_presenters.trail_points(assessments, pulses, until)
+    current = next(
+        (
+            p
+            for p in points
+            if latest is not None and p.kind == "assessment" and p.when == latest.completed_at
+        ),
+        None,
+    )
     context: dict[str, Any] = {
         "client": client,
         "latest": latest,
         "summary": profile_presenters.summary(profile) if latest else None,
         "findings": profile_presenters.findings(profile) if profile else None,
         "map": profile_presenters.balance_map(
-            points, (profile or {}).get("balance", {}).get("pattern")
+            points, current, (profile or {}).get("balance", {}).get("pattern")
         )
         if points
         else None,
