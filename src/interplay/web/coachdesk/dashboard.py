@@ -14,12 +14,10 @@ from typing import Any
 
 from django.core.paginator import Page, Paginator
 from django.db.models import (
-    BooleanField,
     Case,
     Count,
     DateField,
     DateTimeField,
-    ExpressionWrapper,
     IntegerField,
     Max,
     Min,
@@ -67,29 +65,32 @@ def _shared_profiles() -> QuerySet[Assessment]:
     ).order_by("-completed_at", "-id")
 
 
-def annotated_relationships(coach: User) -> QuerySet[CoachingRelationship]:
-    now = timezone.now()
-    never = Value(_never(), output_field=DateTimeField())
-    profiles = _shared_profiles()
+def _latest_of(model: Any, owner: str, field: str, **shared: Any) -> Subquery:
+    rows = (
+        model.objects.filter(**{owner: OuterRef("client_id")}, **shared)
+        .order_by()
+        .values(owner)
+        .annotate(latest=Max(field))
+        .values("latest")[:1]
+    )
+    return Subquery(rows, output_field=DateTimeField())
 
-    def profile_value(path: str) -> Subquery:
-        return Subquery(profiles.annotate(value=KT(path)).values("value")[:1])
 
-    def latest_of(model: Any, owner: str, field: str, **shared: Any) -> Subquery:
-        rows = (
-            model.objects.filter(**{owner: OuterRef("client_id")}, **shared)
-            .order_by()
-            .values(owner)
-            .annotate(latest=Max(field))
-            .values("latest")[:1]
-        )
-        return Subquery(rows, output_field=DateTimeField())
+PROFILE_PATHS = {
+    "stage": "profile__stage__primary",
+    "stage_mixed": "profile__stage__mixed",
+    "boundary_style": "profile__boundaries__style",
+    "focus": "profile__focus__focus",
+}
 
-    last_entry = latest_of(Entry, "owner", "created_at", shared_with_coach=True)
-    last_assessment = latest_of(
+
+def annotated_relationships(coach: User, sort: str = "name") -> QuerySet[CoachingRelationship]:
+    """The coach's current clients with what every column needs. Columns that only matter
+    for sorting are computed in SQL only when the table is sorted by them (building a query
+    with every expression costs more than running it); `finish_rows` fills in the rest."""
+    last_assessment = _latest_of(
         Assessment, "user", "completed_at", shared_with_coach=True, completed_at__isnull=False
     )
-    last_pulse = latest_of(PulseCheck, "user", "taken_at", shared_with_coach=True)
     open_items = Subquery(
         SessionNote.objects.filter(coach=coach, client=OuterRef("client_id"), follow_up_open=True)
         .order_by()
@@ -108,51 +109,79 @@ def annotated_relationships(coach: User) -> QuerySet[CoachingRelationship]:
         .values("first")[:1],
         output_field=DateField(),
     )
-    return (
+    rows = (
         CoachingRelationship.objects.filter(coach=coach, ended_at__isnull=True)
         .select_related("client")
         .annotate(
-            stage=profile_value("profile__stage__primary"),
-            stage_mixed=profile_value("profile__stage__mixed"),
-            boundary_style=profile_value("profile__boundaries__style"),
-            focus=profile_value("profile__focus__focus"),
-            last_entry=last_entry,
+            latest_profile_id=Subquery(_shared_profiles().values("id")[:1]),
+            last_entry=_latest_of(Entry, "owner", "created_at", shared_with_coach=True),
             last_assessment=last_assessment,
-            last_pulse=last_pulse,
+            last_pulse=_latest_of(PulseCheck, "user", "taken_at", shared_with_coach=True),
             open_items=Coalesce(open_items, Value(0)),
             next_session=next_session,
         )
-        .annotate(
+    )
+    if sort in {"stage", "boundaries", "focus"}:
+        field, members = {
+            "stage": ("stage", tuple(stage.value for stage in Stage)),
+            "boundaries": ("boundary_style", tuple(style.value for style in BoundaryStyle)),
+            "focus": ("focus", tuple(focus.value for focus in Focus)),
+        }[sort]
+        value = Subquery(_shared_profiles().annotate(v=KT(PROFILE_PATHS[field])).values("v")[:1])
+        rows = rows.annotate(**{f"{field}_sorting": value}).annotate(
+            **{f"{sort}_rank": _ordinal(f"{field}_sorting", members)}
+        )
+    elif sort == "activity":
+        never = Value(_never(), output_field=DateTimeField())
+        rows = rows.annotate(
             last_activity=Greatest(
                 Coalesce("last_entry", never),
                 Coalesce("last_assessment", never),
                 Coalesce("last_pulse", never),
-            ),
-            check_in_due=ExpressionWrapper(
-                Q(last_pulse__isnull=True) | Q(last_pulse__lt=now - CHECK_IN_EVERY),
-                output_field=BooleanField(),
-            ),
-            reassessment_due=ExpressionWrapper(
-                Q(last_assessment__isnull=True) | Q(last_assessment__lt=now - REASSESS_EVERY),
-                output_field=BooleanField(),
-            ),
+            )
         )
-        .annotate(
-            due_count=Case(When(check_in_due=True, then=Value(1)), default=Value(0))
-            + Case(When(reassessment_due=True, then=Value(1)), default=Value(0))
-            + Case(When(open_items__gt=0, then=Value(1)), default=Value(0)),
-            stage_rank=_ordinal("stage", tuple(stage.value for stage in Stage)),
-            boundary_rank=_ordinal("boundary_style", tuple(s.value for s in BoundaryStyle)),
-            focus_rank=_ordinal("focus", tuple(f.value for f in Focus)),
+    elif sort == "due":
+        now = timezone.now()
+        check_in_due = Q(last_pulse__isnull=True) | Q(last_pulse__lt=now - CHECK_IN_EVERY)
+        reassessment_due = Q(last_assessment__isnull=True) | Q(
+            last_assessment__lt=now - REASSESS_EVERY
         )
-    )
+        rows = rows.annotate(
+            due_count=Case(When(check_in_due, then=Value(1)), default=Value(0))
+            + Case(When(reassessment_due, then=Value(1)), default=Value(0))
+            + Case(When(open_items__gt=0, then=Value(1)), default=Value(0))
+        )
+    return rows
+
+
+def finish_rows(rows: list[CoachingRelationship]) -> None:
+    """Add the profile columns (one query for the whole page) and what is due."""
+    ids = [row.latest_profile_id for row in rows if row.latest_profile_id]  # type: ignore[attr-defined]
+    values = {
+        found["pk"]: found
+        for found in Assessment.objects.filter(pk__in=ids).values(
+            "pk", **{name: KT(path) for name, path in PROFILE_PATHS.items()}
+        )
+    }
+    now = timezone.now()
+    for row in rows:
+        found = values.get(row.latest_profile_id, {})  # type: ignore[attr-defined]
+        for name in PROFILE_PATHS:
+            setattr(row, name, found.get(name))
+        moments = [m for m in (row.last_entry, row.last_assessment, row.last_pulse) if m]  # type: ignore[attr-defined]
+        row.last_activity = max(moments) if moments else None  # type: ignore[attr-defined]
+        last_pulse, last_assessment = row.last_pulse, row.last_assessment  # type: ignore[attr-defined]
+        row.check_in_due = last_pulse is None or last_pulse < now - CHECK_IN_EVERY  # type: ignore[attr-defined]
+        row.reassessment_due = (  # type: ignore[attr-defined]
+            last_assessment is None or last_assessment < now - REASSESS_EVERY
+        )
 
 
 # Column key -> the expressions it sorts by (ascending); the client's name breaks ties.
 SORTS: dict[str, tuple[str, ...]] = {
     "name": ("client__name",),
     "stage": ("stage_rank",),
-    "boundaries": ("boundary_rank",),
+    "boundaries": ("boundaries_rank",),
     "focus": ("focus_rank",),
     "activity": ("last_activity",),
     "due": ("due_count", "next_session"),
@@ -189,8 +218,10 @@ class DashboardPage:
 
 def dashboard_page(coach: User, sort: str | None, page_number: str | None) -> DashboardPage:
     key, descending = parse_sort(sort)
-    rows = ordered(annotated_relationships(coach), key, descending)
+    rows = ordered(annotated_relationships(coach, key), key, descending)
     page = Paginator(rows, PAGE_SIZE).get_page(page_number)
+    page.object_list = list(page.object_list)
+    finish_rows(page.object_list)
     _audit(coach, page.object_list)
     return DashboardPage(page, key, descending)
 
