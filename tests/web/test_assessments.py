@@ -77,7 +77,7 @@ def test_out_of_range_answer_gets_a_clear_message_and_keeps_the_rest(practice):
         {instrument_items()[0].id: "9"},
         HTTP_HX_REQUEST="true",
     )
-    assert response.status_code == 400
+    assert response.status_code == 422
     assert "must be from 1 to 5" in response.content.decode()
     assessment.refresh_from_db()
     assert assessment.answers == {instrument_items()[1].id: 5}

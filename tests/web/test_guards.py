@@ -77,3 +77,11 @@ def test_pages_send_a_content_security_policy_with_a_nonce(practice):
     assert "unsafe-inline" not in policy
     nonce = re.search(r"'nonce-([^']+)'", policy).group(1)
     assert f'nonce="{nonce}"' in response.content.decode()
+
+
+def test_not_found_page_is_friendly_and_has_one_h1(practice, settings):
+    settings.DEBUG = False
+    response = signed_in(practice.client).get("/journal/999999/")
+    html = response.content.decode()
+    assert response.status_code == 404
+    assert "could not find that page" in html and _h1_count(html) == 1

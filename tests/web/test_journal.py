@@ -124,3 +124,13 @@ def test_journal_list_query_count_does_not_grow_with_entries(
     browser = signed_in(practice.client)
     with django_assert_max_num_queries(4):
         assert browser.get("/journal/?q=words").status_code == 200
+
+
+def test_autosave_rejected_by_csrf_says_the_text_is_kept(practice):
+    from django.test import Client
+
+    browser = Client(enforce_csrf_checks=True)
+    browser.force_login(practice.client)
+    response = browser.post("/journal/draft/", {"body": "text"}, HTTP_HX_REQUEST="true")
+    assert response.status_code == 403
+    assert "kept on this device" in response.content.decode()

@@ -7,6 +7,8 @@ from datetime import timedelta
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.csrf import csrf_failure as django_csrf_failure
 
 from interplay.web.accounts.models import User
 from interplay.web.assessments import presenters
@@ -42,3 +44,15 @@ def home(request: HttpRequest) -> HttpResponse:
         else None,
     }
     return render(request, "home.html", context)
+
+
+def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
+    """A rejected form post. For htmx autosaves a short line (the text stays in the page and on
+    this device); for ordinary posts, Django's explanation."""
+    if request.headers.get("HX-Request"):
+        message = _(
+            "This page is out of date, so the draft could not be saved to the server. Your text "
+            "is kept on this device: sign in again in a new tab, then reload this page."
+        )
+        return HttpResponse(message, status=403, content_type="text/plain; charset=utf-8")
+    return django_csrf_failure(request, reason)

@@ -16,7 +16,8 @@ from interplay.web import env, keys
 BASE_DIR = Path(__file__).resolve().parent
 
 PRODUCTION = env.env_bool("INTERPLAY_PRODUCTION", False)
-DEBUG = env.env_bool("INTERPLAY_DEBUG", not PRODUCTION)
+# Off unless asked for: a laptop install served on a network must not show debug pages.
+DEBUG = env.env_bool("INTERPLAY_DEBUG", False)
 if PRODUCTION and DEBUG:
     raise env.ConfigError("INTERPLAY_DEBUG=1 is not allowed together with INTERPLAY_PRODUCTION=1.")
 
@@ -137,6 +138,7 @@ SESSION_COOKIE_AGE = env.env_int("INTERPLAY_SESSION_HOURS", 24 * 14, minimum=1) 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_HTTPONLY = True
+CSRF_FAILURE_VIEW = "interplay.web.home.csrf_failure"
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"

@@ -90,7 +90,7 @@ def answer(request: HttpRequest, pk: int) -> HttpResponse:
     try:
         actions.do_save_answers(assessment, given)
     except ActionError as problem:
-        return render(request, "assessments/_saved.html", {"error": str(problem)}, status=400)
+        return render(request, "assessments/_saved.html", {"error": str(problem)}, status=422)
     return render(
         request, "assessments/_saved.html", {"progress": pages.progress(assessment.answers)}
     )

@@ -114,7 +114,7 @@ def autosave(request: HttpRequest) -> HttpResponse:
             prompt_id if _question_text(prompt_id) else "",
         )
     except ActionError as problem:
-        return render(request, "journal/_draft_status.html", {"error": str(problem)}, status=400)
+        return render(request, "journal/_draft_status.html", {"error": str(problem)}, status=422)
     return render(request, "journal/_draft_status.html", {"draft": draft})
 
 
