@@ -34,6 +34,7 @@ ANONYMOUS_ONLY = {
     "accounts:link_sign_in",
     "accounts:password_reset_confirm",
     "coaching:accept_invitation",
+    *coachdesk_pages.ANONYMOUS_ONLY,
 }
 COACH_PAGES = {"coaching:coach_home", "coaching:client_overview", *coachdesk_pages.COACH_PAGES}
 

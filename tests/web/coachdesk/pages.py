@@ -7,6 +7,7 @@ from django.urls import reverse
 from interplay.web.coachdesk.actions import do_add_note, do_save_plan
 
 POST_ONLY = {"coachdesk:add_note", "coachdesk:done"}
+ANONYMOUS_ONLY = {"coachdesk:sign_up"}
 COACH_PAGES = {
     "coachdesk:dashboard",
     "coachdesk:client",
@@ -22,6 +23,7 @@ def coachdesk_urls(practice) -> dict[str, str]:  # type: ignore[no-untyped-def]
     note = do_add_note(practice.coach, client, "A note for the guards.", "A follow-up")
     plan = do_save_plan(practice.coach, client, "## Opening\n- A line", None)
     return {
+        "coachdesk:sign_up": reverse("coachdesk:sign_up"),
         "coachdesk:dashboard": reverse("coachdesk:dashboard"),
         "coachdesk:client": reverse("coachdesk:client", args=[client.pk]),
         "coachdesk:add_note": reverse("coachdesk:add_note", args=[client.pk]),

@@ -126,3 +126,30 @@ def test_notes_and_plans_are_encrypted_at_rest(practice):
         (agenda,) = cursor.fetchone()
     assert "father" not in body and "Call" not in follow_up and "father" not in agenda
     assert SessionNote.objects.get().body == "She cried about her father."
+
+
+def test_coach_signs_up_and_must_set_up_two_factor_before_any_client_page(db):
+    from django.test import Client
+
+    from interplay.web.accounts.models import User
+
+    browser = Client()
+    response = browser.post(
+        reverse("coachdesk:sign_up"),
+        {"name": "Cora Coach", "email": "cora@coach.test", "password": "a long coach pass 77"},
+    )
+    assert response.status_code == 302 and response["Location"].endswith("/two-factor/setup/")
+    assert User.objects.get(email="cora@coach.test").is_coach
+    response = browser.get(reverse("coachdesk:dashboard"))
+    assert response.status_code == 302 and "two-factor" in response["Location"]
+
+
+def test_coach_sign_up_refuses_a_taken_email_and_keeps_the_form(practice):
+    from django.test import Client
+
+    response = Client().post(
+        reverse("coachdesk:sign_up"),
+        {"name": "Ana", "email": practice.coach.email, "password": "a long coach pass 77"},
+    )
+    assert response.status_code == 200
+    assert "already exists" in response.content.decode()

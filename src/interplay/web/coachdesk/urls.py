@@ -1,9 +1,10 @@
 from django.urls import path
 
-from interplay.web.coachdesk import views
+from interplay.web.coachdesk import signup, views
 
 app_name = "coachdesk"
 urlpatterns = [
+    path("sign-up/", signup.coach_sign_up, name="sign_up"),
     path("dashboard/", views.dashboard, name="dashboard"),
     path("client/<int:client_id>/", views.client_page, name="client"),
     path("client/<int:client_id>/notes/", views.add_note, name="add_note"),
