@@ -106,7 +106,9 @@ def _production_env(tmp_path):
     environment = {
         key: value
         for key, value in os.environ.items()
-        if not key.startswith("INTERPLAY_") and key not in {"DJANGO_SETTINGS_MODULE"}
+        # DJANGO_ALLOW_ASYNC_UNSAFE is set for the browser tests and must not leak in here.
+        if not key.startswith("INTERPLAY_")
+        and key not in {"DJANGO_SETTINGS_MODULE", "DJANGO_ALLOW_ASYNC_UNSAFE"}
     }
     environment.update(
         INTERPLAY_PRODUCTION="1",

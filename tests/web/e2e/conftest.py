@@ -1,0 +1,66 @@
+"""Browser tests: Playwright driving Debian's Chromium, with axe-core injected on every page.
+
+They skip, saying why, when /usr/bin/chromium or axe-core (`npm ci`) is missing, unless
+INTERPLAY_REQUIRE_BROWSER=1 (as in CI), in which case they fail instead."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+# pytest-django's live server runs in a thread beside Playwright's event loop.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+CHROMIUM = Path("/usr/bin/chromium")
+AXE = Path(__file__).resolve().parents[3] / "node_modules" / "axe-core" / "axe.min.js"
+LAUNCH_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+    "--disable-dev-shm-usage",
+]
+
+
+def missing_requirement() -> str | None:
+    if not CHROMIUM.exists():
+        return f"no Chromium at {CHROMIUM} (Debian: apt-get install chromium)"
+    if not AXE.exists():
+        return f"no axe-core at {AXE} (run `npm ci` in the repository root)"
+    try:
+        import playwright  # noqa: F401
+    except ImportError:
+        return "Playwright for Python is not installed (pip install -e '.[dev]')"
+    return None
+
+
+def browser_required() -> bool:
+    return os.environ.get("INTERPLAY_REQUIRE_BROWSER") == "1"
+
+
+def pytest_collection_modifyitems(config, items):  # type: ignore[no-untyped-def]
+    reason = missing_requirement()
+    if reason is None or browser_required():
+        return
+    skip = pytest.mark.skip(reason=f"browser tests skipped: {reason}")
+    here = Path(__file__).parent
+    for item in items:
+        if Path(str(item.fspath)).is_relative_to(here):
+            item.add_marker(skip)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _browser_requirements():  # type: ignore[no-untyped-def]
+    reason = missing_requirement()
+    if reason is not None and browser_required():
+        pytest.fail(f"INTERPLAY_REQUIRE_BROWSER=1 but {reason}", pytrace=False)
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):  # type: ignore[no-untyped-def]
+    return {**browser_type_launch_args, "executable_path": str(CHROMIUM), "args": LAUNCH_ARGS}
