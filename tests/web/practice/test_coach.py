@@ -81,3 +81,39 @@ def test_planner_lines_come_only_from_what_was_shared(practice):
     assert "Ask Sam for a lift" in text and "Unshared plan" not in text
     assert "Consider firming up: Sam" in text
     assert {line.phase for line in lines} >= {SessionPhase.EXPLORING, SessionPhase.EMOTIONAL_ROOTS}
+
+
+def test_shared_experiments_appear_on_the_coach_desk_client_page(practice, coach_browser):
+    shared = do_save_experiment(practice.client, PLAN)
+    do_set_experiment_sharing(shared, True)
+    do_save_experiment(practice.client, {**PLAN, "title": "Kept to myself"})
+    html = coach_browser.get(reverse("coachdesk:client", args=[practice.client.pk])).content
+    html = html.decode()
+    assert "Ask Sam for a lift" in html and "Kept to myself" not in html
+    assert reverse("practice:coach_client", args=[practice.client.pk]) in html
+
+
+def test_session_planner_proposes_lines_from_shared_practice(practice, coach_browser):
+    belief = do_save_belief(practice.client, {"belief": "Needing help is weak"})
+    do_set_belief_sharing(belief, True)
+    do_save_belief(practice.client, {"belief": "A belief kept private"})
+    html = coach_browser.get(reverse("coachdesk:new_plan", args=[practice.client.pk]))
+    text = html.content.decode()
+    assert "Explore the belief “Needing help is weak”" in text
+    assert "A belief kept private" not in text
+
+
+def test_add_to_agenda_puts_each_line_under_its_phase(practice):
+    from interplay.web.coachdesk.planner import PHASE_NAMES, Agenda, Section
+    from interplay.web.practice.planner import add_to_agenda
+
+    belief = do_save_belief(practice.client, {"belief": "Asking is weak"})
+    do_set_belief_sharing(belief, True)
+    agenda = Agenda([Section(str(PHASE_NAMES[SessionPhase.OPENING]))])
+    add_to_agenda(agenda, practice.client)
+    titles = [section.title for section in agenda.sections]
+    assert titles == [
+        str(PHASE_NAMES[SessionPhase.OPENING]),
+        str(PHASE_NAMES[SessionPhase.EMOTIONAL_ROOTS]),
+    ]
+    assert "Asking is weak" in agenda.sections[1].lines[0].text

@@ -21,6 +21,7 @@ from interplay.web.coachdesk.forms import NoteForm, PlanForm
 from interplay.web.coachdesk.planner import propose_agenda, question_ids_in
 from interplay.web.coachdesk.timeline import shared_entries
 from interplay.web.coaching.access import access_client_for_coach
+from interplay.web.practice.planner import add_to_agenda, coach_client_summary
 
 
 def _coach(request: HttpRequest) -> User:
@@ -41,6 +42,7 @@ def client_page(request: HttpRequest, client_id: int) -> HttpResponse:
     query = request.GET.get("q", "").strip()[:200]
     context = presenters.client_context(coach, client, query)
     context["note_form"] = NoteForm()
+    context["practice"] = coach_client_summary(client)
     return render(request, "coachdesk/client.html", context)
 
 
@@ -63,6 +65,7 @@ def add_note(request: HttpRequest, client_id: int) -> HttpResponse:
     # Keep what was typed: show the page again with the form and its errors.
     context = presenters.client_context(coach, client, "")
     context["note_form"] = form
+    context["practice"] = coach_client_summary(client)
     return render(request, "coachdesk/client.html", context, status=400)
 
 
@@ -135,6 +138,7 @@ def new_plan(request: HttpRequest, client_id: int) -> HttpResponse:
         presenters.due_reasons(client, latest),
         skip_questions=question_ids_in(previous[0].agenda) if previous else frozenset(),
     )
+    add_to_agenda(proposal, client)  # shared values, beliefs, experiments and map
     form = PlanForm(initial={"agenda": proposal.as_text(), "session_date": None})
     return _plan_page(request, client, form, None, proposal)
 

@@ -10,17 +10,22 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from django.db.models import Count, Exists, OuterRef, Subquery
+from django.db.models.functions import Coalesce
 from django.utils.translation import gettext as _
 
 from interplay.core.practice_history import history_stats
 from interplay.core.values import belief_outcome
 from interplay.core.vocabulary import ExperimentStatus, SessionPhase
 from interplay.web.accounts.models import User
+from interplay.web.coachdesk.planner import PHASE_NAMES, Agenda, Line, Section
 from interplay.web.practice.access import shared_experiments_for_coach, suggestions_by_coach
 from interplay.web.practice.records import core_belief, record_of
 from interplay.web.relationships.access import shared_people_for_coach
+from interplay.web.relationships.models import MapSharing
 from interplay.web.relationships.presenters import map_view
 from interplay.web.values.access import shared_beliefs_for_coach, shared_values_for_coach
+from interplay.web.values.models import Belief, PersonalValue
 
 
 @dataclass(frozen=True)
@@ -45,6 +50,36 @@ def coach_practice_view(coach: User, client: User) -> dict[str, Any]:
         "map": map_view(people) if people else None,
         "map_shared": people is not None,
         "suggestions": suggestions_by_coach(coach, client),
+    }
+
+
+def _count_shared(model: Any) -> Any:
+    shared = model.objects.filter(owner=OuterRef("pk"), shared_with_coach=True)
+    return Coalesce(Subquery(shared.values("owner").annotate(n=Count("pk")).values("n")[:1]), 0)
+
+
+def coach_client_summary(client: User) -> dict[str, Any]:
+    """The short version for the coach desk's client page, in two queries (that page keeps a
+    fixed query budget): shared experiments, then the counts and whether the map is shared.
+    Call only with a client from `access_client_for_coach`."""
+    experiments = shared_experiments_for_coach(client)
+    counts = (
+        User.objects.filter(pk=client.pk)
+        .annotate(
+            shared_values=_count_shared(PersonalValue),
+            shared_beliefs=_count_shared(Belief),
+            map_shared=Exists(
+                MapSharing.objects.filter(owner=OuterRef("pk"), shared_with_coach=True)
+            ),
+        )
+        .values("shared_values", "shared_beliefs", "map_shared")
+        .get()
+    )
+    records = [record_of(e) for e in experiments]
+    return {
+        "experiments": experiments,
+        "stats": history_stats(records) if records else None,
+        **counts,
     }
 
 
@@ -127,3 +162,23 @@ def planner_lines(client: User) -> list[PlannerLine]:
                 )
             )
     return lines
+
+
+def add_to_agenda(agenda: Agenda, client: User) -> Agenda:
+    """Put `planner_lines` into the session planner's proposal, each under its phase's
+    section (created, in phase order, if the proposal has none). Call only with a client from
+    `access_client_for_coach`."""
+    for line in planner_lines(client):
+        title = str(PHASE_NAMES[line.phase])
+        section = next((s for s in agenda.sections if s.title == title), None)
+        if section is None:
+            section = Section(title)
+            order = list(PHASE_NAMES)
+            later = [
+                i
+                for i, s in enumerate(agenda.sections)
+                if s.title in {str(PHASE_NAMES[p]) for p in order[order.index(line.phase) + 1 :]}
+            ]
+            agenda.sections.insert(later[0] if later else len(agenda.sections), section)
+        section.lines.append(Line(line.text, line.why))
+    return agenda
