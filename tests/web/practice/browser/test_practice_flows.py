@@ -11,6 +11,7 @@ from django.urls import reverse
 from interplay.web.practice.models import Experiment, RolePlay
 from interplay.web.values.models import Belief
 from tests.web.base import make_practice
+from tests.web.e2e.checks import has_horizontal_scroll
 from tests.web.practice.browser.conftest import assert_axe_clean, sign_in
 from tests.web.practice.pages import practice_objects, practice_urls
 
@@ -153,8 +154,7 @@ def test_every_client_page_is_axe_clean_at_320px_and_fits(cast, live_server, con
         page.goto(live_server.url + url)
         assert page.locator("h1").count() == 1, url
         assert_axe_clean(page)
-        overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
-        assert overflow <= 1, (url, overflow)
+        assert not has_horizontal_scroll(page), url
 
 
 def test_every_coach_page_is_axe_clean(cast, live_server, context):
@@ -183,3 +183,16 @@ def test_a_belief_can_be_recorded_by_keyboard_alone(client_page, live_server):
     page.keyboard.press("Enter")
     page.wait_for_url(re.compile(r"/values/beliefs/\d+/$"))
     assert Belief.objects.get().belief == "My opinion only causes trouble."
+
+
+def test_the_axe_check_does_find_a_planted_violation(client_page, live_server):
+    """Guards the guard: the evaluated axe-core really runs and reports."""
+    from tests.web.practice.browser.conftest import axe_violations
+
+    page = client_page
+    page.goto(live_server.url + reverse("practice:home"))
+    page.evaluate(
+        "() => { const i = document.createElement('img'); i.src = '/x.png';"
+        " document.querySelector('main').appendChild(i); }"
+    )
+    assert "image-alt" in {v["id"] for v in axe_violations(page)}
