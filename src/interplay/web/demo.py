@@ -165,6 +165,10 @@ def seed_demo() -> DemoAccounts:
         for in_days, story in zip((3, 5, 10, 6), CLIENTS, strict=True):
             client = _seed_client(coach, story)
             _plan_next_session(coach, client, in_days)
+            if story is CLIENTS[0]:  # Maya: the practice screens have something to show
+                from interplay.web.practice.demo import seed_practice_demo
+
+                seed_practice_demo(coach, client)
     (settings.DATA_DIR / DEMO_MARKER).touch()
     return accounts
 

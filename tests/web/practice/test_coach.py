@@ -117,3 +117,28 @@ def test_add_to_agenda_puts_each_line_under_its_phase(practice):
         str(PHASE_NAMES[SessionPhase.EMOTIONAL_ROOTS]),
     ]
     assert "Asking is weak" in agenda.sections[1].lines[0].text
+
+
+def test_demo_gives_maya_a_practice_with_something_shared_and_something_private(db, settings):
+    from interplay.web import demo
+    from interplay.web.accounts.models import User
+    from interplay.web.practice.planner import coach_practice_view
+
+    (settings.DATA_DIR / demo.DEMO_MARKER).unlink(missing_ok=True)
+    demo.seed_demo()
+    (settings.DATA_DIR / demo.DEMO_MARKER).unlink(missing_ok=True)
+    maya = User.objects.get(email=demo.CLIENTS[0].email)
+    coach = User.objects.get(email=demo.DEMO_COACH_EMAIL)
+    view = coach_practice_view(coach, maya)
+    assert len(view["experiments"]) == 3 and view["map"] is not None
+    assert maya.experiments.filter(shared_with_coach=False, accepted=True).exists()
+    assert view["stats"].sentence().startswith("The feared outcome happened in 0 of 2")
+    assert maya.role_plays.count() == 0 and maya.statement_drafts.count() == 1
+    page = signed_in_client_page(maya)
+    assert "Suggested by your coach" in page and "Turning down a second project" not in page
+
+
+def signed_in_client_page(user):
+    from tests.web.base import signed_in
+
+    return signed_in(user).get(reverse("practice:home")).content.decode()
