@@ -18,6 +18,7 @@ from interplay.language.lexicons import (
     KIND_WORDS,
     LABELS,
     NEGATORS,
+    POSITIVE_TRAITS,
     PRAISE_WORDS,
     words,
 )
@@ -25,7 +26,7 @@ from interplay.language.patterns import FILLERS, PhraseSet
 
 YOU = words("you u")
 BE_YOU = words("are were is be been being 's")
-DEGREE = words("so such too a an the most total complete proper bit real being always")
+DEGREE = words("so such too a an the most total complete proper bit real being always drama")
 MOTIVE_VERBS = words(
     """want wants care cares think thinks call calls text texts use uses come comes ring talk
     see ask need needs say pretend like do get gets offered offer did"""
@@ -48,7 +49,9 @@ _SET_PHRASES = PhraseSet(
         "nice of you to",
         "thanks for nothing",
         "thanks a lot for nothing",
-        "could|can you be any more",
+        "could|can you be any",
+        "would it kill you to",
+        "like a|an @LABELS",
         "the only one who ever",
         "on purpose",
         "trying to make me",
@@ -66,10 +69,31 @@ _SET_PHRASES = PhraseSet(
         "oh great|wonderful|brilliant|perfect|lovely|fantastic|marvellous|wow",
         "wow thanks",
     ],
+    {"LABELS": LABELS},
+)
+# Thanks or praise that is really a complaint: "Cheers for leaving me to do the whole lot".
+_IRONIC_OPENERS = PhraseSet(
+    [
+        "thanks|cheers for",
+        "thank you for",
+        "well done for|on",
+        "nice one|job",
+        "great job",
+        "good job",
+        "thanks a lot",
+    ],
     {},
 )
+_IRONY_MARKERS = words(
+    """late leaving left nothing again once forgetting forgot ignoring never finally whole
+    lot last"""
+)
 _NEEDS_YOU_NEARBY = frozenset(
-    ["oh great|wonderful|brilliant|perfect|lovely|fantastic|marvellous|wow", "wow thanks"]
+    [
+        "oh great|wonderful|brilliant|perfect|lovely|fantastic|marvellous|wow",
+        "wow thanks",
+        "like a|an @LABELS",
+    ]
 )
 _NOT_BLAME_IF_NEGATED = frozenset(["your fault", "it is|was your fault"])
 
@@ -77,7 +101,8 @@ _NOT_BLAME_IF_NEGATED = frozenset(["your fault", "it is|was your fault"])
 def find_blame(s: Sentence) -> list[Hit]:
     hits: list[Hit] = []
     for start, end, pattern in _SET_PHRASES.find_all(s.words):
-        if pattern.source in _NEEDS_YOU_NEARBY and not _you_in(s, end, end + 10):
+        reach = (0, len(s)) if pattern.source.startswith("like") else (end, end + 10)
+        if pattern.source in _NEEDS_YOU_NEARBY and not _you_in(s, *reach):
             continue
         if pattern.source in _NOT_BLAME_IF_NEGATED and s.negated_before(start, 3):
             continue
@@ -86,8 +111,14 @@ def find_blame(s: Sentence) -> list[Hit]:
         ):
             continue
         hits.append(Hit("blame", start, end, pattern.source))
+    for opener in sorted({0, s.first_content()}):
+        if opener >= len(s):
+            continue
+        ironic = _IRONIC_OPENERS.match_at(s.words, opener)
+        if ironic is not None and any(w in _IRONY_MARKERS for w in s.words[ironic[0] :]):
+            hits.append(Hit("blame", opener, len(s), "irony"))
     for k, w in enumerate(s.words):
-        if w == "every" and s.word(k + 1) == "time":
+        if w == "every" and s.word(k + 1) in ("time", "single"):
             hit = _every_time_you(s, k)
             if hit is not None:
                 hits.append(hit)
@@ -108,7 +139,7 @@ def find_blame(s: Sentence) -> list[Hit]:
 
 def _every_time_you(s: Sentence, k: int) -> Hit | None:
     """ "Every time I ask for help you sigh": a habit pinned on the other person."""
-    for m in range(k + 2, min(len(s), k + 14)):
+    for m in range(k + 2, min(len(s), k + 15)):
         w = s.words[m]
         if w in (".", "!", "?", ";"):
             return None
@@ -151,6 +182,11 @@ def _you_clause(s: Sentence, k: int) -> Hit | None:
         return _makes_me(s, k, j)
     if saw_be:
         return _label_after_be(s, k, j, negated)
+    # "You make everything about you", "you ruin everything": a sweeping charge.
+    for m in range(j + 1, min(len(s), j + 3)):
+        if s.words[m] in ("everything", "nothing", "everyone", "everybody", "nobody"):
+            if s.word(m + 1) != "for" and not negated:
+                return Hit("blame", k, m + 1, "sweeping")
     if negated and w in DENIED_CARE_VERBS:
         if s.word(j - 1) == "even" or w != "have":
             return Hit("blame", k, j + 1, "denied")
@@ -172,6 +208,11 @@ def _label_after_be(s: Sentence, k: int, j: int, negated: bool) -> Hit | None:
         return None
     if w in LABELS or w in ("overreacting", "exaggerating"):
         return Hit("blame", k, m + 1, "label")
+    # "You're so controlling", "you're such a ...": a trait pinned on the person.
+    degree = s.words[j:m]
+    if ("so" in degree or "such" in degree) and w[:1].isalpha() and w not in POSITIVE_TRAITS:
+        if s.word(m + 1) not in POSITIVE_TRAITS:
+            return Hit("blame", k, m + 2 if s.word(m + 1) in LABELS else m + 1, "trait")
     # "the most selfish person", "such a nightmare": a label one word later.
     if s.word(m + 1) in LABELS and m - j <= 3:
         return Hit("blame", k, m + 2, "label")
@@ -274,6 +315,10 @@ def _generalises(s: Sentence, k: int) -> bool:
     after = s.words[k + 1 : k + 9]
     if w == "never":
         if nxt in ("mind",) or (nxt == "too" and s.word(k + 2) == "late"):
+            return False
+        if (nxt == "say" and s.word(k + 2) == "never") or (
+            prev == "say" and s.word(k - 2) == "never"
+        ):
             return False
         if "before" in after or prev in ("than", "or"):
             return False

@@ -138,12 +138,12 @@ def load_statements(path: Path | str) -> list[dict[str, Any]]:
 
 def evaluate_statements(path: Path | str = DEFAULT_PATH) -> StatementsReport:
     rows = load_statements(path)
-    splits = {"all": SplitReport(), "train": SplitReport(), "test": SplitReport()}
+    splits: dict[str, SplitReport] = {"all": SplitReport()}
     mistakes: list[dict[str, Any]] = []
     for row in rows:
         predicted = analyze_statement(row["text"]).flags()
-        split = row.get("split", "train")
-        targets = [splits["all"]] + ([splits[split]] if split in splits else [])
+        split = str(row.get("split", "train"))
+        targets = [splits["all"], splits.setdefault(split, SplitReport())]
         for report in targets:
             report.count += 1
         wrong = []

@@ -70,6 +70,19 @@ NEED_NOUNS = words(
 )
 OBJECT_PRONOUNS = words("you u him her them")
 FREQUENCY = words("always sometimes often usually ever")
+# "I'll never stop being proud", "I keep feeling low": verbs that carry a state along.
+CONTINUING = words("stop stopped keep kept start started")
+# Evaluations of the other person in more than one word: "I felt let down".
+MULTIWORD_FAUX = (
+    ("let", "down"),
+    ("taken", "for", "granted"),
+    ("put", "down"),
+    ("brushed", "off"),
+    ("pushed", "aside"),
+    ("walked", "all", "over"),
+    ("talked", "down", "to"),
+    ("left", "hanging"),
+)
 
 
 def _skip_aux(s: Sentence, k: int) -> int:
@@ -89,7 +102,7 @@ def _skip_to_subject_verb(s: Sentence, k: int) -> int:
     j = k + 1
     while j < len(s) and j - k <= WINDOW:
         w = s.words[j]
-        if w in AUX or w in FILLERS or w in ("not", "never") or w in FREQUENCY:
+        if w in AUX or w in FILLERS or w in ("not", "never") or w in FREQUENCY or w in CONTINUING:
             j += 1
         else:
             break
@@ -97,8 +110,10 @@ def _skip_to_subject_verb(s: Sentence, k: int) -> int:
 
 
 def _feeling_chain(s: Sentence, j: int) -> tuple[list[int], int]:
-    """Feeling words from j on, joined by "and", "or", commas, "just", "a bit" (bounded)."""
+    """Feeling words from j on, joined by "and", "or", commas, "just", "a bit" (bounded).
+    Returns their positions and the end of the last one."""
     found: list[int] = []
+    last_end = j
     k = j
     while k < len(s) and k - j < 10:
         w = s.words[k]
@@ -106,15 +121,19 @@ def _feeling_chain(s: Sentence, j: int) -> tuple[list[int], int]:
         if multi:
             found.append(k)
             k += multi
+            last_end = k
             continue
         if w in FEELINGS:
             found.append(k)
+            last_end = k + 1
         elif w in ("and", "or", "but", ",", "a", "bit", "little", "too") or w in FILLERS:
             pass
         else:
             break
         k += 1
-    return found, k
+    if last_end < len(s) and s.words[last_end] == "too":
+        last_end += 1
+    return found, last_end
 
 
 def _multiword_at(s: Sentence, k: int) -> int:
@@ -203,6 +222,9 @@ def _feel_after(s: Sentence, i_pos: int, j: int, negated: bool = False) -> list[
     w = s.word(k)
     if w in FAUX_FEELINGS:
         return [Hit("faux", i_pos, k + 1, "faux")]
+    for phrase in MULTIWORD_FAUX:
+        if tuple(s.words[k : k + len(phrase)]) == phrase:
+            return [Hit("faux", i_pos, k + len(phrase), "faux")]
     if negated and w in DENIED_FAUX:
         end = k + 2 if s.word(k + 1) == "to" else k + 1
         return [Hit("faux", i_pos, end, "denied")]

@@ -40,6 +40,7 @@ _HEDGES = PhraseSet(
         "if it is no trouble|bother",
         "if you do not mind",
         "no pressure",
+        "do not worry about me",
         "no worries if not",
         "fine|okay|ok if not",
         "do not worry if you can not",

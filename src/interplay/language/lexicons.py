@@ -82,7 +82,8 @@ LABELS = words(
     self-centred self-centered self-absorbed narcissist narcissistic jerk useless incompetent
     disgusting pig princess martyr ignorant hysterical irrational sloppy
     messy stingy tight greedy bossy nosy jealous possessive petty sulky moody grumpy fussy
-    overreacting exaggerating lying sulking nagging whining moaning"""
+    overreacting exaggerating lying sulking nagging whining moaning unbelievable maniac lunatic
+    toddler teenager brat nutter psycho queen coward"""
 )
 
 # Words that make "you're too ..." kind rather than critical.
@@ -101,6 +102,14 @@ BAD_POSSESSIONS = words(
     lies sulking rudeness laziness selfishness nonsense obsession"""
 )
 
+# Traits that make "you're so ..." / "you're such a ..." kind or neutral rather than critical.
+POSITIVE_TRAITS = words(
+    """kind good generous sweet lovely thoughtful nice helpful right brave clever funny patient
+    caring strong wonderful amazing brilliant great star gem angel sweetheart legend darling
+    treasure love babe beautiful talented smart wise supportive considerate busy tired young
+    lucky far close good talented organised organized calm understanding gentle fun"""
+)
+
 # Kind things said with "always": "you always make me laugh" is praise, not blame.
 PRAISE_WORDS = words(
     """laugh smile help helps helped support supports kind generous there listen listens
@@ -111,7 +120,7 @@ PRAISE_WORDS = words(
 # Words that generalise.
 ABSOLUTES = words(
     """always never constantly constant forever nobody everyone everybody everything nothing
-    everywhere noone"""
+    everywhere noone endless incessant nonstop"""
 )
 NEGATORS = words("not never no nobody nothing without hardly barely")
 ANY_WORDS = words("anyone anybody anything")

@@ -49,6 +49,10 @@ _SUBORDINATE_LEADS = SUBORDINATORS | {
     "something",
     "like",
 }
+REPORTING_VERBS = frozenset(
+    "says said assumes assumed expects expected thinks thought knows knew reckons told tells "
+    "insists insisted claims claimed".split()
+)
 _ELLIPTICAL_STARTS = frozenset(["need", "needing", "feeling", "felt"])
 
 
@@ -254,11 +258,9 @@ def _i_statements(
         elif s.words[hit.start] in _ELLIPTICAL_STARTS:
             result.append((hit.start, hit.end))
     for hit in feelings:
-        if (
-            hit.label == "feeling"
-            and hit.note in ("caused", "fragment")
-            and s.words[hit.start] != "you"
-        ):
+        own_cause = hit.note in ("caused", "fragment") and s.words[hit.start] != "you"
+        own_cause = own_cause or s.words[hit.start] in _ELLIPTICAL_STARTS
+        if hit.label == "feeling" and own_cause:
             if not any(b.start <= hit.start < b.end for b in blame):
                 result.append((hit.start, hit.end))
     start = s.first_content()
@@ -268,6 +270,8 @@ def _i_statements(
 
 
 def _subordinate(s: Sentence, k: int) -> bool:
+    if s.word(k - 1) in REPORTING_VERBS:
+        return True  # "everyone assumes I'll sort it": someone else's view of the speaker
     j = k - 1
     while j >= 0 and k - j <= 4:
         w = s.words[j]

@@ -81,6 +81,9 @@ _UR_BEFORE_VERB = frozenset(
 )
 
 
+_ADJECTIVE_ENDINGS = ("ing", "able", "ible", "ful", "ous", "ive", "ish", "less")
+
+
 @dataclass(frozen=True, slots=True)
 class Token:
     """One word (or punctuation mark) with the span of the characters it came from."""
@@ -225,7 +228,7 @@ def _settle_ur(tokens: list[Token]) -> list[Token]:
             out.append(tok)
             continue
         nxt = tokens[k + 1].norm if k + 1 < len(tokens) else ""
-        if nxt in _UR_BEFORE_VERB or nxt.endswith("ing"):
+        if nxt in _UR_BEFORE_VERB or nxt.endswith(_ADJECTIVE_ENDINGS):
             out.append(Token("you", tok.start, tok.end, tok.quoted))
             out.append(Token("are", tok.start, tok.end, tok.quoted))
         else:
