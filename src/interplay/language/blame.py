@@ -68,6 +68,10 @@ _SET_PHRASES = PhraseSet(
         "drive|drives|drove|driving me mad|crazy|nuts|insane|up round",
         "oh great|wonderful|brilliant|perfect|lovely|fantastic|marvellous|wow",
         "wow thanks",
+        "get|got it together",
+        "pull yourself together",
+        "sort yourself out",
+        "not saying|calling you are? @LABELS",
     ],
     {"LABELS": LABELS},
 )
@@ -106,6 +110,8 @@ def find_blame(s: Sentence) -> list[Hit]:
             continue
         if pattern.source in _NOT_BLAME_IF_NEGATED and s.negated_before(start, 3):
             continue
+        if pattern.source.startswith("not saying") and "but" not in s.words[end : end + 4]:
+            continue
         if pattern.source == "typical" and not (
             start == s.first_content() or _you_in(s, end, end + 3)
         ):
@@ -117,6 +123,12 @@ def find_blame(s: Sentence) -> list[Hit]:
         ironic = _IRONIC_OPENERS.match_at(s.words, opener)
         if ironic is not None and any(w in _IRONY_MARKERS for w in s.words[ironic[0] :]):
             hits.append(Hit("blame", opener, len(s), "irony"))
+    if s.word(s.first_content()) == "why" and _you_in(s, 0, len(s)):
+        # "Why does everything always have to be about your job?": a charge, not a question.
+        for k, w in enumerate(s.words):
+            if w in ("always", "never", "everything", "constantly"):
+                hits.append(Hit("blame", s.first_content(), k + 1, "why_always"))
+                break
     for k, w in enumerate(s.words):
         if w == "every" and s.word(k + 1) in ("time", "single"):
             hit = _every_time_you(s, k)
@@ -126,6 +138,8 @@ def find_blame(s: Sentence) -> list[Hit]:
             hit = _you_clause(s, k)
             if hit is not None and not _denied_by_speaker(s, k, hit.end):
                 hits.append(hit)
+        elif w == "your" and _judged_possession(s, k):
+            hits.append(Hit("blame", k, min(len(s), k + 6), "your_judged"))
         elif w == "your" and s.word(k + 1) in BAD_POSSESSIONS:
             if s.word(k + 1) == "fault" and s.negated_before(k, 3):
                 continue
@@ -135,6 +149,22 @@ def find_blame(s: Sentence) -> list[Hit]:
             if not _first_person_before(s, k) and s.word(k - 1) not in ("for", "about", "of"):
                 hits.append(Hit("blame", k, k + 3, "being"))
     return hits
+
+
+_HARSH_VERDICTS = words("exhausting draining unbearable tiring ridiculous pathetic embarrassing")
+
+
+def _judged_possession(s: Sentence, k: int) -> bool:
+    """ "Your sarcasm is exhausting", "your friends are a joke": a verdict on what is theirs."""
+    for m in range(k + 2, min(len(s), k + 5)):
+        if s.words[m] in ("is", "are", "was", "were"):
+            n = m + 1
+            while n < len(s) and n - m < 3 and s.words[n] in FILLERS | {"so", "such", "a", "too"}:
+                n += 1
+            return s.word(n) in LABELS or s.word(n) in _HARSH_VERDICTS
+        if s.words[m] in CLAUSE_BREAKS:
+            return False
+    return False
 
 
 def _every_time_you(s: Sentence, k: int) -> Hit | None:
@@ -210,7 +240,8 @@ def _label_after_be(s: Sentence, k: int, j: int, negated: bool) -> Hit | None:
         return Hit("blame", k, m + 1, "label")
     # "You're so controlling", "you're such a ...": a trait pinned on the person.
     degree = s.words[j:m]
-    if ("so" in degree or "such" in degree) and w[:1].isalpha() and w not in POSITIVE_TRAITS:
+    judged = "so" in degree or "such" in degree or "being" in s.words[k:m]
+    if judged and w[:1].isalpha() and w not in POSITIVE_TRAITS:
         if s.word(m + 1) not in POSITIVE_TRAITS:
             return Hit("blame", k, m + 2 if s.word(m + 1) in LABELS else m + 1, "trait")
     # "the most selfish person", "such a nightmare": a label one word later.
@@ -248,13 +279,16 @@ def _makes_me(s: Sentence, k: int, j: int) -> Hit | None:
     return Hit("blame", k, min(len(s), j + 4), "makes_me")
 
 
+_DENYING_VERBS = words("saying say think believe mean said calling")
+
+
 def _denied_by_speaker(s: Sentence, k: int, end: int) -> bool:
     """ "I don't think you're lazy", "I'm not saying you're lazy" deny the label, unless a "but"
     follows ("I'm not saying you're lazy, but...")."""
     window = s.words[max(0, k - 5) : k]
     denied = False
     for a, b in zip(window, window[1:], strict=False):
-        if a in ("not", "never") and b in ("saying", "say", "think", "believe", "mean", "said"):
+        if a in ("not", "never") and b in _DENYING_VERBS:
             denied = True
     if not denied:
         return False

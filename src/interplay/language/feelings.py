@@ -53,7 +53,9 @@ THOUGHT_LINKS = words("that like as")
 ACCUSING = (
     words(
         """not never always only just trying purpose ignoring ignore ignored using use
-        manipulating pushing push careless selfish lazy too obviously clearly constantly"""
+        manipulating pushing push careless selfish lazy too obviously clearly constantly hiding
+        lying avoiding pretending punishing mocking judging blaming deliberately purposely
+        stopped"""
     )
     | LABELS
 )
@@ -69,6 +71,7 @@ NEED_NOUNS = words(
     night nap room hand calm"""
 )
 OBJECT_PRONOUNS = words("you u him her them")
+_AGREEMENT = words("with to about")
 FREQUENCY = words("always sometimes often usually ever")
 # "I'll never stop being proud", "I keep feeling low": verbs that carry a state along.
 CONTINUING = words("stop stopped keep kept start started")
@@ -163,6 +166,15 @@ def find_feelings(s: Sentence) -> list[Hit]:
         elif w in FEELING_CAUSE_VERBS and s.word(k + 1) == "me" and k > 0:
             if s.words[k - 1] in ("it", "this", "that", "which", "he", "she", "they", "you"):
                 hits.append(Hit("feeling", k - 1, k + 2, "caused"))
+        elif w in ("break", "breaks", "broke", "breaking") and _heart_after(s, k):
+            hits.append(Hit("feeling", max(0, k - 1), k + 3, "caused"))
+        elif w == "it" and s.word(k + 1) in ("feels", "felt", "seems", "seemed", "looks"):
+            if s.word(k + 2) in ("like", "as", "that"):
+                hits.append(_thought(s, k, k + 2))
+        elif w in FEEL_VERBS and s.word(k - 1) in ("and", "but", "or") and _speaker_before(s, k):
+            hits.extend(_feel_after(s, k, k))
+        elif w in FEELING_VERBS and s.word(k - 1) in ("and", "then") and _speaker_before(s, k):
+            hits.append(Hit("feeling", k, k + 1, "verb"))
         elif w == "my" and s.word(k + 1) in FEELING_NOUNS:
             hits.append(Hit("feeling", k, k + 2, "noun"))
         elif k == start and (w in FEELINGS or _multiword_at(s, k)) and w not in ("down", "low"):
@@ -173,6 +185,15 @@ def find_feelings(s: Sentence) -> list[Hit]:
         elif k == start and w in FEEL_VERBS and w != "get":
             hits.extend(_feel_after(s, k, k))
     return hits
+
+
+def _heart_after(s: Sentence, k: int) -> bool:
+    return s.word(k + 1) == "my" and s.word(k + 2) == "heart"
+
+
+def _speaker_before(s: Sentence, k: int) -> bool:
+    """ "I'm struggling and feel overwhelmed": the speaker is the subject carried over."""
+    return "i" in s.words[max(0, k - 8) : k] and "you" not in s.words[max(0, k - 3) : k]
 
 
 def _first_person_feeling(s: Sentence, i_pos: int) -> list[Hit]:
@@ -198,6 +219,8 @@ def _state_after(s: Sentence, i_pos: int, j: int, negated: bool) -> list[Hit]:
     """After "I am/was/have been ...": a feeling, a faux feeling or nothing."""
     if s.word(j) in FAUX_FEELINGS and s.word(j) not in ("used", "lied"):
         return []  # "I was ignored" reports an event; only "I feel ignored" is a faux feeling
+    if negated and s.word(j) in POSITIVE_FEELINGS and s.word(j + 1) not in _AGREEMENT:
+        return [Hit("feeling", i_pos, j + 1, "denied")]  # "I'm not okay", "I'm not fine"
     chain, end = _feeling_chain(s, j)
     if not chain or _is_willingness(s, chain[0]):
         return []

@@ -33,7 +33,7 @@ FEELINGS = words(
 POSITIVE_FEELINGS = words(
     """happy glad calm content safe comfortable relaxed secure confident okay ok good
     peaceful rested energised energized hopeful loved connected grateful thankful relieved
-    pleased excited proud cheerful optimistic"""
+    pleased excited proud cheerful optimistic fine alright"""
 )
 
 # Positive feelings that are also everyday politeness ("I'm happy to help", "good to know").
@@ -79,7 +79,8 @@ LABELS = words(
     mad difficult annoying manipulative dishonest liar nightmare joke pain idiot disaster child
     baby hypocrite bully snob slob overbearing unfair horrible awful terrible unbearable
     negative obsessed entitled spoilt spoiled ungrateful unhelpful unsupportive wrong
-    self-centred self-centered self-absorbed narcissist narcissistic jerk useless incompetent
+    passive-aggressive two-faced self-centred self-centered self-absorbed narcissist
+    narcissistic jerk useless incompetent
     disgusting pig princess martyr ignorant hysterical irrational sloppy
     messy stingy tight greedy bossy nosy jealous possessive petty sulky moody grumpy fussy
     overreacting exaggerating lying sulking nagging whining moaning unbelievable maniac lunatic
@@ -99,7 +100,8 @@ DENIED_CARE_VERBS = words(
 BAD_POSSESSIONS = words(
     """constant endless incessant stupid ridiculous pathetic selfish lazy fault attitude
     problem mess excuses moaning nagging whining drama tantrums tantrum behaviour behavior
-    lies sulking rudeness laziness selfishness nonsense obsession"""
+    lies sulking rudeness laziness selfishness nonsense obsession sarcasm temper moods
+    negativity jealousy lateness criticism nastiness arrogance ego snide constant"""
 )
 
 # Traits that make "you're so ..." / "you're such a ..." kind or neutral rather than critical.

@@ -54,7 +54,17 @@ _LEAD_INS = PhraseSet(
     ],
     {},
 )
-_HELP_WISH = PhraseSet(["i would love|like|welcome|appreciate a|some hand|help"], {})
+_HELP_WISH = PhraseSet(
+    [
+        "i would love|like|welcome|appreciate a|some hand|help",
+        "i would appreciate|welcome a|an|some",
+    ],
+    {},
+)
+# Instructions that are really exclamations.
+_IDIOMS = PhraseSet(
+    ["give me strength", "give me a break", "get a life", "leave it out", "get over it"], {}
+)
 NOT_ACTIONS = words("believe imagine dare")
 NOT_AN_ACTION_AFTER_PLEASE = words("you i we it the a an this that and or but so thank thanks")
 _ASK_FORMS_NEED_MARKER = frozenset(["are you free|around|available"])
@@ -134,6 +144,8 @@ def _imperative(s: Sentence, k: int) -> Hit | None:
         j += 2
     verb = s.word(j)
     if verb not in IMPERATIVE_VERBS or verb in NOT_REQUEST_STARTS:
+        return None
+    if _IDIOMS.match_at(s.words, j) is not None:
         return None
     if s.word(j + 1) in ("you", "we", "i", "u") or s.word(k - 1) in ("you", "i", "we", "to"):
         return None

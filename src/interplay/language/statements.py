@@ -157,6 +157,8 @@ def _analyse_sentence(s: Sentence, text: str, found: _Collected) -> None:
     for hit in blame:
         found.add("blame", s, hit.start, hit.end)
         found.phrases.offer_blame(s.text_of(text, hit.start, hit.end))
+    # A request that carries blame ("can you stop being so selfish") is not a clear request.
+    requests = [r for r in requests if not any(r.start <= b.start < r.end for b in blame)]
     for hit in requests:
         found.add("request", s, hit.start, hit.end)
         if hit.phrase:
@@ -264,7 +266,11 @@ def _i_statements(
             if not any(b.start <= hit.start < b.end for b in blame):
                 result.append((hit.start, hit.end))
     start = s.first_content()
-    if s.word(start) in ("can", "could", "will") and s.word(start + 1) == "not":
+    if (
+        s.word(start) in ("can", "could", "will")
+        and s.word(start + 1) == "not"
+        and s.word(start + 2) not in ("you", "u", "we")
+    ):
         result.append((start, s.clause_end(start, 8)))  # "cant do friday"
     return result
 
@@ -293,7 +299,7 @@ def _about_other(s: Sentence, k: int) -> bool:
     ):
         j += 1
     verb = s.word(j)
-    if verb in ("saying", "say") and "not" in s.words[k:j]:
+    if verb in ("saying", "say", "calling") and "not" in s.words[k:j]:
         return True
     if verb == "love" and s.word(j + 1) in ("how", "it"):
         return True

@@ -129,6 +129,8 @@ def _scan(text: str) -> list[_Raw]:
                     j += 1
                 elif c in APOSTROPHES and j + 1 < n and _is_word_char(text[j + 1]):
                     j += 1  # an apostrophe inside a word: don't, I'm, Sam's
+                elif c == "-" and j + 1 < n and text[j + 1].isalpha():
+                    j += 1  # a hyphenated word: passive-aggressive, heads-up
                 else:
                     break
             raw.append(_Raw(text[i:j], i, j, "word"))
