@@ -26,7 +26,7 @@ from interplay.language.patterns import FILLERS, PhraseSet
 
 YOU = words("you u")
 BE_YOU = words("are were is be been being 's")
-DEGREE = words("so such too a an the most total complete proper bit real being always drama")
+DEGREE = words("so such too a an the most total complete proper bit real being always drama way")
 MOTIVE_VERBS = words(
     """want wants care cares think thinks call calls text texts use uses come comes ring talk
     see ask need needs say pretend like do get gets offered offer did"""
@@ -69,6 +69,7 @@ _SET_PHRASES = PhraseSet(
         "oh great|wonderful|brilliant|perfect|lovely|fantastic|marvellous|wow",
         "wow thanks",
         "get|got it together",
+        "do not be so|such? a|an? @LABELS",
         "pull yourself together",
         "sort yourself out",
         "not saying|calling you are? @LABELS",
@@ -85,12 +86,14 @@ _IRONIC_OPENERS = PhraseSet(
         "great job",
         "good job",
         "thanks a lot",
+        "great|brilliant|lovely|perfect|fantastic|wonderful|marvellous ,",
+        "nice|lovely|kind|good|sweet|big of you to",
     ],
     {},
 )
 _IRONY_MARKERS = words(
     """late leaving left nothing again once forgetting forgot ignoring never finally whole
-    lot last"""
+    lot last again"""
 )
 _NEEDS_YOU_NEARBY = frozenset(
     [
@@ -348,6 +351,8 @@ def _generalises(s: Sentence, k: int) -> bool:
     before = s.words[max(0, k - 3) : k]
     after = s.words[k + 1 : k + 9]
     if w == "never":
+        if nxt == "again" and "you" not in before:
+            return False  # "never again": a resolution, not a verdict on anyone
         if nxt in ("mind",) or (nxt == "too" and s.word(k + 2) == "late"):
             return False
         if (nxt == "say" and s.word(k + 2) == "never") or (
@@ -366,7 +371,9 @@ def _generalises(s: Sentence, k: int) -> bool:
         if w == "forever" and nxt in ("grateful", "thankful", "indebted", "yours"):
             return False
     if w in ("everyone", "everybody"):
-        if prev in ("hi", "hello", "thanks", "thank", "morning", "evening", "of"):
+        if prev in ("hi", "hello", "thanks", "thank", "morning", "evening"):
+            return False
+        if prev == "of" and s.word(k - 2) == "front":  # "in front of everyone": one audience
             return False
         if nxt in ("welcome", "please") or (nxt in ("is", "'s") and s.word(k + 2) == "welcome"):
             return False

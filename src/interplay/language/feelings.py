@@ -70,7 +70,7 @@ NEED_NOUNS = words(
     """time space rest quiet break sleep help support peace reassurance company breather day
     night nap room hand calm"""
 )
-OBJECT_PRONOUNS = words("you u him her them")
+OBJECT_PRONOUNS = words("you u him her them us")
 _AGREEMENT = words("with to about")
 FREQUENCY = words("always sometimes often usually ever")
 # "I'll never stop being proud", "I keep feeling low": verbs that carry a state along.
@@ -251,6 +251,9 @@ def _feel_after(s: Sentence, i_pos: int, j: int, negated: bool = False) -> list[
     if negated and w in DENIED_FAUX:
         end = k + 2 if s.word(k + 1) == "to" else k + 1
         return [Hit("faux", i_pos, end, "denied")]
+    if w not in FEELINGS and s.word(k + 1) in ("and", "or") and s.word(k + 2) in FEELINGS:
+        k += 2  # "I felt small and embarrassed": the named emotion is the second word
+        w = s.word(k)
     multi = _multiword_at(s, k)
     if w in FEELINGS or multi:
         chain, end = _feeling_chain(s, k)

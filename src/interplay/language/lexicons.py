@@ -47,7 +47,10 @@ FEELING_NOUNS = words(
 )
 
 # Verbs of feeling with the speaker as subject: "I miss you", "I worry".
-FEELING_VERBS = words("miss worry worried panic dread resent love adore regret fear")
+FEELING_VERBS = words(
+    """miss missing missed worry worrying panic panicking dread dreading resent resenting love
+    adore regret regretting fear"""
+)
 
 # Things that happen to the speaker and name an emotion: "it upset me", "it scares me".
 FEELING_CAUSE_VERBS = words(

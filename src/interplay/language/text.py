@@ -55,6 +55,7 @@ _SPELLED_OUT = {
     "thats": ("that", "is"),
     "u": ("you",),
     "ya": ("you",),
+    "r": ("are",),
     "yr": ("your",),
     "pls": ("please",),
     "plz": ("please",),
