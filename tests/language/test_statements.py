@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from interplay.language.eval_statements import evaluate_statements, load_statements
+from interplay.language.eval_statements import (
+    DataError,
+    evaluate_statements,
+    load_statements,
+    main,
+)
 from interplay.language.statements import (
     ENGINE_VERSION,
     FIELDS,
@@ -352,6 +358,26 @@ def test_accuracy_on_the_labelled_set_is_at_least_ninety_percent(split):
     report = evaluate_statements(DATA / "statements.jsonl")
     for name in FIELDS:
         assert report.accuracy(split, name) >= 0.90, (split, name)
+
+
+def test_accuracy_on_the_blind_batches_is_at_least_ninety_percent():
+    report = evaluate_statements(DATA / "statements_unseen.jsonl")
+    for name in FIELDS:
+        assert report.accuracy("all", name) >= 0.90, name
+
+
+def test_a_malformed_data_line_is_named_in_the_error(tmp_path):
+    path = tmp_path / "bad.jsonl"
+    good = json.dumps({"text": "hi", "labels": dict.fromkeys(FIELDS, False)})
+    path.write_text(good + "\n" + '{"text": "no labels"}\n', encoding="utf-8")
+    with pytest.raises(DataError, match="line 2"):
+        load_statements(path)
+
+
+def test_evaluation_prints_a_report(capsys):
+    assert main([str(DATA / "statements.jsonl")]) == 0
+    out = capsys.readouterr().out
+    assert "test (" in out and "hedge_apology" in out
 
 
 def test_labelled_set_is_large_and_has_a_held_out_split():
