@@ -488,3 +488,18 @@ def test_doubling_the_text_doubles_the_findings_at_shifted_offsets():
 def test_non_string_input_is_refused_clearly():
     with pytest.raises(TypeError, match="str"):
         analyze_statement(None)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Let me know if you need anything!", "request"),
+        ("Take care of yourself.", "request"),
+        ("Happy birthday, hope you have a lovely day x", "feeling"),
+        ("Thanks for dinner last night, it was great.", "blame"),
+        ("Thanks again for everything!", "absolute"),
+        ("You never know.", "absolute"),
+    ],
+)
+def test_everyday_pleasantries_raise_no_finding(text, name):
+    assert not flag(text, name)

@@ -91,10 +91,11 @@ _IRONIC_OPENERS = PhraseSet(
     ],
     {},
 )
-_IRONY_MARKERS = words(
-    """late leaving left nothing again once forgetting forgot ignoring never finally whole
-    lot last again"""
-)
+# Words that turn thanks or praise into a complaint. "again" only counts after an exclamation
+# ("Great, you've double-booked us again"), since sincere thanks often repeat ("thanks again").
+_IRONY_MARKERS = words("late leaving left nothing once forgetting forgot ignoring finally usual")
+_EXCLAMATION_MARKERS = _IRONY_MARKERS | {"again"}
+_SINCERE = words("thanks thank see")
 _NEEDS_YOU_NEARBY = frozenset(
     [
         "oh great|wonderful|brilliant|perfect|lovely|fantastic|marvellous|wow",
@@ -124,7 +125,7 @@ def find_blame(s: Sentence) -> list[Hit]:
         if opener >= len(s):
             continue
         ironic = _IRONIC_OPENERS.match_at(s.words, opener)
-        if ironic is not None and any(w in _IRONY_MARKERS for w in s.words[ironic[0] :]):
+        if ironic is not None and _ironic(s, ironic[0], ironic[1].source.endswith(",")):
             hits.append(Hit("blame", opener, len(s), "irony"))
     if s.word(s.first_content()) == "why" and _you_in(s, 0, len(s)):
         # "Why does everything always have to be about your job?": a charge, not a question.
@@ -155,6 +156,13 @@ def find_blame(s: Sentence) -> list[Hit]:
 
 
 _HARSH_VERDICTS = words("exhausting draining unbearable tiring ridiculous pathetic embarrassing")
+
+
+def _ironic(s: Sentence, end: int, exclamation: bool) -> bool:
+    rest = s.words[end:]
+    if exclamation:
+        return any(w in _EXCLAMATION_MARKERS for w in rest) and not any(w in _SINCERE for w in rest)
+    return any(w in _IRONY_MARKERS for w in rest)
 
 
 def _judged_possession(s: Sentence, k: int) -> bool:
@@ -351,6 +359,10 @@ def _generalises(s: Sentence, k: int) -> bool:
     before = s.words[max(0, k - 3) : k]
     after = s.words[k + 1 : k + 9]
     if w == "never":
+        if prev == "you" and nxt in IDIOMS_AFTER_NEVER and s.word(k + 2) in CLAUSE_BREAKS | {""}:
+            return False  # "you never know"
+        if nxt in ("got", "get") and s.word(k + 2) in ("round", "around"):
+            return False  # "we never got round to it": one thing left undone
         if nxt == "again" and "you" not in before:
             return False  # "never again": a resolution, not a verdict on anyone
         if nxt in ("mind",) or (nxt == "too" and s.word(k + 2) == "late"):
@@ -382,6 +394,8 @@ def _generalises(s: Sentence, k: int) -> bool:
     if w == "nothing":
         if prev in ("probably", "for", "is", "'s") or nxt in ("much", "wrong", "to"):
             return False
+    if w == "everything" and prev == "for" and ("thanks" in before or "thank" in before):
+        return False  # "thanks again for everything"
     if w == "everything":
         if nxt in ("on", "going", "else", "will", "is", "'s", "okay", "ok", "fine"):
             return False

@@ -71,6 +71,11 @@ NEED_NOUNS = words(
     night nap room hand calm"""
 )
 OBJECT_PRONOUNS = words("you u him her them us")
+# "Happy birthday", "calm down": a feeling word opening a greeting or an instruction.
+GREETING_WORDS = words(
+    """birthday christmas new anniversary easter holidays holiday hour days day friday weekend
+    retirement hanukkah diwali eid down"""
+)
 _AGREEMENT = words("with to about")
 FREQUENCY = words("always sometimes often usually ever")
 # "I'll never stop being proud", "I keep feeling low": verbs that carry a state along.
@@ -177,7 +182,12 @@ def find_feelings(s: Sentence) -> list[Hit]:
             hits.append(Hit("feeling", k, k + 1, "verb"))
         elif w == "my" and s.word(k + 1) in FEELING_NOUNS:
             hits.append(Hit("feeling", k, k + 2, "noun"))
-        elif k == start and (w in FEELINGS or _multiword_at(s, k)) and w not in ("down", "low"):
+        elif (
+            k == start
+            and (w in FEELINGS or _multiword_at(s, k))
+            and w not in ("down", "low")
+            and s.word(k + 1) not in GREETING_WORDS
+        ):
             # A fragment that opens with a feeling: "Exhausted.", "So tired of this".
             chain, end = _feeling_chain(s, k)
             if chain and not _is_willingness(s, k):

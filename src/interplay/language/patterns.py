@@ -71,6 +71,8 @@ class PhraseSet:
 
     def match_at(self, words: Sequence[str], start: int) -> tuple[int, Pattern] | None:
         """The longest match starting at `start`: (end position, pattern) or None."""
+        if not 0 <= start < len(words):
+            return None
         best: tuple[int, Pattern] | None = None
         for pattern in self._index.get(words[start], ()):
             end = _match(pattern.elements, 0, words, start, MAX_SKIPS)

@@ -31,6 +31,7 @@ _LEAD_INS = PhraseSet(
         "is there any chance you|we could|can",
         "any chance you|we could|can",
         "how about we|you",
+        "why do not we|you",
         "what if we",
         "shall we",
         "could|can|may i ask you to",
@@ -49,6 +50,7 @@ _LEAD_INS = PhraseSet(
         "if you could",
         "let us",
         "are you free|around|available",
+        "how|what about",
         "is|would it be? okay|ok|alright if i|we",
         "please",
     ],
@@ -63,11 +65,22 @@ _HELP_WISH = PhraseSet(
 )
 # Instructions that are really exclamations.
 _IDIOMS = PhraseSet(
-    ["give me strength", "give me a break", "get a life", "leave it out", "get over it"], {}
+    [
+        "give me strength",
+        "give me a break",
+        "get a life",
+        "leave it out",
+        "get over it",
+        "take care",
+        "find attached|enclosed|below",
+    ],
+    {},
 )
+# An offer, not an ask: "let me know if you need anything".
+_OFFER = PhraseSet(["if you need|want|fancy anything|help|a|some", "if there is anything"], {})
 NOT_ACTIONS = words("believe imagine dare")
 NOT_AN_ACTION_AFTER_PLEASE = words("you i we it the a an this that and or but so thank thanks")
-_ASK_FORMS_NEED_MARKER = frozenset(["are you free|around|available"])
+_ASK_FORMS_NEED_MARKER = frozenset(["are you free|around|available", "how|what about"])
 
 
 def find_requests(s: Sentence, source: str = "") -> list[Hit]:
@@ -160,6 +173,8 @@ def _please(s: Sentence, k: int) -> Hit | None:
     if s.word(j) == "do" and s.word(j + 1) == "not":
         j += 2
     verb = s.word(j)
+    if _IDIOMS.match_at(s.words, j) is not None:
+        return None
     if verb[:1].isalpha() and verb not in NOT_AN_ACTION_AFTER_PLEASE:
         return _action(s, k, j)
     # Trailing "please": look back to an action at the start of the clause.
@@ -181,6 +196,8 @@ def _action(s: Sentence, start: int, j: int, strip_mind: bool = False) -> Hit | 
     if end <= j:
         return None
     action = s.words[j:end]
+    if _OFFER.find_all(action):
+        return None
     head = _head(action)
     if not head or head in NOT_ACTIONS:
         return None
