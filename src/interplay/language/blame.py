@@ -152,7 +152,15 @@ def find_blame(s: Sentence) -> list[Hit]:
             # "sorry for being so needy" is about the speaker, not the listener
             if not _first_person_before(s, k) and s.word(k - 1) not in ("for", "about", "of"):
                 hits.append(Hit("blame", k, k + 3, "being"))
-    return hits
+    return [_whole_charge(s, hit) for hit in hits]
+
+
+def _whole_charge(s: Sentence, hit: Hit) -> Hit:
+    """Show the whole charge as evidence: "You obviously don't value my time", not just
+    "You obviously don't"."""
+    if s.words[hit.start] in YOU or s.words[hit.start] == "your":
+        return Hit(hit.label, hit.start, max(hit.end, s.clause_end(hit.start, 10)), hit.note)
+    return hit
 
 
 _HARSH_VERDICTS = words("exhausting draining unbearable tiring ridiculous pathetic embarrassing")

@@ -77,6 +77,7 @@ GREETING_WORDS = words(
     retirement hanukkah diwali eid down"""
 )
 _AGREEMENT = words("with to about")
+CAUSE_SUBJECTS = words("it this that which what you u he she they work everything")
 FREQUENCY = words("always sometimes often usually ever")
 # "I'll never stop being proud", "I keep feeling low": verbs that carry a state along.
 CONTINUING = words("stop stopped keep kept start started")
@@ -125,7 +126,7 @@ def _feeling_chain(s: Sentence, j: int) -> tuple[list[int], int]:
     k = j
     while k < len(s) and k - j < 10:
         w = s.words[k]
-        multi = _multiword_at(s, k)
+        multi = multiword_at(s, k)
         if multi:
             found.append(k)
             k += multi
@@ -144,7 +145,7 @@ def _feeling_chain(s: Sentence, j: int) -> tuple[list[int], int]:
     return found, last_end
 
 
-def _multiword_at(s: Sentence, k: int) -> int:
+def multiword_at(s: Sentence, k: int) -> int:
     for phrase in MULTIWORD_FEELINGS:
         if tuple(s.words[k : k + len(phrase)]) == phrase:
             return len(phrase)
@@ -184,7 +185,7 @@ def find_feelings(s: Sentence) -> list[Hit]:
             hits.append(Hit("feeling", k, k + 2, "noun"))
         elif (
             k == start
-            and (w in FEELINGS or _multiword_at(s, k))
+            and (w in FEELINGS or multiword_at(s, k))
             and w not in ("down", "low")
             and s.word(k + 1) not in GREETING_WORDS
         ):
@@ -264,7 +265,7 @@ def _feel_after(s: Sentence, i_pos: int, j: int, negated: bool = False) -> list[
     if w not in FEELINGS and s.word(k + 1) in ("and", "or") and s.word(k + 2) in FEELINGS:
         k += 2  # "I felt small and embarrassed": the named emotion is the second word
         w = s.word(k)
-    multi = _multiword_at(s, k)
+    multi = multiword_at(s, k)
     if w in FEELINGS or multi:
         chain, end = _feeling_chain(s, k)
         if chain and not (negated and not _counts_when_denied(s, chain)):
@@ -305,10 +306,16 @@ def _caused_feeling(s: Sentence, k: int) -> list[Hit]:
     while j < len(s) and j - k < 6 and s.words[j] in FILLERS | {"a", "bit"}:
         j += 1
     chain, end = _feeling_chain(s, j)
-    if chain:
-        subject = s.word(k - 1) if k > 0 else ""
-        return [Hit("feeling", k - 1 if subject else k, end, "caused")]
-    return []
+    if not chain:
+        return []
+    start = k
+    for m in range(k - 1, max(-1, k - 4), -1):
+        if s.words[m] in CAUSE_SUBJECTS:
+            start = m  # "you always make me...": the subject, for telling own from blamed
+            break
+        if s.words[m] in CLAUSE_BREAKS:
+            break
+    return [Hit("feeling", start, end, "caused")]
 
 
 def find_needs(s: Sentence) -> list[Hit]:
@@ -368,7 +375,7 @@ def _need_object(s: Sentence, k: int) -> Hit | None:
         if verb in ("look",) and s.word(k + 3) != "after":
             return None
         end = s.clause_end(k + 2, 8)
-        return Hit("need", subject, end, "need_to", (k + 2, end))
+        return Hit("need", subject, end, "need_to", (k + 1, end))
     end = s.clause_end(k + 1, 8)
     return Hit("need", subject, end, "need", (k + 1, end))
 

@@ -15,11 +15,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from interplay.language.blame import find_absolutes, find_blame
-from interplay.language.clauses import AUX, WINDOW, Hit, Sentence
+from interplay.language.clauses import AUX, CLAUSE_BREAKS, WINDOW, Hit, Sentence
 from interplay.language.coaching import Phrases, rewrite_for, suggestion_for
-from interplay.language.feelings import find_feelings, find_needs
+from interplay.language.feelings import find_feelings, find_needs, multiword_at
 from interplay.language.hedges import find_hedges
-from interplay.language.lexicons import COGNITIVE_VERBS, SUBORDINATORS
+from interplay.language.lexicons import COGNITIVE_VERBS, FEELING_NOUNS, FEELINGS, SUBORDINATORS
 from interplay.language.patterns import FILLERS
 from interplay.language.requests import find_requests
 from interplay.language.text import sentences, tokenize, unquoted_stream
@@ -143,7 +143,7 @@ def _analyse_sentence(s: Sentence, text: str, found: _Collected) -> None:
     for hit in feelings:
         if hit.label == "feeling":
             found.add("feeling", s, hit.start, hit.end)
-            found.phrases.offer_feeling(_feeling_words(s, text, hit))
+            found.phrases.offer_feeling(*_feeling_phrase(s, text, hit))
         elif hit.label == "faux" or hit.note in ("about_you", "about_you_later"):
             found.add("blame", s, hit.start, hit.end)
             found.phrases.offer_blame(s.text_of(text, hit.start, hit.end))
@@ -151,7 +151,7 @@ def _analyse_sentence(s: Sentence, text: str, found: _Collected) -> None:
         found.add("need", s, hit.start, hit.end)
         if hit.phrase:
             found.phrases.offer_need(s.text_of(text, *hit.phrase), hit.note == "value")
-    for hit in hedges:
+    for hit in sorted(hedges, key=lambda h: h.start):
         found.add("hedge_apology", s, hit.start, hit.end)
         found.phrases.offer_hedge(s.text_of(text, hit.start, hit.end))
     for hit in blame:
@@ -169,59 +169,32 @@ def _analyse_sentence(s: Sentence, text: str, found: _Collected) -> None:
     for start, end in _i_statements(s, feelings, needs, hedges, blame):
         found.add("i_statement", s, start, end)
     observation = _observation(s)
-    if observation is not None and not blame:
+    inside_request = observation is not None and any(
+        r.start <= observation[0] < r.end for r in requests
+    )
+    if observation is not None and not blame and not inside_request:
         found.phrases.offer_observation(s.text_of(text, *observation))
 
 
-def _feeling_words(s: Sentence, text: str, hit: Hit) -> str:
-    """The emotion words of a feeling finding ("hurt and confused"), without "I feel"."""
-    start = hit.start
-    while (
-        start < hit.end
-        and s.words[start]
-        in (
-            "i",
-            "am",
-            "feel",
-            "feeling",
-            "felt",
-            "was",
-            "been",
-            "have",
-            "makes",
-            "make",
-            "made",
-            "me",
-            "it",
-            "this",
-            "that",
-            "you",
-            "leaves",
-            "left",
-            "really",
-            "so",
-            "just",
-            "is",
-            "honestly",
-            "do",
-            "not",
-            "get",
-            "got",
-            "getting",
-            "a",
-            "bit",
-            "little",
-            "very",
-        )
-        and not (s.words[start] == "not" and start + 1 < hit.end)
-    ):
-        start += 1
-    while start < hit.end and s.words[start] in ("a", "bit", "little", "really", "so", "very"):
-        start += 1
-    end = hit.end
-    while end > start and s.words[end - 1] in (",", "and", "or", "but", "just"):
-        end -= 1
-    return s.text_of(text, start, end)
+def _feeling_phrase(s: Sentence, text: str, hit: Hit) -> tuple[str, bool]:
+    """What the rewrite can say after "I feel": the emotion words ("hurt and confused"), or the
+    person's own clause when it does not fit that frame ("I miss you", "I don't feel safe").
+    Returns (phrase, is_clause)."""
+    words = s.words[hit.start : hit.end]
+    if hit.note in ("verb", "denied") or "not" in words or "never" in words:
+        end = hit.end
+        while hit.note == "verb" and end < len(s) and end - hit.end < 4:
+            if s.words[end] in CLAUSE_BREAKS or s.words[end] in ("and", "but", "or", "so"):
+                break
+            end += 1
+        if s.words[hit.start] == "i":
+            return s.text_of(text, hit.start, max(end, hit.end)), True
+        return "", False
+    for k in range(hit.start, hit.end):
+        w = s.words[k]
+        if w in FEELINGS or w in FEELING_NOUNS or multiword_at(s, k):
+            return s.text_of(text, k, hit.end), False
+    return "", False
 
 
 def _i_statements(
