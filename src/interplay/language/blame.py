@@ -72,7 +72,10 @@ _SET_PHRASES = PhraseSet(
         "do not be so|such? a|an? @LABELS",
         "pull yourself together",
         "sort yourself out",
-        "not saying|calling you are? @LABELS",
+        "not saying|calling you are? a|an? @LABELS",
+        "you have got some nerve",
+        "how dare you",
+        "disappointed|ashamed in|of you",
     ],
     {"LABELS": LABELS},
 )
@@ -86,6 +89,7 @@ _IRONIC_OPENERS = PhraseSet(
         "great job",
         "good job",
         "thanks a lot",
+        "congratulations|congrats on|for",
         "great|brilliant|lovely|perfect|fantastic|wonderful|marvellous ,",
         "nice|lovely|kind|good|sweet|big of you to",
     ],
@@ -163,7 +167,9 @@ def _whole_charge(s: Sentence, hit: Hit) -> Hit:
     return hit
 
 
-_HARSH_VERDICTS = words("exhausting draining unbearable tiring ridiculous pathetic embarrassing")
+_HARSH_VERDICTS = words(
+    "exhausting draining unbearable tiring ridiculous pathetic embarrassing old tiresome boring"
+)
 
 
 def _ironic(s: Sentence, end: int, exclamation: bool) -> bool:
@@ -173,12 +179,15 @@ def _ironic(s: Sentence, end: int, exclamation: bool) -> bool:
     return any(w in _IRONY_MARKERS for w in rest)
 
 
+_VERDICT_LEAD = FILLERS | {"so", "such", "a", "too", "getting", "becoming"}
+
+
 def _judged_possession(s: Sentence, k: int) -> bool:
     """ "Your sarcasm is exhausting", "your friends are a joke": a verdict on what is theirs."""
     for m in range(k + 2, min(len(s), k + 5)):
         if s.words[m] in ("is", "are", "was", "were"):
             n = m + 1
-            while n < len(s) and n - m < 3 and s.words[n] in FILLERS | {"so", "such", "a", "too"}:
+            while n < len(s) and n - m < 4 and s.words[n] in _VERDICT_LEAD:
                 n += 1
             return s.word(n) in LABELS or s.word(n) in _HARSH_VERDICTS
         if s.words[m] in CLAUSE_BREAKS:
@@ -335,7 +344,7 @@ def find_absolutes(s: Sentence) -> list[Hit]:
             hits.append(Hit("absolute", k, k + 2, "not_once"))
         elif w == "ever" and _ever_generalises(s, k):
             hits.append(Hit("absolute", k, k + 1, "ever"))
-        elif w in ANY_WORDS and _negated_clause(s, k):
+        elif w in ANY_WORDS and _negated_clause(s, k) and "before" not in s.words[k : k + 8]:
             hits.append(Hit("absolute", k, k + 1, "any"))
         elif w in ABSOLUTES and _generalises(s, k):
             hits.append(Hit("absolute", k, k + 1, w))
@@ -369,6 +378,8 @@ def _generalises(s: Sentence, k: int) -> bool:
     if w == "never":
         if prev == "you" and nxt in IDIOMS_AFTER_NEVER and s.word(k + 2) in CLAUSE_BREAKS | {""}:
             return False  # "you never know"
+        if nxt == "a" and s.word(k + 2) == "dull":
+            return False  # "never a dull moment"
         if nxt in ("got", "get") and s.word(k + 2) in ("round", "around"):
             return False  # "we never got round to it": one thing left undone
         if nxt == "again" and "you" not in before:

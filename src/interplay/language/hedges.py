@@ -18,7 +18,7 @@ SELF_DOUBT = words("silly daft stupid dramatic paranoid needy oversensitive sens
 _HEDGES = PhraseSet(
     [
         "this|it|that is|sounds|seems probably|really? silly|stupid|daft|ridiculous",
-        "this|it might|may sound silly|stupid|daft|ridiculous",
+        "this|it might|may sound|be silly|stupid|daft|ridiculous",
         "i know this|it is silly|stupid|daft|ridiculous",
         "probably nothing",
         "it is probably? nothing but",

@@ -26,7 +26,8 @@ FEELINGS = words(
     wary shaky sore rattled shaken humiliated mortified nervy antsy grumpy miffed peeved
     irritable defeated deflated sadder happier lonelier angrier envious isolated
     alone overjoyed elated cheerful optimistic safe comfortable relaxed secure confident
-    peaceful rested energised energized loved connected"""
+    peaceful rested energised energized loved connected disconnected wiped frazzled
+    heartsick anguished"""
 )
 
 # Feelings that count when they are denied: "I don't feel safe" names unease.
@@ -87,7 +88,7 @@ LABELS = words(
     disgusting pig princess martyr ignorant hysterical irrational sloppy
     messy stingy tight greedy bossy nosy jealous possessive petty sulky moody grumpy fussy
     overreacting exaggerating lying sulking nagging whining moaning unbelievable maniac lunatic
-    toddler teenager brat nutter psycho queen coward"""
+    toddler teenager brat nutter psycho queen coward freak"""
 )
 
 # Words that make "you're too ..." kind rather than critical.
@@ -144,7 +145,7 @@ SUBORDINATORS = words(
 # Requested actions that are too vague to act on.
 VAGUE_ACTIONS = words(
     """care respect understand appreciate change try be make grow act behave love trust open
-    communicate improve consider think stop value"""
+    communicate improve consider think stop value see"""
 )
 CONCRETE_AFTER_STOP = words(
     """texting calling shouting interrupting smoking leaving talking taking borrowing coming

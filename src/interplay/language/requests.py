@@ -210,6 +210,7 @@ def _head(action: list[str]) -> str:
     if action[:1] == ["be"]:
         return "be"
     skip = {"be", "willing", "able", "happy", "to", "not", "do", "please", "just", "kindly"}
+    skip |= {"let", "us"}  # "let's see how it goes": the action is "see"
     skip |= FILLERS
     for w in action:
         if w not in skip:

@@ -221,6 +221,8 @@ def _i_statements(
             continue
         if s.word(k + 1) in ("", ",", ".", "?", "!", "and", "or"):
             continue
+        if s.word(k - 1) in AUX and (k - 1 == s.first_content() or s.word(k - 2) in CLAUSE_BREAKS):
+            continue  # "Can I get you a tea?", "Do I need to bring anything?": a question
         end = min(len(s), s.clause_end(k, 8))
         if _subordinate(s, k) and k not in own_starts:
             continue

@@ -82,6 +82,8 @@ _UR_BEFORE_VERB = frozenset(
 )
 
 
+# "your so lazy", "your such a snob": the common typo for "you're".
+_YOUR_MEANING_YOU_ARE = frozenset("so such being always never not too just really very".split())
 _ADJECTIVE_ENDINGS = ("ing", "able", "ible", "ful", "ous", "ive", "ish", "less")
 
 
@@ -227,11 +229,13 @@ def _settle_ur(tokens: list[Token]) -> list[Token]:
     """Resolve "ur": "you are" before a verb or adjective cue, otherwise "your"."""
     out: list[Token] = []
     for k, tok in enumerate(tokens):
-        if tok.norm != "ur":
+        if tok.norm not in ("ur", "your"):
             out.append(tok)
             continue
         nxt = tokens[k + 1].norm if k + 1 < len(tokens) else ""
-        if nxt in _UR_BEFORE_VERB or nxt.endswith(_ADJECTIVE_ENDINGS):
+        if tok.norm == "your" and nxt not in _YOUR_MEANING_YOU_ARE:
+            out.append(tok)  # "your" is nearly always "your"; only "your so/such..." is a typo
+        elif nxt in _UR_BEFORE_VERB or nxt.endswith(_ADJECTIVE_ENDINGS):
             out.append(Token("you", tok.start, tok.end, tok.quoted))
             out.append(Token("are", tok.start, tok.end, tok.quoted))
         else:
