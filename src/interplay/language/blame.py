@@ -20,6 +20,7 @@ from interplay.language.lexicons import (
     NEGATORS,
     POSITIVE_TRAITS,
     PRAISE_WORDS,
+    ROLES,
     words,
 )
 from interplay.language.patterns import FILLERS, PhraseSet
@@ -75,6 +76,11 @@ _SET_PHRASES = PhraseSet(
         "not saying|calling you are? a|an? @LABELS",
         "you have got some nerve",
         "how dare you",
+        "do|did|does you even",
+        "are you serious|kidding|joking",
+        "what were you thinking",
+        "who does that",
+        "have you ever once",
         "disappointed|ashamed in|of you",
     ],
     {"LABELS": LABELS},
@@ -272,6 +278,12 @@ def _label_after_be(s: Sentence, k: int, j: int, negated: bool) -> Hit | None:
     if judged and w[:1].isalpha() and w not in POSITIVE_TRAITS:
         if s.word(m + 1) not in POSITIVE_TRAITS:
             return Hit("blame", k, m + 2 if s.word(m + 1) in LABELS else m + 1, "trait")
+    # "You're a complete liability": calling the person a thing is a label, unless the thing is
+    # kind or a plain role ("you're a star", "you're a parent now").
+    if ("a" in degree or "an" in degree) and not ({"bit", "little"} & set(degree)):
+        ahead = s.words[m : m + 3]
+        if w[:1].isalpha() and not any(x in POSITIVE_TRAITS or x in ROLES for x in ahead):
+            return Hit("blame", k, m + 1, "called")
     # "the most selfish person", "such a nightmare": a label one word later.
     if s.word(m + 1) in LABELS and m - j <= 3:
         return Hit("blame", k, m + 2, "label")

@@ -116,6 +116,14 @@ POSITIVE_TRAITS = words(
     lucky far close good talented organised organized calm understanding gentle fun"""
 )
 
+# Plain roles and kind names: "you're a parent now", "you're a lifesaver" are not labels.
+ROLES = words(
+    """friend mum dad mother father parent adult grown-up teacher doctor nurse member part
+    partner wife husband sister brother son daughter colleague manager boss neighbour neighbor
+    lifesaver hero godsend saint natural genius help gift credit pleasure joy rock team person
+    human woman man girl boy kid student volunteer professional"""
+)
+
 # Kind things said with "always": "you always make me laugh" is praise, not blame.
 PRAISE_WORDS = words(
     """laugh smile help helps helped support supports kind generous there listen listens
