@@ -40,6 +40,7 @@ _HEDGES = PhraseSet(
         "if it is no trouble|bother",
         "if you do not mind",
         "no pressure",
+        "i am not asking for much|a lot",
         "do not worry about me",
         "no worries if not",
         "fine|okay|ok if not",
@@ -98,6 +99,8 @@ def _sorry_start(s: Sentence, k: int) -> int:
 
 
 def _sorry_is_hedge(s: Sentence, k: int) -> bool:
+    if "am" in s.words[max(0, k - 3) : k] and s.word(k + 1) in (".", "!", "\n", ""):
+        return False  # "I know I've been distant. I'm sorry.": owning it, plainly
     j = k + 1
     while s.word(j) in ("so", "very", "really", "that"):
         j += 1
