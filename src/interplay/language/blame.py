@@ -74,7 +74,7 @@ _SET_PHRASES = PhraseSet(
         "pull yourself together",
         "sort yourself out",
         "not saying|calling you are? a|an? @LABELS",
-        "you have got some nerve",
+        "you have got some|a nerve|cheek",
         "how dare you",
         "do|did|does you even",
         "are you serious|kidding|joking",
@@ -89,6 +89,7 @@ _SET_PHRASES = PhraseSet(
 _IRONIC_OPENERS = PhraseSet(
     [
         "thanks|cheers for",
+        "thanks|cheers a bunch|lot|million for",
         "thank you for",
         "well done for|on",
         "nice one|job",

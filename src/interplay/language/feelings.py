@@ -186,7 +186,7 @@ def find_feelings(s: Sentence) -> list[Hit]:
         elif (
             k == start
             and (w in FEELINGS or multiword_at(s, k))
-            and w not in ("down", "low")
+            and (w not in ("down", "low") or k > 0)  # "bit low today", not "Down the road"
             and s.word(k + 1) not in GREETING_WORDS
         ):
             # A fragment that opens with a feeling: "Exhausted.", "So tired of this".
@@ -255,7 +255,12 @@ def _feel_after(s: Sentence, i_pos: int, j: int, negated: bool = False) -> list[
         k += 1
     w = s.word(k)
     if w in FAUX_FEELINGS:
-        return [Hit("faux", i_pos, k + 1, "faux")]
+        faux = Hit("faux", i_pos, k + 1, "faux")
+        if s.word(k + 1) in ("and", "or") and s.word(k + 2) in FEELINGS:
+            # "I felt dismissed and sad": the evaluation, then a real feeling
+            chain, end = _feeling_chain(s, k + 2)
+            return [faux, Hit("feeling", k + 2, end, "after_faux")]
+        return [faux]
     for phrase in MULTIWORD_FAUX:
         if tuple(s.words[k : k + len(phrase)]) == phrase:
             return [Hit("faux", i_pos, k + len(phrase), "faux")]

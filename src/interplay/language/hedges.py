@@ -79,6 +79,7 @@ _SELF_SHRINKING = words(
 _HEDGE_GERUNDS = words(
     "asking bothering troubling interrupting needing wanting rambling moaning going being"
 )
+_TAKING_SPACE = words("hassle trouble bother message essay rant ramble moan text email questions")
 _MISTAKE_TAIL = words("unfair rude wrong out mean harsh my")
 
 
@@ -117,8 +118,9 @@ def _sorry_is_hedge(s: Sentence, k: int) -> bool:
             return s.word(j + 2) in _SELF_SHRINKING
         if after in _HEDGE_GERUNDS:
             return True
-        if after in ("the", "this") and s.word(j + 2) in ("hassle", "trouble", "bother", "mess"):
-            return s.word(j + 2) != "mess"
+        if after in ("the", "this", "my"):
+            # "sorry for the hassle", "sorry for the long message": apologising for taking space
+            return bool(_TAKING_SPACE & set(s.words[j + 2 : j + 4]))
         return False
     if nxt == "," and after in ("that", "it") and s.word(j + 2) == "was":
         return s.word(j + 3) in ("silly", "stupid", "daft")

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from interplay.language.blame import find_absolutes, find_blame
-from interplay.language.clauses import AUX, CLAUSE_BREAKS, WINDOW, Hit, Sentence
+from interplay.language.clauses import AUX, CLAUSE_BREAKS, COORDINATORS, WINDOW, Hit, Sentence
 from interplay.language.coaching import Phrases, rewrite_for, suggestion_for
 from interplay.language.feelings import find_feelings, find_needs, multiword_at
 from interplay.language.hedges import find_hedges
@@ -212,16 +212,22 @@ def _i_statements(
     for hit in hedges:
         covered.update(range(hit.start, hit.end))
     accusing_starts = {h.start for h in feelings if h.label == "faux" or h.note == "about_you"}
+    # "I felt dismissed and sad": the evaluation is blame, but the sadness is the speaker's own.
+    after_faux = [h for h in feelings if h.note == "after_faux"]
     own_starts = {h.start for h in feelings if h.label == "feeling"} | {h.start for h in needs}
     result: list[tuple[int, int]] = []
     for k, w in enumerate(s.words):
         if w != "i":
             continue
-        if k in accusing_starts or (k in covered and k not in own_starts):
+        owns_feeling_too = any(k < f.start <= k + 8 for f in after_faux)
+        if (k in accusing_starts and not owns_feeling_too) or (
+            k in covered and k not in own_starts
+        ):
             continue
         if s.word(k + 1) in ("", ",", ".", "?", "!", "and", "or"):
             continue
-        if s.word(k - 1) in AUX and (k - 1 == s.first_content() or s.word(k - 2) in CLAUSE_BREAKS):
+        opens_clause = k - 1 == s.first_content() or s.word(k - 2) in CLAUSE_BREAKS | COORDINATORS
+        if s.word(k - 1) in AUX and opens_clause:
             continue  # "Can I get you a tea?", "Do I need to bring anything?": a question
         end = min(len(s), s.clause_end(k, 8))
         if _subordinate(s, k) and k not in own_starts:
