@@ -393,7 +393,7 @@ def test_labelled_set_is_large_and_has_a_held_out_split():
 def _spans_in_bounds(text: str) -> None:
     result = analyze_statement(text).to_dict()
     for span in result["spans"]:
-        assert 0 <= span["start"] <= span["end"] <= len(text)
+        assert 0 <= span["start"] < span["end"] <= len(text)
     assert isinstance(result["suggestion"], str) and isinstance(result["rewrite"], str)
 
 
