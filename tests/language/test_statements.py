@@ -503,3 +503,19 @@ def test_non_string_input_is_refused_clearly():
 )
 def test_everyday_pleasantries_raise_no_finding(text, name):
     assert not flag(text, name)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I want to thank you for everything.",
+        "Thank you for everything you do.",
+        "See you on Friday, everyone!",
+    ],
+)
+def test_you_as_the_object_of_thanks_is_not_blamed(text):
+    assert not flag(text, "blame")
+
+
+def test_you_after_of_can_still_be_charged():
+    assert flag("I'm sick of you never pulling your weight.", "blame")

@@ -149,7 +149,11 @@ def find_blame(s: Sentence) -> list[Hit]:
             hit = _every_time_you(s, k)
             if hit is not None:
                 hits.append(hit)
-        if w in YOU:
+        if w in YOU and s.word(k - 1) in _TAKES_YOU_AS_OBJECT:
+            # "sick of you never pulling your weight": a charge even after "of"
+            if s.word(k + 1) == "never":
+                hits.append(Hit("blame", k, min(len(s), k + 4), "sweeping"))
+        elif w in YOU:
             hit = _you_clause(s, k)
             if hit is not None and not _denied_by_speaker(s, k, hit.end):
                 hits.append(hit)
@@ -221,6 +225,15 @@ def _first_person_before(s: Sentence, k: int) -> bool:
     return any(w == "i" for w in s.words[max(0, k - 3) : k])
 
 
+# After these, "you" is the object ("thank you for everything", "I told you about it"), so
+# what follows is not a charge against the listener.
+_TAKES_YOU_AS_OBJECT = words(
+    """thank thanks love miss told tell see to for with about at from of asked ask need want
+    call text help give show let bless owe meet"""
+)
+_FUNCTION_WORDS = words("for to with and or but so about in on at from of as if when more than")
+
+
 def _you_clause(s: Sentence, k: int) -> Hit | None:
     """What follows "you": a label, a sweeping charge, a denied kindness, a motive, a cause."""
     j = k + 1
@@ -248,7 +261,7 @@ def _you_clause(s: Sentence, k: int) -> Hit | None:
     if saw_be:
         return _label_after_be(s, k, j, negated)
     # "You make everything about you", "you ruin everything": a sweeping charge.
-    for m in range(j + 1, min(len(s), j + 3)):
+    for m in range(j + 1, min(len(s), j + 3)) if w not in _FUNCTION_WORDS else ():
         if s.words[m] in ("everything", "nothing", "everyone", "everybody", "nobody"):
             if s.word(m + 1) != "for" and not negated:
                 return Hit("blame", k, m + 1, "sweeping")
@@ -417,6 +430,8 @@ def _generalises(s: Sentence, k: int) -> bool:
     if w in ("everyone", "everybody"):
         if prev in ("hi", "hello", "thanks", "thank", "morning", "evening"):
             return False
+        if prev == "," and nxt in (".", "!", "?", ""):
+            return False  # "See you on Friday, everyone!": addressing them
         if prev == "of" and s.word(k - 2) == "front":  # "in front of everyone": one audience
             return False
         if nxt in ("welcome", "please") or (nxt in ("is", "'s") and s.word(k + 2) == "welcome"):
