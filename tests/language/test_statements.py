@@ -519,3 +519,14 @@ def test_you_as_the_object_of_thanks_is_not_blamed(text):
 
 def test_you_after_of_can_still_be_charged():
     assert flag("I'm sick of you never pulling your weight.", "blame")
+
+
+def test_quotations_are_kept_whole_in_the_rewrite_but_never_analysed():
+    text = "When you said \"I can't, I've got plans\" again, I felt really alone."
+    analysis = analyze_statement(text)
+    assert "\"I can't, I've got plans\"" in analysis.rewrite
+    assert not analysis.hedge_apology and analysis.feeling
+
+
+def test_a_vague_share_more_is_not_a_clear_request():
+    assert not flag("I need us to share this more fairly.", "request")

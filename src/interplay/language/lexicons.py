@@ -165,7 +165,8 @@ VAGUE_WORDS = words("more less better nicer kinder sometimes harder effort prope
 CONCRETE_MARKERS = words(
     """monday tuesday wednesday thursday friday saturday sunday today tonight tomorrow
     morning afternoon evening weekend week weekends weeknights night nights by at before after
-    until till o'clock am pm next this noon midnight minutes hour hours days january february
+    until till o'clock am pm noon midnight minutes hour hours days january february
+    one two three four five six seven eight nine ten eleven twelve half quarter
     march april may june july august september october november december daily weekly"""
 )
 

@@ -118,7 +118,7 @@ def analyze_statement(text: str) -> StatementAnalysis:
     if not isinstance(text, str):
         raise TypeError("analyze_statement expects text (a str)")
     found = _Collected()
-    for tokens in sentences(unquoted_stream(tokenize(text))):
+    for tokens in sentences(unquoted_stream(tokenize(text), text)):
         _analyse_sentence(Sentence(tokens), text, found)
     analysis = StatementAnalysis(text=text)
     for name in FIELDS:
@@ -300,6 +300,13 @@ def _observation(s: Sentence) -> tuple[int, int] | None:
     for k, w in enumerate(s.words):
         if w in ("when", "whenever") and k + 1 < len(s):
             end = s.clause_end(k + 1, 14)
+            # Without a comma the main clause starts at "I": "When she left I felt low".
+            for m in range(k + 3, end):
+                if s.words[m] == "i":
+                    end = m
+                    break
+            while end > k + 2 and s.words[end - 1] in COORDINATORS:
+                end -= 1
             if end > k + 2:
                 return (k, end)
     return None

@@ -243,23 +243,39 @@ def _settle_ur(tokens: list[Token]) -> list[Token]:
     return out
 
 
-def unquoted_stream(tokens: list[Token]) -> list[Token]:
-    """The speaker's own words: quoted speech is reported, not said, so it is left out.
+QUOTATION = "\u201c\u2026\u201d"
 
-    Where a quotation is removed a comma-like break is left, so that words either side of the
-    quotation are not read as one phrase.
+
+def unquoted_stream(tokens: list[Token], text: str = "") -> list[Token]:
+    """The speaker's own words: quoted speech is reported, not said, so it is set aside.
+
+    Each quotation becomes one opaque token (its norm is QUOTATION) spanning the quotation and
+    its marks, so no cue can match inside it, words either side are not read as one phrase, and
+    the rewrite can still show it ("When you said \u201cI can't\u201d...").
     """
     out: list[Token] = []
-    in_quote = False
-    for tok in tokens:
-        if tok.quoted:
-            if not in_quote:
-                out.append(Token(",", tok.start, tok.start))
-            in_quote = True
+    k = 0
+    n = len(tokens)
+    while k < n:
+        tok = tokens[k]
+        if not tok.quoted:
+            out.append(tok)
+            k += 1
             continue
-        in_quote = False
-        out.append(tok)
+        start, end = tok.start, tok.end
+        while k < n and tokens[k].quoted:
+            end = max(end, tokens[k].end)
+            k += 1
+        if text:
+            if start > 0 and (text[start - 1] in DOUBLE_QUOTES or text[start - 1] in _SINGLES):
+                start -= 1
+            if end < len(text) and (text[end] in DOUBLE_QUOTES or text[end] in _SINGLES):
+                end += 1
+        out.append(Token(QUOTATION, start, end))
     return out
+
+
+_SINGLES = APOSTROPHES + OPENING_SINGLE
 
 
 def sentences(tokens: list[Token]) -> list[list[Token]]:
