@@ -76,6 +76,7 @@ _SET_PHRASES = PhraseSet(
         "not saying|calling you are? a|an? @LABELS",
         "you have got some|a nerve|cheek",
         "how dare you",
+        "why is it always|only me",
         "do|did|does you even",
         "are you serious|kidding|joking",
         "what were you thinking",
@@ -427,6 +428,8 @@ def _generalises(s: Sentence, k: int) -> bool:
             return False
         if w == "forever" and nxt in ("grateful", "thankful", "indebted", "yours"):
             return False
+    if w in ("everything", "world") and nxt == "to" and s.word(k + 2) == "me":
+        return False  # "honesty is everything to me": a value, not a sweep
     if w in ("everyone", "everybody"):
         if prev in ("hi", "hello", "thanks", "thank", "morning", "evening"):
             return False

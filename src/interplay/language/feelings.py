@@ -55,11 +55,13 @@ ACCUSING = (
         """not never always only just trying purpose ignoring ignore ignored using use
         manipulating pushing push careless selfish lazy too obviously clearly constantly hiding
         lying avoiding pretending punishing mocking judging blaming deliberately purposely
-        stopped"""
+        stopped enjoy enjoying winding wind"""
     )
     | LABELS
 )
 NEED_VERBS = words("need needs needed needing")
+# "... matters to me", "... is everything to me", "... means the world to me".
+VALUE_WORDS = words("matters matter important means meant essential vital everything world")
 VALUE_VERBS = words("value treasure cherish prioritise prioritize")
 # After "I need to": verbs that name looking after oneself rather than a task.
 SELF_CARE_VERBS = words(
@@ -264,6 +266,8 @@ def _feel_after(s: Sentence, i_pos: int, j: int, negated: bool = False) -> list[
     for phrase in MULTIWORD_FAUX:
         if tuple(s.words[k : k + len(phrase)]) == phrase:
             return [Hit("faux", i_pos, k + len(phrase), "faux")]
+    if negated and w in POSITIVE_FEELINGS and w not in FEELINGS and s.word(k + 1) != "enough":
+        return [Hit("feeling", i_pos, k + 1, "denied")]  # "I'm not feeling great"
     if negated and w in DENIED_FAUX:
         end = k + 2 if s.word(k + 1) == "to" else k + 1
         return [Hit("faux", i_pos, end, "denied")]
@@ -397,7 +401,7 @@ def _value_to_me(s: Sentence, me: int) -> Hit | None:
     reach = 0
     while j >= 0 and reach < 5:
         w = s.words[j]
-        if w in ("matters", "matter", "important", "means", "meant", "essential", "vital"):
+        if w in VALUE_WORDS:
             break
         if w in CLAUSE_BREAKS:
             return None

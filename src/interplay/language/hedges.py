@@ -43,6 +43,7 @@ _HEDGES = PhraseSet(
         "i am not asking for much|a lot",
         "do not worry about me",
         "no worries if not",
+        "no worries at? all? if you can|do not",
         "fine|okay|ok if not",
         "do not worry if you can not",
         "it does not|doesn't matter really?",

@@ -27,6 +27,7 @@ FEELINGS = words(
     irritable defeated deflated sadder happier lonelier angrier envious isolated
     alone overjoyed elated cheerful optimistic safe comfortable relaxed secure confident
     peaceful rested energised energized loved connected disconnected wiped frazzled welcome
+    chuffed
     heartsick anguished"""
 )
 
@@ -34,7 +35,7 @@ FEELINGS = words(
 POSITIVE_FEELINGS = words(
     """happy glad calm content safe comfortable relaxed secure confident okay ok good
     peaceful rested energised energized hopeful loved connected grateful thankful relieved
-    pleased excited proud cheerful optimistic fine alright welcome"""
+    pleased excited proud cheerful optimistic fine alright welcome great"""
 )
 
 # Positive feelings that are also everyday politeness ("I'm happy to help", "good to know").

@@ -51,6 +51,7 @@ _LEAD_INS = PhraseSet(
         "let us",
         "are you free|around|available",
         "how|what about",
+        "do? you? fancy",
         "is|would it be? okay|ok|alright if i|we",
         "please",
     ],
@@ -80,7 +81,9 @@ _IDIOMS = PhraseSet(
 _OFFER = PhraseSet(["if you need|want|fancy anything|help|a|some", "if there is anything"], {})
 NOT_ACTIONS = words("believe imagine dare")
 NOT_AN_ACTION_AFTER_PLEASE = words("you i we it the a an this that and or but so thank thanks")
-_ASK_FORMS_NEED_MARKER = frozenset(["are you free|around|available", "how|what about"])
+_ASK_FORMS_NEED_MARKER = frozenset(
+    ["are you free|around|available", "how|what about", "do? you? fancy"]
+)
 
 
 def find_requests(s: Sentence, source: str = "") -> list[Hit]:
