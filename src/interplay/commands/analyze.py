@@ -144,6 +144,13 @@ def register(app: typer.Typer) -> None:
         def command(
             file: Annotated[Path | None, FILE_ARGUMENT] = None,
         ) -> None:
+            try:
+                MODES[mode]()
+            except ModuleNotFoundError as error:
+                if not (error.name or "").startswith("interplay.language"):
+                    raise
+                typer.echo(f"The {mode} analysis is not available here ({error.name}).", err=True)
+                raise typer.Exit(2) from error
             if file is None:
                 status = run_jsonl(mode, sys.stdin, sys.stdout)
             else:
