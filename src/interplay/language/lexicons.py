@@ -27,9 +27,21 @@ FEELINGS = words(
     irritable defeated deflated sadder happier lonelier angrier envious isolated
     alone overjoyed elated cheerful optimistic safe comfortable relaxed secure confident
     peaceful rested energised energized loved connected disconnected wiped frazzled welcome
-    chuffed
-    heartsick anguished"""
+    chuffed heartsick anguished
+    unhappy affectionate amazed amused appreciative astonished blissful buoyant carefree
+    compassionate composed curious eager encouraged enthusiastic exhilarated fascinated
+    fulfilled giddy gleeful gratified inspired intrigued invigorated jubilant merry refreshed
+    satisfied serene surprised tender tranquil upbeat hesitant horrified alarmed aggravated
+    bewildered brokenhearted concerned dejected despairing despondent detached disgruntled
+    disenchanted disgusted dismayed displeased disturbed downcast downhearted edgy embittered
+    exasperated fatigued fearful fidgety forlorn gloomy harried irate irked lethargic listless
+    mopey morose mournful nettled perplexed pessimistic puzzled reluctant shocked startled
+    troubled unnerved unsettled uptight vexed wistful withdrawn woeful wretched buzzing
+    stoked narked mardy overwrought worn-out burnt-out stressed-out grief-stricken"""
 )
+# Not listed although they describe people: words that in "I'm ..." usually mean something
+# else ("free" = available, "cool" = fine with it, "hot", "cold", "quiet", "sorry", "sensitive",
+# "mean", "lazy", "heavy", "beat").
 
 # Feelings that count when they are denied: "I don't feel safe" names unease.
 POSITIVE_FEELINGS = words(
@@ -89,7 +101,13 @@ LABELS = words(
     disgusting pig princess martyr ignorant hysterical irrational sloppy
     messy stingy tight greedy bossy nosy jealous possessive petty sulky moody grumpy fussy
     overreacting exaggerating lying sulking nagging whining moaning unbelievable maniac lunatic
-    toddler teenager brat nutter psycho queen coward freak"""
+    toddler teenager brat nutter psycho queen coward freak disrespectful hurtful heartless
+    spineless clueless thick dense nasty vile callous condescending patronising patronizing
+    smug vain shallow fake phoney phony sneaky sly deceitful untrustworthy unfaithful
+    disloyal flaky flake cheat loser failure moron muppet plonker prat twit numpty wimp creep
+    pest nag seeker know-it-all show-off slacker scrounger freeloader parasite hothead
+    crybaby judgemental judgmental obsessive neurotic unhinged mental dumb stubborn lazy
+    impossible insufferable infuriating useless"""
 )
 
 # Words that make "you're too ..." kind rather than critical.
