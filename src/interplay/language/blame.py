@@ -27,7 +27,9 @@ from interplay.language.patterns import FILLERS, PhraseSet
 
 YOU = words("you u")
 BE_YOU = words("are were is be been being 's")
-DEGREE = words("so such too a an the most total complete proper bit real being always drama way")
+DEGREE = words(
+    "so such too a an the most total complete proper bit real being always drama way far much"
+)
 MOTIVE_VERBS = words(
     """want wants care cares think thinks call calls text texts use uses come comes ring talk
     see ask need needs say pretend like do get gets offered offer did"""

@@ -55,7 +55,7 @@ ACCUSING = (
         """not never always only just trying purpose ignoring ignore ignored using use
         manipulating pushing push careless selfish lazy too obviously clearly constantly hiding
         lying avoiding pretending punishing mocking judging blaming deliberately purposely
-        stopped enjoy enjoying winding wind"""
+        stopped enjoy enjoying winding wind testing score"""
     )
     | LABELS
 )

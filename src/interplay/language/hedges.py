@@ -65,6 +65,7 @@ _HEDGES = PhraseSet(
         "ignore me if",
         "i know it is a lot to ask",
         "it is a lot to ask",
+        "it is a big ask|favour|favor",
         "i know you are busy but",
         "i feel bad asking|for",
         "sorry for the hassle|trouble|bother",
