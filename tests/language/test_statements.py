@@ -380,6 +380,11 @@ def test_evaluation_prints_a_report(capsys):
     assert "test (" in out and "hedge_apology" in out
 
 
+def test_evaluation_names_a_missing_file(tmp_path, capsys):
+    assert main([str(tmp_path / "nowhere.jsonl")]) == 2
+    assert "nowhere.jsonl" in capsys.readouterr().out
+
+
 def test_labelled_set_is_large_and_has_a_held_out_split():
     rows = load_statements(DATA / "statements.jsonl")
     assert len(rows) >= 220

@@ -161,7 +161,14 @@ def evaluate_statements(path: Path | str = DEFAULT_PATH) -> StatementsReport:
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
     path = Path(args[0]) if args else DEFAULT_PATH
-    report = evaluate_statements(path)
+    if not path.is_file():
+        print(f"No labelled statements at {path}: pass the path of a JSON lines file.")
+        return 2
+    try:
+        report = evaluate_statements(path)
+    except DataError as error:
+        print(error)
+        return 2
     print(report.format())
     return 0
 
