@@ -535,3 +535,8 @@ def test_quotations_are_kept_whole_in_the_rewrite_but_never_analysed():
 
 def test_a_vague_share_more_is_not_a_clear_request():
     assert not flag("I need us to share this more fairly.", "request")
+
+
+def test_a_verb_in_a_list_is_not_an_instruction_but_a_conditional_one_is():
+    assert not flag("It helps you rely on yourself, take responsibility and grow.", "request")
+    assert flag("If you need a lift, ask me the day before.", "request")

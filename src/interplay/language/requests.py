@@ -165,8 +165,14 @@ def _imperative(s: Sentence, k: int) -> Hit | None:
         return None
     if s.word(j + 1) in ("you", "we", "i", "u") or s.word(k - 1) in ("you", "i", "we", "to"):
         return None
-    if k != s.first_content() and s.word(k - 1) not in (",", "and", "so", "then", "but"):
-        return None
+    if k != s.first_content():
+        # Mid-sentence, a bare verb is more often part of a list ("rely on yourself, take
+        # responsibility") than an instruction; count it only when the sentence asks.
+        if s.word(k - 1) not in (",", "and", "so", "then", "but"):
+            return None
+        conditional = s.word(s.first_content()) in ("if", "when", "whenever", "once", "before")
+        if "please" not in s.words and not s.is_question and not conditional:
+            return None  # "If you need a lift, ask me the day before" still asks
     return _action(s, k, j)
 
 
