@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from interplay.language.lexicons import CONCRETE_MARKERS, words
+from interplay.language.patterns import FILLERS
 from interplay.language.text import Token
 
 WINDOW = 6
@@ -21,6 +22,8 @@ DISCOURSE = words(
     """oh well look honestly so and but yeah yes no ok okay um uh erm hey listen right also
     then now just actually basically frankly seriously anyway mum dad hi hello tbh lol ,"""
 )
+# Openers plus intensifiers: "Absolutely shattered tonight" starts with its feeling.
+OPENERS = DISCOURSE | FILLERS
 AUX = words(
     """am is are was were be been being have has had do does did will would shall should can
     could may might must 's"""
@@ -61,7 +64,7 @@ class Sentence:
     def first_content(self) -> int:
         """Position of the first word after openers like "oh", "honestly", "so"."""
         k = 0
-        while k < len(self.words) and k < WINDOW and self.words[k] in DISCOURSE:
+        while k < len(self.words) and k < WINDOW and self.words[k] in OPENERS:
             k += 1
         return k
 

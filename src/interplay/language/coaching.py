@@ -26,12 +26,15 @@ class Phrases:
     absolute: str = ""
     hedge: str = ""
     need_is_value: bool = False
+    feeling_is_clause: bool = False
 
     def offer_observation(self, text: str) -> None:
         self.observation = self.observation or _clean(text)
 
-    def offer_feeling(self, text: str) -> None:
-        self.feeling = self.feeling or _clean(text)
+    def offer_feeling(self, text: str, is_clause: bool = False) -> None:
+        if not self.feeling and _clean(text):
+            self.feeling = _clean(text)
+            self.feeling_is_clause = is_clause
 
     def offer_need(self, text: str, is_value: bool = False) -> None:
         if not self.need and _clean(text):
@@ -79,8 +82,8 @@ def suggestion_for(flags: dict[str, bool], phrases: Phrases, text: str) -> str:
         )
     if flags["absolute"]:
         tips.append(
-            f"{_quote(phrases.absolute)} turns a few moments into a rule about them; one "
-            "specific time is easier to hear."
+            f"{_quote(phrases.absolute)} turns a few moments into a rule; one specific time is "
+            "easier to hear, and fairer to everyone, you included."
         )
     if flags["hedge_apology"]:
         tips.append(
@@ -123,10 +126,13 @@ def rewrite_for(phrases: Phrases) -> str:
     if observation.lower().startswith(("when ", "whenever ")):
         observation = observation.split(" ", 1)[1]
     observation = observation or "[what you saw or heard]"
-    feeling = phrases.feeling or "[how you feel]"
+    if phrases.feeling and phrases.feeling_is_clause:
+        feeling_clause = phrases.feeling
+    else:
+        feeling_clause = f"I feel {phrases.feeling or '[how you feel]'}"
     need = _need_clause(phrases.need, phrases.need_is_value)
     request = _request_clause(phrases.request)
-    return f"When {observation}, I feel {feeling}, because {need}. {request}"
+    return f"When {observation}, {feeling_clause}, because {need}. {request}"
 
 
 def _need_clause(need: str, is_value: bool) -> str:

@@ -138,12 +138,12 @@ def load_statements(path: Path | str) -> list[dict[str, Any]]:
 
 def evaluate_statements(path: Path | str = DEFAULT_PATH) -> StatementsReport:
     rows = load_statements(path)
-    splits = {"all": SplitReport(), "train": SplitReport(), "test": SplitReport()}
+    splits: dict[str, SplitReport] = {"all": SplitReport()}
     mistakes: list[dict[str, Any]] = []
     for row in rows:
         predicted = analyze_statement(row["text"]).flags()
-        split = row.get("split", "train")
-        targets = [splits["all"]] + ([splits[split]] if split in splits else [])
+        split = str(row.get("split", "train"))
+        targets = [splits["all"], splits.setdefault(split, SplitReport())]
         for report in targets:
             report.count += 1
         wrong = []
@@ -161,7 +161,14 @@ def evaluate_statements(path: Path | str = DEFAULT_PATH) -> StatementsReport:
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
     path = Path(args[0]) if args else DEFAULT_PATH
-    report = evaluate_statements(path)
+    if not path.is_file():
+        print(f"No labelled statements at {path}: pass the path of a JSON lines file.")
+        return 2
+    try:
+        report = evaluate_statements(path)
+    except DataError as error:
+        print(error)
+        return 2
     print(report.format())
     return 0
 

@@ -53,11 +53,15 @@ THOUGHT_LINKS = words("that like as")
 ACCUSING = (
     words(
         """not never always only just trying purpose ignoring ignore ignored using use
-        manipulating pushing push careless selfish lazy too obviously clearly constantly"""
+        manipulating pushing push careless selfish lazy too obviously clearly constantly hiding
+        lying avoiding pretending punishing mocking judging blaming deliberately purposely
+        stopped enjoy enjoying winding wind testing score"""
     )
     | LABELS
 )
 NEED_VERBS = words("need needs needed needing")
+# "... matters to me", "... is everything to me", "... means the world to me".
+VALUE_WORDS = words("matters matter important means meant essential vital everything world")
 VALUE_VERBS = words("value treasure cherish prioritise prioritize")
 # After "I need to": verbs that name looking after oneself rather than a task.
 SELF_CARE_VERBS = words(
@@ -68,8 +72,28 @@ NEED_NOUNS = words(
     """time space rest quiet break sleep help support peace reassurance company breather day
     night nap room hand calm"""
 )
-OBJECT_PRONOUNS = words("you u him her them")
+OBJECT_PRONOUNS = words("you u him her them us")
+# "Happy birthday", "calm down": a feeling word opening a greeting or an instruction.
+GREETING_WORDS = words(
+    """birthday christmas new anniversary easter holidays holiday hour days day friday weekend
+    retirement hanukkah diwali eid down"""
+)
+_AGREEMENT = words("with to about")
+CAUSE_SUBJECTS = words("it this that which what you u he she they work everything")
 FREQUENCY = words("always sometimes often usually ever")
+# "I'll never stop being proud", "I keep feeling low": verbs that carry a state along.
+CONTINUING = words("stop stopped keep kept start started")
+# Evaluations of the other person in more than one word: "I felt let down".
+MULTIWORD_FAUX = (
+    ("let", "down"),
+    ("taken", "for", "granted"),
+    ("put", "down"),
+    ("brushed", "off"),
+    ("pushed", "aside"),
+    ("walked", "all", "over"),
+    ("talked", "down", "to"),
+    ("left", "hanging"),
+)
 
 
 def _skip_aux(s: Sentence, k: int) -> int:
@@ -89,7 +113,7 @@ def _skip_to_subject_verb(s: Sentence, k: int) -> int:
     j = k + 1
     while j < len(s) and j - k <= WINDOW:
         w = s.words[j]
-        if w in AUX or w in FILLERS or w in ("not", "never") or w in FREQUENCY:
+        if w in AUX or w in FILLERS or w in ("not", "never") or w in FREQUENCY or w in CONTINUING:
             j += 1
         else:
             break
@@ -97,27 +121,33 @@ def _skip_to_subject_verb(s: Sentence, k: int) -> int:
 
 
 def _feeling_chain(s: Sentence, j: int) -> tuple[list[int], int]:
-    """Feeling words from j on, joined by "and", "or", commas, "just", "a bit" (bounded)."""
+    """Feeling words from j on, joined by "and", "or", commas, "just", "a bit" (bounded).
+    Returns their positions and the end of the last one."""
     found: list[int] = []
+    last_end = j
     k = j
     while k < len(s) and k - j < 10:
         w = s.words[k]
-        multi = _multiword_at(s, k)
+        multi = multiword_at(s, k)
         if multi:
             found.append(k)
             k += multi
+            last_end = k
             continue
         if w in FEELINGS:
             found.append(k)
+            last_end = k + 1
         elif w in ("and", "or", "but", ",", "a", "bit", "little", "too") or w in FILLERS:
             pass
         else:
             break
         k += 1
-    return found, k
+    if last_end < len(s) and s.words[last_end] == "too":
+        last_end += 1
+    return found, last_end
 
 
-def _multiword_at(s: Sentence, k: int) -> int:
+def multiword_at(s: Sentence, k: int) -> int:
     for phrase in MULTIWORD_FEELINGS:
         if tuple(s.words[k : k + len(phrase)]) == phrase:
             return len(phrase)
@@ -144,9 +174,23 @@ def find_feelings(s: Sentence) -> list[Hit]:
         elif w in FEELING_CAUSE_VERBS and s.word(k + 1) == "me" and k > 0:
             if s.words[k - 1] in ("it", "this", "that", "which", "he", "she", "they", "you"):
                 hits.append(Hit("feeling", k - 1, k + 2, "caused"))
+        elif w in ("break", "breaks", "broke", "breaking") and _heart_after(s, k):
+            hits.append(Hit("feeling", max(0, k - 1), k + 3, "caused"))
+        elif w == "it" and s.word(k + 1) in ("feels", "felt", "seems", "seemed", "looks"):
+            if s.word(k + 2) in ("like", "as", "that"):
+                hits.append(_thought(s, k, k + 2))
+        elif w in FEEL_VERBS and s.word(k - 1) in ("and", "but", "or") and _speaker_before(s, k):
+            hits.extend(_feel_after(s, k, k))
+        elif w in FEELING_VERBS and s.word(k - 1) in ("and", "then") and _speaker_before(s, k):
+            hits.append(Hit("feeling", k, k + 1, "verb"))
         elif w == "my" and s.word(k + 1) in FEELING_NOUNS:
             hits.append(Hit("feeling", k, k + 2, "noun"))
-        elif k == start and (w in FEELINGS or _multiword_at(s, k)) and w not in ("down", "low"):
+        elif (
+            k == start
+            and (w in FEELINGS or multiword_at(s, k))
+            and (w not in ("down", "low") or k > 0)  # "bit low today", not "Down the road"
+            and s.word(k + 1) not in GREETING_WORDS
+        ):
             # A fragment that opens with a feeling: "Exhausted.", "So tired of this".
             chain, end = _feeling_chain(s, k)
             if chain and not _is_willingness(s, k):
@@ -154,6 +198,15 @@ def find_feelings(s: Sentence) -> list[Hit]:
         elif k == start and w in FEEL_VERBS and w != "get":
             hits.extend(_feel_after(s, k, k))
     return hits
+
+
+def _heart_after(s: Sentence, k: int) -> bool:
+    return s.word(k + 1) == "my" and s.word(k + 2) == "heart"
+
+
+def _speaker_before(s: Sentence, k: int) -> bool:
+    """ "I'm struggling and feel overwhelmed": the speaker is the subject carried over."""
+    return "i" in s.words[max(0, k - 8) : k] and "you" not in s.words[max(0, k - 3) : k]
 
 
 def _first_person_feeling(s: Sentence, i_pos: int) -> list[Hit]:
@@ -179,6 +232,8 @@ def _state_after(s: Sentence, i_pos: int, j: int, negated: bool) -> list[Hit]:
     """After "I am/was/have been ...": a feeling, a faux feeling or nothing."""
     if s.word(j) in FAUX_FEELINGS and s.word(j) not in ("used", "lied"):
         return []  # "I was ignored" reports an event; only "I feel ignored" is a faux feeling
+    if negated and s.word(j) in POSITIVE_FEELINGS and s.word(j + 1) not in _AGREEMENT:
+        return [Hit("feeling", i_pos, j + 1, "denied")]  # "I'm not okay", "I'm not fine"
     chain, end = _feeling_chain(s, j)
     if not chain or _is_willingness(s, chain[0]):
         return []
@@ -202,11 +257,24 @@ def _feel_after(s: Sentence, i_pos: int, j: int, negated: bool = False) -> list[
         k += 1
     w = s.word(k)
     if w in FAUX_FEELINGS:
-        return [Hit("faux", i_pos, k + 1, "faux")]
+        faux = Hit("faux", i_pos, k + 1, "faux")
+        if s.word(k + 1) in ("and", "or") and s.word(k + 2) in FEELINGS:
+            # "I felt dismissed and sad": the evaluation, then a real feeling
+            chain, end = _feeling_chain(s, k + 2)
+            return [faux, Hit("feeling", k + 2, end, "after_faux")]
+        return [faux]
+    for phrase in MULTIWORD_FAUX:
+        if tuple(s.words[k : k + len(phrase)]) == phrase:
+            return [Hit("faux", i_pos, k + len(phrase), "faux")]
+    if negated and w in POSITIVE_FEELINGS and w not in FEELINGS and s.word(k + 1) != "enough":
+        return [Hit("feeling", i_pos, k + 1, "denied")]  # "I'm not feeling great"
     if negated and w in DENIED_FAUX:
         end = k + 2 if s.word(k + 1) == "to" else k + 1
         return [Hit("faux", i_pos, end, "denied")]
-    multi = _multiword_at(s, k)
+    if w not in FEELINGS and s.word(k + 1) in ("and", "or") and s.word(k + 2) in FEELINGS:
+        k += 2  # "I felt small and embarrassed": the named emotion is the second word
+        w = s.word(k)
+    multi = multiword_at(s, k)
     if w in FEELINGS or multi:
         chain, end = _feeling_chain(s, k)
         if chain and not (negated and not _counts_when_denied(s, chain)):
@@ -247,10 +315,16 @@ def _caused_feeling(s: Sentence, k: int) -> list[Hit]:
     while j < len(s) and j - k < 6 and s.words[j] in FILLERS | {"a", "bit"}:
         j += 1
     chain, end = _feeling_chain(s, j)
-    if chain:
-        subject = s.word(k - 1) if k > 0 else ""
-        return [Hit("feeling", k - 1 if subject else k, end, "caused")]
-    return []
+    if not chain:
+        return []
+    start = k
+    for m in range(k - 1, max(-1, k - 4), -1):
+        if s.words[m] in CAUSE_SUBJECTS:
+            start = m  # "you always make me...": the subject, for telling own from blamed
+            break
+        if s.words[m] in CLAUSE_BREAKS:
+            break
+    return [Hit("feeling", start, end, "caused")]
 
 
 def find_needs(s: Sentence) -> list[Hit]:
@@ -310,7 +384,7 @@ def _need_object(s: Sentence, k: int) -> Hit | None:
         if verb in ("look",) and s.word(k + 3) != "after":
             return None
         end = s.clause_end(k + 2, 8)
-        return Hit("need", subject, end, "need_to", (k + 2, end))
+        return Hit("need", subject, end, "need_to", (k + 1, end))
     end = s.clause_end(k + 1, 8)
     return Hit("need", subject, end, "need", (k + 1, end))
 
@@ -327,7 +401,7 @@ def _value_to_me(s: Sentence, me: int) -> Hit | None:
     reach = 0
     while j >= 0 and reach < 5:
         w = s.words[j]
-        if w in ("matters", "matter", "important", "means", "meant", "essential", "vital"):
+        if w in VALUE_WORDS:
             break
         if w in CLAUSE_BREAKS:
             return None

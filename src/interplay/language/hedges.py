@@ -18,7 +18,7 @@ SELF_DOUBT = words("silly daft stupid dramatic paranoid needy oversensitive sens
 _HEDGES = PhraseSet(
     [
         "this|it|that is|sounds|seems probably|really? silly|stupid|daft|ridiculous",
-        "this|it might|may sound silly|stupid|daft|ridiculous",
+        "this|it might|may sound|be silly|stupid|daft|ridiculous",
         "i know this|it is silly|stupid|daft|ridiculous",
         "probably nothing",
         "it is probably? nothing but",
@@ -40,7 +40,10 @@ _HEDGES = PhraseSet(
         "if it is no trouble|bother",
         "if you do not mind",
         "no pressure",
+        "i am not asking for much|a lot",
+        "do not worry about me",
         "no worries if not",
+        "no worries at? all? if you can|do not",
         "fine|okay|ok if not",
         "do not worry if you can not",
         "it does not|doesn't matter really?",
@@ -49,6 +52,10 @@ _HEDGES = PhraseSet(
         "i am probably|maybe|just? overreacting|oversensitive",
         "i am probably|maybe|just? being @SELF_DOUBT",
         "maybe i am being|overreacting",
+        "i might|may|could be overreacting|oversensitive",
+        "i might|may|could be being @SELF_DOUBT",
+        "i will|can manage|cope ,|.|!|on|by|fine|myself|alone",
+        "you have got|have enough on",
         "i might|could be wrong",
         "am i allowed to",
         "is|would it be? okay|ok|alright if i need|ask|have|take|said|mention|mentioned|feel",
@@ -58,6 +65,7 @@ _HEDGES = PhraseSet(
         "ignore me if",
         "i know it is a lot to ask",
         "it is a lot to ask",
+        "it is a big ask|favour|favor",
         "i know you are busy but",
         "i feel bad asking|for",
         "sorry for the hassle|trouble|bother",
@@ -73,6 +81,7 @@ _SELF_SHRINKING = words(
 _HEDGE_GERUNDS = words(
     "asking bothering troubling interrupting needing wanting rambling moaning going being"
 )
+_TAKING_SPACE = words("hassle trouble bother message essay rant ramble moan text email questions")
 _MISTAKE_TAIL = words("unfair rude wrong out mean harsh my")
 
 
@@ -93,6 +102,8 @@ def _sorry_start(s: Sentence, k: int) -> int:
 
 
 def _sorry_is_hedge(s: Sentence, k: int) -> bool:
+    if "am" in s.words[max(0, k - 3) : k] and s.word(k + 1) in (".", "!", "\n", ""):
+        return False  # "I know I've been distant. I'm sorry.": owning it, plainly
     j = k + 1
     while s.word(j) in ("so", "very", "really", "that"):
         j += 1
@@ -109,8 +120,9 @@ def _sorry_is_hedge(s: Sentence, k: int) -> bool:
             return s.word(j + 2) in _SELF_SHRINKING
         if after in _HEDGE_GERUNDS:
             return True
-        if after in ("the", "this") and s.word(j + 2) in ("hassle", "trouble", "bother", "mess"):
-            return s.word(j + 2) != "mess"
+        if after in ("the", "this", "my"):
+            # "sorry for the hassle", "sorry for the long message": apologising for taking space
+            return bool(_TAKING_SPACE & set(s.words[j + 2 : j + 4]))
         return False
     if nxt == "," and after in ("that", "it") and s.word(j + 2) == "was":
         return s.word(j + 3) in ("silly", "stupid", "daft")

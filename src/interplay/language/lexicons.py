@@ -26,14 +26,28 @@ FEELINGS = words(
     wary shaky sore rattled shaken humiliated mortified nervy antsy grumpy miffed peeved
     irritable defeated deflated sadder happier lonelier angrier envious isolated
     alone overjoyed elated cheerful optimistic safe comfortable relaxed secure confident
-    peaceful rested energised energized loved connected"""
+    peaceful rested energised energized loved connected disconnected wiped frazzled welcome
+    chuffed heartsick anguished
+    unhappy affectionate amazed amused appreciative astonished blissful buoyant carefree
+    compassionate composed curious eager encouraged enthusiastic exhilarated fascinated
+    fulfilled giddy gleeful gratified inspired intrigued invigorated jubilant merry refreshed
+    satisfied serene surprised tender tranquil upbeat hesitant horrified alarmed aggravated
+    bewildered brokenhearted concerned dejected despairing despondent detached disgruntled
+    disenchanted disgusted dismayed displeased disturbed downcast downhearted edgy embittered
+    exasperated fatigued fearful fidgety forlorn gloomy harried irate irked lethargic listless
+    mopey morose mournful nettled perplexed pessimistic puzzled reluctant shocked startled
+    troubled unnerved unsettled uptight vexed wistful withdrawn woeful wretched buzzing
+    stoked narked mardy overwrought worn-out burnt-out stressed-out grief-stricken"""
 )
+# Not listed although they describe people: words that in "I'm ..." usually mean something
+# else ("free" = available, "cool" = fine with it, "hot", "cold", "quiet", "sorry", "sensitive",
+# "mean", "lazy", "heavy", "beat").
 
 # Feelings that count when they are denied: "I don't feel safe" names unease.
 POSITIVE_FEELINGS = words(
     """happy glad calm content safe comfortable relaxed secure confident okay ok good
     peaceful rested energised energized hopeful loved connected grateful thankful relieved
-    pleased excited proud cheerful optimistic"""
+    pleased excited proud cheerful optimistic fine alright welcome great"""
 )
 
 # Positive feelings that are also everyday politeness ("I'm happy to help", "good to know").
@@ -47,7 +61,10 @@ FEELING_NOUNS = words(
 )
 
 # Verbs of feeling with the speaker as subject: "I miss you", "I worry".
-FEELING_VERBS = words("miss worry worried panic dread resent love adore regret fear")
+FEELING_VERBS = words(
+    """miss missing missed worry worrying panic panicking dread dreading resent resenting love
+    adore regret regretting fear"""
+)
 
 # Things that happen to the speaker and name an emotion: "it upset me", "it scares me".
 FEELING_CAUSE_VERBS = words(
@@ -79,10 +96,18 @@ LABELS = words(
     mad difficult annoying manipulative dishonest liar nightmare joke pain idiot disaster child
     baby hypocrite bully snob slob overbearing unfair horrible awful terrible unbearable
     negative obsessed entitled spoilt spoiled ungrateful unhelpful unsupportive wrong
-    self-centred self-centered self-absorbed narcissist narcissistic jerk useless incompetent
+    passive-aggressive two-faced self-centred self-centered self-absorbed narcissist
+    narcissistic jerk useless incompetent
     disgusting pig princess martyr ignorant hysterical irrational sloppy
     messy stingy tight greedy bossy nosy jealous possessive petty sulky moody grumpy fussy
-    overreacting exaggerating lying sulking nagging whining moaning"""
+    overreacting exaggerating lying sulking nagging whining moaning unbelievable maniac lunatic
+    toddler teenager brat nutter psycho queen coward freak disrespectful hurtful heartless
+    spineless clueless thick dense nasty vile callous condescending patronising patronizing
+    smug vain shallow fake phoney phony sneaky sly deceitful untrustworthy unfaithful
+    disloyal flaky flake cheat loser failure moron muppet plonker prat twit numpty wimp creep
+    pest nag seeker know-it-all show-off slacker scrounger freeloader parasite hothead
+    crybaby judgemental judgmental obsessive neurotic unhinged mental dumb stubborn lazy
+    impossible insufferable infuriating useless"""
 )
 
 # Words that make "you're too ..." kind rather than critical.
@@ -98,7 +123,24 @@ DENIED_CARE_VERBS = words(
 BAD_POSSESSIONS = words(
     """constant endless incessant stupid ridiculous pathetic selfish lazy fault attitude
     problem mess excuses moaning nagging whining drama tantrums tantrum behaviour behavior
-    lies sulking rudeness laziness selfishness nonsense obsession"""
+    lies sulking rudeness laziness selfishness nonsense obsession sarcasm temper moods
+    negativity jealousy lateness criticism nastiness arrogance ego snide constant"""
+)
+
+# Traits that make "you're so ..." / "you're such a ..." kind or neutral rather than critical.
+POSITIVE_TRAITS = words(
+    """kind good generous sweet lovely thoughtful nice helpful right brave clever funny patient
+    caring strong wonderful amazing brilliant great star gem angel sweetheart legend darling
+    treasure love babe beautiful talented smart wise supportive considerate busy tired young
+    lucky far close good talented organised organized calm understanding gentle fun"""
+)
+
+# Plain roles and kind names: "you're a parent now", "you're a lifesaver" are not labels.
+ROLES = words(
+    """friend mum dad mother father parent adult grown-up teacher doctor nurse member part
+    partner wife husband sister brother son daughter colleague manager boss neighbour neighbor
+    lifesaver hero godsend saint natural genius help gift credit pleasure joy rock team person
+    human woman man girl boy kid student volunteer professional"""
 )
 
 # Kind things said with "always": "you always make me laugh" is praise, not blame.
@@ -111,7 +153,7 @@ PRAISE_WORDS = words(
 # Words that generalise.
 ABSOLUTES = words(
     """always never constantly constant forever nobody everyone everybody everything nothing
-    everywhere noone"""
+    everywhere noone endless incessant nonstop"""
 )
 NEGATORS = words("not never no nobody nothing without hardly barely")
 ANY_WORDS = words("anyone anybody anything")
@@ -130,7 +172,7 @@ SUBORDINATORS = words(
 # Requested actions that are too vague to act on.
 VAGUE_ACTIONS = words(
     """care respect understand appreciate change try be make grow act behave love trust open
-    communicate improve consider think stop value"""
+    communicate improve consider think stop value see"""
 )
 CONCRETE_AFTER_STOP = words(
     """texting calling shouting interrupting smoking leaving talking taking borrowing coming
@@ -142,7 +184,8 @@ VAGUE_WORDS = words("more less better nicer kinder sometimes harder effort prope
 CONCRETE_MARKERS = words(
     """monday tuesday wednesday thursday friday saturday sunday today tonight tomorrow
     morning afternoon evening weekend week weekends weeknights night nights by at before after
-    until till o'clock am pm next this noon midnight minutes hour hours days january february
+    until till o'clock am pm noon midnight minutes hour hours days january february
+    one two three four five six seven eight nine ten eleven twelve half quarter
     march april may june july august september october november december daily weekly"""
 )
 

@@ -2,6 +2,8 @@
 
 A pattern is written as words separated by spaces. Each element may list alternatives
 (`was|am`), end in `?` to be optional (`really?`), or name a word list with `@` (`@FEELING`).
+An alternative is always a single word: "give me strength|a break" means "give me" followed by
+"strength" or "a", then "break"; write two patterns for two phrases.
 Between elements the matcher may step over up to two softening words ("really", "just", "so",
 a comma...) so that "I feel so, so tired" still matches "i feel @FEELING".
 
@@ -19,7 +21,7 @@ from dataclasses import dataclass
 FILLERS = frozenset(
     "really just so very quite honestly actually totally genuinely truly rather pretty "
     "kinda sorta extremely incredibly super bit little , also still even literally "
-    "absolutely completely utterly massively".split()
+    "absolutely completely utterly massively proper properly dead well".split()
 )
 MAX_SKIPS = 2
 
@@ -71,6 +73,8 @@ class PhraseSet:
 
     def match_at(self, words: Sequence[str], start: int) -> tuple[int, Pattern] | None:
         """The longest match starting at `start`: (end position, pattern) or None."""
+        if not 0 <= start < len(words):
+            return None
         best: tuple[int, Pattern] | None = None
         for pattern in self._index.get(words[start], ()):
             end = _match(pattern.elements, 0, words, start, MAX_SKIPS)

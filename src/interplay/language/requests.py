@@ -31,6 +31,7 @@ _LEAD_INS = PhraseSet(
         "is there any chance you|we could|can",
         "any chance you|we could|can",
         "how about we|you",
+        "why do not we|you",
         "what if we",
         "shall we",
         "could|can|may i ask you to",
@@ -49,15 +50,40 @@ _LEAD_INS = PhraseSet(
         "if you could",
         "let us",
         "are you free|around|available",
+        "how|what about",
+        "do? you? fancy",
         "is|would it be? okay|ok|alright if i|we",
         "please",
     ],
     {},
 )
-_HELP_WISH = PhraseSet(["i would love|like|welcome|appreciate a|some hand|help"], {})
+_HELP_WISH = PhraseSet(
+    [
+        "i would love|like|welcome|appreciate a|some hand|help",
+        "i would appreciate|welcome a|an|some",
+    ],
+    {},
+)
+# Instructions that are really exclamations.
+_IDIOMS = PhraseSet(
+    [
+        "give me strength",
+        "give me a break",
+        "get a life",
+        "leave it out",
+        "get over it",
+        "take care",
+        "find attached|enclosed|below",
+    ],
+    {},
+)
+# An offer, not an ask: "let me know if you need anything".
+_OFFER = PhraseSet(["if you need|want|fancy anything|help|a|some", "if there is anything"], {})
 NOT_ACTIONS = words("believe imagine dare")
 NOT_AN_ACTION_AFTER_PLEASE = words("you i we it the a an this that and or but so thank thanks")
-_ASK_FORMS_NEED_MARKER = frozenset(["are you free|around|available"])
+_ASK_FORMS_NEED_MARKER = frozenset(
+    ["are you free|around|available", "how|what about", "do? you? fancy"]
+)
 
 
 def find_requests(s: Sentence, source: str = "") -> list[Hit]:
@@ -135,10 +161,18 @@ def _imperative(s: Sentence, k: int) -> Hit | None:
     verb = s.word(j)
     if verb not in IMPERATIVE_VERBS or verb in NOT_REQUEST_STARTS:
         return None
+    if _IDIOMS.match_at(s.words, j) is not None:
+        return None
     if s.word(j + 1) in ("you", "we", "i", "u") or s.word(k - 1) in ("you", "i", "we", "to"):
         return None
-    if k != s.first_content() and s.word(k - 1) not in (",", "and", "so", "then", "but"):
-        return None
+    if k != s.first_content():
+        # Mid-sentence, a bare verb is more often part of a list ("rely on yourself, take
+        # responsibility") than an instruction; count it only when the sentence asks.
+        if s.word(k - 1) not in (",", "and", "so", "then", "but"):
+            return None
+        conditional = s.word(s.first_content()) in ("if", "when", "whenever", "once", "before")
+        if "please" not in s.words and not s.is_question and not conditional:
+            return None  # "If you need a lift, ask me the day before" still asks
     return _action(s, k, j)
 
 
@@ -148,6 +182,8 @@ def _please(s: Sentence, k: int) -> Hit | None:
     if s.word(j) == "do" and s.word(j + 1) == "not":
         j += 2
     verb = s.word(j)
+    if _IDIOMS.match_at(s.words, j) is not None:
+        return None
     if verb[:1].isalpha() and verb not in NOT_AN_ACTION_AFTER_PLEASE:
         return _action(s, k, j)
     # Trailing "please": look back to an action at the start of the clause.
@@ -169,6 +205,8 @@ def _action(s: Sentence, start: int, j: int, strip_mind: bool = False) -> Hit | 
     if end <= j:
         return None
     action = s.words[j:end]
+    if _OFFER.find_all(action):
+        return None
     head = _head(action)
     if not head or head in NOT_ACTIONS:
         return None
@@ -181,6 +219,7 @@ def _head(action: list[str]) -> str:
     if action[:1] == ["be"]:
         return "be"
     skip = {"be", "willing", "able", "happy", "to", "not", "do", "please", "just", "kindly"}
+    skip |= {"let", "us"}  # "let's see how it goes": the action is "see"
     skip |= FILLERS
     for w in action:
         if w not in skip:

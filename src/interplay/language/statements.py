@@ -15,11 +15,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from interplay.language.blame import find_absolutes, find_blame
-from interplay.language.clauses import AUX, WINDOW, Hit, Sentence
+from interplay.language.clauses import AUX, CLAUSE_BREAKS, COORDINATORS, WINDOW, Hit, Sentence
 from interplay.language.coaching import Phrases, rewrite_for, suggestion_for
-from interplay.language.feelings import find_feelings, find_needs
+from interplay.language.feelings import find_feelings, find_needs, multiword_at
 from interplay.language.hedges import find_hedges
-from interplay.language.lexicons import COGNITIVE_VERBS, SUBORDINATORS
+from interplay.language.lexicons import COGNITIVE_VERBS, FEELING_NOUNS, FEELINGS, SUBORDINATORS
 from interplay.language.patterns import FILLERS
 from interplay.language.requests import find_requests
 from interplay.language.text import sentences, tokenize, unquoted_stream
@@ -49,6 +49,10 @@ _SUBORDINATE_LEADS = SUBORDINATORS | {
     "something",
     "like",
 }
+REPORTING_VERBS = frozenset(
+    "says said assumes assumed expects expected thinks thought knows knew reckons told tells "
+    "insists insisted claims claimed".split()
+)
 _ELLIPTICAL_STARTS = frozenset(["need", "needing", "feeling", "felt"])
 
 
@@ -114,7 +118,7 @@ def analyze_statement(text: str) -> StatementAnalysis:
     if not isinstance(text, str):
         raise TypeError("analyze_statement expects text (a str)")
     found = _Collected()
-    for tokens in sentences(unquoted_stream(tokenize(text))):
+    for tokens in sentences(unquoted_stream(tokenize(text), text)):
         _analyse_sentence(Sentence(tokens), text, found)
     analysis = StatementAnalysis(text=text)
     for name in FIELDS:
@@ -139,7 +143,7 @@ def _analyse_sentence(s: Sentence, text: str, found: _Collected) -> None:
     for hit in feelings:
         if hit.label == "feeling":
             found.add("feeling", s, hit.start, hit.end)
-            found.phrases.offer_feeling(_feeling_words(s, text, hit))
+            found.phrases.offer_feeling(*_feeling_phrase(s, text, hit))
         elif hit.label == "faux" or hit.note in ("about_you", "about_you_later"):
             found.add("blame", s, hit.start, hit.end)
             found.phrases.offer_blame(s.text_of(text, hit.start, hit.end))
@@ -147,12 +151,14 @@ def _analyse_sentence(s: Sentence, text: str, found: _Collected) -> None:
         found.add("need", s, hit.start, hit.end)
         if hit.phrase:
             found.phrases.offer_need(s.text_of(text, *hit.phrase), hit.note == "value")
-    for hit in hedges:
+    for hit in sorted(hedges, key=lambda h: h.start):
         found.add("hedge_apology", s, hit.start, hit.end)
         found.phrases.offer_hedge(s.text_of(text, hit.start, hit.end))
     for hit in blame:
         found.add("blame", s, hit.start, hit.end)
         found.phrases.offer_blame(s.text_of(text, hit.start, hit.end))
+    # A request that carries blame ("can you stop being so selfish") is not a clear request.
+    requests = [r for r in requests if not any(r.start <= b.start < r.end for b in blame)]
     for hit in requests:
         found.add("request", s, hit.start, hit.end)
         if hit.phrase:
@@ -163,59 +169,32 @@ def _analyse_sentence(s: Sentence, text: str, found: _Collected) -> None:
     for start, end in _i_statements(s, feelings, needs, hedges, blame):
         found.add("i_statement", s, start, end)
     observation = _observation(s)
-    if observation is not None and not blame:
+    inside_request = observation is not None and any(
+        r.start <= observation[0] < r.end for r in requests
+    )
+    if observation is not None and not blame and not inside_request:
         found.phrases.offer_observation(s.text_of(text, *observation))
 
 
-def _feeling_words(s: Sentence, text: str, hit: Hit) -> str:
-    """The emotion words of a feeling finding ("hurt and confused"), without "I feel"."""
-    start = hit.start
-    while (
-        start < hit.end
-        and s.words[start]
-        in (
-            "i",
-            "am",
-            "feel",
-            "feeling",
-            "felt",
-            "was",
-            "been",
-            "have",
-            "makes",
-            "make",
-            "made",
-            "me",
-            "it",
-            "this",
-            "that",
-            "you",
-            "leaves",
-            "left",
-            "really",
-            "so",
-            "just",
-            "is",
-            "honestly",
-            "do",
-            "not",
-            "get",
-            "got",
-            "getting",
-            "a",
-            "bit",
-            "little",
-            "very",
-        )
-        and not (s.words[start] == "not" and start + 1 < hit.end)
-    ):
-        start += 1
-    while start < hit.end and s.words[start] in ("a", "bit", "little", "really", "so", "very"):
-        start += 1
-    end = hit.end
-    while end > start and s.words[end - 1] in (",", "and", "or", "but", "just"):
-        end -= 1
-    return s.text_of(text, start, end)
+def _feeling_phrase(s: Sentence, text: str, hit: Hit) -> tuple[str, bool]:
+    """What the rewrite can say after "I feel": the emotion words ("hurt and confused"), or the
+    person's own clause when it does not fit that frame ("I miss you", "I don't feel safe").
+    Returns (phrase, is_clause)."""
+    words = s.words[hit.start : hit.end]
+    if hit.note in ("verb", "denied") or "not" in words or "never" in words:
+        end = hit.end
+        while hit.note == "verb" and end < len(s) and end - hit.end < 4:
+            if s.words[end] in CLAUSE_BREAKS or s.words[end] in ("and", "but", "or", "so"):
+                break
+            end += 1
+        if s.words[hit.start] == "i":
+            return s.text_of(text, hit.start, max(end, hit.end)), True
+        return "", False
+    for k in range(hit.start, hit.end):
+        w = s.words[k]
+        if w in FEELINGS or w in FEELING_NOUNS or multiword_at(s, k):
+            return s.text_of(text, k, hit.end), False
+    return "", False
 
 
 def _i_statements(
@@ -233,15 +212,23 @@ def _i_statements(
     for hit in hedges:
         covered.update(range(hit.start, hit.end))
     accusing_starts = {h.start for h in feelings if h.label == "faux" or h.note == "about_you"}
+    # "I felt dismissed and sad": the evaluation is blame, but the sadness is the speaker's own.
+    after_faux = [h for h in feelings if h.note == "after_faux"]
     own_starts = {h.start for h in feelings if h.label == "feeling"} | {h.start for h in needs}
     result: list[tuple[int, int]] = []
     for k, w in enumerate(s.words):
         if w != "i":
             continue
-        if k in accusing_starts or (k in covered and k not in own_starts):
+        owns_feeling_too = any(k < f.start <= k + 8 for f in after_faux)
+        if (k in accusing_starts and not owns_feeling_too) or (
+            k in covered and k not in own_starts
+        ):
             continue
         if s.word(k + 1) in ("", ",", ".", "?", "!", "and", "or"):
             continue
+        opens_clause = k - 1 == s.first_content() or s.word(k - 2) in CLAUSE_BREAKS | COORDINATORS
+        if s.word(k - 1) in AUX and opens_clause:
+            continue  # "Can I get you a tea?", "Do I need to bring anything?": a question
         end = min(len(s), s.clause_end(k, 8))
         if _subordinate(s, k) and k not in own_starts:
             continue
@@ -254,20 +241,24 @@ def _i_statements(
         elif s.words[hit.start] in _ELLIPTICAL_STARTS:
             result.append((hit.start, hit.end))
     for hit in feelings:
-        if (
-            hit.label == "feeling"
-            and hit.note in ("caused", "fragment")
-            and s.words[hit.start] != "you"
-        ):
+        own_cause = hit.note in ("caused", "fragment") and s.words[hit.start] != "you"
+        own_cause = own_cause or s.words[hit.start] in _ELLIPTICAL_STARTS
+        if hit.label == "feeling" and own_cause:
             if not any(b.start <= hit.start < b.end for b in blame):
                 result.append((hit.start, hit.end))
     start = s.first_content()
-    if s.word(start) in ("can", "could", "will") and s.word(start + 1) == "not":
+    if (
+        s.word(start) in ("can", "could", "will")
+        and s.word(start + 1) == "not"
+        and s.word(start + 2) not in ("you", "u", "we")
+    ):
         result.append((start, s.clause_end(start, 8)))  # "cant do friday"
     return result
 
 
 def _subordinate(s: Sentence, k: int) -> bool:
+    if s.word(k - 1) in REPORTING_VERBS:
+        return True  # "everyone assumes I'll sort it": someone else's view of the speaker
     j = k - 1
     while j >= 0 and k - j <= 4:
         w = s.words[j]
@@ -289,7 +280,7 @@ def _about_other(s: Sentence, k: int) -> bool:
     ):
         j += 1
     verb = s.word(j)
-    if verb in ("saying", "say") and "not" in s.words[k:j]:
+    if verb in ("saying", "say", "calling") and "not" in s.words[k:j]:
         return True
     if verb == "love" and s.word(j + 1) in ("how", "it"):
         return True
@@ -309,6 +300,13 @@ def _observation(s: Sentence) -> tuple[int, int] | None:
     for k, w in enumerate(s.words):
         if w in ("when", "whenever") and k + 1 < len(s):
             end = s.clause_end(k + 1, 14)
+            # Without a comma the main clause starts at "I": "When she left I felt low".
+            for m in range(k + 3, end):
+                if s.words[m] == "i":
+                    end = m
+                    break
+            while end > k + 2 and s.words[end - 1] in COORDINATORS:
+                end -= 1
             if end > k + 2:
                 return (k, end)
     return None

@@ -55,6 +55,7 @@ _SPELLED_OUT = {
     "thats": ("that", "is"),
     "u": ("you",),
     "ya": ("you",),
+    "r": ("are",),
     "yr": ("your",),
     "pls": ("please",),
     "plz": ("please",),
@@ -79,6 +80,11 @@ _UR_BEFORE_VERB = frozenset(
     "so such always never not being coming going doing a an the too just really very "
     "such making trying acting".split()
 )
+
+
+# "your so lazy", "your such a snob": the common typo for "you're".
+_YOUR_MEANING_YOU_ARE = frozenset("so such being always never not too just really very".split())
+_ADJECTIVE_ENDINGS = ("ing", "able", "ible", "ful", "ous", "ive", "ish", "less")
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,6 +132,8 @@ def _scan(text: str) -> list[_Raw]:
                     j += 1
                 elif c in APOSTROPHES and j + 1 < n and _is_word_char(text[j + 1]):
                     j += 1  # an apostrophe inside a word: don't, I'm, Sam's
+                elif c == "-" and j + 1 < n and text[j + 1].isalpha():
+                    j += 1  # a hyphenated word: passive-aggressive, heads-up
                 else:
                     break
             raw.append(_Raw(text[i:j], i, j, "word"))
@@ -221,11 +229,13 @@ def _settle_ur(tokens: list[Token]) -> list[Token]:
     """Resolve "ur": "you are" before a verb or adjective cue, otherwise "your"."""
     out: list[Token] = []
     for k, tok in enumerate(tokens):
-        if tok.norm != "ur":
+        if tok.norm not in ("ur", "your"):
             out.append(tok)
             continue
         nxt = tokens[k + 1].norm if k + 1 < len(tokens) else ""
-        if nxt in _UR_BEFORE_VERB or nxt.endswith("ing"):
+        if tok.norm == "your" and nxt not in _YOUR_MEANING_YOU_ARE:
+            out.append(tok)  # "your" is nearly always "your"; only "your so/such..." is a typo
+        elif nxt in _UR_BEFORE_VERB or nxt.endswith(_ADJECTIVE_ENDINGS):
             out.append(Token("you", tok.start, tok.end, tok.quoted))
             out.append(Token("are", tok.start, tok.end, tok.quoted))
         else:
@@ -233,23 +243,39 @@ def _settle_ur(tokens: list[Token]) -> list[Token]:
     return out
 
 
-def unquoted_stream(tokens: list[Token]) -> list[Token]:
-    """The speaker's own words: quoted speech is reported, not said, so it is left out.
+QUOTATION = "\u201c\u2026\u201d"
 
-    Where a quotation is removed a comma-like break is left, so that words either side of the
-    quotation are not read as one phrase.
+
+def unquoted_stream(tokens: list[Token], text: str = "") -> list[Token]:
+    """The speaker's own words: quoted speech is reported, not said, so it is set aside.
+
+    Each quotation becomes one opaque token (its norm is QUOTATION) spanning the quotation and
+    its marks, so no cue can match inside it, words either side are not read as one phrase, and
+    the rewrite can still show it ("When you said \u201cI can't\u201d...").
     """
     out: list[Token] = []
-    in_quote = False
-    for tok in tokens:
-        if tok.quoted:
-            if not in_quote:
-                out.append(Token(",", tok.start, tok.start))
-            in_quote = True
+    k = 0
+    n = len(tokens)
+    while k < n:
+        tok = tokens[k]
+        if not tok.quoted:
+            out.append(tok)
+            k += 1
             continue
-        in_quote = False
-        out.append(tok)
+        start, end = tok.start, tok.end
+        while k < n and tokens[k].quoted:
+            end = max(end, tokens[k].end)
+            k += 1
+        if text:
+            if start > 0 and (text[start - 1] in DOUBLE_QUOTES or text[start - 1] in _SINGLES):
+                start -= 1
+            if end < len(text) and (text[end] in DOUBLE_QUOTES or text[end] in _SINGLES):
+                end += 1
+        out.append(Token(QUOTATION, start, end))
     return out
+
+
+_SINGLES = APOSTROPHES + OPENING_SINGLE
 
 
 def sentences(tokens: list[Token]) -> list[list[Token]]:
