@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-$(shell cksum < pyproject.toml | cut -d' ' -f1)
-POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/test
+POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/interplay
 
 .PHONY: setup demo test test-postgres e2e lint bench eval clean
 

@@ -80,3 +80,30 @@ def test_demo_maya_reads_as_the_article_describes_her(fresh_demo_marker):
 def test_manage_passes_arguments_to_django():
     result = runner.invoke(app, ["manage", "check"])
     assert result.exit_code == 0
+
+
+@pytest.mark.parametrize("command", ["serve", "demo-code"])
+def test_every_web_command_option_is_documented(command):
+    from pathlib import Path
+
+    import click
+    import typer.main
+
+    docs = (Path(__file__).resolve().parents[2] / "docs/deployment.md").read_text()
+    group = typer.main.get_command(app)
+    cli = group.commands[command]
+    assert f"interplay {command}" in docs
+    for param in cli.params:
+        if isinstance(param, click.Option):
+            names = [name for name in param.opts if name.startswith("--")]
+            assert any(name in docs for name in names), (command, names)
+
+
+def test_demo_uses_its_own_folder_unless_one_is_named(monkeypatch, tmp_path):
+    from interplay.commands import web
+
+    monkeypatch.delenv("INTERPLAY_DATA_DIR", raising=False)
+    assert web._demo_folder(None) == web.DEMO_DATA_DIR.expanduser()
+    assert web._demo_folder(tmp_path) == tmp_path
+    monkeypatch.setenv("INTERPLAY_DATA_DIR", str(tmp_path))
+    assert web._demo_folder(None) is None  # the environment's folder is used as given

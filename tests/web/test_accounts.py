@@ -171,3 +171,11 @@ def test_passwords_are_hashed_with_argon2_by_default(db, settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.Argon2PasswordHasher"]
     user = User.objects.create_user("a@b.test", "correct horse battery", name="A")
     assert user.password.startswith("argon2")
+
+
+def test_behind_a_proxy_throttling_counts_the_address_the_proxy_saw(settings):
+    meta = {"REMOTE_ADDR": "10.0.0.1", "HTTP_X_FORWARDED_FOR": "1.2.3.4, 203.0.113.7"}
+    settings.BEHIND_PROXY = False
+    assert throttle.client_address(meta) == "10.0.0.1"
+    settings.BEHIND_PROXY = True
+    assert throttle.client_address(meta) == "203.0.113.7"

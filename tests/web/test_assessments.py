@@ -94,7 +94,8 @@ def test_finishing_stores_the_core_profile_and_shows_it(practice):
     assert assessment.profile["balance"]["pattern"] == "over_independent"
     assert assessment.answers == maya_answers()  # the raw answers are kept too
     html = browser.get(response["Location"]).content.decode()
-    assert 'class="balance-map"' in html and '<desc id="map-desc">' in html
+    assert 'class="balance-map"' in html and 'aria-describedby="map-caption"' in html
+    assert '<figcaption id="map-caption">Autonomy' in html  # the text alternative
     assert "reflection, not diagnosis" in html
     assert "What this is based on" in html  # evidence behind the findings
     assert "Standing alone" in html
@@ -185,3 +186,25 @@ def test_profile_page_query_count_does_not_grow_with_history(
     browser = signed_in(practice.client)
     with django_assert_max_num_queries(6):
         assert browser.get(f"/profile/{latest.pk}/").status_code == 200
+
+
+def test_profile_from_a_few_answers_says_what_was_not_scored(practice):
+    few = dict(list(maya_answers().items())[:6])
+    assessment = _finished(practice.client, few)
+    response = signed_in(practice.client).get(f"/profile/{assessment.pk}/")
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "not scored, too few answers" in html
+    assert "too few answers to place you on the map" in html
+    assert "too few answers to score the barriers" in html
+    assert not re.search(r"\bNone\b(?! of)", html)
+
+
+def test_low_barriers_are_not_listed_as_holding_someone_back(practice):
+    assessment = _finished(practice.client)
+    levels = {row["barrier"]: row["level"] for row in assessment.profile["barriers"]}
+    assert levels["fear_of_independence"] == "low"
+    html = signed_in(practice.client).get(f"/profile/{assessment.pk}/").content.decode()
+    section = html.split('id="barriers-heading"')[1].split("</section>")[0]
+    assert "Fear of letting go of dependence" not in section
+    assert "The perfectionism trap" in section

@@ -83,3 +83,11 @@ def test_leaving_keeps_history_and_ends_access(practice):
     ended = CoachingRelationship.objects.get(client=practice.client)
     assert ended.ended_at is not None
     assert "Maya Client" not in signed_in(practice.coach).get("/coach/").content.decode()
+
+
+def test_invitation_to_an_existing_address_asks_to_sign_in_first(practice):
+    make_user("leo@client.test", "Leo")
+    path = do_invite_client(practice.coach, "leo@client.test", send=False)
+    response = Client().post(path, {"name": "Leo", "password": "calm morning walk 5"}, follow=True)
+    assert "sign in first" in response.content.decode()
+    assert Invitation.objects.get().used_at is None

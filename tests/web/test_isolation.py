@@ -92,3 +92,70 @@ def test_coach_sees_no_assessment_the_client_stopped_sharing(practice, urls):
     signed_in(practice.client).post(urls["assessments:sharing"], {"shared": "0"})
     html = signed_in(practice.coach).get(urls["coaching:client_overview"]).content.decode()
     assert "Nothing shared yet." in html
+
+
+def test_coach_reaches_a_shared_entry_by_id_and_the_read_is_audited(practice):
+    from interplay.web.journal.access import get_shared_entry_for_coach
+
+    shared = do_save_entry(practice.client, "", "Shared words")
+    do_set_entry_sharing(shared, True)
+    practice.coach.is_verified = lambda: True  # as django-otp marks a verified request user
+    entry = get_shared_entry_for_coach(practice.coach, practice.client.pk, shared.pk)
+    assert entry.body == "Shared words"
+    event = AuditEvent.objects.get()
+    assert (event.what, event.object_id) == ("journal entry", shared.pk)
+
+
+@pytest.mark.parametrize("whose", ["private", "other_clients"])
+def test_coach_lookup_by_id_refuses_private_and_other_clients_entries(practice, whose):
+    from django.http import Http404
+
+    from interplay.web.journal.access import get_shared_entry_for_coach
+
+    owner = practice.client if whose == "private" else practice.other_client
+    entry = do_save_entry(owner, "", "Not for the coach")
+    if whose == "other_clients":
+        do_set_entry_sharing(entry, True)
+    practice.coach.is_verified = lambda: True
+    with pytest.raises(Http404):
+        get_shared_entry_for_coach(practice.coach, owner.pk, entry.pk)
+    with pytest.raises(Http404):  # nor by pairing the coach's own client id with it
+        get_shared_entry_for_coach(practice.coach, practice.client.pk, entry.pk)
+    assert not AuditEvent.objects.exists()
+
+
+def test_coach_lookup_refuses_unshared_assessment(practice):
+    from django.http import Http404
+
+    from interplay.web.assessments.access import get_shared_assessment_for_coach
+
+    objects = client_objects(practice)
+    practice.coach.is_verified = lambda: True
+    assessment = get_shared_assessment_for_coach(
+        practice.coach, practice.client.pk, objects.done_assessment_pk
+    )
+    assert assessment.profile
+    signed_in(practice.client).post(f"/profile/{assessment.pk}/sharing/", {"shared": "0"})
+    with pytest.raises(Http404):
+        get_shared_assessment_for_coach(practice.coach, practice.client.pk, assessment.pk)
+    with pytest.raises(Http404):
+        get_shared_assessment_for_coach(
+            practice.other_coach, practice.client.pk, objects.done_assessment_pk
+        )
+
+
+def test_unverified_coach_gets_nothing_from_scoped_lookups(practice):
+    from django.http import Http404
+
+    from interplay.web.coaching.access import access_client_for_coach
+
+    with pytest.raises(Http404):
+        access_client_for_coach(practice.coach, practice.client.pk, what="overview")
+
+
+def test_client_sees_when_their_coach_looked(practice, urls):
+    signed_in(practice.coach).get(urls["coaching:client_overview"])
+    html = signed_in(practice.client).get("/account/").content.decode()
+    assert "Ana Coach (your overview)" in html
+    other = signed_in(practice.other_client).get("/account/").content.decode()
+    assert "No coach has opened anything of yours." in other

@@ -124,6 +124,8 @@ def test_journal_list_query_count_does_not_grow_with_entries(
     browser = signed_in(practice.client)
     with django_assert_max_num_queries(4):
         assert browser.get("/journal/?q=words").status_code == 200
+    with django_assert_max_num_queries(5):
+        assert browser.get("/journal/?page=2").status_code == 200
 
 
 def test_autosave_rejected_by_csrf_says_the_text_is_kept(practice):
@@ -134,3 +136,11 @@ def test_autosave_rejected_by_csrf_says_the_text_is_kept(practice):
     response = browser.post("/journal/draft/", {"body": "text"}, HTTP_HX_REQUEST="true")
     assert response.status_code == 403
     assert "kept on this device" in response.content.decode()
+
+
+def test_prompt_chosen_now_wins_over_an_older_drafts(practice):
+    question = next(q for q in question_bank() if q.journal_prompt)
+    do_save_draft(practice.client, None, "", "Something begun earlier")
+    html = signed_in(practice.client).get(f"/journal/new/?prompt={question.id}").content.decode()
+    assert f'name="prompt_id" value="{question.id}"' in html
+    assert "Something begun earlier" in html

@@ -12,6 +12,15 @@ from typing import Annotated
 import typer
 
 SETTINGS = "interplay.web.settings"
+# The demo lives in its own folder unless told otherwise, so invented people never land in
+# a real practice's database.
+DEMO_DATA_DIR = Path("~/.local/share/interplay-demo")
+
+
+def _demo_folder(data_dir: Path | None) -> Path | None:
+    if data_dir is None and not os.environ.get("INTERPLAY_DATA_DIR"):
+        return DEMO_DATA_DIR.expanduser()
+    return data_dir
 
 
 def _django(data_dir: Path | None = None) -> None:
@@ -32,7 +41,11 @@ def _django(data_dir: Path | None = None) -> None:
 def serve(
     data_dir: Annotated[
         Path | None,
-        typer.Option("--data-dir", help="Folder for the database and keys (INTERPLAY_DATA_DIR)."),
+        typer.Option(
+            "--data-dir",
+            help="Folder for the database and keys (default INTERPLAY_DATA_DIR, or "
+            "~/.local/share/interplay; with --demo, ~/.local/share/interplay-demo).",
+        ),
     ] = None,
     host: Annotated[str, typer.Option("--host", help="Address to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option("--port", help="Port to listen on.")] = 8000,
@@ -48,7 +61,7 @@ def serve(
     ] = True,
 ) -> None:
     """Create the data folder, apply migrations and serve Interplay."""
-    _django(data_dir)
+    _django(_demo_folder(data_dir) if demo else data_dir)
     from django.conf import settings
     from django.core.management import call_command
 
@@ -63,7 +76,8 @@ def serve(
         typer.echo(f"  coach:  {accounts.coach_email} / {accounts.password}")
         for name, email in accounts.clients or (("client", accounts.client_email),):
             typer.echo(f"  client: {email} / {accounts.password}  ({name})")
-        typer.echo("  the coach's authenticator code: run `interplay demo-code`")
+        folder = "" if data_dir is None else f" --data-dir {data_dir}"
+        typer.echo(f"  the coach's authenticator code: run `interplay demo-code{folder}`")
     typer.echo(f"Serving on {address} (Ctrl+C to stop)")
     background = None
     if worker:
@@ -102,11 +116,14 @@ def manage(ctx: typer.Context) -> None:
 
 def demo_code(
     data_dir: Annotated[
-        Path | None, typer.Option("--data-dir", help="The demo's data folder.")
+        Path | None,
+        typer.Option(
+            "--data-dir", help="The demo's data folder (default ~/.local/share/interplay-demo)."
+        ),
     ] = None,
 ) -> None:
     """Print the demo coach's current authenticator code (demo installs only)."""
-    _django(data_dir)
+    _django(_demo_folder(data_dir))
     from interplay.web.demo import demo_coach_code
 
     try:

@@ -171,3 +171,52 @@ class RelationshipKind(StrEnum):
     WORK = "work"
     COMMUNITY = "community"
     OTHER = "other"
+
+
+# --- Practice between sessions: experiments and the relationship map -------------------------
+
+
+class ExperimentStatus(StrEnum):
+    """Where an experiment stands. Skipping or abandoning one is information about what the
+    step asked of the person, never a failure."""
+
+    PLANNED = "planned"
+    DONE = "done"
+    SKIPPED = "skipped"
+    ABANDONED = "abandoned"
+
+
+class Outcome(StrEnum):
+    """Whether the outcome a person feared before an experiment actually happened."""
+
+    YES = "yes"
+    NO = "no"
+    PARTLY = "partly"
+
+
+class Energy(StrEnum):
+    """How time with a person usually leaves you (screens may offer a finer scale that maps
+    onto these three)."""
+
+    ENERGISED = "energised"
+    NEUTRAL = "neutral"
+    DRAINED = "drained"
+
+
+class PersonBoundary(StrEnum):
+    """The boundary a person holds with one other person now (BoundaryStyle.MIXED describes a
+    whole life, not one relationship, so it has no place here)."""
+
+    RIGID = "rigid"
+    BALANCED = "balanced"
+    POROUS = "porous"
+
+
+class RecommendationKind(StrEnum):
+    """The relationship map's recommendations, following the article's rule of loosening where
+    it is safe and firming up where it drains."""
+
+    LOOSEN = "loosen"
+    FIRM_UP = "firm_up"
+    RECIPROCITY_GAP = "reciprocity_gap"
+    CONNECTION_GAP = "connection_gap"

@@ -143,6 +143,9 @@ X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+# Behind a reverse proxy the client's address is the last one the proxy appended to
+# X-Forwarded-For (used for sign-in throttling), and HTTPS is what the proxy says it was.
+BEHIND_PROXY = env.env_bool("INTERPLAY_BEHIND_PROXY", False)
 if PRODUCTION:
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
@@ -150,7 +153,7 @@ if PRODUCTION:
     SECURE_HSTS_SECONDS = env.env_int("INTERPLAY_HSTS_SECONDS", 31536000)
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = True
-    if env.env_bool("INTERPLAY_BEHIND_PROXY", False):
+    if BEHIND_PROXY:
         SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     if not SECURE_SSL_REDIRECT:
         # The proxy in front redirects instead; silence the check that cannot see it.

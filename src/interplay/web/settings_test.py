@@ -7,10 +7,14 @@ touch a real install), emails kept in memory, tasks run at once, and a fast pass
 
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
 import tempfile
 
-os.environ["INTERPLAY_DATA_DIR"] = tempfile.mkdtemp(prefix="interplay-test-")
+_data_dir = tempfile.mkdtemp(prefix="interplay-test-")
+atexit.register(shutil.rmtree, _data_dir, ignore_errors=True)
+os.environ["INTERPLAY_DATA_DIR"] = _data_dir
 os.environ.pop("INTERPLAY_PRODUCTION", None)
 os.environ.pop("INTERPLAY_SECRET_KEY", None)
 os.environ.pop("INTERPLAY_ENCRYPTION_KEYS", None)

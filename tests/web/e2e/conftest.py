@@ -10,9 +10,6 @@ from pathlib import Path
 
 import pytest
 
-# pytest-django's live server runs in a thread beside Playwright's event loop.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-
 CHROMIUM = Path("/usr/bin/chromium")
 AXE = Path(__file__).resolve().parents[3] / "node_modules" / "axe-core" / "axe.min.js"
 LAUNCH_ARGS = [
@@ -59,6 +56,29 @@ def _browser_requirements():  # type: ignore[no-untyped-def]
     reason = missing_requirement()
     if reason is not None and browser_required():
         pytest.fail(f"INTERPLAY_REQUIRE_BROWSER=1 but {reason}", pytrace=False)
+
+
+@pytest.fixture(scope="session")
+def _django_teardown_beside_playwright(django_db_setup):  # type: ignore[no-untyped-def]
+    """The test databases are dropped at the very end, while Playwright's loop may still run:
+    allow that last step too (the session is over, nothing else inherits it)."""
+    yield
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _allow_django_beside_playwright(_django_teardown_beside_playwright):  # type: ignore[no-untyped-def]
+    """Playwright's sync API keeps an event loop running in this thread, and Django refuses
+    database calls there unless told it is safe (it is: the test alone uses the thread). Set
+    only while the browser tests run, so nothing else (a `check --deploy` in a subprocess, for
+    instance) inherits it."""
+    before = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    yield
+    if before is None:
+        os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+    else:
+        os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = before
 
 
 @pytest.fixture(scope="session")

@@ -8,6 +8,7 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from interplay.web.accounts.models import Role, SignInLink, User
 from interplay.web.emails import absolute_url, queue_email
@@ -84,3 +85,30 @@ def do_request_password_reset(email: str, path_for: object) -> None:
         "password stays as it is."
     ) % {"name": user.name, "url": absolute_url(path)}
     queue_email(user.email, _("Reset your Interplay password"), body)
+
+
+def do_set_password(user: User, password: str) -> None:
+    """A new password (already validated). Never signs the person in: a coach still gives an
+    authenticator code at the next sign-in. Old reset links stop working, since Django's
+    reset tokens include the password hash."""
+    user.set_password(password)
+    user.save(update_fields=["password"])
+
+
+def do_start_totp_setup(user: User) -> TOTPDevice:
+    """The coach's unconfirmed authenticator, created once so a reload shows the same secret."""
+    if not user.is_coach:
+        raise ActionError(_("Only coaches set up an authenticator here."))
+    device = TOTPDevice.objects.filter(user=user, confirmed=False).first()
+    if device is None:
+        device = TOTPDevice.objects.create(user=user, name="authenticator", confirmed=False)
+    return device
+
+
+def do_confirm_totp_device(device: TOTPDevice, token: str) -> bool:
+    """Confirm the device when the code matches; False (and unchanged) otherwise."""
+    if not device.verify_token(token):
+        return False
+    device.confirmed = True
+    device.save(update_fields=["confirmed"])
+    return True

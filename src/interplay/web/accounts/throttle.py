@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from django.conf import settings
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
@@ -47,4 +48,12 @@ def clear_account(email: str) -> None:
 
 
 def client_address(request_meta: dict[str, object]) -> str:
+    """The address to count attempts against. Behind a proxy every request comes from the
+    proxy, so the address it appended to X-Forwarded-For is used (the last one: earlier ones
+    are whatever the client claimed)."""
+    if settings.BEHIND_PROXY:
+        forwarded = str(request_meta.get("HTTP_X_FORWARDED_FOR") or "")
+        hops = [hop.strip() for hop in forwarded.split(",") if hop.strip()]
+        if hops:
+            return hops[-1]
     return str(request_meta.get("REMOTE_ADDR") or "unknown")

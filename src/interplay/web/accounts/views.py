@@ -31,7 +31,7 @@ from interplay.web.accounts.forms import (
     TokenForm,
 )
 from interplay.web.accounts.models import User
-from interplay.web.coaching.access import current_coach
+from interplay.web.coaching.access import current_coach, reads_of
 from interplay.web.coaching.actions import do_leave_coach
 
 
@@ -150,14 +150,10 @@ def two_factor_setup(request: HttpRequest) -> HttpResponse:
     user = _coach_or_404(request)
     if TOTPDevice.objects.filter(user=user, confirmed=True).exists():
         return redirect("accounts:two_factor")
-    device = TOTPDevice.objects.filter(user=user, confirmed=False).first()
-    if device is None:
-        device = TOTPDevice.objects.create(user=user, name="authenticator", confirmed=False)
+    device = actions.do_start_totp_setup(user)
     form = TokenForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        if device.verify_token(form.cleaned_data["token"]):
-            device.confirmed = True
-            device.save(update_fields=["confirmed"])
+        if actions.do_confirm_totp_device(device, form.cleaned_data["token"]):
             otp_login(request, device)
             messages.success(request, _("Your authenticator is set up."))
             return redirect("coaching:coach_home")
@@ -201,9 +197,7 @@ def password_reset_confirm(request: HttpRequest, uid: str, token: str) -> HttpRe
         return redirect("accounts:password_reset")
     form = NewPasswordForm(request.POST or None, user=user)
     if request.method == "POST" and form.is_valid():
-        user.set_password(form.cleaned_data["password"])
-        user.save(update_fields=["password"])
-        # Not signed in here: a coach still gives their authenticator code after this.
+        actions.do_set_password(user, form.cleaned_data["password"])
         messages.success(request, _("Your password has been changed. Please sign in."))
         return redirect("accounts:sign_in")
     return render(request, "accounts/password_reset_confirm.html", {"form": form})
@@ -217,4 +211,5 @@ def account_settings(request: HttpRequest) -> HttpResponse:
             messages.success(request, _("You are no longer working with that coach."))
         return redirect("accounts:settings")
     coach = current_coach(user) if user.is_client else None
-    return render(request, "accounts/settings.html", {"coach": coach})
+    reads = reads_of(user) if user.is_client else []
+    return render(request, "accounts/settings.html", {"coach": coach, "reads": reads})

@@ -43,3 +43,26 @@ def open_assessment(user: User) -> Assessment | None:
 
 def latest_pulse(user: User) -> PulseCheck | None:
     return PulseCheck.objects.filter(user=user).order_by("-taken_at", "-id").first()
+
+
+def get_shared_assessment_for_coach(coach: User, client_id: int, pk: int) -> Assessment:
+    """A finished assessment the client shared, for their current coach (audited); else 404."""
+    from interplay.web.coaching.access import access_client_for_coach, record_coach_read
+
+    client = access_client_for_coach(coach, client_id, what="assessment", audit=False)
+    assessment = Assessment.objects.filter(
+        pk=pk, user=client, completed_at__isnull=False, shared_with_coach=True
+    ).first()
+    if assessment is None:
+        raise Http404
+    record_coach_read(coach, client, "assessment", assessment.pk)
+    return assessment
+
+
+def shared_trail_for_coach(client: User) -> tuple[list[Assessment], list[PulseCheck]]:
+    """Shared assessments and check-ins of a client from `access_client_for_coach`."""
+    assessments = list(
+        Assessment.objects.filter(user=client, completed_at__isnull=False, shared_with_coach=True)
+    )
+    pulses = list(PulseCheck.objects.filter(user=client, shared_with_coach=True))
+    return assessments, pulses

@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from interplay.core.vocabulary import Barrier
 from interplay.web import labels
 from interplay.web.accounts.models import User
 from interplay.web.assessments.models import Assessment, PulseCheck
@@ -104,7 +105,7 @@ def balance_map(
     half = mid - PLOT_MIN
     for region in regions:
         region.update(width=half, height=half, tx=region["x"] + 8, ty=region["y"] + 20)
-    description = _("Your balance is shown as a point on two axes.")
+    description = _("Too few answers to place a point for this assessment.")
     if current is not None:
         description = _(
             "Autonomy %(a)d out of 100 and connection %(c)d out of 100: the region called "
@@ -201,6 +202,8 @@ def findings(profile: Mapping[str, Any]) -> dict[str, Any]:
             "evidence": evidence_rows(barrier.get("evidence")),
         }
         for barrier in profile.get("barriers", ())
+        # A low score is not holding anyone back: only moderate and high barriers are listed.
+        if barrier.get("level") != "low"
     ]
     return {
         "stage": {
@@ -235,7 +238,13 @@ def findings(profile: Mapping[str, Any]) -> dict[str, Any]:
             "known": focus.get("focus") is not None,
         },
         "barriers": barriers,
+        "barriers_unscored": any(
+            row.get("scale") in {b.value for b in Barrier} for row in profile.get("unscored", ())
+        ),
         "risks": risks,
+        "risks_unjudged": not any(
+            risk.get("assessable", True) for risk in profile.get("risks", ())
+        ),
     }
 
 

@@ -31,11 +31,19 @@ def clients_of(coach: User) -> list[User]:
     ]
 
 
-def access_client_for_coach(coach: User, client_id: int, *, what: str) -> User:
+def passed_two_factor(user: User) -> bool:
+    """True when this user object carries a verified second factor. django-otp marks the
+    request's user; a user loaded any other way has not shown one."""
+    is_verified = getattr(user, "is_verified", None)
+    return bool(callable(is_verified) and is_verified())
+
+
+def access_client_for_coach(coach: User, client_id: int, *, what: str, audit: bool = True) -> User:
     """The client with this id if they are the coach's current client, else Http404.
 
-    Records an audit event naming `what` was read."""
-    if not coach.is_authenticated or not coach.is_coach or not coach.is_verified():
+    Records an audit event naming `what` was read. Lookups of one object pass `audit=False`
+    and record the read themselves, with the object's id, once the object is found."""
+    if not coach.is_authenticated or not coach.is_coach or not passed_two_factor(coach):
         raise Http404
     relationship = (
         CoachingRelationship.objects.select_related("client")
@@ -44,7 +52,8 @@ def access_client_for_coach(coach: User, client_id: int, *, what: str) -> User:
     )
     if relationship is None:
         raise Http404
-    record_coach_read(coach, relationship.client, what)
+    if audit:
+        record_coach_read(coach, relationship.client, what)
     return relationship.client
 
 
@@ -52,3 +61,8 @@ def record_coach_read(
     coach: User, client: User, what: str, object_id: int | None = None
 ) -> AuditEvent:
     return AuditEvent.objects.create(coach=coach, client=client, what=what, object_id=object_id)
+
+
+def reads_of(client: User, limit: int = 20) -> list[AuditEvent]:
+    """The latest coach reads of this client's data, for the client to see."""
+    return list(AuditEvent.objects.filter(client=client).select_related("coach")[:limit])

@@ -76,7 +76,15 @@ def do_accept_invitation(
         if invitation.used_at is not None:
             raise ActionError(_("This invitation has expired or has already been used."))
         if user is None:
-            user = do_sign_up(email or invitation.email, name, password, role=Role.CLIENT)
+            address = email or invitation.email
+            if User.objects.filter(email=address.strip().lower()).exists():
+                raise ActionError(
+                    _(
+                        "An account with this email address already exists: sign in first, "
+                        "then open this invitation link again."
+                    )
+                )
+            user = do_sign_up(address, name, password, role=Role.CLIENT)
         if not user.is_client:
             raise ActionError(_("A coach account cannot join another coach as a client."))
         _join(invitation.coach, user)

@@ -6,6 +6,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 
 class CoachingRelationship(models.Model):
@@ -59,6 +60,12 @@ class Invitation(models.Model):
 class AuditEvent(models.Model):
     """One row for every time a coach reads a client's data: what, whose, when."""
 
+    WHAT = {
+        "overview": _("your overview"),
+        "assessment": _("an assessment"),
+        "journal entry": _("a shared journal entry"),
+    }
+
     coach = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="audit_reads"
     )
@@ -74,3 +81,6 @@ class AuditEvent(models.Model):
 
     def __str__(self) -> str:
         return f"coach {self.coach_id} read {self.what} of client {self.client_id}"
+
+    def get_what_display(self) -> str:
+        return str(self.WHAT.get(self.what, self.what))

@@ -8,6 +8,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST
 
 from interplay.core.questions import question_by_id
@@ -32,12 +33,15 @@ def prompt_for(user: User, skip: frozenset[str] = frozenset()) -> ChosenPrompt |
 def entry_list(request: HttpRequest) -> HttpResponse:
     user: User = request.user  # type: ignore[assignment]
     query = request.GET.get("q", "").strip()[:200]
-    entries = search_entries(user, query)
-    page = Paginator(entries, PAGE_SIZE).get_page(request.GET.get("page"))
+    # Without a search, SQL pages the list and only one page is decrypted; a search has to
+    # decrypt the owner's entries to look inside them.
+    entries = search_entries(user, query) if query else Entry.objects.filter(owner=user)
+    paginator = Paginator(entries, PAGE_SIZE)
+    page = paginator.get_page(request.GET.get("page"))
     return render(
         request,
         "journal/list.html",
-        {"page": page, "query": query, "total": len(entries)},
+        {"page": page, "query": query, "total": paginator.count},
     )
 
 
@@ -53,9 +57,10 @@ def _editor(request: HttpRequest, entry: Entry | None) -> HttpResponse:
     draft = draft_for(user, entry)
     title = draft.title if draft else (entry.title if entry else "")
     body = draft.body if draft else (entry.body if entry else "")
-    prompt_id = (
-        draft.prompt_id if draft else (entry.prompt_id if entry else request.GET.get("prompt", ""))
-    )
+    if entry is not None:
+        prompt_id = draft.prompt_id if draft else entry.prompt_id
+    else:  # a prompt chosen just now wins over an older draft's
+        prompt_id = request.GET.get("prompt", "") or (draft.prompt_id if draft else "")
     error = None
     if request.method == "POST":
         title = request.POST.get("title", "")
@@ -87,16 +92,19 @@ def _editor(request: HttpRequest, entry: Entry | None) -> HttpResponse:
     return render(request, "journal/edit.html", context)
 
 
+@sensitive_post_parameters("title", "body")
 @client_required
 def new_entry(request: HttpRequest) -> HttpResponse:
     return _editor(request, None)
 
 
+@sensitive_post_parameters("title", "body")
 @client_required
 def edit_entry(request: HttpRequest, pk: int) -> HttpResponse:
     return _editor(request, get_entry_for_user(request.user, pk))  # type: ignore[arg-type]
 
 
+@sensitive_post_parameters("title", "body")
 @client_required
 @require_POST
 def autosave(request: HttpRequest) -> HttpResponse:

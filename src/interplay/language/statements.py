@@ -1,0 +1,312 @@
+"""The statement coach: what a drafted message does well and what it could add.
+
+`analyze_statement(text)` reads what a person wants to say to someone (to set a boundary, say
+no, ask for or accept help) and reports seven findings, each with the character spans that made
+it so, then a suggestion and a rewrite scaffold in the shape observation, feeling, need,
+request, built from the person's own words.
+
+The engine is rules over clauses, not a model: it works offline in about a millisecond, and
+every finding can point at the words behind it. Its limits are written up in docs/language.md.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from interplay.language.blame import find_absolutes, find_blame
+from interplay.language.clauses import AUX, CLAUSE_BREAKS, COORDINATORS, WINDOW, Hit, Sentence
+from interplay.language.coaching import Phrases, rewrite_for, suggestion_for
+from interplay.language.feelings import find_feelings, find_needs, multiword_at
+from interplay.language.hedges import find_hedges
+from interplay.language.lexicons import COGNITIVE_VERBS, FEELING_NOUNS, FEELINGS, SUBORDINATORS
+from interplay.language.patterns import FILLERS
+from interplay.language.requests import find_requests
+from interplay.language.text import sentences, tokenize, unquoted_stream
+
+ENGINE_VERSION = "statements-rules-1.0"
+
+FIELDS = (
+    "i_statement",
+    "blame",
+    "feeling",
+    "need",
+    "request",
+    "absolute",
+    "hedge_apology",
+)
+# At most this many spans per field are reported: enough to show the pattern, bounded for
+# pathological input (a text of 50,000 "sorry"s still gets a readable answer).
+MAX_SPANS_PER_FIELD = 50
+# "Nothing I do", "feel like I'm crazy": "I" inside a relative or comparison clause.
+_SUBORDINATE_LEADS = SUBORDINATORS | {
+    "if",
+    "because",
+    "cause",
+    "nothing",
+    "everything",
+    "anything",
+    "something",
+    "like",
+}
+REPORTING_VERBS = frozenset(
+    "says said assumes assumed expects expected thinks thought knows knew reckons told tells "
+    "insists insisted claims claimed".split()
+)
+_ELLIPTICAL_STARTS = frozenset(["need", "needing", "feeling", "felt"])
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    label: str
+    start: int
+    end: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"label": self.label, "start": self.start, "end": self.end}
+
+
+@dataclass
+class StatementAnalysis:
+    text: str
+    i_statement: bool = False
+    blame: bool = False
+    feeling: bool = False
+    need: bool = False
+    request: bool = False
+    absolute: bool = False
+    hedge_apology: bool = False
+    spans: list[Span] = field(default_factory=list)
+    suggestion: str = ""
+    rewrite: str = ""
+
+    def flags(self) -> dict[str, bool]:
+        return {name: bool(getattr(self, name)) for name in FIELDS}
+
+    def to_dict(self) -> dict[str, Any]:
+        result: dict[str, Any] = dict(self.flags())
+        result["spans"] = [span.to_dict() for span in self.spans]
+        result["suggestion"] = self.suggestion
+        result["rewrite"] = self.rewrite
+        return result
+
+
+@dataclass
+class _Collected:
+    """Findings per field as character spans, plus phrases the rewrite can reuse."""
+
+    spans: dict[str, list[tuple[int, int]]] = field(
+        default_factory=lambda: {name: [] for name in FIELDS}
+    )
+    phrases: Phrases = field(default_factory=Phrases)
+
+    def add(self, label: str, s: Sentence, start: int, end: int) -> None:
+        if start >= end or start < 0:
+            return
+        spans = self.spans[label]
+        if len(spans) >= MAX_SPANS_PER_FIELD:
+            return
+        a, b = s.tokens[start].start, s.tokens[end - 1].end
+        if spans and a <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], max(b, spans[-1][1]))  # merge touching spans
+        else:
+            spans.append((a, b))
+
+
+def analyze_statement(text: str) -> StatementAnalysis:
+    """Analyse one drafted statement. Never raises on any string; time is linear in length."""
+    if not isinstance(text, str):
+        raise TypeError("analyze_statement expects text (a str)")
+    found = _Collected()
+    for tokens in sentences(unquoted_stream(tokenize(text), text)):
+        _analyse_sentence(Sentence(tokens), text, found)
+    analysis = StatementAnalysis(text=text)
+    for name in FIELDS:
+        setattr(analysis, name, bool(found.spans[name]))
+    analysis.spans = sorted(
+        (Span(name, a, b) for name in FIELDS for a, b in found.spans[name]),
+        key=lambda span: (span.start, span.end, span.label),
+    )
+    analysis.suggestion = suggestion_for(analysis.flags(), found.phrases, text)
+    analysis.rewrite = rewrite_for(found.phrases)
+    return analysis
+
+
+def _analyse_sentence(s: Sentence, text: str, found: _Collected) -> None:
+    feelings = find_feelings(s)
+    needs = find_needs(s)
+    hedges = find_hedges(s)
+    blame = find_blame(s)
+    requests = find_requests(s)
+    absolutes = find_absolutes(s)
+
+    for hit in feelings:
+        if hit.label == "feeling":
+            found.add("feeling", s, hit.start, hit.end)
+            found.phrases.offer_feeling(*_feeling_phrase(s, text, hit))
+        elif hit.label == "faux" or hit.note in ("about_you", "about_you_later"):
+            found.add("blame", s, hit.start, hit.end)
+            found.phrases.offer_blame(s.text_of(text, hit.start, hit.end))
+    for hit in needs:
+        found.add("need", s, hit.start, hit.end)
+        if hit.phrase:
+            found.phrases.offer_need(s.text_of(text, *hit.phrase), hit.note == "value")
+    for hit in sorted(hedges, key=lambda h: h.start):
+        found.add("hedge_apology", s, hit.start, hit.end)
+        found.phrases.offer_hedge(s.text_of(text, hit.start, hit.end))
+    for hit in blame:
+        found.add("blame", s, hit.start, hit.end)
+        found.phrases.offer_blame(s.text_of(text, hit.start, hit.end))
+    # A request that carries blame ("can you stop being so selfish") is not a clear request.
+    requests = [r for r in requests if not any(r.start <= b.start < r.end for b in blame)]
+    for hit in requests:
+        found.add("request", s, hit.start, hit.end)
+        if hit.phrase:
+            found.phrases.offer_request(s.text_of(text, *hit.phrase))
+    for hit in absolutes:
+        found.add("absolute", s, hit.start, hit.end)
+        found.phrases.offer_absolute(s.text_of(text, hit.start, hit.end))
+    for start, end in _i_statements(s, feelings, needs, hedges, blame):
+        found.add("i_statement", s, start, end)
+    observation = _observation(s)
+    inside_request = observation is not None and any(
+        r.start <= observation[0] < r.end for r in requests
+    )
+    if observation is not None and not blame and not inside_request:
+        found.phrases.offer_observation(s.text_of(text, *observation))
+
+
+def _feeling_phrase(s: Sentence, text: str, hit: Hit) -> tuple[str, bool]:
+    """What the rewrite can say after "I feel": the emotion words ("hurt and confused"), or the
+    person's own clause when it does not fit that frame ("I miss you", "I don't feel safe").
+    Returns (phrase, is_clause)."""
+    words = s.words[hit.start : hit.end]
+    if hit.note in ("verb", "denied") or "not" in words or "never" in words:
+        end = hit.end
+        while hit.note == "verb" and end < len(s) and end - hit.end < 4:
+            if s.words[end] in CLAUSE_BREAKS or s.words[end] in ("and", "but", "or", "so"):
+                break
+            end += 1
+        if s.words[hit.start] == "i":
+            return s.text_of(text, hit.start, max(end, hit.end)), True
+        return "", False
+    for k in range(hit.start, hit.end):
+        w = s.words[k]
+        if w in FEELINGS or w in FEELING_NOUNS or multiword_at(s, k):
+            return s.text_of(text, k, hit.end), False
+    return "", False
+
+
+def _i_statements(
+    s: Sentence, feelings: list[Hit], needs: list[Hit], hedges: list[Hit], blame: list[Hit]
+) -> list[tuple[int, int]]:
+    """Clauses where the speaker speaks from their own experience.
+
+    A clause with "I" as its subject counts, unless it is an opinion about the other person
+    ("I think you...", "I feel like you..."), an evaluation dressed as a feeling ("I feel
+    ignored"), a hedge formula ("I hate to be a bother"), irony ("I love how you..."), or
+    sits inside a "when/if/how..." clause without naming a feeling or need. "To me" values and
+    feelings caused in the speaker ("it makes me anxious") count too.
+    """
+    covered: set[int] = set()
+    for hit in hedges:
+        covered.update(range(hit.start, hit.end))
+    accusing_starts = {h.start for h in feelings if h.label == "faux" or h.note == "about_you"}
+    # "I felt dismissed and sad": the evaluation is blame, but the sadness is the speaker's own.
+    after_faux = [h for h in feelings if h.note == "after_faux"]
+    own_starts = {h.start for h in feelings if h.label == "feeling"} | {h.start for h in needs}
+    result: list[tuple[int, int]] = []
+    for k, w in enumerate(s.words):
+        if w != "i":
+            continue
+        owns_feeling_too = any(k < f.start <= k + 8 for f in after_faux)
+        if (k in accusing_starts and not owns_feeling_too) or (
+            k in covered and k not in own_starts
+        ):
+            continue
+        if s.word(k + 1) in ("", ",", ".", "?", "!", "and", "or"):
+            continue
+        opens_clause = k - 1 == s.first_content() or s.word(k - 2) in CLAUSE_BREAKS | COORDINATORS
+        if s.word(k - 1) in AUX and opens_clause:
+            continue  # "Can I get you a tea?", "Do I need to bring anything?": a question
+        end = min(len(s), s.clause_end(k, 8))
+        if _subordinate(s, k) and k not in own_starts:
+            continue
+        if _about_other(s, k):
+            continue
+        result.append((k, end))
+    for hit in needs:
+        if hit.note == "value" and "me" in s.words[hit.start : hit.end]:
+            result.append((hit.start, hit.end))
+        elif s.words[hit.start] in _ELLIPTICAL_STARTS:
+            result.append((hit.start, hit.end))
+    for hit in feelings:
+        own_cause = hit.note in ("caused", "fragment") and s.words[hit.start] != "you"
+        own_cause = own_cause or s.words[hit.start] in _ELLIPTICAL_STARTS
+        if hit.label == "feeling" and own_cause:
+            if not any(b.start <= hit.start < b.end for b in blame):
+                result.append((hit.start, hit.end))
+    start = s.first_content()
+    if (
+        s.word(start) in ("can", "could", "will")
+        and s.word(start + 1) == "not"
+        and s.word(start + 2) not in ("you", "u", "we")
+    ):
+        result.append((start, s.clause_end(start, 8)))  # "cant do friday"
+    return result
+
+
+def _subordinate(s: Sentence, k: int) -> bool:
+    if s.word(k - 1) in REPORTING_VERBS:
+        return True  # "everyone assumes I'll sort it": someone else's view of the speaker
+    j = k - 1
+    while j >= 0 and k - j <= 4:
+        w = s.words[j]
+        if w in (",", ";", ":", "and", "but", "so", "or"):
+            return False
+        if w in _SUBORDINATE_LEADS:
+            return True
+        j -= 1
+    return False
+
+
+def _about_other(s: Sentence, k: int) -> bool:
+    """ "I think you...", "I know you...", "I love how you...", "I'm not saying you..."."""
+    j = k + 1
+    while (
+        j < len(s)
+        and j - k <= WINDOW
+        and (s.words[j] in AUX or s.words[j] in FILLERS or s.words[j] in ("not", "never"))
+    ):
+        j += 1
+    verb = s.word(j)
+    if verb in ("saying", "say", "calling") and "not" in s.words[k:j]:
+        return True
+    if verb == "love" and s.word(j + 1) in ("how", "it"):
+        return True
+    if verb in COGNITIVE_VERBS and s.word(j + 1) in ("", ".", ",", "!", "?"):
+        return True  # "the most selfish person I know": a tag, not a statement
+    if verb in ("feel", "feels", "felt", "feeling"):
+        if s.word(j + 1) not in ("that", "like", "as", "you", "your", "u"):
+            return False
+    if verb in COGNITIVE_VERBS:
+        window = s.words[j + 1 : j + 5]
+        return any(w in ("you", "your", "u") for w in window)
+    return False
+
+
+def _observation(s: Sentence) -> tuple[int, int] | None:
+    """A "when ..." clause the rewrite can use as the observation."""
+    for k, w in enumerate(s.words):
+        if w in ("when", "whenever") and k + 1 < len(s):
+            end = s.clause_end(k + 1, 14)
+            # Without a comma the main clause starts at "I": "When she left I felt low".
+            for m in range(k + 3, end):
+                if s.words[m] == "i":
+                    end = m
+                    break
+            while end > k + 2 and s.words[end - 1] in COORDINATORS:
+                end -= 1
+            if end > k + 2:
+                return (k, end)
+    return None

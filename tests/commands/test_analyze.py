@@ -1,0 +1,78 @@
+"""`interplay analyze`: JSON lines in, one JSON line out per input line, bad lines reported."""
+
+from __future__ import annotations
+
+import json
+
+from typer.testing import CliRunner
+
+from interplay.cli import app
+from interplay.commands.analyze import MODES, analyse_lines
+from interplay.language.statements import FIELDS
+
+runner = CliRunner()
+
+
+def test_statements_writes_one_result_per_line_in_order():
+    lines = [
+        json.dumps({"text": "You never listen."}),
+        json.dumps({"text": "Could you text me by Friday?"}),
+    ]
+    result = runner.invoke(app, ["analyze", "statements"], input="\n".join(lines) + "\n")
+    assert result.exit_code == 0, result.output
+    out = [json.loads(line) for line in result.output.splitlines()]
+    assert len(out) == 2
+    assert out[0]["blame"] is True and out[0]["request"] is False
+    assert out[1]["request"] is True
+    assert set(out[0]) == {*FIELDS, "spans", "suggestion", "rewrite"}
+
+
+def test_malformed_lines_get_an_error_naming_the_line_and_the_run_goes_on():
+    lines = [
+        "not json",
+        json.dumps({"words": "no text here"}),
+        json.dumps({"text": 42}),
+        json.dumps(["a", "list"]),
+        json.dumps({"text": "I need some rest."}),
+    ]
+    result = runner.invoke(app, ["analyze", "statements"], input="\n".join(lines) + "\n")
+    assert result.exit_code == 1
+    out = [json.loads(line) for line in result.output.splitlines()]
+    assert [o.get("line") for o in out[:4]] == [1, 2, 3, 4]
+    assert "JSON" in out[0]["error"]
+    assert "text" in out[1]["error"]
+    assert "string" in out[2]["error"]
+    assert out[4]["need"] is True
+
+
+def test_statements_reads_a_file_argument(tmp_path):
+    path = tmp_path / "drafts.jsonl"
+    path.write_text(json.dumps({"text": "I feel tired."}) + "\n", encoding="utf-8")
+    result = runner.invoke(app, ["analyze", "statements", str(path)])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.output)["feeling"] is True
+
+
+def test_statement_prints_a_readable_analysis_with_blanks_intact():
+    result = runner.invoke(app, ["analyze", "statement", "You never listen to me."])
+    assert result.exit_code == 0, result.output
+    assert "blame" in result.output
+    assert "You never listen" in result.output
+    assert "[what you saw or heard]" in result.output
+
+
+def test_every_mode_is_in_one_table():
+    assert set(MODES) == {"statements", "themes", "safety"}
+
+
+def test_analyse_lines_is_generic_over_the_analysis():
+    class Echo:
+        def __init__(self, text: str) -> None:
+            self.text = text
+
+        def to_dict(self) -> dict[str, int]:
+            return {"length": len(self.text)}
+
+    results = list(analyse_lines(['{"text": "abc"}', "{"], Echo))
+    assert results[0] == ({"length": 3}, True)
+    assert results[1][1] is False and results[1][0]["line"] == 2
