@@ -58,16 +58,8 @@ def _browser_requirements():  # type: ignore[no-untyped-def]
         pytest.fail(f"INTERPLAY_REQUIRE_BROWSER=1 but {reason}", pytrace=False)
 
 
-@pytest.fixture(scope="session")
-def _django_teardown_beside_playwright(django_db_setup):  # type: ignore[no-untyped-def]
-    """The test databases are dropped at the very end, while Playwright's loop may still run:
-    allow that last step too (the session is over, nothing else inherits it)."""
-    yield
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-
-
 @pytest.fixture(scope="module", autouse=True)
-def _allow_django_beside_playwright(_django_teardown_beside_playwright):  # type: ignore[no-untyped-def]
+def _allow_django_beside_playwright():  # type: ignore[no-untyped-def]
     """Playwright's sync API keeps an event loop running in this thread, and Django refuses
     database calls there unless told it is safe (it is: the test alone uses the thread). Set
     only while the browser tests run, so nothing else (a `check --deploy` in a subprocess, for
@@ -81,6 +73,13 @@ def _allow_django_beside_playwright(_django_teardown_beside_playwright):  # type
         os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = before
 
 
-@pytest.fixture(scope="session")
-def browser_type_launch_args(browser_type_launch_args):  # type: ignore[no-untyped-def]
-    return {**browser_type_launch_args, "executable_path": str(CHROMIUM), "args": LAUNCH_ARGS}
+@pytest.fixture(scope="module")
+def browser(_allow_django_beside_playwright):  # type: ignore[no-untyped-def]
+    """Chromium for this module only. Playwright's loop stops when the module ends, so later
+    tests in the same process (Django calls from the main thread) never run beside it."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=LAUNCH_ARGS)
+        yield chromium
+        chromium.close()
