@@ -120,12 +120,17 @@ def run(args: argparse.Namespace, data_dir: Path) -> None:
             ("profile", f"/profile/{world.assessment_pk}/", client_cookie),
         ]
         rows = []
+        load_before = os.getloadavg()[0]
         for name, path, cookie in pages:
             size = page_size(base + path, cookie)
             real = load(base + path, cookie, args)
             bare = load(f"{base}/__bench__/bare/{size}/", None, args)
             rows.append((name, size, real, bare))
         print_table(rows, args)
+        print(
+            f"Load average (1 min) on this {os.cpu_count()}-CPU machine: {load_before:.2f} before "
+            f"the load, {os.getloadavg()[0]:.2f} after (other work on the machine skews figures)."
+        )
     finally:
         server.terminate()
         server.wait(timeout=20)

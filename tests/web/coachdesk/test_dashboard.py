@@ -65,7 +65,7 @@ def test_dashboard_says_what_is_due(practice):
     pulse(practice.client, pulse_answers())
     do_add_note(practice.coach, practice.client, "Good session.", "Ask about the letter")
     due = browser.get(reverse("coachdesk:dashboard")).context["rows"][0]["due"]
-    assert due == ["1 open follow-up(s)"]
+    assert due == ["1 open follow-up"]
 
 
 @pytest.mark.parametrize(

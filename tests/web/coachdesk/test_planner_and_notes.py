@@ -131,3 +131,13 @@ def test_small_wobble_is_within_measurement_error():
 def test_a_scale_missing_on_either_side_claims_no_change():
     before = {"scales": [{"scale": "dependence", "score": 2.0, "level": "low"}]}
     assert changes_between(before, {"scales": []}) == []
+
+
+def test_client_page_sums_up_reliable_change_since_the_first_assessment(practice):
+    assess(practice.client, MAYA, when=days_ago(90))
+    assess(practice.client, MAYA, when=days_ago(45))
+    assess(practice.client, INTERDEPENDENT, when=days_ago(1))
+    response = signed_in(practice.coach).get(reverse("coachdesk:client", args=[practice.client.pk]))
+    summary = response.context["since_first"]
+    assert summary is not None and summary["reliable"]
+    assert all(row["reliable"] for row in summary["reliable"])

@@ -10,9 +10,6 @@ from pathlib import Path
 
 import pytest
 
-# pytest-django's live server runs in a thread beside Playwright's event loop.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-
 CHROMIUM = Path("/usr/bin/chromium")
 AXE = Path(__file__).resolve().parents[3] / "node_modules" / "axe-core" / "axe.min.js"
 LAUNCH_ARGS = [
@@ -61,6 +58,28 @@ def _browser_requirements():  # type: ignore[no-untyped-def]
         pytest.fail(f"INTERPLAY_REQUIRE_BROWSER=1 but {reason}", pytrace=False)
 
 
-@pytest.fixture(scope="session")
-def browser_type_launch_args(browser_type_launch_args):  # type: ignore[no-untyped-def]
-    return {**browser_type_launch_args, "executable_path": str(CHROMIUM), "args": LAUNCH_ARGS}
+@pytest.fixture(scope="module", autouse=True)
+def _allow_django_beside_playwright():  # type: ignore[no-untyped-def]
+    """Playwright's sync API keeps an event loop running in this thread, and Django refuses
+    database calls there unless told it is safe (it is: the test alone uses the thread). Set
+    only while the browser tests run, so nothing else (a `check --deploy` in a subprocess, for
+    instance) inherits it."""
+    before = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    yield
+    if before is None:
+        os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+    else:
+        os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = before
+
+
+@pytest.fixture(scope="module")
+def browser(_allow_django_beside_playwright):  # type: ignore[no-untyped-def]
+    """Chromium for this module only. Playwright's loop stops when the module ends, so later
+    tests in the same process (Django calls from the main thread) never run beside it."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=LAUNCH_ARGS)
+        yield chromium
+        chromium.close()

@@ -154,6 +154,8 @@ def test_coach_and_client_journeys_with_axe_on_every_page(live_server, browser):
     # bypass_csp lets the test inject axe-core; the pages themselves still send their policy.
     coach = browser.new_context(bypass_csp=True)
     client = browser.new_context(bypass_csp=True)
+    for context in (coach, client):
+        context.set_default_timeout(90_000)  # a busy CI machine is slow, not broken
     coach_page, client_page = coach.new_page(), client.new_page()
     invitation = coach_signs_up_and_invites(coach_page, base, audit)
     client_accepts_and_assesses(client_page, base, invitation, audit)

@@ -10,7 +10,7 @@ from urllib.parse import urlencode
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 
 from interplay.web import labels
 from interplay.web.accounts.models import User
@@ -31,6 +31,7 @@ from interplay.web.coachdesk.timeline import (
     timeline,
 )
 
+TIMELINE_PULSES = 6  # the trail on the map shows them all; the timeline keeps the latest
 COLUMNS = (
     ("name", gettext_lazy("Client")),
     ("stage", gettext_lazy("Stage")),
@@ -67,7 +68,10 @@ def _due_items(row: Any) -> list[str]:
     if row.check_in_due:
         due.append(_("Weekly check-in"))
     if row.open_items:
-        due.append(_("%(count)d open follow-up(s)") % {"count": row.open_items})
+        due.append(
+            ngettext("%(count)d open follow-up", "%(count)d open follow-ups", row.open_items)
+            % {"count": row.open_items}
+        )
     return due
 
 
@@ -134,21 +138,34 @@ def due_reasons(client: User, latest: Assessment | None) -> list[str]:
     return reasons
 
 
+def _change_rows(changes: list[change.ScaleChange]) -> list[dict[str, Any]]:
+    return [
+        {
+            "name": labels.label(labels.SCALES, item.scale),
+            "before": item.before,
+            "after": item.after,
+            "change": item.change,
+            "index": item.index,
+            "reliable": item.reliable,
+            "meaning": CLASSIFICATIONS[item.classification],
+        }
+        for item in changes
+    ]
+
+
+def since_first(assessments: list[Assessment]) -> dict[str, Any] | None:
+    """The latest shared assessment against the first: the change over the whole work."""
+    if len(assessments) < 3:
+        return None  # with two, the history already says it
+    first, latest = assessments[0], assessments[-1]
+    rows = _change_rows(change.changes_between(first.profile, latest.profile))
+    return {"first": first, "latest": latest, "reliable": [r for r in rows if r["reliable"]]}
+
+
 def _history_rows(assessments: list[Assessment]) -> list[dict[str, Any]]:
     rows = []
     for step in reversed(change.history(assessments)):
-        changes = [
-            {
-                "name": labels.label(labels.SCALES, item.scale),
-                "before": item.before,
-                "after": item.after,
-                "change": item.change,
-                "index": item.index,
-                "reliable": item.reliable,
-                "meaning": CLASSIFICATIONS[item.classification],
-            }
-            for item in step.changes or ()
-        ]
+        changes = _change_rows(step.changes or [])
         rows.append(
             {
                 "assessment": step.assessment,
@@ -188,10 +205,11 @@ def client_context(coach: User, client: User, query: str) -> dict[str, Any]:
         if points
         else None,
         "history": _history_rows(assessments),
+        "since_first": since_first(assessments),
         "smallest_move": change.smallest_reliable_move(),
         "reference_sd": change.REFERENCE_SD,
         "reference_reliability": change.REFERENCE_RELIABILITY,
-        "timeline": [] if query else timeline(entries, assessments, pulses),
+        "timeline": [] if query else timeline(entries, assessments, pulses[:TIMELINE_PULSES]),
         "query": query,
         "search_results": entries if query else None,
         "notes": access.notes_about(coach, client),

@@ -14,10 +14,10 @@ from django.conf import settings
 
 from tests.web.base import signed_in
 from tests.web.e2e.checks import SERIOUS
-from tests.web.e2e.conftest import (
+from tests.web.e2e.conftest import (  # noqa: F401 - the fixtures are used by name
     AXE,
-    CHROMIUM,
-    LAUNCH_ARGS,
+    _allow_django_beside_playwright,
+    browser,
     browser_required,
     missing_requirement,
 )
@@ -42,19 +42,13 @@ def _browser_requirements():  # type: ignore[no-untyped-def]
         pytest.fail(f"INTERPLAY_REQUIRE_BROWSER=1 but {reason}", pytrace=False)
 
 
-@pytest.fixture(autouse=True, scope="module")
-def _allow_orm_beside_playwright():  # type: ignore[no-untyped-def]
-    """Playwright's sync API runs an event loop in this thread, so Django would refuse ORM
-    calls from the test body and the database flush after it. Module scope, so it outlives
-    each test's database teardown."""
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-        yield
-
-
-@pytest.fixture(scope="session")
-def browser_type_launch_args(browser_type_launch_args):  # type: ignore[no-untyped-def]
-    return {**browser_type_launch_args, "executable_path": str(CHROMIUM), "args": LAUNCH_ARGS}
+@pytest.fixture
+def context(browser):  # type: ignore[no-untyped-def]  # noqa: F811 - the imported fixture
+    """A fresh browser context per test, on the coach desk's module-scoped Chromium (so
+    Playwright's event loop never outlives these modules)."""
+    fresh = browser.new_context()
+    yield fresh
+    fresh.close()
 
 
 def sign_in(context, live_server, user) -> None:  # type: ignore[no-untyped-def]
