@@ -12,12 +12,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from interplay.core.scenarios import Response
-from interplay.core.vocabulary import Direction, RelationshipKind, Stakes, Technique
 from interplay.web.accounts.actions import ActionError
 from interplay.web.accounts.decorators import coach_required
 from interplay.web.accounts.models import User
 from interplay.web.coaching.access import access_client_for_coach
-from interplay.web.practice import actions
+from interplay.web.practice import actions, labels
 from interplay.web.practice.access import get_scenario_for_coach, scenarios_of_coach
 from interplay.web.practice.models import CoachScenario
 from interplay.web.practice.planner import coach_practice_view
@@ -90,9 +89,9 @@ def _scenario_editor(request: HttpRequest, scenario: CoachScenario | None) -> Ht
         "scenario": scenario,
         "form": form,
         "error": error,
-        "directions": [d.value for d in Direction],
-        "stakes_levels": [s.value for s in Stakes],
-        "kinds": [k.value for k in RelationshipKind],
+        "directions": labels.choices(labels.DIRECTIONS),
+        "stakes_levels": labels.choices(labels.STAKES),
+        "kinds": labels.choices(labels.KINDS),
         "tags": [t.value for t in Response],
     }
     return render(request, "practice/coach_scenario.html", context, status=422 if error else 200)
@@ -141,8 +140,8 @@ def client_practice(request: HttpRequest, client_id: int) -> HttpResponse:
         "view": coach_practice_view(coach, client),
         "form": form,
         "error": error,
-        "techniques": [t.value for t in Technique],
-        "directions": [d.value for d in Direction],
-        "stakes_levels": [s.value for s in Stakes],
+        "techniques": labels.choices(labels.TECHNIQUES),
+        "directions": labels.choices(labels.DIRECTIONS),
+        "stakes_levels": labels.choices(labels.STAKES),
     }
     return render(request, "practice/coach_client.html", context, status=422 if error else 200)

@@ -11,12 +11,16 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
-from interplay.core.vocabulary import Direction, ExperimentStatus, Outcome, Stakes, Technique
+from interplay.core.vocabulary import ExperimentStatus
 from interplay.web.crypto import EncryptedTextField
-
-
-def _choices(enum):  # type: ignore[no-untyped-def]
-    return [(member.value, member.value) for member in enum]
+from interplay.web.practice.labels import (
+    DIRECTIONS,
+    OUTCOMES,
+    STAKES,
+    STATUSES,
+    TECHNIQUES,
+    choices,
+)
 
 
 class Experiment(models.Model):
@@ -25,9 +29,9 @@ class Experiment(models.Model):
     )
     # The plan.
     title = EncryptedTextField()
-    technique = models.CharField(max_length=30, choices=_choices(Technique))
-    direction = models.CharField(max_length=30, choices=_choices(Direction))
-    stakes = models.CharField(max_length=10, choices=_choices(Stakes))
+    technique = models.CharField(max_length=30, choices=choices(TECHNIQUES))
+    direction = models.CharField(max_length=30, choices=choices(DIRECTIONS))
+    stakes = models.CharField(max_length=10, choices=choices(STAKES))
     what = EncryptedTextField()
     who_with = EncryptedTextField(blank=True, default="")
     person = models.ForeignKey(
@@ -50,7 +54,7 @@ class Experiment(models.Model):
     library_id = models.CharField(max_length=40, blank=True, default="")
     # Where it stands.
     status = models.CharField(
-        max_length=12, choices=_choices(ExperimentStatus), default=ExperimentStatus.PLANNED
+        max_length=12, choices=choices(STATUSES), default=ExperimentStatus.PLANNED
     )
     suggested_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -64,7 +68,7 @@ class Experiment(models.Model):
     what_happened = EncryptedTextField(blank=True, default="")
     anxiety_during = models.PositiveSmallIntegerField(null=True, blank=True)
     feared_outcome_happened = models.CharField(
-        max_length=8, choices=_choices(Outcome), blank=True, default=""
+        max_length=8, choices=choices(OUTCOMES), blank=True, default=""
     )
     how_it_felt = EncryptedTextField(blank=True, default="")
     what_worked = EncryptedTextField(blank=True, default="")

@@ -16,11 +16,11 @@ from interplay.core.practice import plan_from_library, plan_to_dict
 from interplay.core.practice_history import chart_series, history_stats
 from interplay.core.roleplay import debrief
 from interplay.core.values import belief_outcome
-from interplay.core.vocabulary import Direction, ExperimentStatus, Outcome, Stakes, Technique
+from interplay.core.vocabulary import ExperimentStatus, Outcome
 from interplay.web.accounts.actions import ActionError
 from interplay.web.accounts.decorators import client_required
 from interplay.web.accounts.models import User
-from interplay.web.practice import actions
+from interplay.web.practice import actions, labels
 from interplay.web.practice.access import (
     drafts_of,
     experiments_of,
@@ -76,9 +76,9 @@ def practice_home(request: HttpRequest) -> HttpResponse:
 
 def _choices(user: User) -> dict[str, Any]:
     return {
-        "techniques": [t.value for t in Technique],
-        "directions": [d.value for d in Direction],
-        "stakes_levels": [s.value for s in Stakes],
+        "techniques": labels.choices(labels.TECHNIQUES),
+        "directions": labels.choices(labels.DIRECTIONS),
+        "stakes_levels": labels.choices(labels.STAKES),
         "anxiety_scale": range(11),
         "people": people_of(user),
         "values": values_of(user),

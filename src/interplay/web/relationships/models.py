@@ -7,13 +7,13 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
-from interplay.core.vocabulary import RelationshipKind
 from interplay.web.crypto import EncryptedTextField
+from interplay.web.practice.labels import KINDS, choices
 
 # The screens use five-point scales for how time with someone leaves you and for the boundary;
 # `interplay.core.relationships.from_scale` folds them onto the core's three values.
 SCALE_STEPS = 5
-KIND_CHOICES = [(kind.value, kind.value) for kind in RelationshipKind]
+KIND_CHOICES = choices(KINDS)
 
 
 class MapPerson(models.Model):

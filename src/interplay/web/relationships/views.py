@@ -10,10 +10,10 @@ from django.views.decorators.http import require_POST
 
 from interplay.core.relationship_layout import layout_map
 from interplay.core.relationships import recommend
-from interplay.core.vocabulary import RelationshipKind
 from interplay.web.accounts.actions import ActionError
 from interplay.web.accounts.decorators import client_required
 from interplay.web.accounts.models import User
+from interplay.web.practice import labels
 from interplay.web.relationships import actions
 from interplay.web.relationships.access import (
     get_person_for_user,
@@ -40,7 +40,7 @@ NEW_PERSON = {
 def _form_context(user: User, values: dict[str, str]) -> dict[str, object]:
     return {
         "form": values,
-        "kinds": [kind.value for kind in RelationshipKind],
+        "kinds": labels.choices(labels.KINDS),
         "scores": range(5),
         "energy_labels": list(enumerate(ENERGY_LABELS)),
         "boundary_labels": list(enumerate(BOUNDARY_LABELS)),
