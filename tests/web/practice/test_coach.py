@@ -142,3 +142,11 @@ def signed_in_client_page(user):
     from tests.web.base import signed_in
 
     return signed_in(user).get(reverse("practice:home")).content.decode()
+
+
+def test_the_client_sees_in_plain_words_that_the_coach_opened_their_practice(
+    practice, coach_browser
+):
+    coach_browser.get(reverse("practice:coach_client", args=[practice.client.pk]))
+    event = AuditEvent.objects.get(what="practice")
+    assert event.get_what_display().startswith("your shared practice")
