@@ -1,0 +1,212 @@
+"""What the words around a cue say about it: negation, time, and who it is about.
+
+These are heuristics over one sentence, written to be explainable rather than clever:
+- Negation: a negating word earlier in the same clause, close to the cue ("I don't mind asking
+  for help", "I'd never say that"). "Not only" does not negate.
+- Time: a habit the writer has left behind ("I used to ...", "as a child I ...", "... back
+  then") and a change now ("now I do", "not any more", "these days", "no longer").
+- Person: the nearest person mentioned before the cue in its sentence. "I", "me", "my" (and
+  the generic "you" of diary writing) are the writer; "he", "my sister", "Dan" are someone
+  else. A sentence with no person at all ("Said yes again.") is the writer's, as in a diary.
+- Quotation: words inside quotation marks belong to whoever is said to have said them; when
+  that is not the writer, the cue is about someone else's words.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from interplay.language.journal_text import PUNCT, Passage
+
+NEGATORS = frozenset({"not", "no", "nobody", "nothing", "nor", "neither", "without", "none"})
+_NEGATION_REACH = 6  # words between a negator and the cue it negates
+
+SELF_WORDS = frozenset(
+    {"i", "me", "myself", "my", "mine", "we", "us", "our", "ourselves", "you", "your",
+     "yourself"}
+)
+OTHER_WORDS = frozenset(
+    {"he", "she", "they", "him", "her", "them", "his", "their", "himself", "herself",
+     "themselves", "hers", "theirs"}
+)
+PERSON_NOUNS = frozenset(
+    {"mum", "dad", "parent", "sister", "brother", "sibling", "wife", "husband", "partner",
+     "boyfriend", "girlfriend", "fiancé", "fiancée", "fianc", "ex", "friend", "mate", "boss",
+     "manager", "colleague", "son", "daughter", "kid", "child", "aunt", "aunty", "auntie",
+     "uncle", "cousin", "nan", "gran", "grandma", "grandad", "grandmother", "grandfather",
+     "neighbour", "neighbor", "flatmate", "housemate", "roommate", "teacher", "therapist",
+     "counsellor", "doctor", "man", "woman", "guy", "girl", "boy", "stepdad", "stepmum",
+     "carer", "people", "everyone", "everybody", "nobody", "team", "family", "client",
+     "student", "pupil", "niece", "nephew", "grandson", "granddaughter", "in-law", "lad",
+     "lass", "bloke", "vicar", "nurse"}
+)
+# Words that do not count as a person when looking for who does something ("someone who").
+_TRANSPARENT = frozenset({"someone", "somebody", "person", "type", "kind", "sort", "one"})
+_SAY_WORDS = frozenset({"say", "ask", "tell", "shout", "text", "message", "write", "reply"})
+
+# Time markers, matched on normalised words.
+_PAST_ANCHORS_TWO = {
+    ("used", "to"),
+    ("back", "then"),
+    ("year", "ago"),
+    ("the", "past"),
+    ("grow", "up"),
+    ("my", "childhood"),
+    ("my", "twenty"),
+    ("my", "teen"),
+}
+_AS_A = frozenset({"child", "kid", "teenager", "teen", "girl", "boy", "student", "youngster"})
+_WHEN_I_WAS = ("when", "i", "be")
+_WHEN_I_WAS_NEXT = frozenset(
+    {"young", "younger", "little", "small", "a", "at", "grow", "kid", "child", "teenager",
+     "in", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen",
+     "sixteen", "seventeen"}
+)
+_CHANGE_ONE = frozenset({"now", "nowaday", "nowadays", "anymore", "lately", "recently"})
+_CHANGE_TWO = {("any", "more"), ("no", "longer"), ("these", "day"), ("thi", "year"),
+               ("not", "anymore")}
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    negated: bool
+    habit_past: bool  # the clause describes something the writer used to do
+    changed: bool  # the sentence (or the next) says things are different now
+    about_writer: bool
+    quoted: bool
+
+
+def _negator_at(passage: Passage, j: int) -> bool:
+    tokens = passage.tokens
+    norm = tokens[j].norm
+    if norm not in NEGATORS:
+        return False
+    nxt = tokens[j + 1].norm if j + 1 < len(tokens) else ""
+    if nxt in ("only", "just") and norm == "not":
+        return False  # "not only", "not just": an addition, not a denial
+    if norm == "no":
+        prev = tokens[j - 1].norm if j > 0 else ""
+        if prev in ("say", "tell", "to") or nxt in ("", ".", ",", "!", "?", "to"):
+            return False  # "say no", "no to": the word itself, not a negation
+        if nxt == "longer":
+            return True
+    return True
+
+
+def is_negated(
+    passage: Passage, start: int, end: int, own_words: frozenset[str] = frozenset()
+) -> bool:
+    """A negator shortly before the cue in its clause, or one inside a gap of the cue
+    ("asking for help isn't weakness") that the pattern did not ask for itself."""
+    clause = passage.clause_start[start]
+    low = max(clause, start - _NEGATION_REACH)
+    if any(_negator_at(passage, j) for j in range(low, start)):
+        return True
+    return any(
+        passage.tokens[j].norm not in own_words and _negator_at(passage, j)
+        for j in range(start + 1, end)
+    )
+
+
+def _has_pair(passage: Passage, start: int, end: int, pairs: set[tuple[str, str]]) -> bool:
+    tokens = passage.tokens
+    return any((tokens[j].norm, tokens[j + 1].norm) in pairs for j in range(start, end - 1))
+
+
+def is_habit_past(passage: Passage, start: int) -> bool:
+    """The sentence places the cue in a habit or time the writer has left behind."""
+    s0 = passage.sentence_start[start]
+    s1 = passage.sentence_end[start]
+    tokens = passage.tokens
+    if _has_pair(passage, s0, s1, _PAST_ANCHORS_TWO):
+        return True
+    for j in range(s0, s1 - 2):
+        triple = (tokens[j].norm, tokens[j + 1].norm, tokens[j + 2].norm)
+        if triple[0] == "as" and triple[1] == "a" and triple[2] in _AS_A:
+            return True
+        if triple == _WHEN_I_WAS and j + 3 < s1 and tokens[j + 3].norm in _WHEN_I_WAS_NEXT:
+            return True
+    return False
+
+
+def says_changed(passage: Passage, start: int) -> bool:
+    """This sentence or the next says things are different now."""
+    tokens = passage.tokens
+    s0 = passage.sentence_start[start]
+    s1 = passage.sentence_end[start]
+    stop = s1
+    if s1 < len(tokens):
+        stop = passage.sentence_end[s1 + 1] if s1 + 1 < len(tokens) else s1
+    for j in range(s0, stop):
+        if tokens[j].norm in _CHANGE_ONE:
+            return True
+    return _has_pair(passage, s0, stop, _CHANGE_TWO)
+
+
+def _person_of(passage: Passage, j: int) -> str:
+    token = passage.tokens[j]
+    if token.kind == PUNCT:
+        return ""
+    if token.norm in SELF_WORDS:
+        return "self"
+    if token.norm in OTHER_WORDS or token.norm in PERSON_NOUNS:
+        return "other"
+    if token.capital and j != passage.sentence_start[j] and token.norm != "i":
+        return "other"  # a name written mid-sentence
+    return ""
+
+
+def person_before(passage: Passage, start: int, floor: int) -> str:
+    """Nearest person mentioned before the cue, back to token `floor`: "self", "other" or ""."""
+    for j in range(start - 1, floor - 1, -1):
+        if passage.tokens[j].norm in _TRANSPARENT:
+            continue
+        person = _person_of(passage, j)
+        if person:
+            return person
+    return ""
+
+
+def is_about_writer(passage: Passage, start: int) -> bool:
+    """Nearest person mentioned before the cue in its sentence; the writer when none."""
+    return person_before(passage, start, passage.sentence_start[start]) != "other"
+
+
+def speaker_is_writer(passage: Passage, start: int) -> bool:
+    """For a cue inside quotation marks: whether the writer is the one quoted."""
+    opening = passage.quote_open[start]
+    closing = passage.quote_close[start]
+    tokens = passage.tokens
+    # "..., my wife said" / "... ," I said
+    for j in range(closing + 1, min(closing + 5, len(tokens))):
+        if tokens[j].norm in _SAY_WORDS:
+            for k in range(closing + 1, min(j + 3, len(tokens))):
+                person = _person_of(passage, k)
+                if person:
+                    return person == "self"
+    # my wife said, "..."
+    for j in range(opening - 1, max(passage.sentence_start[opening] - 1, opening - 6), -1):
+        if tokens[j].norm in _SAY_WORDS:
+            for k in range(j - 1, max(passage.sentence_start[opening] - 1, j - 4), -1):
+                person = _person_of(passage, k)
+                if person:
+                    return person == "self"
+    return False  # unattributed quotations (sayings, signs, scare quotes) are not the writer's
+
+
+def context_of(
+    passage: Passage, start: int, end: int, own_words: frozenset[str] = frozenset()
+) -> Context:
+    quoted = passage.quote_open[start] >= 0
+    if quoted:
+        inside = person_before(passage, start, passage.quote_open[start] + 1)
+        about_writer = speaker_is_writer(passage, start) and inside != "other"
+    else:
+        about_writer = is_about_writer(passage, start)
+    return Context(
+        negated=is_negated(passage, start, end, own_words),
+        habit_past=is_habit_past(passage, start),
+        changed=says_changed(passage, start),
+        about_writer=about_writer,
+        quoted=quoted,
+    )
