@@ -84,6 +84,8 @@ def _negator_at(passage: Passage, j: int) -> bool:
     nxt = tokens[j + 1].norm if j + 1 < len(tokens) else ""
     if nxt in ("only", "just") and norm == "not":
         return False  # "not only", "not just": an addition, not a denial
+    if nxt in ("stop", "help", "quit") and norm == "not":
+        return False  # "can't stop thinking about it" affirms what follows
     if norm == "no":
         prev = tokens[j - 1].norm if j > 0 else ""
         if prev in ("say", "tell", "to") or nxt in ("", ".", ",", "!", "?", "to"):

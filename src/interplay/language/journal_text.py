@@ -47,7 +47,7 @@ _IRREGULAR = {
     "thrown": "throw", "broke": "break", "broken": "break", "chose": "choose",
     "chosen": "choose", "grew": "grow", "grown": "grow", "could": "can", "would": "will",
     "shall": "will", "fell": "fall", "fallen": "fall", "hid": "hide", "hidden": "hide",
-    "slept": "sleep", "woke": "wake", "woken": "wake", "died": "die", "dying": "die",
+    "slept": "sleep", "sat": "sit", "sitting": "sit", "stepped": "step", "woke": "wake", "woken": "wake", "died": "die", "dying": "die",
     "dies": "die", "lying": "lie", "lay": "lie", "children": "child", "men": "man",
     "women": "woman", "worse": "bad", "worst": "bad", "bled": "bleed", "cut": "cut",
     "cutting": "cut", "hit": "hit", "hitting": "hit", "beat": "beat", "beaten": "beat",
@@ -99,7 +99,9 @@ def normalise(word: str) -> str:
     linguistic correctness."""
     w = word.lower()
     if w in _IRREGULAR:
-        return _IRREGULAR[w]
+        base = _IRREGULAR[w]
+        # "left" -> "leave" -> "leav": the same form the regular rules give "leaves", "leaving".
+        return base if base == w or base in _IRREGULAR else normalise(base)
     if len(w) <= 3 or not w.isalpha():
         return w
     if w.endswith("ies") and len(w) > 4:
@@ -120,8 +122,10 @@ def normalise(word: str) -> str:
 
 
 def _undouble(stem: str) -> str:
-    if len(stem) > 2 and stem[-1] == stem[-2] and stem[-1] not in "lsz":
-        return stem[:-1]
+    if len(stem) > 2 and stem[-1] == stem[-2]:
+        # "stopp" -> "stop", "controll" -> "control"; but "kill", "fall", "press" keep theirs.
+        if stem[-1] not in "lsz" or (stem[-1] == "l" and len(stem) >= 7):
+            return stem[:-1]
     return stem
 
 
