@@ -117,9 +117,7 @@ def load_crisis_resources(path: Path) -> CrisisResources:
     for risk in (SafetyRisk.SELF_HARM, SafetyRisk.HARM_FROM_OTHERS):
         if not any(risk in service.risks for service in services):
             raise ContentError(path, None, f"no service listed for {risk.value!r}")
-    return CrisisResources(
-        locale, last_checked, fields["emergency"], fields["message"], services
-    )
+    return CrisisResources(locale, last_checked, fields["emergency"], fields["message"], services)
 
 
 def available_locales(directory: Path = CRISIS_DIR) -> tuple[str, ...]:

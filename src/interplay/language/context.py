@@ -16,29 +16,108 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from interplay.language.journal_text import PUNCT, Passage
+from interplay.language.journal_text import PUNCT, Passage, normalise
 
 NEGATORS = frozenset({"not", "no", "nobody", "nothing", "nor", "neither", "without", "none"})
 _NEGATION_REACH = 6  # words between a negator and the cue it negates
+# How far around a cue the context is read. A "sentence" with no full stop can be a whole
+# 100 kB text; reading a bounded window keeps the work linear in the length of the text.
+WINDOW = 40
 
 SELF_WORDS = frozenset(
-    {"i", "me", "myself", "my", "mine", "we", "us", "our", "ourselves", "you", "your",
-     "yourself"}
+    {"i", "me", "myself", "my", "mine", "we", "us", "our", "ourselves", "you", "your", "yourself"}
 )
 OTHER_WORDS = frozenset(
-    {"he", "she", "they", "him", "her", "them", "his", "their", "himself", "herself",
-     "themselves", "hers", "theirs"}
+    {
+        "he",
+        "she",
+        "they",
+        "him",
+        "her",
+        "them",
+        "his",
+        "their",
+        "himself",
+        "herself",
+        "themselves",
+        "hers",
+        "theirs",
+    }
 )
 PERSON_NOUNS = frozenset(
-    {"mum", "dad", "parent", "sister", "brother", "sibling", "wife", "husband", "partner",
-     "boyfriend", "girlfriend", "fiancé", "fiancée", "fianc", "ex", "friend", "mate", "boss",
-     "manager", "colleague", "son", "daughter", "kid", "child", "aunt", "aunty", "auntie",
-     "uncle", "cousin", "nan", "gran", "grandma", "grandad", "grandmother", "grandfather",
-     "neighbour", "neighbor", "flatmate", "housemate", "roommate", "teacher", "therapist",
-     "counsellor", "doctor", "man", "woman", "guy", "girl", "boy", "stepdad", "stepmum",
-     "carer", "people", "everyone", "everybody", "nobody", "team", "family", "client",
-     "student", "pupil", "niece", "nephew", "grandson", "granddaughter", "in-law", "lad",
-     "lass", "bloke", "vicar", "nurse"}
+    {
+        "mum",
+        "dad",
+        "parent",
+        "sister",
+        "brother",
+        "sibling",
+        "wife",
+        "husband",
+        "partner",
+        "boyfriend",
+        "girlfriend",
+        "fiancé",
+        "fiancée",
+        "fianc",
+        "ex",
+        "friend",
+        "mate",
+        "boss",
+        "manager",
+        "colleague",
+        "son",
+        "daughter",
+        "kid",
+        "child",
+        "aunt",
+        "aunty",
+        "auntie",
+        "uncle",
+        "cousin",
+        "nan",
+        "gran",
+        "grandma",
+        "grandad",
+        "grandmother",
+        "grandfather",
+        "neighbour",
+        "neighbor",
+        "flatmate",
+        "housemate",
+        "roommate",
+        "teacher",
+        "therapist",
+        "counsellor",
+        "doctor",
+        "man",
+        "woman",
+        "guy",
+        "girl",
+        "boy",
+        "stepdad",
+        "stepmum",
+        "carer",
+        "people",
+        "everyone",
+        "everybody",
+        "nobody",
+        "team",
+        "family",
+        "client",
+        "student",
+        "pupil",
+        "niece",
+        "nephew",
+        "grandson",
+        "granddaughter",
+        "in-law",
+        "lad",
+        "lass",
+        "bloke",
+        "vicar",
+        "nurse",
+    }
 )
 # Words that do not count as a person when looking for who does something ("someone who").
 _TRANSPARENT = frozenset({"someone", "somebody", "person", "type", "kind", "sort", "one"})
@@ -58,13 +137,60 @@ _PAST_ANCHORS_TWO = {
 _AS_A = frozenset({"child", "kid", "teenager", "teen", "girl", "boy", "student", "youngster"})
 _WHEN_I_WAS = ("when", "i", "be")
 _WHEN_I_WAS_NEXT = frozenset(
-    {"young", "younger", "little", "small", "a", "at", "grow", "kid", "child", "teenager",
-     "in", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen",
-     "sixteen", "seventeen"}
+    {
+        "young",
+        "younger",
+        "little",
+        "small",
+        "a",
+        "at",
+        "grow",
+        "kid",
+        "child",
+        "teenager",
+        "in",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+    }
 )
 _CHANGE_ONE = frozenset({"now", "nowaday", "nowadays", "anymore", "lately", "recently"})
-_CHANGE_TWO = {("any", "more"), ("no", "longer"), ("these", "day"), ("thi", "year"),
-               ("not", "anymore")}
+_CHANGE_TWO = {
+    ("any", "more"),
+    ("no", "longer"),
+    ("these", "days"),
+    ("this", "year"),
+    ("not", "anymore"),
+}
+
+
+def _norm_set(words: frozenset[str]) -> frozenset[str]:
+    """Word lists are written naturally and compared with normalised tokens."""
+    return frozenset(normalise(word) for word in words)
+
+
+def _norm_pairs(pairs: set[tuple[str, str]]) -> set[tuple[str, str]]:
+    return {(normalise(a), normalise(b)) for a, b in pairs}
+
+
+PERSON_NOUNS = _norm_set(PERSON_NOUNS)
+_TRANSPARENT = _norm_set(_TRANSPARENT)
+_SAY_WORDS = _norm_set(_SAY_WORDS)
+_AS_A = _norm_set(_AS_A)
+_WHEN_I_WAS_NEXT = _norm_set(_WHEN_I_WAS_NEXT)
+_CHANGE_ONE = _norm_set(_CHANGE_ONE)
+_CHANGE_TWO = _norm_pairs(_CHANGE_TWO)
+_PAST_ANCHORS_TWO = _norm_pairs(_PAST_ANCHORS_TWO)
+OTHER_WORDS = _norm_set(OTHER_WORDS)
+SELF_WORDS = _norm_set(SELF_WORDS)
+NEGATORS = _norm_set(NEGATORS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,8 +243,8 @@ def _has_pair(passage: Passage, start: int, end: int, pairs: set[tuple[str, str]
 
 def is_habit_past(passage: Passage, start: int) -> bool:
     """The sentence places the cue in a habit or time the writer has left behind."""
-    s0 = passage.sentence_start[start]
-    s1 = passage.sentence_end[start]
+    s0 = max(passage.sentence_start[start], start - WINDOW)
+    s1 = min(passage.sentence_end[start], start + WINDOW)
     tokens = passage.tokens
     if _has_pair(passage, s0, s1, _PAST_ANCHORS_TWO):
         return True
@@ -134,11 +260,12 @@ def is_habit_past(passage: Passage, start: int) -> bool:
 def says_changed(passage: Passage, start: int) -> bool:
     """This sentence or the next says things are different now."""
     tokens = passage.tokens
-    s0 = passage.sentence_start[start]
+    s0 = max(passage.sentence_start[start], start - WINDOW)
     s1 = passage.sentence_end[start]
     stop = s1
     if s1 < len(tokens):
         stop = passage.sentence_end[s1 + 1] if s1 + 1 < len(tokens) else s1
+    stop = min(stop, start + WINDOW)
     for j in range(s0, stop):
         if tokens[j].norm in _CHANGE_ONE:
             return True
@@ -150,6 +277,9 @@ def _person_of(passage: Passage, j: int) -> str:
     if token.kind == PUNCT:
         return ""
     if token.norm in SELF_WORDS:
+        nxt = passage.tokens[j + 1].norm if j + 1 < len(passage.tokens) else ""
+        if token.norm in ("my", "your", "our") and nxt in PERSON_NOUNS:
+            return "other"  # "my wife": the person is the wife
         return "self"
     if token.norm in OTHER_WORDS or token.norm in PERSON_NOUNS:
         return "other"
@@ -171,7 +301,8 @@ def person_before(passage: Passage, start: int, floor: int) -> str:
 
 def is_about_writer(passage: Passage, start: int) -> bool:
     """Nearest person mentioned before the cue in its sentence; the writer when none."""
-    return person_before(passage, start, passage.sentence_start[start]) != "other"
+    floor = max(passage.sentence_start[start], start - WINDOW)
+    return person_before(passage, start, floor) != "other"
 
 
 def speaker_is_writer(passage: Passage, start: int) -> bool:
@@ -201,7 +332,8 @@ def context_of(
 ) -> Context:
     quoted = passage.quote_open[start] >= 0
     if quoted:
-        inside = person_before(passage, start, passage.quote_open[start] + 1)
+        floor = max(passage.quote_open[start] + 1, start - WINDOW)
+        inside = person_before(passage, start, floor)
         about_writer = speaker_is_writer(passage, start) and inside != "other"
     else:
         about_writer = is_about_writer(passage, start)

@@ -157,8 +157,10 @@ def pattern_words(alternative: str) -> tuple[str, ...]:
             continue
         if piece.endswith("n't"):
             base = piece[:-3]
-            words += ["can" if base in ("ca", "can") else "will" if base == "wo" else
-                      normalise(base), "not"]
+            words += [
+                "can" if base in ("ca", "can") else "will" if base == "wo" else normalise(base),
+                "not",
+            ]
         elif piece.endswith("'s"):
             words += [normalise(piece[:-2]), "'s"]
         elif piece == "i":

@@ -63,7 +63,9 @@ def load_examples(path: Path = DEFAULT_DATA) -> list[Example]:
             continue
         try:
             raw = json.loads(line)
-            examples.append(Example(raw["text"], SafetyRisk(raw["risk"]), raw.get("split", "train")))
+            examples.append(
+                Example(raw["text"], SafetyRisk(raw["risk"]), raw.get("split", "train"))
+            )
         except (ValueError, KeyError, TypeError) as error:
             raise ValueError(f"{path.name}, line {number}: {error}") from None
     return examples

@@ -7,14 +7,22 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Generic
 
-from interplay.language.context import context_of
-from interplay.language.cues import L, Lexicon, OnNegation, OnPast, Person, find_matches, sentence_has
+from interplay.language.context import WINDOW, context_of
+from interplay.language.cues import (
+    L,
+    Lexicon,
+    OnNegation,
+    OnPast,
+    Person,
+    find_matches,
+    sentence_has,
+)
 from interplay.language.journal_text import Passage
 
 # A negated cue that shows the opposite ("I'm not too proud to ask") is weaker evidence than
 # the same thing said outright.
 NEGATED_LABEL_FACTOR = 0.5
-CHANGED_LABEL_FACTOR = 0.8
+CHANGED_LABEL_FACTOR = 0.85
 MAX_EVIDENCE = 25  # spans listed per label; a 100 kB text still gives a readable answer
 
 
@@ -66,8 +74,8 @@ def judge(passage: Passage, lexicon: Lexicon[L]) -> list[tuple[L, float, Span, s
         if label is None:
             continue
         if cue.unless:
-            s0 = passage.sentence_start[match.start]
-            s1 = passage.sentence_end[match.start]
+            s0 = max(passage.sentence_start[match.start], match.start - WINDOW)
+            s1 = min(passage.sentence_end[match.start], match.end + WINDOW)
             if sentence_has(passage, cue.unless, s0, s1):
                 continue
         span = Span(tokens[match.start].start, tokens[match.end - 1].end)

@@ -56,8 +56,11 @@ def screen(text: str, lexicon: Lexicon[SafetyRisk] | None = None) -> SafetyResul
     found: dict[SafetyRisk, Tally[SafetyRisk]] = {
         t.label: t for t in tally(judge(passage, lexicon or safety_lexicon()))
     }
-    over = [risk for risk in (SafetyRisk.SELF_HARM, SafetyRisk.HARM_FROM_OTHERS)
-            if risk in found and found[risk].score >= THRESHOLD]
+    over = [
+        risk
+        for risk in (SafetyRisk.SELF_HARM, SafetyRisk.HARM_FROM_OTHERS)
+        if risk in found and found[risk].score >= THRESHOLD
+    ]
     scores = tuple((risk, found[risk].score) for risk in found)
     if not over:
         return SafetyResult(SafetyRisk.NONE, (), scores)
