@@ -23,6 +23,7 @@ _NEGATION_REACH = 6  # words between a negator and the cue it negates
 # How far around a cue the context is read. A "sentence" with no full stop can be a whole
 # 100 kB text; reading a bounded window keeps the work linear in the length of the text.
 WINDOW = 40
+_SCOPE_STOPS = frozenset({"and", "or", "then", "while", "when", "if"})
 
 SELF_WORDS = frozenset(
     {"i", "me", "myself", "my", "mine", "we", "us", "our", "ourselves", "you", "your", "yourself"}
@@ -228,8 +229,11 @@ def is_negated(
     ("asking for help isn't weakness") that the pattern did not ask for itself."""
     clause = passage.clause_start[start]
     low = max(clause, start - _NEGATION_REACH)
-    if any(_negator_at(passage, j) for j in range(low, start)):
-        return True
+    for j in range(start - 1, low - 1, -1):
+        if passage.tokens[j].norm in _SCOPE_STOPS:
+            break  # "won't give me money and takes my wages": the negation ends at "and"
+        if _negator_at(passage, j):
+            return True
     return any(
         passage.tokens[j].norm not in own_words and _negator_at(passage, j)
         for j in range(start + 1, end)
