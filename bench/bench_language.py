@@ -51,8 +51,10 @@ def main() -> None:
         analyze_themes(entry)
         screen(entry)
         timings.append((time.perf_counter() - start) * 1000)
-    print(f"200-word entry, themes + safety: median {statistics.median(timings):.2f} ms "
-          f"(p90 {statistics.quantiles(timings, n=10)[-1]:.2f} ms, {len(timings)} runs)")
+    print(
+        f"200-word entry, themes + safety: median {statistics.median(timings):.2f} ms "
+        f"(p90 {statistics.quantiles(timings, n=10)[-1]:.2f} ms, {len(timings)} runs)"
+    )
 
     batch = list(islice(cycle(corpus), 5000))
     words = sum(len(text.split()) for text in batch)
@@ -67,8 +69,10 @@ def main() -> None:
         analyser.polarity_scores(text)
     vader = time.perf_counter() - start
 
-    print(f"5,000 texts ({words:,} words): analyze_themes {ours * 1000:.0f} ms, "
-          f"vaderSentiment polarity_scores {vader * 1000:.0f} ms, ratio {ours / vader:.2f}x")
+    print(
+        f"5,000 texts ({words:,} words): analyze_themes {ours * 1000:.0f} ms, "
+        f"vaderSentiment polarity_scores {vader * 1000:.0f} ms, ratio {ours / vader:.2f}x"
+    )
 
 
 if __name__ == "__main__":

@@ -301,13 +301,22 @@ def find_matches(passage: Passage, lexicon: Lexicon[L]) -> list[Match]:
 
 
 def sentence_has(
-    passage: Passage, patterns: Iterable[tuple[Slot, ...]], start: int, end: int
+    passage: Passage,
+    patterns: Iterable[tuple[Slot, ...]],
+    start: int,
+    end: int,
+    inside: tuple[int, int] = (0, 0),
 ) -> bool:
-    """Whether any of the patterns occurs between token `start` and `end` (one sentence)."""
+    """Whether any of the patterns occurs between token `start` and `end` (one sentence).
+    A one-part pattern (a list of topic words) does not count wholly within the `inside` span:
+    a cue's own words ("it will all be over") must not cancel it. Longer patterns may overlap
+    the cue on purpose ("I'm killing myself at the gym", "before he died")."""
     tokens = passage.tokens
     for pattern in patterns:
         first = pattern[0].first_words
         for i in range(start, end):
-            if tokens[i].norm in first and _match_at(passage, pattern, i, end) > i:
-                return True
+            if tokens[i].norm in first:
+                found = _match_at(passage, pattern, i, end)
+                if found > i and (len(pattern) > 1 or not inside[0] <= i < found <= inside[1]):
+                    return True
     return False
