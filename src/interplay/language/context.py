@@ -23,6 +23,7 @@ _NEGATION_REACH = 6  # words between a negator and the cue it negates
 # How far around a cue the context is read. A "sentence" with no full stop can be a whole
 # 100 kB text; reading a bounded window keeps the work linear in the length of the text.
 WINDOW = 40
+_NOT_NEGATING_AFTER = frozenset({"stop", "help", "quit", "bear", "stand", "wait"})
 _SCOPE_STOPS = frozenset({"and", "or", "then", "while", "when", "if"})
 
 SELF_WORDS = frozenset(
@@ -211,8 +212,11 @@ def _negator_at(passage: Passage, j: int) -> bool:
     nxt = tokens[j + 1].norm if j + 1 < len(tokens) else ""
     if nxt in ("only", "just") and norm == "not":
         return False  # "not only", "not just": an addition, not a denial
-    if nxt in ("stop", "help", "quit") and norm == "not":
-        return False  # "can't stop thinking about it" affirms what follows
+    if nxt in _NOT_NEGATING_AFTER and norm == "not":
+        return False  # "can't stop thinking", "can't bear people pitying me" affirm what follows
+    if norm == "not" and nxt in ("know", "understand", "sure") and j + 2 < len(tokens):
+        if tokens[j + 2].norm in ("why", "how", "whether", "if"):
+            return False  # "I don't know why I can't say no" does not deny the rest
     if norm == "no":
         prev = tokens[j - 1].norm if j > 0 else ""
         if prev in ("say", "tell", "to") or nxt in ("", ".", ",", "!", "?", "to"):
@@ -304,7 +308,11 @@ def person_before(passage: Passage, start: int, floor: int) -> str:
 
 
 def is_about_writer(passage: Passage, start: int) -> bool:
-    """Nearest person mentioned before the cue in its sentence; the writer when none."""
+    """Nearest person mentioned before the cue in its sentence; the writer when none.
+    A cue right after "it", "that" or "this" has a thing as its subject ("it pushes him
+    away"), not the writer."""
+    if start > 0 and passage.tokens[start - 1].norm in ("it", "that", "this", "which"):
+        return False
     floor = max(passage.sentence_start[start], start - WINDOW)
     return person_before(passage, start, floor) != "other"
 

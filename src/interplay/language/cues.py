@@ -31,6 +31,7 @@ from interplay.language.journal_text import PUNCT, Passage, normalise
 LEXICON_DIR = Path(__file__).parent / "lexicons"
 L = TypeVar("L", bound=StrEnum)
 
+_PATTERN_CLITICS = {"d": "will", "ll": "will", "m": "be", "re": "be", "ve": "have"}
 _SHORT_GAP = 3
 _LONG_GAP = 6
 _MAX_SLOTS = 12
@@ -163,6 +164,9 @@ def pattern_words(alternative: str) -> tuple[str, ...]:
             ]
         elif piece.endswith("'s"):
             words += [normalise(piece[:-2]), "'s"]
+        elif "'" in piece and piece.split("'", 1)[1] in _PATTERN_CLITICS:
+            base, clitic = piece.split("'", 1)
+            words += ["i" if base == "i" else normalise(base), _PATTERN_CLITICS[clitic]]
         elif piece == "i":
             words.append("i")
         else:

@@ -47,7 +47,10 @@ def judge(passage: Passage, lexicon: Lexicon[L]) -> list[tuple[L, float, Span, s
     """Each match that survives its context, as (label, weight, span, cue id)."""
     judged: list[tuple[L, float, Span, str]] = []
     tokens = passage.tokens
+    reached: dict[int, int] = {}  # cue index -> end of its last accepted match
     for match in find_matches(passage, lexicon):
+        if match.start < reached.get(match.cue_index, -1):
+            continue  # two patterns of one cue over the same words count once
         cue = lexicon.cues[match.cue_index]
         own_words = frozenset().union(
             *(slot.words | {w for phrase in slot.phrases for w in phrase} for slot in match.pattern)
@@ -78,6 +81,7 @@ def judge(passage: Passage, lexicon: Lexicon[L]) -> list[tuple[L, float, Span, s
             s1 = min(passage.sentence_end[match.start], match.end + WINDOW)
             if sentence_has(passage, cue.unless, s0, s1, (match.start, match.end)):
                 continue
+        reached[match.cue_index] = match.end
         span = Span(tokens[match.start].start, tokens[match.end - 1].end)
         judged.append((label, weight, span, cue.id))
     return judged
