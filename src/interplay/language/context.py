@@ -24,6 +24,8 @@ _NEGATION_REACH = 6  # words between a negator and the cue it negates
 # 100 kB text; reading a bounded window keeps the work linear in the length of the text.
 WINDOW = 40
 _NOT_NEGATING_AFTER = frozenset({"stop", "help", "quit", "bear", "stand", "wait"})
+# "I find it hard to ...", "makes it impossible": here "it" is a placeholder, not the subject.
+_IT_FRAMES = frozenset({"find", "found", "make", "made", "think", "feel", "felt", "take", "took"})
 _SCOPE_STOPS = frozenset({"and", "or", "then", "while", "when", "if"})
 
 SELF_WORDS = frozenset(
@@ -191,6 +193,7 @@ _CHANGE_ONE = _norm_set(_CHANGE_ONE)
 _CHANGE_TWO = _norm_pairs(_CHANGE_TWO)
 _PAST_ANCHORS_TWO = _norm_pairs(_PAST_ANCHORS_TWO)
 OTHER_WORDS = _norm_set(OTHER_WORDS)
+_IT_FRAMES = _norm_set(_IT_FRAMES)
 SELF_WORDS = _norm_set(SELF_WORDS)
 NEGATORS = _norm_set(NEGATORS)
 
@@ -311,8 +314,10 @@ def is_about_writer(passage: Passage, start: int) -> bool:
     """Nearest person mentioned before the cue in its sentence; the writer when none.
     A cue right after "it", "that" or "this" has a thing as its subject ("it pushes him
     away"), not the writer."""
-    if start > 0 and passage.tokens[start - 1].norm in ("it", "that", "this", "which"):
-        return False
+    tokens = passage.tokens
+    if start > 0 and tokens[start - 1].norm in ("it", "that", "this", "which"):
+        if start < 2 or tokens[start - 2].norm not in _IT_FRAMES:
+            return False
     floor = max(passage.sentence_start[start], start - WINDOW)
     return person_before(passage, start, floor) != "other"
 
