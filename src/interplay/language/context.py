@@ -134,7 +134,6 @@ _PAST_ANCHORS_TWO = {
     ("year", "ago"),
     ("the", "past"),
     ("grow", "up"),
-    ("my", "childhood"),
     ("my", "twenty"),
     ("my", "teen"),
 }
@@ -348,12 +347,14 @@ def context_of(
     passage: Passage, start: int, end: int, own_words: frozenset[str] = frozenset()
 ) -> Context:
     quoted = passage.quote_open[start] >= 0
+    says_i = any(passage.tokens[j].norm == "i" for j in range(start, end))
     if quoted:
         floor = max(passage.quote_open[start] + 1, start - WINDOW)
         inside = person_before(passage, start, floor)
         about_writer = speaker_is_writer(passage, start) and inside != "other"
     else:
-        about_writer = is_about_writer(passage, start)
+        # A cue that itself says "I" ("of course I did") is the writer's, whoever came before.
+        about_writer = says_i or is_about_writer(passage, start)
     return Context(
         negated=is_negated(passage, start, end, own_words),
         habit_past=is_habit_past(passage, start),
