@@ -243,61 +243,78 @@ def load_lexicon(path: Path, label_enum: type[L]) -> Lexicon[L]:
     return Lexicon(str(path), tuple(cues), index)
 
 
-def _match_at(passage: Passage, slots: tuple[Slot, ...], start: int, limit: int) -> int:
-    """Token index just after a match of `slots` beginning at `start`, or -1. `limit` is the
-    end of the sentence. Bounded backtracking: gaps and optional words are short, patterns
-    have at most a dozen parts."""
-    tokens = passage.tokens
-
-    def walk(slot: int, position: int) -> int:
-        if slot == len(slots):
-            return position
-        current = slots[slot]
-        if current.gap:
-            for skip in range(current.gap + 1):
-                here = position + skip
-                if here > limit:
-                    break
-                if skip and tokens[here - 1].kind == PUNCT:
-                    break  # a gap never crosses a comma, dash or quotation mark
-                found = walk(slot + 1, here)
-                if found >= 0:
-                    return found
-            return -1
-        if position < limit and tokens[position].norm in current.words:
-            found = walk(slot + 1, position + 1)
+def _walk(
+    norms: list[str],
+    punct: list[bool],
+    slots: tuple[Slot, ...],
+    slot: int,
+    position: int,
+    limit: int,
+) -> int:
+    """Token index just after a match of `slots[slot:]` from `position`, or -1. Bounded
+    backtracking: gaps and optional words are short and patterns have at most a dozen parts."""
+    if slot == len(slots):
+        return position
+    current = slots[slot]
+    if current.gap:
+        for skip in range(current.gap + 1):
+            here = position + skip
+            if here > limit:
+                break
+            if skip and punct[here - 1]:
+                break  # a gap never crosses a comma, dash or quotation mark
+            found = _walk(norms, punct, slots, slot + 1, here, limit)
             if found >= 0:
                 return found
-        for phrase in current.phrases:
-            after = position + len(phrase)
-            if after <= limit and all(
-                tokens[position + k].norm == word for k, word in enumerate(phrase)
-            ):
-                found = walk(slot + 1, after)
-                if found >= 0:
-                    return found
-        if current.optional:
-            return walk(slot + 1, position)
         return -1
+    if position < limit and norms[position] in current.words:
+        found = _walk(norms, punct, slots, slot + 1, position + 1, limit)
+        if found >= 0:
+            return found
+    for phrase in current.phrases:
+        after = position + len(phrase)
+        if after <= limit and all(norms[position + k] == word for k, word in enumerate(phrase)):
+            found = _walk(norms, punct, slots, slot + 1, after, limit)
+            if found >= 0:
+                return found
+    if current.optional:
+        return _walk(norms, punct, slots, slot + 1, position, limit)
+    return -1
 
-    return walk(0, start)
+
+def _match_at(passage: Passage, slots: tuple[Slot, ...], start: int, limit: int) -> int:
+    """Token index just after a match of `slots` beginning at `start` (before `limit`, the
+    end of the sentence), or -1."""
+    return _walk(passage.norms, passage.punct, slots, 0, start, limit)
 
 
 def find_matches(passage: Passage, lexicon: Lexicon[L]) -> list[Match]:
     """Every cue match, at most one per cue and starting token, leftmost first."""
     matches: list[Match] = []
-    tokens = passage.tokens
+    norms = passage.norms
+    punct = passage.punct
     index = lexicon.index
-    for i, token in enumerate(tokens):
-        candidates = index.get(token.norm)
+    for i, norm in enumerate(norms):
+        candidates = index.get(norm)
         if not candidates:
             continue
         limit = passage.sentence_end[i]
+        following = norms[i + 1] if i + 1 < limit else ""
         done: set[int] = set()
         for cue_index, pattern in candidates:
             if cue_index in done:
                 continue
-            end = _match_at(passage, pattern, i, limit)
+            if pattern[0].phrases:
+                end = _walk(norms, punct, pattern, 0, i, limit)
+            else:
+                if len(pattern) > 1:
+                    second = pattern[1]
+                    # Most tries fail on the second word: check it before walking further.
+                    if not (second.gap or second.optional or second.phrases) and (
+                        following not in second.words
+                    ):
+                        continue
+                end = _walk(norms, punct, pattern, 1, i + 1, limit)
             if end > i:
                 matches.append(Match(cue_index, i, end, pattern))
                 done.add(cue_index)

@@ -351,6 +351,8 @@ class Passage:
     # For tokens inside quotation marks: index of the opening mark, else -1.
     quote_open: list[int] = field(default_factory=list)
     quote_close: list[int] = field(default_factory=list)
+    norms: list[str] = field(default_factory=list)  # token norms, for fast matching
+    punct: list[bool] = field(default_factory=list)  # whether each token is punctuation
 
 
 def tokenise(text: str) -> list[Token]:
@@ -424,7 +426,14 @@ _CLOSE_QUOTES = frozenset({"”", "’", "»"})
 _TOGGLE_QUOTES = frozenset({'"', "'"})
 
 
+@lru_cache(maxsize=8)
 def read_passage(text: str) -> Passage:
+    """Read a text once; the theme finder and the safety screen usually read the same entry
+    one after the other, so the last few passages are kept (they are never modified)."""
+    return _read_passage(text)
+
+
+def _read_passage(text: str) -> Passage:
     tokens = tokenise(text)
     n = len(tokens)
     passage = Passage(text, tokens)
@@ -479,6 +488,8 @@ def read_passage(text: str) -> Passage:
     passage.clause_start = clause_start
     passage.quote_open = quote_open
     passage.quote_close = quote_close
+    passage.norms = [token.norm for token in tokens]
+    passage.punct = [token.kind == PUNCT for token in tokens]
     return passage
 
 
