@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any, Generic, TypeVar
 
 from interplay.core.content_files import ContentError, Field, list_of, load_entries, read_toml
-from interplay.language.journal_text import PUNCT, Passage, normalise
+from interplay.language.journal_text import Passage, normalise
 
 LEXICON_DIR = Path(__file__).parent / "lexicons"
 L = TypeVar("L", bound=StrEnum)
