@@ -327,10 +327,12 @@ def sentence_has(
     start: int,
     end: int,
     inside: tuple[int, int] = (0, 0),
+    own_words: frozenset[str] = frozenset(),
 ) -> bool:
     """Whether any of the patterns occurs between token `start` and `end` (one sentence).
-    A one-part pattern (a list of topic words) does not count wholly within the `inside` span:
-    a cue's own words ("it will all be over") must not cancel it. Longer patterns may overlap
+    A one-part pattern (a list of topic words) does not count on the cue's own words inside
+    the `inside` span ("it will all be over" is not cancelled by its own "over"); it does count
+    on words the cue skipped over ("cut back on sugar last night"). Longer patterns may overlap
     the cue on purpose ("I'm killing myself at the gym", "before he died")."""
     tokens = passage.tokens
     for pattern in patterns:
@@ -338,6 +340,10 @@ def sentence_has(
         for i in range(start, end):
             if tokens[i].norm in first:
                 found = _match_at(passage, pattern, i, end)
-                if found > i and (len(pattern) > 1 or not inside[0] <= i < found <= inside[1]):
+                if found > i and (
+                    len(pattern) > 1
+                    or not inside[0] <= i < found <= inside[1]
+                    or any(passage.norms[k] not in own_words for k in range(i, found))
+                ):
                     return True
     return False

@@ -79,7 +79,7 @@ def judge(passage: Passage, lexicon: Lexicon[L]) -> list[tuple[L, float, Span, s
         if cue.unless:
             s0 = max(passage.sentence_start[match.start], match.start - WINDOW)
             s1 = min(passage.sentence_end[match.start], match.end + WINDOW)
-            if sentence_has(passage, cue.unless, s0, s1, (match.start, match.end)):
+            if sentence_has(passage, cue.unless, s0, s1, (match.start, match.end), own_words):
                 continue
         reached[match.cue_index] = match.end
         span = Span(tokens[match.start].start, tokens[match.end - 1].end)
