@@ -26,6 +26,7 @@ WINDOW = 40
 _NOT_NEGATING_AFTER = frozenset({"stop", "help", "quit", "bear", "stand", "wait"})
 # "I find it hard to ...", "makes it impossible": here "it" is a placeholder, not the subject.
 _IT_FRAMES = frozenset({"find", "found", "make", "made", "think", "feel", "felt", "take", "took"})
+_IT_FEELINGS = frozenset({"feel", "feels", "seem", "seems", "sound", "sounds", "make", "makes"})
 _SCOPE_STOPS = frozenset({"and", "or", "then", "while", "when", "if"})
 
 SELF_WORDS = frozenset(
@@ -137,6 +138,7 @@ _PAST_ANCHORS_TWO = {
     ("my", "twenty"),
     ("my", "teen"),
 }
+_ACCUSTOMED = frozenset({"be", "get", "so", "very", "quite", "really", "become"})
 _AS_A = frozenset({"child", "kid", "teenager", "teen", "girl", "boy", "student", "youngster"})
 _WHEN_I_WAS = ("when", "i", "be")
 _WHEN_I_WAS_NEXT = frozenset(
@@ -193,6 +195,8 @@ _CHANGE_TWO = _norm_pairs(_CHANGE_TWO)
 _PAST_ANCHORS_TWO = _norm_pairs(_PAST_ANCHORS_TWO)
 OTHER_WORDS = _norm_set(OTHER_WORDS)
 _IT_FRAMES = _norm_set(_IT_FRAMES)
+_IT_FEELINGS = _norm_set(_IT_FEELINGS)
+_ACCUSTOMED = _norm_set(_ACCUSTOMED)
 SELF_WORDS = _norm_set(SELF_WORDS)
 NEGATORS = _norm_set(NEGATORS)
 
@@ -256,8 +260,11 @@ def is_habit_past(passage: Passage, start: int) -> bool:
     s0 = max(passage.sentence_start[start], start - WINDOW)
     s1 = min(passage.sentence_end[start], start + WINDOW)
     tokens = passage.tokens
-    if _has_pair(passage, s0, s1, _PAST_ANCHORS_TWO):
-        return True
+    for j in range(s0, s1 - 1):
+        if (tokens[j].norm, tokens[j + 1].norm) in _PAST_ANCHORS_TWO:
+            if tokens[j].norm == "used" and j > 0 and tokens[j - 1].norm in _ACCUSTOMED:
+                continue  # "I'm so used to keeping everyone happy": a habit now, not a past one
+            return True
     for j in range(s0, s1 - 2):
         triple = (tokens[j].norm, tokens[j + 1].norm, tokens[j + 2].norm)
         if triple[0] == "as" and triple[1] == "a" and triple[2] in _AS_A:
@@ -315,7 +322,8 @@ def is_about_writer(passage: Passage, start: int) -> bool:
     away"), not the writer."""
     tokens = passage.tokens
     if start > 0 and tokens[start - 1].norm in ("it", "that", "this", "which"):
-        if start < 2 or tokens[start - 2].norm not in _IT_FRAMES:
+        feeling = tokens[start].norm in _IT_FEELINGS  # "it feels like failing" is the writer's
+        if not feeling and (start < 2 or tokens[start - 2].norm not in _IT_FRAMES):
             return False
     floor = max(passage.sentence_start[start], start - WINDOW)
     return person_before(passage, start, floor) != "other"

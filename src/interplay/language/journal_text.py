@@ -424,6 +424,7 @@ def _add_contraction(tokens: list[Token], word: str, suffix: str, start: int, en
 _OPEN_QUOTES = frozenset({"“", "‘", "«", "„"})
 _CLOSE_QUOTES = frozenset({"”", "’", "»"})
 _TOGGLE_QUOTES = frozenset({'"', "'"})
+_ALL_QUOTES = _OPEN_QUOTES | _CLOSE_QUOTES | _TOGGLE_QUOTES
 
 
 @lru_cache(maxsize=8)
@@ -489,7 +490,9 @@ def _read_passage(text: str) -> Passage:
     passage.quote_open = quote_open
     passage.quote_close = quote_close
     passage.norms = [token.norm for token in tokens]
-    passage.punct = [token.kind == PUNCT for token in tokens]
+    # Gaps in patterns may not cross punctuation, except quotation marks: 'I say "sure, no
+    # problem" when it is a problem' reads across them.
+    passage.punct = [token.kind == PUNCT and token.norm not in _ALL_QUOTES for token in tokens]
     return passage
 
 
