@@ -177,3 +177,12 @@ def test_a_100_kb_text_is_screened():
 )
 def test_pathological_repetition_is_handled(text):
     _check(text)
+
+
+def test_tuning_probes_stay_caught_and_quiet():
+    # Phrasings written while tuning (tests/data/safety_probes.jsonl, split "tuning"): not a
+    # measure of accuracy, a guard against losing what was fixed.
+    path = eval_safety.DEFAULT_DATA.with_name("safety_probes.jsonl")
+    result = eval_safety.score(eval_safety.load_examples(path))
+    assert result.risk_recall >= 0.97
+    assert result.false_positive_rate <= 0.03
