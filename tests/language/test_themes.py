@@ -181,3 +181,11 @@ def test_a_100_kb_entry_is_handled():
 )
 def test_pathological_repetition_does_not_break_it(text):
     _check_bounds(text)
+
+
+def test_tuning_probes_keep_their_themes():
+    # Phrasings written while tuning (tests/data/journal_themes_probes.jsonl, split "tuning"):
+    # not a measure of accuracy, a guard against losing what was fixed.
+    path = eval_themes.DEFAULT_DATA.with_name("journal_themes_probes.jsonl")
+    _, micro = eval_themes.score(eval_themes.load_examples(path))
+    assert micro.f1 >= 0.9

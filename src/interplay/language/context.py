@@ -138,6 +138,7 @@ _PAST_ANCHORS_TWO = {
     ("my", "twenty"),
     ("my", "teen"),
 }
+_LASTING = frozenset({"still", "decided", "swore", "vowed", "ever"})
 _ACCUSTOMED = frozenset({"be", "get", "so", "very", "quite", "really", "become"})
 _AS_A = frozenset({"child", "kid", "teenager", "teen", "girl", "boy", "student", "youngster"})
 _WHEN_I_WAS = ("when", "i", "be")
@@ -197,6 +198,7 @@ OTHER_WORDS = _norm_set(OTHER_WORDS)
 _IT_FRAMES = _norm_set(_IT_FRAMES)
 _IT_FEELINGS = _norm_set(_IT_FEELINGS)
 _ACCUSTOMED = _norm_set(_ACCUSTOMED)
+_LASTING = _norm_set(_LASTING)
 SELF_WORDS = _norm_set(SELF_WORDS)
 NEGATORS = _norm_set(NEGATORS)
 
@@ -256,10 +258,14 @@ def _has_pair(passage: Passage, start: int, end: int, pairs: set[tuple[str, str]
 
 
 def is_habit_past(passage: Passage, start: int) -> bool:
-    """The sentence places the cue in a habit or time the writer has left behind."""
+    """The sentence places the cue in a habit or time the writer has left behind. A lasting
+    decision or a "still" ("as a child I learned to cope alone. I still do.") keeps it now."""
     s0 = max(passage.sentence_start[start], start - WINDOW)
     s1 = min(passage.sentence_end[start], start + WINDOW)
     tokens = passage.tokens
+    after = passage.sentence_end[s1 + 1] if s1 + 1 < len(tokens) else s1
+    if any(tokens[j].norm in _LASTING for j in range(s0, min(after, s1 + WINDOW))):
+        return False
     for j in range(s0, s1 - 1):
         if (tokens[j].norm, tokens[j + 1].norm) in _PAST_ANCHORS_TWO:
             if tokens[j].norm == "used" and j > 0 and tokens[j - 1].norm in _ACCUSTOMED:
