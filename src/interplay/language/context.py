@@ -27,6 +27,9 @@ _NOT_NEGATING_AFTER = frozenset({"stop", "help", "quit", "bear", "stand", "wait"
 # "I find it hard to ...", "makes it impossible": here "it" is a placeholder, not the subject.
 _IT_FRAMES = frozenset({"find", "found", "make", "made", "think", "feel", "felt", "take", "took"})
 _IT_FEELINGS = frozenset({"feel", "feels", "seem", "seems", "sound", "sounds", "make", "makes"})
+_SUBJECT_PRONOUNS = frozenset({"i", "he", "she", "they", "we", "you"})
+# "my sister", "his boss": the person is the noun after these, not the writer or the owner.
+_POSSESSIVES = frozenset({"my", "your", "our", "his", "her", "their"})
 _SCOPE_STOPS = frozenset({"and", "or", "then", "while", "when", "if"})
 
 SELF_WORDS = frozenset(
@@ -312,14 +315,29 @@ def _person_of(passage: Passage, j: int) -> str:
 
 
 def person_before(passage: Passage, start: int, floor: int) -> str:
-    """Nearest person mentioned before the cue, back to token `floor`: "self", "other" or ""."""
+    """Who does the cue, looking back to token `floor`: "self", "other" or "".
+
+    The nearest pronoun decides ("She asks and I never say no" is the writer; "I watched her
+    say yes" is not). A nearest noun decides only when no subject pronoun comes before it in
+    reach: "My sister can't say no" is the sister's, but in "I keep friends in separate boxes"
+    the friends are an object and the writer is the subject."""
+    tokens = passage.tokens
+    noun_person = ""
     for j in range(start - 1, floor - 1, -1):
-        if passage.tokens[j].norm in _TRANSPARENT:
+        norm = tokens[j].norm
+        if norm in _TRANSPARENT:
             continue
         person = _person_of(passage, j)
-        if person:
-            return person
-    return ""
+        if not person:
+            continue
+        is_pronoun = norm in SELF_WORDS or norm in OTHER_WORDS
+        if not noun_person:
+            if is_pronoun and norm not in _POSSESSIVES:
+                return person
+            noun_person = person
+        elif norm in _SUBJECT_PRONOUNS:
+            return "self" if norm in SELF_WORDS else "other"
+    return noun_person
 
 
 def is_about_writer(passage: Passage, start: int) -> bool:
