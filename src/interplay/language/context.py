@@ -24,8 +24,10 @@ _NEGATION_REACH = 6  # words between a negator and the cue it negates
 # 100 kB text; reading a bounded window keeps the work linear in the length of the text.
 WINDOW = 40
 _NOT_NEGATING_AFTER = frozenset({"stop", "help", "quit", "bear", "stand", "wait"})
-# "I find it hard to ...", "makes it impossible": here "it" is a placeholder, not the subject.
-_IT_FRAMES = frozenset({"find", "found", "make", "made", "think", "feel", "felt", "take", "took"})
+# Words after which "it" starts a clause as its subject.
+_IT_OPENERS = frozenset(
+    {"and", "but", "so", "because", "that", "as", "when", "if", "know", "think"}
+)
 _IT_FEELINGS = frozenset({"feel", "feels", "seem", "seems", "sound", "sounds", "make", "makes"})
 _SUBJECT_PRONOUNS = frozenset({"i", "he", "she", "they", "we", "you"})
 # "my sister", "his boss": the person is the noun after these, not the writer or the owner.
@@ -128,7 +130,7 @@ _CHANGE_ONE = _norm_set(_CHANGE_ONE)
 _CHANGE_TWO = _norm_pairs(_CHANGE_TWO)
 _PAST_ANCHORS_TWO = _norm_pairs(_PAST_ANCHORS_TWO)
 OTHER_WORDS = _norm_set(OTHER_WORDS)
-_IT_FRAMES = _norm_set(_IT_FRAMES)
+_IT_OPENERS = _norm_set(_IT_OPENERS)
 _IT_FEELINGS = _norm_set(_IT_FEELINGS)
 _ACCUSTOMED = _norm_set(_ACCUSTOMED)
 _LASTING = _norm_set(_LASTING)
@@ -277,7 +279,11 @@ def is_about_writer(passage: Passage, start: int) -> bool:
     tokens = passage.tokens
     if start > 0 and tokens[start - 1].norm in ("it", "that", "this", "which"):
         feeling = tokens[start].norm in _IT_FEELINGS  # "it feels like failing" is the writer's
-        if not feeling and (start < 2 or tokens[start - 2].norm not in _IT_FRAMES):
+        # "it" is the subject when it opens its clause ("I know it pushes him away"), an object
+        # after a verb ("I find it hard to ask", "I spent it running errands").
+        before = tokens[start - 2].norm if start >= 2 else ""
+        opens_clause = start - 1 <= passage.clause_start[start] or before in _IT_OPENERS
+        if not feeling and (opens_clause or tokens[start - 2].kind == PUNCT):
             return False
     floor = max(passage.sentence_start[start], start - WINDOW)
     return person_before(passage, start, floor) != "other"
