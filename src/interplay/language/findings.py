@@ -24,6 +24,9 @@ from interplay.language.journal_text import Passage
 NEGATED_LABEL_FACTOR = 0.5
 CHANGED_LABEL_FACTOR = 0.85
 MAX_EVIDENCE = 25  # spans listed per label; a 100 kB text still gives a readable answer
+# After this many accepted matches a label's score is 1.0 to three places and its evidence list
+# is full, so further matches of it are not judged (keeps repetitive 100 kB texts quick).
+_SATURATED = 4 * MAX_EVIDENCE
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,10 +51,17 @@ def judge(passage: Passage, lexicon: Lexicon[L]) -> list[tuple[L, float, Span, s
     judged: list[tuple[L, float, Span, str]] = []
     tokens = passage.tokens
     reached: dict[int, int] = {}  # cue index -> end of its last accepted match
+    accepted: dict[L, int] = {}  # label -> spans accepted so far
     for match in find_matches(passage, lexicon):
         if match.start < reached.get(match.cue_index, -1):
             continue  # two patterns of one cue over the same words count once
         cue = lexicon.cues[match.cue_index]
+        if (
+            accepted.get(cue.label, 0) >= _SATURATED
+            and cue.negated_label is None
+            and cue.changed_label is None
+        ):
+            continue  # the label is certain and its evidence list full: spare the work
         own_words = frozenset().union(
             *(slot.words | {w for phrase in slot.phrases for w in phrase} for slot in match.pattern)
         )
@@ -82,6 +92,7 @@ def judge(passage: Passage, lexicon: Lexicon[L]) -> list[tuple[L, float, Span, s
             if sentence_has(passage, cue.unless, s0, s1, (match.start, match.end), own_words):
                 continue
         reached[match.cue_index] = match.end
+        accepted[label] = accepted.get(label, 0) + 1
         span = Span(tokens[match.start].start, tokens[match.end - 1].end)
         judged.append((label, weight, span, cue.id))
     return judged
