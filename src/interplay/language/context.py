@@ -32,6 +32,7 @@ _IT_FEELINGS = frozenset({"feel", "feels", "seem", "seems", "sound", "sounds", "
 _SUBJECT_PRONOUNS = frozenset({"i", "he", "she", "they", "we", "you"})
 # "my sister", "his boss": the person is the noun after these, not the writer or the owner.
 _POSSESSIVES = frozenset({"my", "your", "our", "his", "her", "their"})
+_KINDS = frozenset({"someone", "somebody", "person", "type", "kind", "one", "sort"})
 _SCOPE_STOPS = frozenset({"and", "or", "then", "while", "when", "if"})
 
 SELF_WORDS = frozenset(
@@ -176,6 +177,8 @@ def is_negated(
     ("asking for help isn't weakness") that the pattern did not ask for itself."""
     clause = passage.clause_start[start]
     low = max(clause, start - _NEGATION_REACH)
+    if _denies_a_kind(passage, max(clause, start - WINDOW), start):
+        return True
     for j in range(start - 1, low - 1, -1):
         if passage.tokens[j].norm in _SCOPE_STOPS:
             break  # "won't give me money and takes my wages": the negation ends at "and"
@@ -185,6 +188,26 @@ def is_negated(
         passage.tokens[j].norm not in own_words and _negator_at(passage, j)
         for j in range(start + 1, end)
     )
+
+
+def _denies_a_kind(passage: Passage, low: int, start: int) -> bool:
+    """ "I'm not someone who finds it hard to ask": a denial of a kind of person covers the
+    whole description that follows it in the clause."""
+    tokens = passage.tokens
+    for j in range(low, start - 1):
+        if tokens[j].norm == "not":
+            for k in range(j + 1, min(j + 4, start)):
+                if (
+                    tokens[k].norm in _KINDS
+                    and k + 1 < start
+                    and tokens[k + 1].norm
+                    in (
+                        "who",
+                        "that",
+                    )
+                ):
+                    return True
+    return False
 
 
 def _has_pair(passage: Passage, start: int, end: int, pairs: set[tuple[str, str]]) -> bool:
