@@ -95,7 +95,7 @@ _BARE_CONTRACTIONS = {
     "not"), "doesnt": ("do", "not"), "isnt": ("be", "not"), "wasnt": ("be", "not"), "werent":
     ("be", "not"), "arent": ("be", "not"), "havent": ("have", "not"), "hasnt": ("have", "not"),
     "hadnt": ("have", "not"), "couldnt": ("can", "not"), "wouldnt": ("will", "not"), "shouldnt":
-    ("should", "not"), "im": ("i", "be"), "wanna": ("want", "to"), "gonna": ("go", "to"),
+    ("should", "not"), "im": ("i", "be"), "2": ("to",), "abt": ("about",), "wud": ("would",), "cud": ("could",), "shud": ("should",), "w": ("with",), "o": ("out",), "nite": ("night",), "idk": ("i", "do", "not", "know"), "ngl": ("not", "go", "to", "lie"), "rn": ("right", "now"), "r": ("be",), "bc": ("because",), "thru": ("through",), "tmrw": ("tomorrow",), "tonite": ("tonight",), "wanna": ("want", "to"), "gonna": ("go", "to"),
     "gotta": ("have", "to"), "kms": ("kill", "myself"), "cos": ("because",), "coz":
     ("because",), "cuz": ("because",), "bf": ("boyfriend",), "gf": ("girlfriend",), "hubby":
     ("husband",), "ur": ("your",), "u": ("you",), "whats": ("what", "be"), "hes": ("he", "be"),
@@ -197,9 +197,20 @@ def tokenise(text: str) -> list[Token]:
             continue
         if word[0].isalnum():
             lower = word.lower()
+            if (
+                lower == "w"
+                and i + 2 < n
+                and raw[i + 1][0] == "/"
+                and raw[i + 2][0].lower() == "o"
+                and raw[i + 1][1] == end
+                and raw[i + 2][1] == end + 1
+            ):
+                tokens.append(Token("without", start, raw[i + 2][2], WORD))  # "w/o"
+                i += 3
+                continue
             if lower in _BARE_CONTRACTIONS:
                 for part in _BARE_CONTRACTIONS[lower]:
-                    tokens.append(Token(part, start, end, WORD))
+                    tokens.append(Token(part if part == "i" else normalise(part), start, end, WORD))
             elif lower == "i":
                 tokens.append(Token("i", start, end, WORD, True))
             else:
