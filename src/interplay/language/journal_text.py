@@ -91,18 +91,24 @@ _NT_BASES = {"ca": "can", "wo": "will", "sha": "will", "ai": "be", "can": "can"}
 # Bare contractions people type without an apostrophe in quick writing.
 # fmt: off
 _BARE_CONTRACTIONS = {
-    "dont": ("do", "not"), "cant": ("can", "not"), "wont": ("will", "not"), "didnt": ("do",
-    "not"), "doesnt": ("do", "not"), "isnt": ("be", "not"), "wasnt": ("be", "not"), "werent":
-    ("be", "not"), "arent": ("be", "not"), "havent": ("have", "not"), "hasnt": ("have", "not"),
-    "hadnt": ("have", "not"), "couldnt": ("can", "not"), "wouldnt": ("will", "not"), "shouldnt":
-    ("should", "not"), "im": ("i", "be"), "2": ("to",), "abt": ("about",), "wud": ("would",), "cud": ("could",), "shud": ("should",), "w": ("with",), "o": ("out",), "nite": ("night",), "idk": ("i", "do", "not", "know"), "ngl": ("not", "go", "to", "lie"), "rn": ("right", "now"), "r": ("be",), "bc": ("because",), "thru": ("through",), "tmrw": ("tomorrow",), "tonite": ("tonight",), "wanna": ("want", "to"), "gonna": ("go", "to"),
-    "gotta": ("have", "to"), "kms": ("kill", "myself"), "cos": ("because",), "coz":
-    ("because",), "cuz": ("because",), "bf": ("boyfriend",), "gf": ("girlfriend",), "hubby":
-    ("husband",), "ur": ("your",), "u": ("you",), "whats": ("what", "be"), "hes": ("he", "be"),
-    "shes": ("she", "be"), "thats": ("that", "be"), "theres": ("there", "be"), "hed": ("he",
-    "will"), "shed": ("she", "will"), "youre": ("you", "be"), "theyre": ("they", "be"), "ppl":
-    ("people",), "tho": ("though",), "nothin": ("nothing",), "anymore": ("anymore",), "ive":
-    ("i", "have")
+    "dont": ("do", "not"), "cant": ("can", "not"), "wont": ("will", "not"),
+    "didnt": ("do", "not"), "doesnt": ("do", "not"), "isnt": ("be", "not"),
+    "wasnt": ("be", "not"), "werent": ("be", "not"), "arent": ("be", "not"),
+    "havent": ("have", "not"), "hasnt": ("have", "not"), "hadnt": ("have", "not"),
+    "couldnt": ("can", "not"), "wouldnt": ("will", "not"), "shouldnt": ("should", "not"),
+    "im": ("i", "be"), "2": ("to",), "abt": ("about",), "wud": ("would",), "cud": ("could",),
+    "shud": ("should",), "w": ("with",), "o": ("out",), "nite": ("night",),
+    "idk": ("i", "do", "not", "know"), "ngl": ("not", "go", "to", "lie"),
+    "rn": ("right", "now"), "r": ("be",), "bc": ("because",), "thru": ("through",),
+    "tmrw": ("tomorrow",), "tonite": ("tonight",), "wanna": ("want", "to"),
+    "gonna": ("go", "to"), "gotta": ("have", "to"), "kms": ("kill", "myself"),
+    "cos": ("because",), "coz": ("because",), "cuz": ("because",), "bf": ("boyfriend",),
+    "gf": ("girlfriend",), "hubby": ("husband",), "ur": ("your",), "u": ("you",),
+    "whats": ("what", "be"), "hes": ("he", "be"), "shes": ("she", "be"),
+    "thats": ("that", "be"), "theres": ("there", "be"), "hed": ("he", "will"),
+    "shed": ("she", "will"), "youre": ("you", "be"), "theyre": ("they", "be"),
+    "ppl": ("people",), "tho": ("though",), "nothin": ("nothing",), "anymore": ("anymore",),
+    "ive": ("i", "have"),
 }
 # fmt: on
 _CLITICS = {"m": "be", "re": "be", "ve": "have", "ll": "will", "d": "will"}
