@@ -325,12 +325,11 @@ def speaker_is_writer(passage: Passage, start: int) -> bool:
                 if person:
                     return person == "self"
     # my wife said, "..."
-    for j in range(opening - 1, max(passage.sentence_start[opening] - 1, opening - 6), -1):
+    floor = max(passage.sentence_start[opening], opening - WINDOW)
+    for j in range(opening - 1, max(floor - 1, opening - 6), -1):
         if tokens[j].norm in _SAY_WORDS:
-            for k in range(j - 1, max(passage.sentence_start[opening] - 1, j - 4), -1):
-                person = _person_of(passage, k)
-                if person:
-                    return person == "self"
+            # "I'm still the one who says "it's fine"": whoever says it, however far back.
+            return person_before(passage, j, floor) == "self"
     return False  # unattributed quotations (sayings, signs, scare quotes) are not the writer's
 
 
