@@ -162,6 +162,8 @@ def pattern_words(alternative: str) -> tuple[str, ...]:
                 "can" if base in ("ca", "can") else "will" if base == "wo" else normalise(base),
                 "not",
             ]
+        elif piece == "'s":
+            words.append("'s")
         elif piece.endswith("'s"):
             words += [normalise(piece[:-2]), "'s"]
         elif "'" in piece and piece.split("'", 1)[1] in _PATTERN_CLITICS:
