@@ -55,3 +55,10 @@ def test_draft_reopens_in_the_coach_and_can_be_deleted(practice, client_browser)
     assert "Names a feeling" in page.content.decode()
     client_browser.post(reverse("practice:delete_draft", args=[draft.pk]))
     assert not StatementDraft.objects.exists()
+
+
+def test_fragment_updates_a_one_line_live_summary_out_of_band(practice, client_browser):
+    html = client_browser.post(reverse("practice:analyse"), {"text": BLAMING}).content.decode()
+    summary = html.split('id="statement-summary"')[1].split("</p>")[0]
+    assert 'hx-swap-oob="true"' in summary and "Found: " in summary
+    assert "Uses always or never" in summary

@@ -58,8 +58,12 @@ def feedback_context(text: str) -> dict[str, object]:
     if not text.strip():
         return {"analysis": None}
     analysis = analyze_statement(text[:MAX_ANALYSE])
+    found = [str(label) for name, label in SIGNAL_NAMES.items() if getattr(analysis, name)]
     return {
         "analysis": analysis,
+        "summary": _("Found: %(found)s.") % {"found": ", ".join(found)}
+        if found
+        else _("Nothing found yet."),
         "segments": segments(analysis),
         "signals": [
             {"name": name, "label": label, "on": getattr(analysis, name), "good": name in GOOD}
@@ -95,9 +99,10 @@ def statement_page(request: HttpRequest) -> HttpResponse:
 @require_POST
 def analyse(request: HttpRequest) -> HttpResponse:
     """htmx fragment: the analysis of the text so far."""
-    return render(
-        request, "practice/_statement_feedback.html", feedback_context(request.POST.get("text", ""))
-    )
+    context = feedback_context(request.POST.get("text", ""))
+    # A short summary also replaces the page's live region (out of band), so a screen reader
+    # hears one line per pause, not the whole analysis again.
+    return render(request, "practice/_statement_feedback.html", {**context, "oob": True})
 
 
 @client_required
