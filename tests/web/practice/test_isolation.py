@@ -126,3 +126,15 @@ def test_sensitive_text_is_encrypted_at_rest(practice, urls):
             cursor.execute(f"SELECT {column} FROM {table}")  # noqa: S608 - fixed names
             stored = " ".join(str(row[0]) for row in cursor.fetchall())
             assert stored and "private" not in stored.lower() and "Sam" not in stored, table
+
+
+@pytest.mark.parametrize("param", ["belief", "draft", "roleplay"])
+def test_ids_in_the_query_string_are_scoped_too(practice, param):
+    theirs = practice_objects(practice, owner=practice.other_client)
+    pk = {"belief": theirs.belief_pk, "draft": theirs.draft_pk, "roleplay": theirs.role_play_pk}
+    browser = signed_in(practice.client)
+    response = browser.get(f"/practice/experiments/new/?{param}={pk[param]}")
+    assert response.status_code == 404
+    assert b"private" not in response.content
+    statements = browser.get(f"/practice/statements/?draft={theirs.draft_pk}")
+    assert statements.status_code == 404
