@@ -89,3 +89,16 @@ def test_the_map_is_shared_as_a_whole(practice, client_browser):
     assert MapSharing.objects.get(owner=practice.client).shared_with_coach
     client_browser.post(reverse("relationships:share"), {"shared": "0"})
     assert not MapSharing.objects.get(owner=practice.client).shared_with_coach
+
+
+def test_the_map_says_what_changed_since_the_last_snapshot(practice, client_browser):
+    client_browser.post(reverse("relationships:map"), PERSON)
+    client_browser.post(reverse("relationships:take_snapshot"))
+    person = MapPerson.objects.get()
+    client_browser.post(
+        reverse("relationships:person", args=[person.pk]), {**PERSON, "boundary": "2"}
+    )
+    client_browser.post(reverse("relationships:map"), JO)
+    html = client_browser.get(reverse("relationships:map")).content.decode()
+    assert "Jo is new on the map." in html
+    assert "Sam: your boundary porous → balanced." in html

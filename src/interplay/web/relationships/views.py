@@ -22,7 +22,8 @@ from interplay.web.relationships.access import (
     people_of,
     snapshots_of,
 )
-from interplay.web.relationships.mapping import snapshot_of
+from interplay.web.relationships.changes import changes_since
+from interplay.web.relationships.mapping import core_people, snapshot_of
 from interplay.web.relationships.models import MapPerson
 from interplay.web.relationships.presenters import BOUNDARY_LABELS, ENERGY_LABELS, map_view
 from interplay.web.values.access import values_of
@@ -77,11 +78,15 @@ def map_page(request: HttpRequest) -> HttpResponse:
             messages.success(request, _("%(name)s is on your map.") % {"name": person.name})
             return redirect("relationships:map")
     people = people_of(user)
+    snapshots = snapshots_of(user)
     context = {
         "view": map_view(people),
         "people": people,
         "shared": map_is_shared(user),
-        "snapshots": snapshots_of(user),
+        "snapshots": snapshots,
+        "changes": changes_since(snapshot_of(snapshots[0]).people, core_people(people))
+        if snapshots
+        else None,
         "error": error,
         **_form_context(user, form),
     }
