@@ -32,6 +32,7 @@ POST_ONLY = {
     "practice:start_roleplay",
     "practice:stop_roleplay",
     "practice:coach_offer",
+    "practice:coach_delete",
     "relationships:share",
     "relationships:take_snapshot",
     "relationships:delete_person",
@@ -41,6 +42,7 @@ COACH_PAGES = {
     "practice:coach_new_scenario",
     "practice:coach_scenario",
     "practice:coach_offer",
+    "practice:coach_delete",
     "practice:coach_client",
 }
 
@@ -164,6 +166,7 @@ def practice_urls(practice, objects: PracticeObjects | None = None) -> dict[str,
         "practice:coach_new_scenario": reverse("practice:coach_new_scenario"),
         "practice:coach_scenario": reverse("practice:coach_scenario", args=[o.scenario_pk]),
         "practice:coach_offer": reverse("practice:coach_offer", args=[o.scenario_pk]),
+        "practice:coach_delete": reverse("practice:coach_delete", args=[o.scenario_pk]),
         "practice:coach_client": reverse("practice:coach_client", args=[client_id]),
         "relationships:map": reverse("relationships:map"),
         "relationships:share": reverse("relationships:share"),
@@ -199,4 +202,9 @@ CLIENT_ID_PAGES = [
     "relationships:person",
     "relationships:delete_person",
 ]
-COACH_ID_PAGES = ["practice:coach_scenario", "practice:coach_offer", "practice:coach_client"]
+COACH_ID_PAGES = [
+    "practice:coach_scenario",
+    "practice:coach_offer",
+    "practice:coach_delete",
+    "practice:coach_client",
+]

@@ -133,3 +133,14 @@ def test_a_run_keeps_the_scenario_as_it_was_when_it_began(practice, coach_browse
     coach_browser.post(reverse("practice:coach_scenario", args=[stored.pk]), form)
     page = client_browser.get(reverse("practice:roleplay", args=[run.pk])).content.decode()
     assert escape(SCENARIO["opening"]) in page
+
+
+def test_deleting_a_scenario_keeps_runs_already_played(practice, coach_browser, client_browser):
+    coach_browser.post(reverse("practice:coach_new_scenario"), _form(SCENARIO))
+    stored = CoachScenario.objects.get()
+    do_set_scenario_offered(stored, True)
+    run = _start(client_browser, f"c:{stored.pk}")
+    coach_browser.post(reverse("practice:coach_delete", args=[stored.pk]))
+    assert not CoachScenario.objects.exists()
+    page = client_browser.get(reverse("practice:roleplay", args=[run.pk]))
+    assert page.status_code == 200 and escape(SCENARIO["opening"]) in page.content.decode()

@@ -20,7 +20,11 @@ from interplay.web.practice import actions, labels
 from interplay.web.practice.access import get_scenario_for_coach, scenarios_of_coach
 from interplay.web.practice.models import CoachScenario
 from interplay.web.practice.planner import coach_practice_view
-from interplay.web.practice.rehearsal import do_save_coach_scenario, do_set_scenario_offered
+from interplay.web.practice.rehearsal import (
+    do_delete_coach_scenario,
+    do_save_coach_scenario,
+    do_set_scenario_offered,
+)
 
 TEXT_FIELDS = ("id", "title", "direction", "stakes", "situation", "feared_outcome", "opening")
 COUNTERPART_FIELDS = ("name", "relationship", "kind", "manner")
@@ -117,6 +121,15 @@ def offer_scenario(request: HttpRequest, pk: int) -> HttpResponse:
         request,
         _("Offered to your clients.") if offered else _("No longer offered to your clients."),
     )
+    return redirect("practice:coach_scenarios")
+
+
+@coach_required
+@require_POST
+def delete_scenario(request: HttpRequest, pk: int) -> HttpResponse:
+    """Runs already played keep their copy of the scenario; it is simply no longer offered."""
+    do_delete_coach_scenario(get_scenario_for_coach(_coach(request), pk))
+    messages.success(request, _("Scenario deleted."))
     return redirect("practice:coach_scenarios")
 
 

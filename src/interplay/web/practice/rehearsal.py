@@ -158,3 +158,7 @@ def do_set_scenario_offered(scenario: CoachScenario, offered: bool) -> CoachScen
     scenario.offered = offered
     scenario.save(update_fields=["offered"])
     return scenario
+
+
+def do_delete_coach_scenario(scenario: CoachScenario) -> None:
+    scenario.delete()  # role-plays keep their copy (scenario_data); the link is cleared

@@ -28,5 +28,6 @@ urlpatterns = [
     path("coach/scenarios/new/", coach_views.new_scenario, name="coach_new_scenario"),
     path("coach/scenarios/<int:pk>/", coach_views.edit_scenario, name="coach_scenario"),
     path("coach/scenarios/<int:pk>/offer/", coach_views.offer_scenario, name="coach_offer"),
+    path("coach/scenarios/<int:pk>/delete/", coach_views.delete_scenario, name="coach_delete"),
     path("coach/clients/<int:client_id>/", coach_views.client_practice, name="coach_client"),
 ]
