@@ -198,3 +198,12 @@ def test_two_reflected_successes_move_the_ladder_up_a_rung(practice, client_brow
     html = client_browser.get(reverse("practice:history")).content.decode()
     assert "On the medium rung toward connection" in html
     assert "On the low rung toward autonomy" in html
+
+
+def test_the_home_page_experiment_can_be_planned(practice, client_browser):
+    assessment = do_start_assessment(practice.client)
+    do_save_answers(assessment, maya_answers())
+    do_finish_assessment(assessment)
+    html = client_browser.get(reverse("home")).content.decode()
+    ids = [pick["id"] for pick in assessment.profile["experiments"]]
+    assert any(f"{reverse('practice:new')}?library={i}" in html for i in ids)
