@@ -1,0 +1,188 @@
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from interplay.core.vocabulary import SafetyRisk
+from interplay.language import eval_safety
+from interplay.language.safety import ENGINE_VERSION, screen
+
+
+def risk(text: str) -> SafetyRisk:
+    return screen(text).risk
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I've started giving my things away. My guitar went to my nephew.",
+        "Is there any point in carrying on?",
+        "Honestly, everyone would be better off without me.",
+        "I went round and said goodbye to a few people today, properly.",
+        "I've been saving up my tablets.",
+        "I don't want to be here anymore.",
+    ],
+)
+def test_indirect_self_harm_is_caught(text):
+    assert risk(text) is SafetyRisk.SELF_HARM
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'm scared of what he'll do when he gets home.",
+        "He hit me again last night.",
+        "I'm not allowed to see my friends anymore.",
+        "I wear long sleeves to hide the bruises.",
+        "He threatened to take the kids if I tell anyone.",
+    ],
+)
+def test_harm_from_others_is_caught(text):
+    assert risk(text) is SafetyRisk.HARM_FROM_OTHERS
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "This spreadsheet will be the death of me.",
+        "I nearly died of embarrassment.",
+        "My boss will kill me if I'm late.",
+        "I could murder a curry.",
+        "I'm killing myself at the gym this month.",
+        "I'd rather die than wear that jumper.",
+    ],
+)
+def test_figures_of_speech_are_not_flagged(text):
+    assert risk(text) is SafetyRisk.NONE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I miss my dad since he died.",
+        "I felt low all week.",
+        "Mum died three months ago and I still pick up the phone to ring her.",
+        "We had to have the dog put down today. The house feels so empty.",
+    ],
+)
+def test_grief_and_ordinary_sadness_are_not_flagged(text):
+    assert risk(text) is SafetyRisk.NONE
+
+
+def test_someone_elses_words_are_not_the_writers_risk():
+    assert risk("My friend said she wants to kill herself and I'm worried.") is SafetyRisk.NONE
+    assert risk('The song goes "I don\'t wanna live forever".') is SafetyRisk.NONE
+
+
+def test_both_risks_report_self_harm_with_all_the_evidence():
+    text = "He hit me again. I don't want to be here anymore."
+    result = screen(text)
+    assert result.risk is SafetyRisk.SELF_HARM
+    quoted = [text[s.start : s.end] for s in result.evidence]
+    assert any("hit me" in q for q in quoted)
+    assert any("want to be here" in q for q in quoted)
+
+
+def test_to_dict_shape_is_the_published_one():
+    assert screen("I had a lovely walk.").to_dict() == {"risk": "none", "evidence": []}
+    flagged = screen("I want to die.").to_dict()
+    assert flagged["risk"] == "self_harm"
+    assert all(set(span) == {"start", "end"} for span in flagged["evidence"])
+
+
+def test_engine_version_is_declared():
+    assert ENGINE_VERSION
+
+
+def test_labelled_set_has_enough_risk_and_hard_non_risk_texts():
+    examples = eval_safety.load_examples()
+    assert len(examples) >= 170
+    assert sum(1 for e in examples if e.risk is not SafetyRisk.NONE) >= 60
+    assert {e.risk for e in examples} == set(SafetyRisk)
+
+
+def test_recall_and_false_positive_targets_on_the_whole_set():
+    result = eval_safety.score(eval_safety.load_examples())
+    assert result.risk_recall >= 0.97
+    assert result.false_positive_rate <= 0.05
+
+
+def test_floors_on_the_held_out_part():
+    result = eval_safety.score(eval_safety.select(eval_safety.load_examples(), "test"))
+    assert result.risk_recall >= 0.85
+    assert result.false_positive_rate <= 0.1
+
+
+def _check(text: str) -> None:
+    result = screen(text)
+    assert result.risk in set(SafetyRisk)
+    for span in result.evidence:
+        assert 0 <= span.start < span.end <= len(text)
+    if result.risk is SafetyRisk.NONE:
+        assert result.evidence == ()
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text())
+def test_any_unicode_text_is_screened_without_error(text):
+    _check(text)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "I",
+                "want",
+                "to",
+                "die",
+                "kill",
+                "myself",
+                "he",
+                "hit",
+                "me",
+                "not",
+                "never",
+                "'",
+                '"',
+                "“",
+                "”",
+                ".",
+                ",",
+                "\n",
+                "🙂",
+                "if",
+                "i",
+                "leave",
+                "laughing",
+                "bruises",
+            ]
+        ),
+        max_size=80,
+    )
+)
+def test_sequences_of_cue_words_never_break_it(words):
+    _check(" ".join(words))
+
+
+def test_a_100_kb_text_is_screened():
+    text = ("A quiet day at the allotment with my dad. " * 3000)[:99_000] + " I want to die."
+    result = screen(text)
+    assert result.risk is SafetyRisk.SELF_HARM
+    _check(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["die " * 25_000, "kill myself laughing " * 5000, "'" * 60_000, "no " * 30_000]
+)
+def test_pathological_repetition_is_handled(text):
+    _check(text)
+
+
+def test_tuning_probes_stay_caught_and_quiet():
+    # Phrasings written while tuning (tests/data/safety_probes.jsonl, split "tuning"): not a
+    # measure of accuracy, a guard against losing what was fixed.
+    path = eval_safety.DEFAULT_DATA.with_name("safety_probes.jsonl")
+    result = eval_safety.score(eval_safety.load_examples(path))
+    assert result.risk_recall >= 0.97
+    assert result.false_positive_rate <= 0.03

@@ -1,0 +1,191 @@
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from interplay.core.vocabulary import Theme
+from interplay.language import eval_themes
+from interplay.language.themes import ENGINE_VERSION, THRESHOLD, analyze_themes
+
+
+def labels(text: str) -> set[Theme]:
+    return set(analyze_themes(text).labels)
+
+
+def test_plain_statement_of_not_saying_no_is_porous_boundaries():
+    assert Theme.POROUS_BOUNDARIES in labels("I can't say no to anyone, and I'm exhausted.")
+
+
+def test_someone_elses_behaviour_is_not_the_writers_theme():
+    assert labels("My sister can't say no to anyone. She's on four committees.") == set()
+
+
+def test_negated_difficulty_is_not_over_independence():
+    assert Theme.OVER_INDEPENDENCE not in labels("I don't mind asking for help.")
+
+
+def test_hating_to_ask_for_help_is_over_independence():
+    assert Theme.OVER_INDEPENDENCE in labels("I hate asking for help. I'd rather struggle.")
+
+
+def test_habit_left_behind_is_not_present_over_independence_but_a_change():
+    found = labels("I used to never ask for help, now I do.")
+    assert Theme.OVER_INDEPENDENCE not in found
+    assert Theme.INTERDEPENDENCE in found
+
+
+def test_help_as_weakness_denied_reads_as_interdependence():
+    found = labels("Leaning on friends isn't weakness. We help each other out.")
+    assert Theme.INTERDEPENDENCE in found
+    assert Theme.OVER_INDEPENDENCE not in found
+
+
+def test_quoted_words_of_someone_else_are_not_the_writers():
+    found = labels('"You never ask for help," my wife said, laughing, as I built the shelves.')
+    assert Theme.OVER_INDEPENDENCE not in found
+
+
+def test_upbringing_linked_to_now_is_past_experience():
+    text = "Growing up, my dad said crying was weak. I can see now that's why I hide everything."
+    assert Theme.PAST_EXPERIENCE in labels(text)
+
+
+def test_family_expectation_is_cultural_pressure():
+    assert Theme.CULTURAL_PRESSURE in labels(
+        "In my culture the eldest son looks after the parents."
+    )
+
+
+def test_ordinary_day_has_no_themes():
+    text = "Took the dog to the reservoir. Coffee from the van, a heron in the mist. Good day."
+    assert analyze_themes(text).to_dict() == {"themes": []}
+
+
+def test_every_theme_reports_its_words_as_evidence():
+    text = "I keep everyone at arm's length. I don't let anyone in."
+    result = analyze_themes(text)
+    assert result.themes
+    for finding in result.themes:
+        assert finding.score >= THRESHOLD
+        assert finding.evidence
+        for span in finding.evidence:
+            assert text[span.start : span.end].strip()
+
+
+def test_to_dict_shape_is_the_published_one():
+    result = analyze_themes("I can't say no to anyone.").to_dict()
+    (theme,) = result["themes"]
+    assert set(theme) == {"theme", "score", "evidence"}
+    assert theme["theme"] == "porous_boundaries"
+    assert 0 <= theme["score"] <= 1
+    assert set(theme["evidence"][0]) == {"start", "end"}
+
+
+def test_engine_version_is_declared():
+    assert ENGINE_VERSION
+
+
+def test_non_text_input_is_refused_with_a_clear_message():
+    with pytest.raises(TypeError, match="needs text"):
+        analyze_themes(None)  # type: ignore[arg-type]
+
+
+def test_labelled_set_is_large_and_varied_enough():
+    examples = eval_themes.load_examples()
+    assert len(examples) >= 220
+    assert sum(1 for e in examples if not e.themes) >= 70
+    assert 0.25 <= sum(1 for e in examples if e.split == "test") / len(examples) <= 0.35
+
+
+def test_accuracy_floor_on_the_whole_labelled_set():
+    _, micro = eval_themes.score(eval_themes.load_examples())
+    assert micro.f1 >= 0.75
+
+
+def test_accuracy_floor_on_the_held_out_part():
+    held_out = eval_themes.select(eval_themes.load_examples(), "test")
+    _, micro = eval_themes.score(held_out)
+    assert micro.f1 >= 0.6
+
+
+def _check_bounds(text: str) -> None:
+    result = analyze_themes(text)
+    for finding in result.themes:
+        assert 0 <= finding.score <= 1
+        for span in finding.evidence:
+            assert 0 <= span.start < span.end <= len(text)
+
+
+@settings(max_examples=200, suppress_health_check=[HealthCheck.too_slow], deadline=None)
+@given(st.text())
+def test_any_unicode_text_gives_spans_within_bounds(text):
+    _check_bounds(text)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "I",
+                "can't",
+                "say",
+                "no",
+                "never",
+                "ask",
+                "for",
+                "help",
+                "“",
+                "”",
+                '"',
+                "'",
+                ",",
+                ".",
+                "\n",
+                "used",
+                "to",
+                "😊",
+                "my",
+                "sister",
+                "don't",
+                "-",
+                "’",
+                "alone",
+            ]
+        ),
+        max_size=80,
+    )
+)
+def test_sequences_of_cue_words_and_marks_never_break_it(words):
+    _check_bounds(" ".join(words))
+
+
+def test_a_100_kb_entry_is_handled():
+    text = ("I can't say no to anyone and I never ask for help. " * 2000)[:100_000]
+    result = analyze_themes(text)
+    assert Theme.POROUS_BOUNDARIES in result.labels
+    _check_bounds(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "no " * 20_000,
+        "'" * 50_000,
+        '"' * 30_001,
+        "never " * 15_000,
+        "a-" * 40_000,
+        "\n" * 50_000,
+        "I" * 100_000,
+        "“" * 10_000 + "”" * 10_000,
+    ],
+)
+def test_pathological_repetition_does_not_break_it(text):
+    _check_bounds(text)
+
+
+def test_tuning_probes_keep_their_themes():
+    # Phrasings written while tuning (tests/data/journal_themes_probes.jsonl, split "tuning"):
+    # not a measure of accuracy, a guard against losing what was fixed.
+    path = eval_themes.DEFAULT_DATA.with_name("journal_themes_probes.jsonl")
+    _, micro = eval_themes.score(eval_themes.load_examples(path))
+    assert micro.f1 >= 0.9
