@@ -17,6 +17,7 @@ from interplay.web.assessments.actions import do_save_answers, do_start_assessme
 from interplay.web.coaching.actions import do_invite_client
 from interplay.web.journal.actions import do_save_entry
 from tests.web.base import Practice
+from tests.web.coachdesk import pages as coachdesk_pages
 
 # Pages that only take POST: opened with GET they answer 405, so the h1 guard skips them.
 POST_ONLY = {
@@ -27,13 +28,15 @@ POST_ONLY = {
     "journal:autosave",
     "journal:share",
     "journal:delete",
+    *coachdesk_pages.POST_ONLY,
 }
 ANONYMOUS_ONLY = {
     "accounts:link_sign_in",
     "accounts:password_reset_confirm",
     "coaching:accept_invitation",
+    *coachdesk_pages.ANONYMOUS_ONLY,
 }
-COACH_PAGES = {"coaching:coach_home", "coaching:client_overview"}
+COACH_PAGES = {"coaching:coach_home", "coaching:client_overview", *coachdesk_pages.COACH_PAGES}
 
 
 def all_url_names() -> set[str]:
@@ -109,4 +112,5 @@ def urls_for(practice: Practice, objects: Objects) -> dict[str, str]:
         "journal:edit": reverse("journal:edit", args=[objects.entry_pk]),
         "journal:share": reverse("journal:share", args=[objects.entry_pk]),
         "journal:delete": reverse("journal:delete", args=[objects.entry_pk]),
+        **coachdesk_pages.coachdesk_urls(practice),
     }

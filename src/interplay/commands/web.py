@@ -50,7 +50,10 @@ def serve(
     host: Annotated[str, typer.Option("--host", help="Address to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option("--port", help="Port to listen on.")] = 8000,
     demo: Annotated[
-        bool, typer.Option("--demo", help="Seed the demo practice (a coach and Maya).")
+        bool,
+        typer.Option(
+            "--demo", help="Seed the demo practice (a coach, Maya and three more clients)."
+        ),
     ] = False,
     worker: Annotated[
         bool,
@@ -70,8 +73,9 @@ def serve(
 
         accounts = seed_demo()
         typer.echo("Demo practice ready (invented people, for trying things out):")
-        typer.echo(f"  client: {accounts.client_email} / {accounts.password}")
         typer.echo(f"  coach:  {accounts.coach_email} / {accounts.password}")
+        for name, email in accounts.clients or (("client", accounts.client_email),):
+            typer.echo(f"  client: {email} / {accounts.password}  ({name})")
         folder = "" if data_dir is None else f" --data-dir {data_dir}"
         typer.echo(f"  the coach's authenticator code: run `interplay demo-code{folder}`")
     typer.echo(f"Serving on {address} (Ctrl+C to stop)")

@@ -1,15 +1,22 @@
-"""A small demo practice for trying Interplay on a laptop: a coach and Maya, the client from
-the article, with an assessment, a check-in and a few journal entries.
+"""A demo practice for trying Interplay on a laptop: a coach and four clients, Maya from the
+article among them, with about three months of history each.
 
-Everything here is invented and labelled as demo data. The coach's authenticator is a real
-TOTP device; `interplay demo-code` prints its current code so a visitor can sign in as the coach
-without a phone. Seeding is idempotent: running it twice changes nothing.
+Everything here is invented and labelled as demo data (the people and their words live in
+`demo_story.py`). Assessments are answer sets that drift over the months, scored by the real
+core; check-ins are weekly; journal entries are mostly private, some shared; the coach has
+session notes and a planned session for each client who has a profile.
+
+Nothing here weakens a real deployment: the demo accounts exist only after `seed_demo()` has
+run (it refuses in production), and `demo_coach_code()` refuses in production and anywhere the
+demo was not seeded. The coach's authenticator is a real TOTP device whose secret the demo
+knows, so `interplay demo-code` can print the current code for a visitor without a phone.
+Seeding is idempotent: running it again changes nothing.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.db import transaction
@@ -17,48 +24,34 @@ from django.utils import timezone
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from interplay.core.instrument import ANSWER_MAX, ANSWER_MIN, instrument_items, pulse_items
-from interplay.core.vocabulary import Scale
 from interplay.web.accounts.models import Role, User
 from interplay.web.assessments import actions as assessment_actions
 from interplay.web.assessments.models import Assessment, PulseCheck
+from interplay.web.coachdesk.actions import do_add_note, do_save_plan
+from interplay.web.coachdesk.models import SessionNote
+from interplay.web.coachdesk.planner import propose_agenda
+from interplay.web.coachdesk.presenters import due_reasons
 from interplay.web.coaching.models import CoachingRelationship
+from interplay.web.demo_story import (
+    ASSESSMENT_DAYS,
+    CLIENTS,
+    ITEM_NUDGES,
+    MAYA,
+    PULSE_DAYS,
+    DemoClient,
+)
 from interplay.web.journal import actions as journal_actions
+from interplay.web.journal.models import Entry
 
 DEMO_COACH_EMAIL = "coach@demo.interplay.test"
-DEMO_CLIENT_EMAIL = "maya@demo.interplay.test"
+DEMO_CLIENT_EMAIL = MAYA.email
 DEMO_PASSWORD = "try-interplay-demo"  # noqa: S105 - published on purpose: demo accounts only
 DEMO_MARKER = "demo-seeded"
 DEMO_DEVICE_NAME = "demo authenticator"
-
-# How Maya tends to answer, scale by scale (keyed 1..5): proud of doing it all herself,
-# lonely and tired, firm with some people and drained by others, wary of needing anyone.
-MAYA_LEANINGS = {
-    Scale.DEPENDENCE: 2,
-    Scale.OVER_INDEPENDENCE: 5,
-    Scale.INTERDEPENDENCE: 2,
-    Scale.RIGID_BOUNDARIES: 4,
-    Scale.POROUS_BOUNDARIES: 4,
-    Scale.CONFLUENCE: 2,
-    Scale.FEAR_OF_INDEPENDENCE: 1,
-    Scale.PERFECTIONISM: 5,
-    Scale.VULNERABILITY_FEAR: 4,
-    Scale.CULTURAL_PRESSURE: 3,
-    Scale.PAST_EXPERIENCE: 3,
-}
-
-MAYA_ENTRIES = (
-    (
-        "Saying no to Priya",
-        "Priya asked me to cover her deadline again. I said yes before she finished the "
-        "sentence, then spent the evening resenting it. Next time I want to say I need a day "
-        "to think.",
-    ),
-    (
-        "The boiler",
-        "The boiler broke and I spent two hours on hold rather than ask my brother, who fixes "
-        "these things for a living. Why does asking feel worse than the cold?",
-    ),
-)
+# The demo authenticator's secret (hex, 20 bytes), known to the demo so `interplay demo-code`
+# works. It only ever belongs to the seeded demo coach.
+DEMO_TOTP_KEY = b"interplay demo coach".hex()
+HISTORY_DAYS = ASSESSMENT_DAYS[0]
 
 
 @dataclass(frozen=True)
@@ -66,55 +59,112 @@ class DemoAccounts:
     coach_email: str
     client_email: str
     password: str
+    clients: tuple[tuple[str, str], ...] = ()  # (name, email) of every demo client
 
 
-def _maya_answer(scale: Scale, reverse: bool, index: int) -> int:
-    keyed = MAYA_LEANINGS[scale]
-    # A little variation between items, as real answers have, without leaving 1..5.
-    keyed = min(ANSWER_MAX, max(ANSWER_MIN, keyed + (0, 0, -1, 0, 1)[index % 5]))
-    return ANSWER_MIN + ANSWER_MAX - keyed if reverse else keyed
+def _accounts() -> DemoAccounts:
+    return DemoAccounts(
+        DEMO_COACH_EMAIL,
+        DEMO_CLIENT_EMAIL,
+        DEMO_PASSWORD,
+        tuple((client.name, client.email) for client in CLIENTS),
+    )
+
+
+def _progress(days_ago: float) -> float:
+    """0 at the start of the three months, 1 at the latest assessment."""
+    span = HISTORY_DAYS - ASSESSMENT_DAYS[-1]
+    return min(1.0, max(0.0, (HISTORY_DAYS - days_ago) / span))
+
+
+def answers_for(client: DemoClient, days_ago: float) -> dict[str, int]:
+    """A plausible answer set for the day: each scale's leaning drifts from `start` to
+    `latest`, with per-item nudges; reverse-keyed items are answered as a person would."""
+    t = _progress(days_ago)
+    answers: dict[str, int] = {}
+    shift = int(days_ago) % len(ITEM_NUDGES)  # a little week-to-week wobble
+    for index, item in enumerate(instrument_items()):
+        start, latest = client.start[item.scale], client.latest[item.scale]
+        leaning = start + (latest - start) * t + ITEM_NUDGES[(index + shift) % len(ITEM_NUDGES)]
+        keyed = min(ANSWER_MAX, max(ANSWER_MIN, round(leaning)))
+        answers[item.id] = item.keyed(keyed)  # flipping back is the same flip
+    return answers
 
 
 def maya_answers() -> dict[str, int]:
-    return {
-        item.id: _maya_answer(item.scale, item.reverse, index)
-        for index, item in enumerate(instrument_items())
-    }
+    """Maya's answers at her latest assessment."""
+    return answers_for(MAYA, ASSESSMENT_DAYS[-1])
 
 
 def demo_was_seeded() -> bool:
     return (settings.DATA_DIR / DEMO_MARKER).exists()
 
 
+def _at(days_ago: float, hour: int = 19) -> datetime:
+    moment = timezone.localtime() - timedelta(days=days_ago)
+    return moment.replace(hour=hour, minute=(int(days_ago) * 7) % 60, second=0, microsecond=0)
+
+
+def _seed_client(coach: User, story: DemoClient) -> User:
+    client = User.objects.create_user(story.email, DEMO_PASSWORD, name=story.name)
+    CoachingRelationship.objects.create(
+        coach=coach, client=client, started_at=_at(HISTORY_DAYS + 2, 10)
+    )
+    if story.assessed:
+        for days in ASSESSMENT_DAYS:
+            assessment = Assessment.objects.create(user=client, started_at=_at(days, 8))
+            assessment_actions.do_save_answers(assessment, answers_for(story, days))
+            assessment_actions.do_finish_assessment(assessment)
+            Assessment.objects.filter(pk=assessment.pk).update(completed_at=_at(days, 9))
+        pulse_ids = [item.id for item in pulse_items()]
+        for days in PULSE_DAYS:
+            answers = answers_for(story, days)
+            pulse = assessment_actions.do_record_pulse(client, {i: answers[i] for i in pulse_ids})
+            PulseCheck.objects.filter(pk=pulse.pk).update(taken_at=_at(days, 8))
+    for days, title, body, shared in story.entries:
+        entry = journal_actions.do_save_entry(client, title, body)
+        if shared:
+            journal_actions.do_set_entry_sharing(entry, True)
+        Entry.objects.filter(pk=entry.pk).update(created_at=_at(days), updated_at=_at(days))
+    for days, text, follow_up in story.notes:
+        note = do_add_note(coach, client, text, follow_up)
+        SessionNote.objects.filter(pk=note.pk).update(
+            created_at=_at(days, 17), updated_at=_at(days, 17)
+        )
+    return client
+
+
+def _plan_next_session(coach: User, client: User, in_days: int) -> None:
+    from interplay.web.coachdesk.access import open_follow_ups
+    from interplay.web.coachdesk.presenters import latest_shared
+    from interplay.web.coachdesk.timeline import shared_entries
+
+    latest = latest_shared(client)
+    agenda = propose_agenda(
+        latest.profile if latest else None,
+        shared_entries(client, limit=3),
+        open_follow_ups(coach, client),
+        due_reasons(client, latest),
+    )
+    do_save_plan(coach, client, agenda.as_text(), timezone.localdate() + timedelta(days=in_days))
+
+
 @transaction.atomic
 def seed_demo() -> DemoAccounts:
-    accounts = DemoAccounts(DEMO_COACH_EMAIL, DEMO_CLIENT_EMAIL, DEMO_PASSWORD)
-    if User.objects.filter(email=DEMO_COACH_EMAIL).exists():
-        (settings.DATA_DIR / DEMO_MARKER).touch()
-        return accounts
-    coach = User.objects.create_user(
-        DEMO_COACH_EMAIL, DEMO_PASSWORD, name="Sam Okafor (demo coach)", role=Role.COACH
-    )
-    TOTPDevice.objects.create(user=coach, name=DEMO_DEVICE_NAME, confirmed=True)
-    maya = User.objects.create_user(
-        DEMO_CLIENT_EMAIL, DEMO_PASSWORD, name="Maya (demo)", role=Role.CLIENT
-    )
-    CoachingRelationship.objects.create(coach=coach, client=maya)
-
-    started = timezone.now() - timedelta(days=9)
-    assessment = Assessment.objects.create(user=maya, started_at=started)
-    assessment_actions.do_save_answers(assessment, maya_answers())
-    assessment_actions.do_finish_assessment(assessment)
-    Assessment.objects.filter(pk=assessment.pk).update(completed_at=started)
-
-    pulse = assessment_actions.do_record_pulse(
-        maya, {item.id: maya_answers()[item.id] for item in pulse_items()}
-    )
-    PulseCheck.objects.filter(pk=pulse.pk).update(taken_at=started + timedelta(days=7))
-
-    for number, (title, body) in enumerate(MAYA_ENTRIES):
-        entry = journal_actions.do_save_entry(maya, title, body)
-        journal_actions.do_set_entry_sharing(entry, shared=number == 0)
+    """Create the demo practice once; later calls only return the sign-ins."""
+    if getattr(settings, "PRODUCTION", False):
+        raise PermissionError("the demo practice is never seeded in production")
+    accounts = _accounts()
+    if not User.objects.filter(email=DEMO_COACH_EMAIL).exists():
+        coach = User.objects.create_user(
+            DEMO_COACH_EMAIL, DEMO_PASSWORD, name="Sam Okafor (demo coach)", role=Role.COACH
+        )
+        TOTPDevice.objects.create(
+            user=coach, name=DEMO_DEVICE_NAME, key=DEMO_TOTP_KEY, confirmed=True
+        )
+        for in_days, story in zip((3, 5, 10, 6), CLIENTS, strict=True):
+            client = _seed_client(coach, story)
+            _plan_next_session(coach, client, in_days)
     (settings.DATA_DIR / DEMO_MARKER).touch()
     return accounts
 

@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "interplay.web.coaching",
     "interplay.web.assessments",
     "interplay.web.journal",
+    "interplay.web.coachdesk",
 ]
 
 MIDDLEWARE = [

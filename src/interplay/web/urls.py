@@ -8,4 +8,5 @@ urlpatterns = [
     path("", include("interplay.web.coaching.urls")),
     path("", include("interplay.web.assessments.urls")),
     path("journal/", include("interplay.web.journal.urls")),
+    path("coach/", include("interplay.web.coachdesk.urls")),
 ]

@@ -1,0 +1,196 @@
+"""Bulk seeding for bench/bench_web.py: many coaches, clients and journal entries, fast.
+
+Rows are made with bulk_create in batches; journal text still goes through the encrypted
+field, so the database holds ciphertext exactly as in real use. Profiles are built by the real
+core from a dozen varied answer sets and reused across clients."""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+from datetime import timedelta
+
+from django.conf import settings
+from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+from django.contrib.auth.hashers import make_password
+from django.contrib.sessions.backends.db import SessionStore
+from django.utils import timezone
+from django_otp import DEVICE_ID_SESSION_KEY
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from interplay.core.instrument import instrument_items, instrument_version, pulse_items
+from interplay.core.profile import build_profile, score_pulse
+from interplay.web.accounts.models import Role, User
+from interplay.web.assessments.models import Assessment, PulseCheck
+from interplay.web.coachdesk.models import SessionNote, SessionPlan
+from interplay.web.coaching.models import CoachingRelationship
+from interplay.web.journal.models import Entry
+
+BATCH = 2000
+ASSESSMENTS_PER_CLIENT = 2
+PULSES_PER_CLIENT = 4
+WORDS = (
+    "asked help alone tired proud friend sister brother work deadline boundary said no "
+    "yes again evening lonely trust lean share load quiet weekend call mother father team "
+    "coffee walk noticed felt relief worry small step today week"
+).split()
+
+
+@dataclass(frozen=True)
+class World:
+    coach: User
+    client: User
+    assessment_pk: int
+    assessments: int
+
+
+def _answer_sets(rng: random.Random, count: int) -> list[dict[str, int]]:
+    sets = []
+    for _ in range(count):
+        leanings = {item.scale: rng.uniform(1.5, 4.5) for item in instrument_items()}
+        sets.append(
+            {
+                item.id: item.keyed(max(1, min(5, round(leanings[item.scale] + rng.gauss(0, 0.5)))))
+                for item in instrument_items()
+            }
+        )
+    return sets
+
+
+def _text(rng: random.Random, words: int) -> str:
+    return " ".join(rng.choice(WORDS) for _ in range(words)).capitalize() + "."
+
+
+def seed(coaches: int, clients: int, entries: int) -> World:
+    rng = random.Random(20261127)
+    now = timezone.now()
+    password = make_password("bench password 2026")
+    coach_rows = User.objects.bulk_create(
+        [
+            User(
+                email=f"coach{n}@bench.test",
+                name=f"Coach {n:03d}",
+                role=Role.COACH,
+                password=password,
+            )
+            for n in range(coaches)
+        ],
+        batch_size=BATCH,
+    )
+    TOTPDevice.objects.bulk_create(
+        [TOTPDevice(user=coach, name="bench", confirmed=True) for coach in coach_rows]
+    )
+    client_rows = User.objects.bulk_create(
+        [
+            User(
+                email=f"client{n}@bench.test",
+                name=f"Client {n:04d}",
+                role=Role.CLIENT,
+                password=password,
+            )
+            for n in range(clients)
+        ],
+        batch_size=BATCH,
+    )
+    CoachingRelationship.objects.bulk_create(
+        [
+            CoachingRelationship(coach=coach_rows[n % coaches], client=client)
+            for n, client in enumerate(client_rows)
+        ],
+        batch_size=BATCH,
+    )
+    answer_sets = _answer_sets(rng, 12)
+    profiles = [build_profile(answers).to_dict() for answers in answer_sets]
+    version = instrument_version()
+    assessments = []
+    for n, client in enumerate(client_rows):
+        for k in range(ASSESSMENTS_PER_CLIENT):
+            when = now - timedelta(days=80 - 70 * k, hours=n % 24)
+            choice = (n + k) % len(profiles)
+            assessments.append(
+                Assessment(
+                    user=client,
+                    started_at=when,
+                    completed_at=when,
+                    answers=answer_sets[choice],
+                    instrument_version=version,
+                    profile=profiles[choice],
+                )
+            )
+    Assessment.objects.bulk_create(assessments, batch_size=500)
+    pulse_ids = [item.id for item in pulse_items()]
+    pulse_results = [
+        (answers, score_pulse({i: answers[i] for i in pulse_ids}).to_dict())
+        for answers in answer_sets
+    ]
+    PulseCheck.objects.bulk_create(
+        [
+            PulseCheck(
+                user=client,
+                taken_at=now - timedelta(days=7 * week + 1),
+                answers={i: pulse_results[(n + week) % 12][0][i] for i in pulse_ids},
+                result=pulse_results[(n + week) % 12][1],
+            )
+            for n, client in enumerate(client_rows)
+            for week in range(PULSES_PER_CLIENT)
+        ],
+        batch_size=BATCH,
+    )
+    batch: list[Entry] = []
+    for n in range(entries):
+        client = client_rows[n % clients]
+        batch.append(
+            Entry(
+                owner=client,
+                title=_text(rng, 4),
+                body=_text(rng, rng.randint(40, 160)),
+                shared_with_coach=rng.random() < 0.25,
+                created_at=now - timedelta(minutes=rng.randint(0, 90 * 24 * 60)),
+            )
+        )
+        if len(batch) == BATCH:
+            Entry.objects.bulk_create(batch)
+            batch = []
+    Entry.objects.bulk_create(batch)
+    SessionNote.objects.bulk_create(
+        [
+            SessionNote(
+                coach=coach_rows[n % coaches],
+                client=client,
+                body=_text(rng, 60),
+                follow_up=_text(rng, 8) if n % 3 == 0 else "",
+                follow_up_open=n % 3 == 0,
+            )
+            for n, client in enumerate(client_rows)
+            for _ in range(2)
+        ],
+        batch_size=BATCH,
+    )
+    SessionPlan.objects.bulk_create(
+        [
+            SessionPlan(
+                coach=coach_rows[n % coaches],
+                client=client,
+                agenda=_text(rng, 80),
+                session_date=(now + timedelta(days=n % 14)).date(),
+            )
+            for n, client in enumerate(client_rows)
+        ],
+        batch_size=BATCH,
+    )
+    coach = coach_rows[0]
+    client = client_rows[0]  # coach 0's first client
+    latest = Assessment.objects.filter(user=client).order_by("-completed_at").first()
+    return World(coach, client, latest.pk, len(assessments))
+
+
+def session_cookie(user: User, verified: bool = False) -> str:
+    """A signed-in session (two-factor passed, for a coach) as a Cookie header value."""
+    session = SessionStore()
+    session[SESSION_KEY] = str(user.pk)
+    session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+    session[HASH_SESSION_KEY] = user.get_session_auth_hash()
+    if verified:
+        session[DEVICE_ID_SESSION_KEY] = TOTPDevice.objects.get(user=user).persistent_id
+    session.create()
+    return f"{settings.SESSION_COOKIE_NAME}={session.session_key}"

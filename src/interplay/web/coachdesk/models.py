@@ -1,0 +1,57 @@
+"""The coach's own working records about a client: session notes and session plans.
+
+Both are encrypted at rest and belong to the coach who wrote them: the client never sees them,
+and another coach (even a later coach of the same client) never reaches them."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+
+from interplay.web.crypto import EncryptedTextField
+
+
+class SessionNote(models.Model):
+    coach = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="session_notes_written"
+    )
+    client = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="session_notes_about"
+    )
+    body = EncryptedTextField()
+    # Something to pick up next time; it stays an open item until the coach marks it done.
+    follow_up = EncryptedTextField(blank=True, default="")
+    # Kept beside the encrypted text so open items can be counted in SQL without decrypting.
+    follow_up_open = models.BooleanField(default=False)
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+    updated_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        indexes = [models.Index(fields=["coach", "client", "-created_at"])]
+
+    def __str__(self) -> str:
+        return f"session note {self.pk}"  # never the text
+
+
+class SessionPlan(models.Model):
+    """An agenda for a coming session: proposed by the planner, edited and saved by the coach."""
+
+    coach = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="session_plans_written"
+    )
+    client = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="session_plans_about"
+    )
+    session_date = models.DateField(null=True, blank=True)
+    agenda = EncryptedTextField()
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+    updated_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        indexes = [models.Index(fields=["coach", "client", "session_date"])]
+
+    def __str__(self) -> str:
+        return f"session plan {self.pk}"
