@@ -18,6 +18,7 @@ from interplay.web.coaching.actions import do_invite_client
 from interplay.web.journal.actions import do_save_entry
 from tests.web.base import Practice
 from tests.web.coachdesk import pages as coachdesk_pages
+from tests.web.safety import pages as safety_pages
 
 # Pages that only take POST: opened with GET they answer 405, so the h1 guard skips them.
 POST_ONLY = {
@@ -29,6 +30,7 @@ POST_ONLY = {
     "journal:share",
     "journal:delete",
     *coachdesk_pages.POST_ONLY,
+    *safety_pages.POST_ONLY,
 }
 ANONYMOUS_ONLY = {
     "accounts:link_sign_in",
@@ -36,7 +38,12 @@ ANONYMOUS_ONLY = {
     "coaching:accept_invitation",
     *coachdesk_pages.ANONYMOUS_ONLY,
 }
-COACH_PAGES = {"coaching:coach_home", "coaching:client_overview", *coachdesk_pages.COACH_PAGES}
+COACH_PAGES = {
+    "coaching:coach_home",
+    "coaching:client_overview",
+    *coachdesk_pages.COACH_PAGES,
+    *safety_pages.COACH_PAGES,
+}
 
 
 def all_url_names() -> set[str]:
@@ -113,4 +120,5 @@ def urls_for(practice: Practice, objects: Objects) -> dict[str, str]:
         "journal:share": reverse("journal:share", args=[objects.entry_pk]),
         "journal:delete": reverse("journal:delete", args=[objects.entry_pk]),
         **coachdesk_pages.coachdesk_urls(practice),
+        **safety_pages.safety_urls(practice),
     }

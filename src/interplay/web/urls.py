@@ -9,4 +9,5 @@ urlpatterns = [
     path("", include("interplay.web.assessments.urls")),
     path("journal/", include("interplay.web.journal.urls")),
     path("coach/", include("interplay.web.coachdesk.urls")),
+    path("safety/", include("interplay.web.safety.urls")),
 ]

@@ -35,7 +35,11 @@ def entry_list(request: HttpRequest) -> HttpResponse:
     query = request.GET.get("q", "").strip()[:200]
     # Without a search, SQL pages the list and only one page is decrypted; a search has to
     # decrypt the owner's entries to look inside them.
-    entries = search_entries(user, query) if query else Entry.objects.filter(owner=user)
+    entries = (
+        search_entries(user, query)
+        if query
+        else Entry.objects.filter(owner=user).select_related("analysis")
+    )
     paginator = Paginator(entries, PAGE_SIZE)
     page = paginator.get_page(request.GET.get("page"))
     return render(
