@@ -10,7 +10,8 @@ week") is an observation, not blame. Quoted speech never reaches these checks.
 from __future__ import annotations
 
 from interplay.language.clauses import AUX, CLAUSE_BREAKS, WINDOW, Hit, Sentence
-from interplay.language.lexicons import (
+from interplay.language.patterns import FILLERS, PhraseSet
+from interplay.language.statement_words import (
     ABSOLUTES,
     ANY_WORDS,
     BAD_POSSESSIONS,
@@ -23,7 +24,6 @@ from interplay.language.lexicons import (
     ROLES,
     words,
 )
-from interplay.language.patterns import FILLERS, PhraseSet
 
 YOU = words("you u")
 BE_YOU = words("are were is be been being 's")

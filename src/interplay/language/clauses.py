@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from interplay.language.lexicons import CONCRETE_MARKERS, words
 from interplay.language.patterns import FILLERS
+from interplay.language.statement_words import CONCRETE_MARKERS, words
 from interplay.language.text import Token
 
 WINDOW = 6

@@ -9,7 +9,8 @@ the other person. "I need some quiet" names a need; "I need to finish this" is a
 from __future__ import annotations
 
 from interplay.language.clauses import AUX, CLAUSE_BREAKS, DISCOURSE, WINDOW, Hit, Sentence
-from interplay.language.lexicons import (
+from interplay.language.patterns import FILLERS
+from interplay.language.statement_words import (
     DENIED_FAUX,
     FAUX_FEELINGS,
     FEELING_CAUSE_VERBS,
@@ -21,7 +22,6 @@ from interplay.language.lexicons import (
     WILLINGNESS_FEELINGS,
     words,
 )
-from interplay.language.patterns import FILLERS
 
 FEEL_VERBS = words("feel feels felt feeling get gets got getting become became grow growing")
 BE = words("am is was were be been being 's are")

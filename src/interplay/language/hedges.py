@@ -9,8 +9,8 @@ that") are not hedges.
 from __future__ import annotations
 
 from interplay.language.clauses import Hit, Sentence
-from interplay.language.lexicons import words
 from interplay.language.patterns import PhraseSet
+from interplay.language.statement_words import words
 
 # "I'm probably being ...": the speaker doubting their own reaction.
 SELF_DOUBT = words("silly daft stupid dramatic paranoid needy oversensitive sensitive difficult a")

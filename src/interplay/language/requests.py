@@ -10,7 +10,8 @@ could carry out ("respect me", "care more") are not requests.
 from __future__ import annotations
 
 from interplay.language.clauses import CLAUSE_BREAKS, COORDINATORS, DISCOURSE, Hit, Sentence
-from interplay.language.lexicons import (
+from interplay.language.patterns import FILLERS, PhraseSet
+from interplay.language.statement_words import (
     CONCRETE_AFTER_STOP,
     IMPERATIVE_VERBS,
     LABELS,
@@ -21,7 +22,6 @@ from interplay.language.lexicons import (
     VAGUE_WORDS,
     words,
 )
-from interplay.language.patterns import FILLERS, PhraseSet
 
 WH_WORDS = words("why what how who where when")
 _LEAD_INS = PhraseSet(

@@ -19,9 +19,14 @@ from interplay.language.clauses import AUX, CLAUSE_BREAKS, COORDINATORS, WINDOW,
 from interplay.language.coaching import Phrases, rewrite_for, suggestion_for
 from interplay.language.feelings import find_feelings, find_needs, multiword_at
 from interplay.language.hedges import find_hedges
-from interplay.language.lexicons import COGNITIVE_VERBS, FEELING_NOUNS, FEELINGS, SUBORDINATORS
 from interplay.language.patterns import FILLERS
 from interplay.language.requests import find_requests
+from interplay.language.statement_words import (
+    COGNITIVE_VERBS,
+    FEELING_NOUNS,
+    FEELINGS,
+    SUBORDINATORS,
+)
 from interplay.language.text import sentences, tokenize, unquoted_stream
 
 ENGINE_VERSION = "statements-rules-1.0"
