@@ -16,6 +16,7 @@ from interplay.web.accounts.actions import ActionError
 from interplay.web.accounts.decorators import client_required
 from interplay.web.accounts.models import User
 from interplay.web.assessments.access import latest_profile
+from interplay.web.insights.actions import screen_entry
 from interplay.web.journal import actions
 from interplay.web.journal.access import draft_for, get_entry_for_user, search_entries
 from interplay.web.journal.models import Entry
@@ -127,7 +128,9 @@ def autosave(request: HttpRequest) -> HttpResponse:
         )
     except ActionError as problem:
         return render(request, "journal/_draft_status.html", {"error": str(problem)}, status=422)
-    return render(request, "journal/_draft_status.html", {"draft": draft})
+    # Drafts are not analysed or stored with findings, but a risk is pointed to help at once.
+    at_risk = screen_entry(draft.title, draft.body).flagged
+    return render(request, "journal/_draft_status.html", {"draft": draft, "at_risk": at_risk})
 
 
 @client_required
