@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from interplay.core.vocabulary import SafetyRisk
-from interplay.language import eval_safety, eval_statements, eval_themes, safety, themes
+from interplay.language import eval_safety, eval_statements, eval_themes, safety, statements, themes
 
 SPLITS = ("train", "test", "all")
 
@@ -97,7 +97,7 @@ def format_rows(rows: Sequence[LabelRow]) -> list[str]:
 
 def report(split: str) -> str:
     lines = [f"== {split} =="]
-    lines.append(f"Statement coach ({eval_statements.ENGINE_VERSION})")
+    lines.append(f"Statement coach ({statements.ENGINE_VERSION})")
     lines += format_rows(statement_rows(split))
     lines.append(f"Journal themes ({themes.ENGINE_VERSION})")
     lines += format_rows(theme_rows(split))
