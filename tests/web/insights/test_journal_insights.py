@@ -183,3 +183,16 @@ def test_coach_client_page_queries_stay_flat_with_shared_themes(practice):
             browser.get(f"/coach/client/{practice.client.pk}/")
         counts.append(len(captured.captured_queries))
     assert counts[0] == counts[1], counts
+
+
+def test_the_cli_runs_reanalyse_journal(practice, monkeypatch):
+    from typer.testing import CliRunner
+
+    from interplay.cli import app
+
+    entry = do_save_entry(practice.client, "", POROUS)
+    monkeypatch.setattr(themes, "ENGINE_VERSION", "themes-next")
+    result = CliRunner().invoke(app, ["manage", "reanalyse_journal"])
+    assert result.exit_code == 0, result.output
+    assert "1 journal entry analysed" in result.output
+    assert EntryAnalysis.objects.get(entry=entry).themes_version == "themes-next"
