@@ -82,6 +82,11 @@ def run(args: argparse.Namespace, data_dir: Path) -> None:
 
     started = time.perf_counter()
     world = seed(args.coaches, args.clients, args.entries)
+    from django.db import connection
+
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")  # fresh statistics after a bulk load, as a live site has
     print(
         f"Seeded {args.coaches} coaches, {args.clients} clients, {args.entries} journal entries "
         f"and {world.assessments} assessments in {time.perf_counter() - started:.1f} s "

@@ -74,7 +74,8 @@ def test_planner_proposes_questions_for_every_phase_with_reasons(practice):
     assert "The spreadsheet night" in text
     assert "SECRET-TITLE" not in response.content.decode()
     assert "Ask how the delegation went" in text
-    assert "fits the focus: loosening_over_independence" in text
+    assert "fits the focus: letting people in" in text
+    assert "speaks to a high “over-independence” score" in text
     bank = {q.text: q for q in question_bank()}
     exploring = next(s for s in proposal.sections if s.title == "Exploring")
     assert all(SessionPhase.EXPLORING in bank[line.text].phases for line in exploring.lines)

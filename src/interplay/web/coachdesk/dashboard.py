@@ -1,9 +1,10 @@
 """The coach's dashboard: every current client in one table, sortable and paginated.
 
-Everything the table shows is computed in SQL as annotations on the coach's relationships
-(latest shared profile, latest shared activity, what is due), so a page costs the same few
-queries whether the coach has three clients or three hundred. Only what clients shared counts:
-a private journal entry or an unshared assessment never moves any column.
+The latest shared activity, open follow-ups and next planned session are SQL annotations on
+the coach's relationships; the sort column is computed in SQL too, so sorting and paging happen
+in the database; the profile columns of the page's rows are then read in one query. A page
+costs the same few queries whether the coach has three clients or three hundred. Only what
+clients shared counts: a private journal entry or an unshared assessment never moves a column.
 """
 
 from __future__ import annotations
