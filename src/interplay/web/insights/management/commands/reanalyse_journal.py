@@ -24,6 +24,7 @@ class Command(BaseCommand):
             self.stdout.write("Queued the reanalysis for the task worker.")
             return
         count = reanalyse_stale()
+        noun = "entry" if count == 1 else "entries"
         self.stdout.write(
-            f"{count} journal entries analysed ({themes.ENGINE_VERSION}, {safety.ENGINE_VERSION})."
+            f"{count} journal {noun} analysed ({themes.ENGINE_VERSION}, {safety.ENGINE_VERSION})."
         )
