@@ -66,6 +66,14 @@ def test_themes_highlighted_and_the_safety_message_puts_the_plan_first(live_serv
     page.get_by_text("Your safety plan is saved").wait_for()
     audit.check(page)
 
+    # While the draft autosaves, the message (plan first) appears above the editor.
+    page.goto(base + "/journal/new/")
+    page.get_by_label("What is on your mind?").fill(SELF_HARM)
+    support = page.locator("#draft-safety .safety-support")
+    support.wait_for()
+    assert support.inner_text().index("My cousin Dev") < support.inner_text().index("Samaritans")
+    audit.check(page)
+
     write(page, base, SELF_HARM, audit)
     text = page.locator("main").inner_text()
     assert text.index("how are you right now?") < text.index("My cousin Dev")

@@ -67,6 +67,9 @@ def test_a_draft_being_saved_with_a_risk_points_to_help(practice):
     html = response.content.decode()
     assert "Draft saved" in html and "Coaching is not crisis care" in html
     assert 'href="/safety/"' in html
+    # The full message, plan first, is swapped in above the editor (htmx out-of-band).
+    assert '<div id="draft-safety" hx-swap-oob="true">' in html
+    assert html.index("how are you right now?") < html.index("Samaritans")
     calm = signed_in(practice.client).post(
         "/journal/draft/", {"body": FIGURE}, HTTP_HX_REQUEST="true"
     )

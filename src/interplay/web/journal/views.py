@@ -21,6 +21,7 @@ from interplay.web.journal import actions
 from interplay.web.journal.access import draft_for, get_entry_for_user, search_entries
 from interplay.web.journal.models import Entry
 from interplay.web.journal.prompts import ChosenPrompt, choose_prompt
+from interplay.web.safety.presenters import support_context
 
 PAGE_SIZE = 20
 
@@ -129,8 +130,11 @@ def autosave(request: HttpRequest) -> HttpResponse:
     except ActionError as problem:
         return render(request, "journal/_draft_status.html", {"error": str(problem)}, status=422)
     # Drafts are not analysed or stored with findings, but a risk is pointed to help at once.
-    at_risk = screen_entry(draft.title, draft.body).flagged
-    return render(request, "journal/_draft_status.html", {"draft": draft, "at_risk": at_risk})
+    screened = screen_entry(draft.title, draft.body)
+    context = {"draft": draft, "at_risk": screened.flagged}
+    if screened.flagged:
+        context |= support_context(user, screened.risk)
+    return render(request, "journal/_draft_status.html", context)
 
 
 @client_required
