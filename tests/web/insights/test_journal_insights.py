@@ -199,3 +199,10 @@ def test_the_cli_runs_reanalyse_journal(practice, monkeypatch):
     assert result.exit_code == 0, result.output
     assert "1 journal entry analysed" in result.output
     assert EntryAnalysis.objects.get(entry=entry).themes_version == "themes-next"
+
+
+def test_the_older_client_overview_shows_shared_entry_themes_too(practice):
+    _share(practice.client, POROUS)
+    do_save_entry(practice.client, "", ALONE)  # private
+    html = signed_in(practice.coach).get(f"/coach/clients/{practice.client.pk}/").content.decode()
+    assert "Porous boundaries" in html and "Going it alone" not in html
