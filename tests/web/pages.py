@@ -19,6 +19,7 @@ from interplay.web.journal.actions import do_save_entry
 from tests.web.base import Practice
 from tests.web.coachdesk import pages as coachdesk_pages
 from tests.web.practice import pages as practice_pages
+from tests.web.safety import pages as safety_pages
 
 # Pages that only take POST: opened with GET they answer 405, so the h1 guard skips them.
 POST_ONLY = {
@@ -31,6 +32,7 @@ POST_ONLY = {
     "journal:delete",
     *coachdesk_pages.POST_ONLY,
     *practice_pages.POST_ONLY,
+    *safety_pages.POST_ONLY,
 }
 ANONYMOUS_ONLY = {
     "accounts:link_sign_in",
@@ -43,6 +45,7 @@ COACH_PAGES = {
     "coaching:client_overview",
     *coachdesk_pages.COACH_PAGES,
     *practice_pages.COACH_PAGES,
+    *safety_pages.COACH_PAGES,
 }
 
 
@@ -121,4 +124,5 @@ def urls_for(practice: Practice, objects: Objects) -> dict[str, str]:
         "journal:delete": reverse("journal:delete", args=[objects.entry_pk]),
         **coachdesk_pages.coachdesk_urls(practice),
         **practice_pages.practice_urls(practice),
+        **safety_pages.safety_urls(practice),
     }

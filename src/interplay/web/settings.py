@@ -57,6 +57,8 @@ INSTALLED_APPS = [
     "interplay.web.assessments",
     "interplay.web.journal",
     "interplay.web.coachdesk",
+    "interplay.web.insights",
+    "interplay.web.safety",
     "interplay.web.values",
     "interplay.web.relationships",
     "interplay.web.practice",

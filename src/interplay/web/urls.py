@@ -9,6 +9,7 @@ urlpatterns = [
     path("", include("interplay.web.assessments.urls")),
     path("journal/", include("interplay.web.journal.urls")),
     path("coach/", include("interplay.web.coachdesk.urls")),
+    path("safety/", include("interplay.web.safety.urls")),
     path("practice/", include("interplay.web.practice.urls")),
     path("values/", include("interplay.web.values.urls")),
     path("map/", include("interplay.web.relationships.urls")),

@@ -33,6 +33,7 @@ from interplay.web.accounts.forms import (
 from interplay.web.accounts.models import User
 from interplay.web.coaching.access import current_coach, reads_of
 from interplay.web.coaching.actions import do_leave_coach
+from interplay.web.safety.actions import do_set_safety_consent
 
 
 def _next_or_home(request: HttpRequest) -> str:
@@ -118,9 +119,15 @@ def sign_up(request: HttpRequest) -> HttpResponse:
         except actions.ActionError as error:
             form.add_error("email", str(error))
         else:
+            if request.POST.get("tell_coach") == "1":  # the safety consent, default off
+                do_set_safety_consent(user, True)
             login(request, user, backend="django.contrib.auth.backends.ModelBackend")
             return redirect("home")
-    return render(request, "accounts/sign_up.html", {"form": form})
+    return render(
+        request,
+        "accounts/sign_up.html",
+        {"form": form, "tell_coach": request.POST.get("tell_coach") == "1"},
+    )
 
 
 def _coach_or_404(request: HttpRequest) -> User:

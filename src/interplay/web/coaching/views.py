@@ -20,6 +20,7 @@ from interplay.web.coaching.access import access_client_for_coach, clients_of
 from interplay.web.coaching.forms import AcceptForm, InviteForm
 from interplay.web.emails import absolute_url
 from interplay.web.journal.access import shared_entries_for_coach
+from interplay.web.safety.actions import do_set_safety_consent, tells_coach
 
 
 @coach_required
@@ -73,6 +74,8 @@ def accept_invitation(request: HttpRequest, token: str) -> HttpResponse:
         except ActionError as error:
             messages.error(request, str(error))
         else:
+            # The safety consent is asked at joining; unticked means no (the default).
+            do_set_safety_consent(joined, request.POST.get("tell_coach") == "1")
             if user is None:
                 login(request, joined, backend="django.contrib.auth.backends.ModelBackend")
             messages.success(
@@ -82,5 +85,11 @@ def accept_invitation(request: HttpRequest, token: str) -> HttpResponse:
     return render(
         request,
         "coaching/accept_invitation.html",
-        {"invitation": invitation, "form": form},
+        {
+            "invitation": invitation,
+            "form": form,
+            "tell_coach": request.POST.get("tell_coach") == "1"
+            if request.method == "POST"
+            else bool(user and tells_coach(user)),  # type: ignore[arg-type]
+        },
     )

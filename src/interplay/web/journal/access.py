@@ -17,7 +17,7 @@ def get_entry_for_user(user: User, pk: int) -> Entry:
 
 
 def entries_of(owner: User) -> list[Entry]:
-    return list(Entry.objects.filter(owner=owner))
+    return list(Entry.objects.filter(owner=owner).select_related("analysis"))
 
 
 def search_entries(owner: User, query: str) -> list[Entry]:

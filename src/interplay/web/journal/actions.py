@@ -42,7 +42,7 @@ def do_save_entry(
     prompt_id: str = "",
     entry: Entry | None = None,
 ) -> Entry:
-    """Create or update an entry and drop its draft. New entries are private."""
+    """Create or update an entry, drop its draft and analyse it. New entries are private."""
     if not body.strip():
         raise ActionError(_("There is nothing to save yet: write something first."))
     if entry is not None and entry.owner_id != owner.pk:
@@ -59,7 +59,19 @@ def do_save_entry(
             entry.updated_at = timezone.now()
             entry.save(update_fields=["title", "body", "updated_at"])
             Draft.objects.filter(owner=owner, entry=entry).delete()
+        _analyse(owner, entry)
     return entry
+
+
+def _analyse(owner: User, entry: Entry) -> None:
+    """Themes and the safety screen on every save; a found risk flags the coach only if the
+    client agreed to that (see `safety.actions.do_raise_safety_flag`)."""
+    from interplay.web.insights.actions import do_analyse_entry, reading
+    from interplay.web.safety.actions import do_raise_safety_flag
+
+    found = reading(do_analyse_entry(entry))
+    if found.flagged:
+        do_raise_safety_flag(owner, found.risk)
 
 
 def do_set_entry_sharing(entry: Entry, shared: bool) -> Entry:

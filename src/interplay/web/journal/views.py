@@ -16,10 +16,12 @@ from interplay.web.accounts.actions import ActionError
 from interplay.web.accounts.decorators import client_required
 from interplay.web.accounts.models import User
 from interplay.web.assessments.access import latest_profile
+from interplay.web.insights.actions import screen_entry
 from interplay.web.journal import actions
 from interplay.web.journal.access import draft_for, get_entry_for_user, search_entries
 from interplay.web.journal.models import Entry
 from interplay.web.journal.prompts import ChosenPrompt, choose_prompt
+from interplay.web.safety.presenters import support_context
 
 PAGE_SIZE = 20
 
@@ -35,7 +37,11 @@ def entry_list(request: HttpRequest) -> HttpResponse:
     query = request.GET.get("q", "").strip()[:200]
     # Without a search, SQL pages the list and only one page is decrypted; a search has to
     # decrypt the owner's entries to look inside them.
-    entries = search_entries(user, query) if query else Entry.objects.filter(owner=user)
+    entries = (
+        search_entries(user, query)
+        if query
+        else Entry.objects.filter(owner=user).select_related("analysis")
+    )
     paginator = Paginator(entries, PAGE_SIZE)
     page = paginator.get_page(request.GET.get("page"))
     return render(
@@ -123,7 +129,12 @@ def autosave(request: HttpRequest) -> HttpResponse:
         )
     except ActionError as problem:
         return render(request, "journal/_draft_status.html", {"error": str(problem)}, status=422)
-    return render(request, "journal/_draft_status.html", {"draft": draft})
+    # Drafts are not analysed or stored with findings, but a risk is pointed to help at once.
+    screened = screen_entry(draft.title, draft.body)
+    context = {"draft": draft, "at_risk": screened.flagged}
+    if screened.flagged:
+        context |= support_context(user, screened.risk)
+    return render(request, "journal/_draft_status.html", context)
 
 
 @client_required

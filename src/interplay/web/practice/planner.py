@@ -10,8 +10,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Count, Exists, OuterRef, Subquery
-from django.db.models.functions import Coalesce
 from django.utils.translation import gettext as _
 
 from interplay.core.practice_history import history_stats
@@ -22,10 +20,8 @@ from interplay.web.coachdesk.planner import PHASE_NAMES, Agenda, Line, Section
 from interplay.web.practice.access import shared_experiments_for_coach, suggestions_by_coach
 from interplay.web.practice.records import core_belief, record_of
 from interplay.web.relationships.access import shared_people_for_coach
-from interplay.web.relationships.models import MapSharing
 from interplay.web.relationships.presenters import map_view
 from interplay.web.values.access import shared_beliefs_for_coach, shared_values_for_coach
-from interplay.web.values.models import Belief, PersonalValue
 
 
 @dataclass(frozen=True)
@@ -53,34 +49,14 @@ def coach_practice_view(coach: User, client: User) -> dict[str, Any]:
     }
 
 
-def _count_shared(model: Any) -> Any:
-    shared = model.objects.filter(owner=OuterRef("pk"), shared_with_coach=True)
-    return Coalesce(Subquery(shared.values("owner").annotate(n=Count("pk")).values("n")[:1]), 0)
-
-
 def coach_client_summary(client: User) -> dict[str, Any]:
-    """The short version for the coach desk's client page, in two queries (that page keeps a
-    fixed query budget): shared experiments, then the counts and whether the map is shared.
-    Call only with a client from `access_client_for_coach`."""
+    """The short version for the coach desk's client page, in one query (that page keeps a
+    fixed query budget): the shared experiments and their headline. Values, beliefs and the
+    map are on the practice page it links to. Call only with a client from
+    `access_client_for_coach`."""
     experiments = shared_experiments_for_coach(client)
-    counts = (
-        User.objects.filter(pk=client.pk)
-        .annotate(
-            shared_values=_count_shared(PersonalValue),
-            shared_beliefs=_count_shared(Belief),
-            map_shared=Exists(
-                MapSharing.objects.filter(owner=OuterRef("pk"), shared_with_coach=True)
-            ),
-        )
-        .values("shared_values", "shared_beliefs", "map_shared")
-        .get()
-    )
     records = [record_of(e) for e in experiments]
-    return {
-        "experiments": experiments,
-        "stats": history_stats(records) if records else None,
-        **counts,
-    }
+    return {"experiments": experiments, "stats": history_stats(records) if records else None}
 
 
 def _short(text: str, length: int = 90) -> str:

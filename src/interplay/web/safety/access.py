@@ -1,0 +1,19 @@
+"""Scoped lookups for safety flags: a coach reaches only flags raised for them about a current
+client; everyone else gets a 404."""
+
+from __future__ import annotations
+
+from django.http import Http404
+
+from interplay.web.accounts.models import User
+from interplay.web.coaching.access import access_client_for_coach
+from interplay.web.safety.models import SafetyFlag
+
+
+def get_flag_for_coach(coach: User, flag_id: int) -> SafetyFlag:
+    flag = SafetyFlag.objects.filter(pk=flag_id, coach=coach).first()
+    if flag is None:
+        raise Http404
+    # Raises 404 too once the client has left this coach.
+    access_client_for_coach(coach, flag.client_id, what="safety flag", audit=False)
+    return flag

@@ -1,0 +1,124 @@
+"""Writes for safety: the client's plan, their consent, and flags for their coach.
+
+A flag goes to the client's current coach only when the client said yes (`SafetyConsent`,
+default no). It holds the kind of risk and the date; the entry, its words and the evidence
+never leave the client's side. While a flag of the same kind is still waiting for the coach, no
+second one is raised, so a hard week does not become a pile of alarms."""
+
+from __future__ import annotations
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from interplay.core.vocabulary import SafetyRisk
+from interplay.web.accounts.actions import ActionError
+from interplay.web.accounts.models import User
+from interplay.web.coaching.access import current_coach
+from interplay.web.safety.models import SafetyAuditEvent, SafetyConsent, SafetyFlag, SafetyPlan
+
+PLAN_FIELDS = ("warning_signs", "what_helps", "people", "safe_places", "professionals")
+MAX_FIELD = 5_000
+
+
+def _audit(actor: User | None, client: User, what: str, flag: SafetyFlag | None = None) -> None:
+    SafetyAuditEvent.objects.create(actor=actor, client=client, what=what, flag=flag)
+
+
+def plan_for(owner: User) -> SafetyPlan | None:
+    return SafetyPlan.objects.filter(owner=owner).first()
+
+
+def do_save_safety_plan(owner: User, fields: dict[str, str]) -> SafetyPlan:
+    if not owner.is_client:
+        raise ActionError(_("Only clients keep a safety plan here."))
+    unknown = set(fields) - set(PLAN_FIELDS)
+    if unknown:
+        raise ActionError(_("Unknown part of the plan: %(names)s") % {"names": sorted(unknown)})
+    if any(len(value) > MAX_FIELD for value in fields.values()):
+        raise ActionError(_("Please keep each part of the plan under 5,000 characters."))
+    with transaction.atomic():
+        plan, _created = SafetyPlan.objects.select_for_update().get_or_create(owner=owner)
+        for name, value in fields.items():
+            setattr(plan, name, value.strip())
+        plan.updated_at = timezone.now()
+        plan.save()
+        _audit(owner, owner, "plan_saved")
+    return plan
+
+
+def tells_coach(client: User) -> bool:
+    return SafetyConsent.objects.filter(client=client, tell_coach=True).exists()
+
+
+def do_set_safety_consent(client: User, tell_coach: bool) -> SafetyConsent:
+    if not client.is_client:
+        raise ActionError(_("Only clients choose this."))
+    with transaction.atomic():
+        consent, _created = SafetyConsent.objects.get_or_create(client=client)
+        consent.tell_coach = tell_coach
+        consent.changed_at = timezone.now()
+        consent.save()
+        _audit(client, client, "consent_on" if tell_coach else "consent_off")
+    return consent
+
+
+def do_raise_safety_flag(client: User, risk: SafetyRisk) -> SafetyFlag | None:
+    """Tell the client's coach, if the client agreed to it; returns the flag or None."""
+    if risk is SafetyRisk.NONE or not tells_coach(client):
+        return None
+    coach = current_coach(client)
+    if coach is None:
+        return None
+    with transaction.atomic():
+        waiting = SafetyFlag.objects.filter(
+            client=client, coach=coach, kind=risk.value, acknowledged_at__isnull=True
+        ).exists()
+        if waiting:
+            return None
+        flag = SafetyFlag.objects.create(client=client, coach=coach, kind=risk.value)
+        _audit(None, client, "flag_raised", flag)
+    return flag
+
+
+def flags_for_coach(coach: User, client: User, *, record: bool = True) -> list[SafetyFlag]:
+    """Flags raised for this coach about `client` (from `access_client_for_coach`), newest
+    first. Showing them is recorded once per flag."""
+    flags = list(SafetyFlag.objects.filter(coach=coach, client=client)[:20])
+    if record:
+        seen = set(
+            SafetyAuditEvent.objects.filter(
+                what="flag_seen", flag__in=flags, actor=coach
+            ).values_list("flag_id", flat=True)
+        )
+        for flag in flags:
+            if flag.pk not in seen:
+                _audit(coach, client, "flag_seen", flag)
+    return flags
+
+
+def open_flags_for_coach(coach: User) -> list[SafetyFlag]:
+    """Flags waiting for this coach's acknowledgement, from current clients only."""
+    return list(
+        SafetyFlag.objects.filter(
+            coach=coach,
+            acknowledged_at__isnull=True,
+            client__coaching__coach=coach,
+            client__coaching__ended_at__isnull=True,
+        ).select_related("client")
+    )
+
+
+def do_acknowledge_flag(coach: User, flag: SafetyFlag) -> SafetyFlag:
+    if flag.coach_id != coach.pk:
+        raise ActionError(_("This flag is not yours to acknowledge."))
+    if flag.acknowledged_at is None:
+        flag.acknowledged_at = timezone.now()
+        flag.save(update_fields=["acknowledged_at"])
+        _audit(coach, flag.client, "flag_acknowledged", flag)
+    return flag
+
+
+def flags_about(client: User) -> list[SafetyFlag]:
+    """What the client can see of flags raised about them: dates and kinds."""
+    return list(SafetyFlag.objects.filter(client=client)[:20])

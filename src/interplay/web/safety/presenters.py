@@ -1,0 +1,25 @@
+"""What the safety pages show: the person's own plan first, then the crisis services for
+their locale with the date the numbers were last checked."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.utils import timezone
+from django.utils.translation import get_language
+
+from interplay.core.crisis import crisis_resources
+from interplay.core.vocabulary import SafetyRisk
+from interplay.web.accounts.models import User
+from interplay.web.safety.actions import plan_for
+
+
+def support_context(user: User, risk: SafetyRisk = SafetyRisk.NONE) -> dict[str, Any]:
+    resources = crisis_resources(get_language() or "")
+    return {
+        "plan": plan_for(user),
+        "crisis": resources,
+        "services": resources.for_risk(risk),
+        "crisis_stale": resources.is_stale(timezone.localdate()),
+        "risk": risk.value,
+    }

@@ -1,0 +1,208 @@
+import json
+
+import pytest
+from django.core.management import call_command
+from django.db import connection
+
+from interplay.core.vocabulary import SafetyRisk, Theme
+from interplay.language import safety, themes
+from interplay.web.insights.actions import current_analysis
+from interplay.web.insights.models import EntryAnalysis
+from interplay.web.journal.actions import do_save_draft, do_save_entry, do_set_entry_sharing
+from interplay.web.journal.models import Entry
+from tests.web.base import signed_in
+from tests.web.insights.texts import ALONE, FIGURE, FROM_OTHERS, PLAIN, POROUS, SELF_HARM
+
+
+def test_texts_read_as_the_tests_expect():
+    assert Theme.POROUS_BOUNDARIES in themes.analyze_themes(POROUS).labels
+    assert Theme.OVER_INDEPENDENCE in themes.analyze_themes(ALONE).labels
+    assert not themes.analyze_themes(PLAIN).themes
+    assert safety.screen(SELF_HARM).risk is SafetyRisk.SELF_HARM
+    assert safety.screen(FROM_OTHERS).risk is SafetyRisk.HARM_FROM_OTHERS
+    assert safety.screen(FIGURE).risk is SafetyRisk.NONE
+
+
+def test_saving_an_entry_stores_its_themes_with_the_engine_versions(practice):
+    entry = do_save_entry(practice.client, "Work", POROUS)
+    row = EntryAnalysis.objects.get(entry=entry)
+    assert row.themes_version == themes.ENGINE_VERSION
+    assert row.safety_version == safety.ENGINE_VERSION
+    assert [item["theme"] for item in row.themes] == ["porous_boundaries"]
+    found = current_analysis(Entry.objects.get(pk=entry.pk))
+    assert found.risk is SafetyRisk.NONE
+    assert all(POROUS[s:e] for s, e in found.evidence["porous_boundaries"])
+
+
+def test_editing_an_entry_analyses_it_again(practice):
+    entry = do_save_entry(practice.client, "", PLAIN)
+    do_save_entry(practice.client, "", ALONE, entry=entry)
+    assert EntryAnalysis.objects.get(entry=entry).themes[0]["theme"] == "over_independence"
+
+
+def test_evidence_and_risk_are_encrypted_at_rest(practice):
+    entry = do_save_entry(practice.client, "", SELF_HARM)
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT sealed FROM insights_entryanalysis WHERE entry_id = %s", [entry.pk])
+        (sealed,) = cursor.fetchone()
+    assert "self_harm" not in sealed and "risk" not in sealed
+    assert json.loads(EntryAnalysis.objects.get(entry=entry).sealed)["risk"] == "self_harm"
+
+
+def test_drafts_are_not_analysed_until_saved(practice):
+    do_save_draft(practice.client, None, "", POROUS)
+    assert not EntryAnalysis.objects.exists()
+
+
+def test_writer_sees_highlighted_evidence_with_a_label_and_the_plain_explanation(practice):
+    entry = do_save_entry(practice.client, "Work", POROUS)
+    html = signed_in(practice.client).get(f"/journal/{entry.pk}/").content.decode()
+    assert '<mark class="theme-porous_boundaries" title="Porous boundaries">' in html
+    assert "(theme: Porous boundaries)" in html
+    assert "hard to say no" in html  # the explanation in plain words
+    assert "a reflection aid, not a judgement" in html
+
+
+def test_entry_without_themes_says_that_is_common(practice):
+    entry = do_save_entry(practice.client, "", PLAIN)
+    html = signed_in(practice.client).get(f"/journal/{entry.pk}/").content.decode()
+    assert "No particular theme stood out" in html and "<mark" not in html
+
+
+def test_highlighting_escapes_the_writers_text(practice):
+    entry = do_save_entry(practice.client, "", "<script>x</script> " + POROUS)
+    html = signed_in(practice.client).get(f"/journal/{entry.pk}/").content.decode()
+    assert "<script>x</script>" not in html and "&lt;script&gt;" in html
+
+
+def test_a_new_engine_version_recomputes_on_read(practice, monkeypatch):
+    entry = do_save_entry(practice.client, "", POROUS)
+    monkeypatch.setattr(themes, "ENGINE_VERSION", "themes-next")
+    signed_in(practice.client).get(f"/journal/{entry.pk}/")
+    assert EntryAnalysis.objects.get(entry=entry).themes_version == "themes-next"
+
+
+def test_reanalyse_journal_brings_every_stale_analysis_up_to_date(practice, monkeypatch, capsys):
+    first = do_save_entry(practice.client, "", POROUS)
+    second = do_save_entry(practice.other_client, "", ALONE)
+    EntryAnalysis.objects.filter(entry=second).delete()
+    monkeypatch.setattr(safety, "ENGINE_VERSION", "safety-next")
+    call_command("reanalyse_journal")
+    assert "2 journal entries analysed" in capsys.readouterr().out
+    rows = EntryAnalysis.objects.filter(entry__in=[first, second])
+    assert {row.safety_version for row in rows} == {"safety-next"} and rows.count() == 2
+    call_command("reanalyse_journal")
+    assert "0 journal entries analysed" in capsys.readouterr().out
+
+
+def test_reanalyse_journal_task_runs_through_the_queue(practice, monkeypatch):
+    from interplay.web.insights.tasks import reanalyse_journal
+
+    entry = do_save_entry(practice.client, "", POROUS)
+    monkeypatch.setattr(themes, "ENGINE_VERSION", "themes-next")
+    result = reanalyse_journal.enqueue()  # the immediate backend in tests
+    assert result.return_value == 1
+    assert EntryAnalysis.objects.get(entry=entry).themes_version == "themes-next"
+
+
+def _share(owner, text):
+    entry = do_save_entry(owner, "", text)
+    do_set_entry_sharing(entry, True)
+    return entry
+
+
+def test_coach_sees_themes_and_a_summary_over_shared_entries_only(practice):
+    for _ in range(3):
+        _share(practice.client, POROUS)
+    _share(practice.client, PLAIN)
+    for _ in range(4):
+        do_save_entry(practice.client, "", POROUS)  # private: never counts
+    html = signed_in(practice.coach).get(f"/coach/client/{practice.client.pk}/").content.decode()
+    assert "Porous boundaries in 3 of the last 4 shared entries" in html
+    assert "Themes across shared entries" in html
+    assert "“I can never say no”" in html or "never say no" in html
+
+
+def test_summary_counts_only_the_last_eight_shared_entries(practice):
+    for _ in range(3):
+        _share(practice.client, POROUS)
+    for _ in range(8):
+        _share(practice.client, PLAIN)
+    html = signed_in(practice.coach).get(f"/coach/client/{practice.client.pk}/").content.decode()
+    assert "Porous boundaries in" not in html and "No themes in the shared entries yet" in html
+
+
+def test_private_entries_never_reach_the_coach_or_an_outsider(practice):
+    do_save_entry(practice.client, "", POROUS)
+    coach_html = (
+        signed_in(practice.coach).get(f"/coach/client/{practice.client.pk}/").content.decode()
+    )
+    assert "Porous boundaries" not in coach_html and "never say no" not in coach_html
+    outsider = signed_in(practice.other_coach).get(f"/coach/client/{practice.client.pk}/")
+    assert outsider.status_code == 404 and b"Porous" not in outsider.content
+
+
+def test_entry_made_private_again_drops_out_of_the_summary(practice):
+    entry = _share(practice.client, POROUS)
+    do_set_entry_sharing(entry, False)
+    html = signed_in(practice.coach).get(f"/coach/client/{practice.client.pk}/").content.decode()
+    assert "Porous boundaries" not in html
+
+
+def test_journal_list_shows_theme_names(practice):
+    do_save_entry(practice.client, "Work", POROUS)
+    html = signed_in(practice.client).get("/journal/").content.decode()
+    assert "Themes: Porous boundaries" in html
+
+
+@pytest.mark.parametrize("entries", [3, 30])
+def test_journal_list_and_entry_query_counts_stay_flat_with_themes(
+    practice, entries, django_assert_max_num_queries
+):
+    for number in range(entries):
+        do_save_entry(practice.client, f"Entry {number}", POROUS if number % 2 else ALONE)
+    last = Entry.objects.filter(owner=practice.client).first()
+    browser = signed_in(practice.client)
+    with django_assert_max_num_queries(5):
+        assert browser.get("/journal/").status_code == 200
+    with django_assert_max_num_queries(4):
+        assert browser.get("/journal/?q=shift").status_code == 200
+    with django_assert_max_num_queries(6):
+        assert browser.get(f"/journal/{last.pk}/").status_code == 200
+
+
+def test_coach_client_page_queries_stay_flat_with_shared_themes(practice):
+    from django.test.utils import CaptureQueriesContext
+
+    counts = []
+    browser = signed_in(practice.coach)
+    for size in (2, 12):
+        for _ in range(size):
+            _share(practice.client, POROUS)
+        with CaptureQueriesContext(connection) as captured:
+            browser.get(f"/coach/client/{practice.client.pk}/")
+        counts.append(len(captured.captured_queries))
+    assert counts[0] == counts[1], counts
+
+
+def test_the_cli_runs_reanalyse_journal(practice, monkeypatch):
+    from typer.testing import CliRunner
+
+    from interplay.cli import app
+
+    entry = do_save_entry(practice.client, "", POROUS)
+    monkeypatch.setattr(themes, "ENGINE_VERSION", "themes-next")
+    # A command run from the command line closes every connection when it ends; inside the
+    # test's transaction that would cut the test off from its own database (PostgreSQL).
+    monkeypatch.setattr("django.db.connections.close_all", lambda: None)
+    result = CliRunner().invoke(app, ["manage", "reanalyse_journal"])
+    assert result.exit_code == 0, result.output
+    assert "1 journal entry analysed" in result.output
+    assert EntryAnalysis.objects.get(entry=entry).themes_version == "themes-next"
+
+
+def test_the_older_client_overview_shows_shared_entry_themes_too(practice):
+    _share(practice.client, POROUS)
+    do_save_entry(practice.client, "", ALONE)  # private
+    html = signed_in(practice.coach).get(f"/coach/clients/{practice.client.pk}/").content.decode()
+    assert "Porous boundaries" in html and "Going it alone" not in html
