@@ -47,7 +47,28 @@ MULTIWORD_FEELINGS = (
     ("over", "the", "moon"),
     ("on", "cloud", "nine"),
     ("down", "in", "the", "dumps"),
+    ("done", "in"),
+    ("in", "bits"),
+    ("at", "my", "wits", "end"),
+    ("all", "over", "the", "place"),
+    ("not", "myself"),
 )
+# Words that name how one feels only after "feel": "I feel rough" is a feeling, "I'm rough with
+# the dog" is not, "I feel awful" is, "I'm awful at names" is not.
+FEEL_ONLY_FEELINGS = words(
+    "rough rubbish awful terrible horrible dreadful grim crap bad sick rotten wobbly off ill"
+)
+# Comparatives that name a feeling: "I'd feel so much calmer".
+COMPARATIVE_FEELINGS = words("calmer safer better braver lighter")
+# Situations described by the feeling they cause: "it's been so lonely", "work is so stressful".
+SITUATION_FEELINGS = words(
+    """lonely scary frightening stressful upsetting depressing heartbreaking worrying
+    overwhelming terrifying isolating miserable lonesome gutting nerve-wracking nerve-racking
+    sad hard-going"""
+)
+SITUATION_SUBJECTS = words("it this that things life work everything home")
+# Bare verbs of hurting with a situation as subject: "that really stung", "it hurt when...".
+HURT_VERBS = words("stung stings hurt hurts")
 THOUGHT_LINKS = words("that like as")
 # Inside a thought about the other person, words that make it an accusation.
 ACCUSING = (
@@ -137,7 +158,7 @@ def _feeling_chain(s: Sentence, j: int) -> tuple[list[int], int]:
         if w in FEELINGS:
             found.append(k)
             last_end = k + 1
-        elif w in ("and", "or", "but", ",", "a", "bit", "little", "too") or w in FILLERS:
+        elif w in ("and", "or", "but", ",", "a", "bit", "little", "too", "much") or w in FILLERS:
             pass
         else:
             break
@@ -171,9 +192,17 @@ def find_feelings(s: Sentence) -> list[Hit]:
             hits.extend(_first_person_feeling(s, k))
         elif w in MAKE_ME and s.word(k + 1) == "me":
             hits.extend(_caused_feeling(s, k))
-        elif w in FEELING_CAUSE_VERBS and s.word(k + 1) == "me" and k > 0:
-            if s.words[k - 1] in ("it", "this", "that", "which", "he", "she", "they", "you"):
-                hits.append(Hit("feeling", k - 1, k + 2, "caused"))
+        elif w in FEELING_CAUSE_VERBS | {"bothered", "bothers", "stung"} and s.word(k + 1) == "me":
+            subject = k - 1
+            while subject > 0 and k - subject <= 3 and s.words[subject] in FILLERS:
+                subject -= 1  # "it really upset me"
+            if subject >= 0 and s.words[subject][:1].isalpha() and s.words[subject] != "i":
+                if s.words[subject] not in AUX and not s.negated_before(k, 3):
+                    hits.append(Hit("feeling", subject, k + 2, "caused"))
+        elif w in HURT_VERBS and _situation_before(s, k) and s.word(k + 1) != "you":
+            hits.append(Hit("feeling", _situation_before(s, k) - 1, k + 1, "caused"))
+        elif w in SITUATION_SUBJECTS and _situation_feeling(s, k):
+            hits.append(Hit("feeling", k, _situation_feeling(s, k), "caused"))
         elif w in ("break", "breaks", "broke", "breaking") and _heart_after(s, k):
             hits.append(Hit("feeling", max(0, k - 1), k + 3, "caused"))
         elif w == "it" and s.word(k + 1) in ("feels", "felt", "seems", "seemed", "looks"):
@@ -198,6 +227,36 @@ def find_feelings(s: Sentence) -> list[Hit]:
         elif k == start and w in FEEL_VERBS and w != "get":
             hits.extend(_feel_after(s, k, k))
     return hits
+
+
+def _situation_before(s: Sentence, k: int) -> int:
+    """ "That really stung": 1 + the position of the situation subject before a hurt verb, or 0."""
+    j = k - 1
+    while j >= 0 and k - j <= 3 and s.words[j] in FILLERS:
+        j -= 1
+    if (
+        j >= 0
+        and s.words[j] in ("it", "that", "this")
+        and (j == 0 or s.words[j - 1] not in AUX | {"if"})
+    ):
+        if not s.negated_before(k, 3):
+            return j + 1
+    return 0
+
+
+def _situation_feeling(s: Sentence, k: int) -> int:
+    """ "It's been so lonely since you left": the end of the feeling, or 0. Only at the start of
+    a clause, so "I find it scary" is left to the speaker's own clause."""
+    if k > 0 and s.words[k - 1] not in CLAUSE_BREAKS and s.words[k - 1] not in DISCOURSE:
+        return 0
+    j = k + 1
+    while j < len(s) and j - k <= 5 and (s.words[j] in BE or s.words[j] in FILLERS):
+        j += 1
+    if j == k + 1 or not any(w in BE for w in s.words[k + 1 : j]):
+        return 0
+    if s.word(j) in SITUATION_FEELINGS and not _negated_between(s, k, j):
+        return j + 1
+    return 0
 
 
 def _heart_after(s: Sentence, k: int) -> bool:
@@ -233,8 +292,17 @@ def _state_after(s: Sentence, i_pos: int, j: int, negated: bool) -> list[Hit]:
     if s.word(j) in FAUX_FEELINGS and s.word(j) not in ("used", "lied"):
         return []  # "I was ignored" reports an event; only "I feel ignored" is a faux feeling
     if negated and s.word(j) in POSITIVE_FEELINGS and s.word(j + 1) not in _AGREEMENT:
-        return [Hit("feeling", i_pos, j + 1, "denied")]  # "I'm not okay", "I'm not fine"
+        if s.word(j + 1) != "enough":  # "I'm not good enough" is a verdict on oneself
+            return [Hit("feeling", i_pos, j + 1, "denied")]  # "I'm not okay", "I'm not fine"
+    if s.word(j) == "mad" and s.word(j + 1) not in ("about", "on", "for") and not negated:
+        return [Hit("feeling", i_pos, j + 1, "state")]  # "I'm so mad"
     chain, end = _feeling_chain(s, j)
+    if negated and not chain:
+        # "I'm not mad, just disappointed": the denial clears the way for the feeling named.
+        for m in range(j + 1, min(len(s), j + 4)):
+            if s.words[m] in ("just", "only", "but") and s.word(m + 1) in FEELINGS:
+                chain, end = _feeling_chain(s, m + 1)
+                return [Hit("feeling", m + 1, end, "state")] if chain else []
     if not chain or _is_willingness(s, chain[0]):
         return []
     if negated and not _counts_when_denied(s, chain):
@@ -275,6 +343,13 @@ def _feel_after(s: Sentence, i_pos: int, j: int, negated: bool = False) -> list[
         k += 2  # "I felt small and embarrassed": the named emotion is the second word
         w = s.word(k)
     multi = multiword_at(s, k)
+    if w in ("more", "less", "much") and s.word(k + 1) in FEELINGS | COMPARATIVE_FEELINGS:
+        k += 1
+        w = s.word(k)
+    if (w in FEEL_ONLY_FEELINGS or w in COMPARATIVE_FEELINGS) and not negated:
+        if s.word(k + 1) not in ("about", "for", "that") or w in ("bad", "awful", "terrible"):
+            if not (w in ("bad", "sick", "ill", "off") and s.word(k + 1) in ("at", "of", "to")):
+                return [Hit("feeling", i_pos, k + 1, "feel")]
     if w in FEELINGS or multi:
         chain, end = _feeling_chain(s, k)
         if chain and not (negated and not _counts_when_denied(s, chain)):
@@ -337,7 +412,11 @@ def find_needs(s: Sentence) -> list[Hit]:
             hit = _need_object(s, k)
             if hit is not None:
                 hits.append(hit)
-        elif w == "use" and s.word(k - 1) == "could" and _aux_back_to_i(s, k):
+        elif (
+            (w == "use" and s.word(k - 1) == "could" and _aux_back_to_i(s, k))
+            or (w == "with" and s.word(k - 1) == "do" and "could" in s.words[max(0, k - 4) : k])
+            and _aux_back_to_i(s, k - 1)
+        ):
             hit = _need_object(s, k)
             if hit is not None:
                 hits.append(hit)
