@@ -167,3 +167,35 @@ def test_i_inside_a_charge_is_not_an_i_statement():
     assert not flag("Are you listening to a word I say?", "i_statement")
     assert not flag("I suppose it's too much to ask for you to help.", "i_statement")
     assert flag("I feel hurt because you never think of me.", "i_statement")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Very mature.",
+        "Typical you.",
+        "Get over yourself.",
+        "Don't flatter yourself, it wasn't for you.",
+        "The least you could do is ring.",
+        "You could at least say hello.",
+        "I'm not your cleaner.",
+        "You couldn't care less.",
+        "Talking to you is like talking to a wall.",
+        "Must be exhausting being so right all the time.",
+        "Can't believe you just did that.",
+        "Can you stop being such a snob?",
+        "Why is it only my washing that gets moved?",
+    ],
+)
+def test_put_downs_in_set_phrases_are_blame(text):
+    assert flag(text, "blame"), text
+
+
+def test_a_lone_put_down_does_not_count_as_speaking_from_experience():
+    assert not flag("I'm not your maid.", "i_statement")
+    assert not flag("Can't believe you said that.", "i_statement")
+
+
+def test_a_thing_that_hurt_names_a_feeling_but_a_person_hurting_a_body_part_does_not():
+    assert flag("What she said at lunch really hurt.", "feeling")
+    assert not flag("He hurt his knee at football.", "feeling")

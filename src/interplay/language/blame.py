@@ -174,11 +174,16 @@ def find_blame(s: Sentence, after_interjection: bool = False) -> list[Hit]:
             if s.word(k + 1) == "fault" and s.negated_before(k, 3):
                 continue
             hits.append(Hit("blame", k, k + 2, "your"))
-        elif w == "being" and s.word(k + 1) in ("so", "such", "too") and s.word(k + 2) in LABELS:
+        elif w == "being" and s.word(k + 1) in ("so", "such", "too") and _label_soon(s, k + 2):
             # "sorry for being so needy" is about the speaker, not the listener
             if not _first_person_before(s, k) and s.word(k - 1) not in ("for", "about", "of"):
                 hits.append(Hit("blame", k, k + 3, "being"))
     return [_whole_charge(s, hit) for hit in hits]
+
+
+def _label_soon(s: Sentence, k: int) -> bool:
+    """ "being so selfish", "being such a pain": a label, maybe after "a"/"an"."""
+    return s.word(k) in LABELS or (s.word(k) in ("a", "an") and s.word(k + 1) in LABELS)
 
 
 def _treated_kindly(s: Sentence, start: int, end: int) -> bool:

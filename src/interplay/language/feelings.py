@@ -52,6 +52,9 @@ MULTIWORD_FEELINGS = (
     ("at", "my", "wits", "end"),
     ("all", "over", "the", "place"),
     ("not", "myself"),
+    ("a", "wreck"),
+    ("a", "mess"),
+    ("a", "state"),
 )
 # Words that name how one feels only after "feel": "I feel rough" is a feeling, "I'm rough with
 # the dog" is not, "I feel awful" is, "I'm awful at names" is not.
@@ -76,7 +79,7 @@ ACCUSING = (
         """not never always only just trying purpose ignoring ignore ignored using use
         manipulating pushing push careless selfish lazy too obviously clearly constantly hiding
         lying avoiding pretending punishing mocking judging blaming deliberately purposely
-        stopped enjoy enjoying winding wind testing score"""
+        stopped enjoy enjoying winding wind testing score rather anywhere"""
     )
     | LABELS
 )
@@ -158,7 +161,9 @@ def _feeling_chain(s: Sentence, j: int) -> tuple[list[int], int]:
         if w in FEELINGS:
             found.append(k)
             last_end = k + 1
-        elif w in ("and", "or", "but", ",", "a", "bit", "little", "too", "much") or w in FILLERS:
+        elif w in ("and", "or", "but", ",", "a", "bit", "little", "too", "much", "of"):
+            pass
+        elif w in FILLERS:
             pass
         else:
             break
@@ -229,19 +234,27 @@ def find_feelings(s: Sentence) -> list[Hit]:
     return hits
 
 
+_PERSONS = words("i you u we they he she")
+_THING_LEADS = words("it that this the what your his her their")
+
+
 def _situation_before(s: Sentence, k: int) -> int:
-    """ "That really stung": 1 + the position of the situation subject before a hurt verb, or 0."""
+    """ "That really stung", "that comment about my weight really hurt": 1 + the position of
+    the thing that hurt, or 0. A person as subject ("he hurt his back") is not a feeling, nor
+    is a question ("does it hurt?") or a condition ("if it hurts")."""
     j = k - 1
     while j >= 0 and k - j <= 3 and s.words[j] in FILLERS:
         j -= 1
-    if (
-        j >= 0
-        and s.words[j] in ("it", "that", "this")
-        and (j == 0 or s.words[j - 1] not in AUX | {"if"})
-    ):
-        if not s.negated_before(k, 3):
-            return j + 1
-    return 0
+    if j < 0 or s.negated_before(k, 3):
+        return 0
+    if s.words[j] in ("it", "that", "this"):
+        return j + 1 if j == 0 or s.words[j - 1] not in AUX | {"if"} else 0
+    if s.words[j] in _PERSONS or s.word(k + 1) not in CLAUSE_BREAKS | {"", "when", "me", "so"}:
+        return 0
+    m = j
+    while m > 0 and j - m < 8 and s.words[m - 1] not in CLAUSE_BREAKS:
+        m -= 1
+    return m + 1 if s.words[m] in _THING_LEADS else 0  # the clause opens with the thing
 
 
 def _situation_feeling(s: Sentence, k: int) -> int:
@@ -413,7 +426,7 @@ def find_needs(s: Sentence) -> list[Hit]:
             if hit is not None:
                 hits.append(hit)
         elif (
-            (w == "use" and s.word(k - 1) == "could" and _aux_back_to_i(s, k))
+            (w == "use" and "could" in s.words[max(0, k - 3) : k] and _aux_back_to_i(s, k))
             or (w == "with" and s.word(k - 1) == "do" and "could" in s.words[max(0, k - 4) : k])
             and _aux_back_to_i(s, k - 1)
         ):

@@ -64,6 +64,7 @@ _HEDGES = PhraseSet(
         "feel free to ignore",
         "ignore me if",
         "i know it is a lot to ask",
+        "i know it is a pain|hassle|nuisance|bother|drag",
         "it is a lot to ask",
         "it is a big ask|favour|favor",
         "i know you are busy but",

@@ -271,6 +271,8 @@ def _vague(s: Sentence, j: int, end: int, head: str, action: list[str]) -> bool:
         return nxt not in CONCRETE_AFTER_STOP
     if head == "change":
         return len(action) <= 2
+    if head == "get" and any(w in ("on", "along", "better") for w in action[:4]):
+        return not concrete  # "I just want us to get on"
     if head in VAGUE_ACTIONS and not concrete:
         return True
     if head == "be" or (action[:1] == ["be"] and head in ("more", "less", "nicer", "kinder")):

@@ -25,6 +25,26 @@ SHOULD = words("should ought must need needs")
 _SARCASM = PhraseSet(
     [
         "must be nice|lovely|great|fun",
+        "must be hard|tough|exhausting being so|such|perfect|right",
+        "think before you speak|open|talk|act",
+        "who raised|dragged you",
+        "were you raised|born in",
+        "can not believe you would|did|could|have|are|just",
+        "you just? do|did whatever",
+        "flatter yourself",
+        "get over yourself",
+        "get a grip|life",
+        "give it a rest",
+        "use|using your brain|head|eyes",
+        "wind your neck in",
+        "classic|typical you",
+        "you could|might at least",
+        "the least you could do",
+        "why is it always|only my",
+        "i am not your mum|mother|dad|father|maid|servant|slave|cleaner|secretary|therapist",
+        "i am not your keeper|skivvy|butler|carer|nanny|parent|babysitter|taxi|bank",
+        "you clearly|obviously? could not care less",
+        "like talking to a brick? wall",
         "some of us have|are|do|had|were|work|actually|still|can",
         "some people do|can|could|will|would not",
         "some people never|clearly|obviously|just|seem|think",
@@ -78,6 +98,8 @@ _KIND_HABITS = words(
 )
 # "You treat me like a queen": the comparison is kind.
 _KIND_COMPARISONS = POSITIVE_TRAITS | words("queen royalty family princess king own")
+# Praise that, alone in a two-word sentence, mocks: "Real mature.", "Very grown-up."
+_MOCK_PRAISE = words("mature grown-up classy subtle charming adult original smooth")
 # A sentence that is only an exclamation, which turns the thanks after it into irony:
 # "Wow. Thanks for the support."
 _INTERJECTIONS = words("wow great brilliant lovely marvellous fab cheers right oh perfect super")
@@ -125,6 +147,9 @@ def find_rhetorical_blame(s: Sentence, after_interjection: bool = False) -> list
     if s.word(first) == "another" and not s.is_question:
         if any(w in YOU or w == "your" for w in s.words[first : first + 10]):
             hits.append(Hit("blame", first, s.clause_end(first, 10), "another"))
+    content = [w for w in s.words if w[:1].isalpha()]
+    if len(content) == 2 and content[0] in ("real", "very", "so") and content[1] in _MOCK_PRAISE:
+        hits.append(Hit("blame", first, first + 2, "mock_praise"))  # "Real mature."
     if after_interjection and s.word(first) in ("thanks", "thank", "cheers"):
         hits.append(Hit("blame", first, s.clause_end(first, 10), "irony"))
     return hits
@@ -138,7 +163,12 @@ def is_interjection(s: Sentence) -> bool:
 
 def _negated_sarcasm(s: Sentence, start: int) -> bool:
     """ "I don't think you're better than me" denies; "it's not too much to ask" is sincere."""
-    return s.negated_before(start, 3) and s.words[start] not in ("some", "why", "apparently")
+    return s.negated_before(start, 3) and s.words[start] not in (
+        "some",
+        "why",
+        "apparently",
+        "flatter",
+    )
 
 
 def _tag_question(s: Sentence, end: int) -> bool:

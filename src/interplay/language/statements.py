@@ -30,7 +30,7 @@ from interplay.language.statement_words import (
 )
 from interplay.language.text import sentences, tokenize, unquoted_stream
 
-ENGINE_VERSION = "statements-rules-1.1"
+ENGINE_VERSION = "statements-rules-1.2"
 
 FIELDS = (
     "i_statement",
@@ -46,6 +46,8 @@ FIELDS = (
 MAX_SPANS_PER_FIELD = 50
 # "Nothing I do", "feel like I'm crazy": "I" inside a relative or comparison clause.
 _SUBORDINATE_LEADS = SUBORDINATORS | {
+    "before",
+    "after",
     "if",
     "because",
     "cause",
@@ -311,7 +313,7 @@ def _i_statements(
     if (
         s.word(start) in ("can", "could", "will")
         and s.word(start + 1) == "not"
-        and s.word(start + 2) not in ("you", "u", "we")
+        and s.word(start + 2) not in ("you", "u", "we", "believe", "imagine", "wait")
     ):
         result.append((start, s.clause_end(start, 8)))  # "cant do friday"
     return result
@@ -338,6 +340,8 @@ def _inside_charge(s: Sentence, b: Hit, k: int) -> bool:
     """ "I" inside the words of a charge, with no "and"/"but" or break between them."""
     if not b.start <= k < b.end:
         return False
+    if b.note in ("irony", "sarcasm"):
+        return True  # "lovely, so I'm cooking again then"
     return not any(w in COORDINATORS or w in CLAUSE_BREAKS for w in s.words[b.start : k])
 
 
@@ -358,6 +362,9 @@ def _about_other(s: Sentence, k: int) -> bool:
     ):
         j += 1
     verb = s.word(j)
+    if verb in ("starting", "beginning") and s.word(j + 1) == "to":
+        j += 2  # "I'm starting to think you don't care"
+        verb = s.word(j)
     if verb in ("saying", "say", "calling") and "not" in s.words[k:j]:
         return True
     if verb == "love" and s.word(j + 1) in ("how", "it") and "would" not in s.words[k:j]:
