@@ -199,3 +199,35 @@ def test_a_lone_put_down_does_not_count_as_speaking_from_experience():
 def test_a_thing_that_hurt_names_a_feeling_but_a_person_hurting_a_body_part_does_not():
     assert flag("What she said at lunch really hurt.", "feeling")
     assert not flag("He hurt his knee at football.", "feeling")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lovely present. Not.",
+        "So now you care what I think?",
+        "Nice to know where I stand with you lot.",
+        "Way to ruin the evening.",
+        "Is that the best you could come up with?",
+        "I see you've forgotten the bins again.",
+        "You've got a nerve.",
+        "Fine, I'll just do it myself then.",
+    ],
+)
+def test_more_sarcasm_in_fresh_wording_is_blame(text):
+    assert flag(text, "blame"), text
+
+
+def test_feelings_after_a_comma_and_things_that_got_to_me_are_feelings():
+    assert flag("Long day, feeling a bit flat.", "feeling")
+    assert flag("That really got to me.", "feeling")
+
+
+def test_needing_to_know_one_can_rely_on_someone_is_a_need_but_a_deadline_is_not():
+    assert flag("I need to know that you've got my back.", "need")
+    assert not flag("I need to know by Friday.", "need")
+
+
+def test_everything_going_wrong_is_an_absolute():
+    assert flag("Everything is going wrong this week.", "absolute")
+    assert not flag("Everything's fine, honestly.", "absolute")

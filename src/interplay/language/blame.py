@@ -77,7 +77,7 @@ _SET_PHRASES = PhraseSet(
         "pull yourself together",
         "sort yourself out",
         "not saying|calling you are? a|an? @LABELS",
-        "you have got some|a nerve|cheek",
+        "you have got some|a nerve|cheek|front",
         "how dare you",
         "why is it always|only me",
         "do|did|does you even",
@@ -473,6 +473,9 @@ def _generalises(s: Sentence, k: int) -> bool:
     if w == "everything" and prev == "for" and ("thanks" in before or "thank" in before):
         return False  # "thanks again for everything"
     if w == "everything":
+        rest = [x for x in after[:3] if x not in ("is", "'s", "has")]
+        if rest[:2] in (["going", "wrong"], ["gone", "wrong"], ["goes", "wrong"]):
+            return True  # "everything's going wrong at once" sweeps
         if nxt in ("on", "going", "else", "will", "is", "'s", "okay", "ok", "fine"):
             return False
     if w == "nobody" and nxt in ("is", "'s") and s.word(k + 2) == "perfect":

@@ -90,7 +90,7 @@ VALUE_VERBS = words("value treasure cherish prioritise prioritize")
 # After "I need to": verbs that name looking after oneself rather than a task.
 SELF_CARE_VERBS = words(
     """rest recharge sleep think breathe unwind relax switch slow step feel be recover reset
-    decompress vent heal grieve process focus protect breathe eat look"""
+    decompress vent heal grieve process focus protect breathe eat look know see"""
 )
 NEED_NOUNS = words(
     """time space rest quiet break sleep help support peace reassurance company breather day
@@ -117,6 +117,9 @@ MULTIWORD_FAUX = (
     ("walked", "all", "over"),
     ("talked", "down", "to"),
     ("left", "hanging"),
+    ("taken", "advantage", "of"),
+    ("messed", "around"),
+    ("mucked", "about"),
 )
 
 
@@ -204,6 +207,11 @@ def find_feelings(s: Sentence) -> list[Hit]:
             if subject >= 0 and s.words[subject][:1].isalpha() and s.words[subject] != "i":
                 if s.words[subject] not in AUX and not s.negated_before(k, 3):
                     hits.append(Hit("feeling", subject, k + 2, "caused"))
+        elif w == "feeling" and s.word(k - 1) in CLAUSE_BREAKS and k > 0:
+            hits.extend(_feel_after(s, k, k))  # "Rough week, feeling pretty low"
+        elif w in ("got", "gets", "getting") and s.word(k + 1) == "to" and s.word(k + 2) == "me":
+            if _situation_before(s, k):  # "it really got to me"
+                hits.append(Hit("feeling", _situation_before(s, k) - 1, k + 3, "caused"))
         elif w in HURT_VERBS and _situation_before(s, k) and s.word(k + 1) != "you":
             hits.append(Hit("feeling", _situation_before(s, k) - 1, k + 1, "caused"))
         elif w in SITUATION_SUBJECTS and _situation_feeling(s, k):
@@ -474,6 +482,10 @@ def _need_object(s: Sentence, k: int) -> Hit | None:
         if verb not in SELF_CARE_VERBS and not _chosen_myself(s, k + 2):
             return None
         if verb in ("look",) and s.word(k + 3) != "after":
+            return None
+        if verb == "know" and s.word(k + 3) not in ("i", "that", "you", "we"):
+            return None  # "I need to know I can count on you" is a need; "...know by Friday" not
+        if verb == "see" and s.word(k + 3) not in ("friends", "people", "family", "you", "more"):
             return None
         end = s.clause_end(k + 2, 8)
         return Hit("need", subject, end, "need_to", (k + 1, end))

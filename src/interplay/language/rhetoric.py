@@ -45,6 +45,15 @@ _SARCASM = PhraseSet(
         "i am not your keeper|skivvy|butler|carer|nanny|parent|babysitter|taxi|bank",
         "you clearly|obviously? could not care less",
         "like talking to a brick? wall",
+        "so now you want|care|decide|remember|notice|ask",
+        "are you for real",
+        "nice|good|great|lovely to know where i stand",
+        "if it hit|bit you",
+        "you are all talk|mouth",
+        "way to make|ruin|spoil|embarrass",
+        "grow a spine|pair",
+        "is|was that really? the best you",
+        "i will just? do it myself then",
         "some of us have|are|do|had|were|work|actually|still|can",
         "some people do|can|could|will|would not",
         "some people never|clearly|obviously|just|seem|think",
@@ -150,6 +159,9 @@ def find_rhetorical_blame(s: Sentence, after_interjection: bool = False) -> list
     content = [w for w in s.words if w[:1].isalpha()]
     if len(content) == 2 and content[0] in ("real", "very", "so") and content[1] in _MOCK_PRAISE:
         hits.append(Hit("blame", first, first + 2, "mock_praise"))  # "Real mature."
+    if s.word(first) == "i" and s.word(first + 1) == "see" and s.word(first + 2) in YOU:
+        if any(w in ("again", "still", "forgot", "forgotten") for w in s.words[first + 3 :]):
+            hits.append(Hit("blame", first, s.clause_end(first, 12), "i_see_again"))
     if after_interjection and s.word(first) in ("thanks", "thank", "cheers"):
         hits.append(Hit("blame", first, s.clause_end(first, 10), "irony"))
     return hits
@@ -234,7 +246,7 @@ def _as_usual_is_charge(s: Sentence, k: int) -> bool:
     if s.word(k - 1) in ("business", "than"):
         return False
     around = s.words[max(0, k - 8) : k + 10]
-    return any(w in YOU or w == "your" for w in around) or "one" in around
+    return any(w in YOU or w == "your" or w in ("one", "myself") for w in around)
 
 
 def _like_you_do(s: Sentence, k: int) -> bool:

@@ -30,7 +30,7 @@ from interplay.language.statement_words import (
 )
 from interplay.language.text import sentences, tokenize, unquoted_stream
 
-ENGINE_VERSION = "statements-rules-1.2"
+ENGINE_VERSION = "statements-rules-1.3"
 
 FIELDS = (
     "i_statement",
@@ -130,6 +130,10 @@ def analyze_statement(text: str) -> StatementAnalysis:
     for n, s in enumerate(parts):
         after_interjection = n > 0 and is_interjection(parts[n - 1])
         _analyse_sentence(s, text, found, after_interjection)
+        if n + 1 < len(parts) and _only_not(parts[n + 1]) and len(s) > 2:
+            # "Thanks for having my back. Not.": the lone "Not." takes back what came before.
+            found.add("blame", s, s.first_content(), len(s))
+            found.phrases.offer_blame(s.text_of(text, s.first_content(), len(s)))
         apology = _bare_apology(s)
         if apology is not None and _says_no_or_asks(parts, n):
             found.add("hedge_apology", s, *apology)
@@ -194,6 +198,10 @@ def _analyse_sentence(
 
 _APOLOGY_WORDS = frozenset("i am so really very truly awfully sorry".split())
 _NOT_REFUSALS = frozenset("believe imagine wait stop remember thank tell say help".split())
+
+
+def _only_not(s: Sentence) -> bool:
+    return [w for w in s.words if w[:1].isalnum()] == ["not"]
 
 
 def _bare_apology(s: Sentence) -> tuple[int, int] | None:
