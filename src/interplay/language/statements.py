@@ -11,6 +11,7 @@ every finding can point at the words behind it. Its limits are written up in doc
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -178,7 +179,8 @@ def _analyse_sentence(
         found.add("blame", s, hit.start, hit.end)
         found.phrases.offer_blame(s.text_of(text, hit.start, hit.end))
     # A request that carries blame ("can you stop being so selfish") is not a clear request.
-    requests = [r for r in requests if not any(r.start <= b.start < r.end for b in blame)]
+    blame_starts = sorted(b.start for b in blame)
+    requests = [r for r in requests if not _any_between(blame_starts, r.start, r.end)]
     for hit in requests:
         found.add("request", s, hit.start, hit.end)
         if hit.phrase:
@@ -241,6 +243,12 @@ def _refuses(s: Sentence) -> bool:
     )
 
 
+def _any_between(sorted_starts: list[int], a: int, b: int) -> bool:
+    """Whether some start lies in [a, b): a binary search rather than a scan of every hit."""
+    i = bisect_left(sorted_starts, a)
+    return i < len(sorted_starts) and sorted_starts[i] < b
+
+
 def _feeling_phrase(s: Sentence, text: str, hit: Hit) -> tuple[str, bool]:
     """What the rewrite can say after "I feel": the emotion words ("hurt and confused"), or the
     person's own clause when it does not fit that frame ("I miss you", "I don't feel safe").
@@ -280,6 +288,8 @@ def _i_statements(
     # "I felt dismissed and sad": the evaluation is blame, but the sadness is the speaker's own.
     after_faux = [h for h in feelings if h.note == "after_faux"]
     own_starts = {h.start for h in feelings if h.label == "feeling"} | {h.start for h in needs}
+    charged = _charged_positions(s, blame)
+    last_charge = max((b.start for b in blame), default=-1)
     result: list[tuple[int, int]] = []
     for k, w in enumerate(s.words):
         if w != "i":
@@ -299,11 +309,11 @@ def _i_statements(
             continue
         if _about_other(s, k):
             continue
-        if k not in own_starts and any(_inside_charge(s, b, k) for b in blame):
+        if k not in own_starts and k in charged:
             continue  # "a word I say", "you should be grateful I even bothered"
         verb = _verb_after(s, k)
         if verb in COGNITIVE_VERBS and verb not in _FEEL and k not in own_starts:
-            if any(b.start > k for b in blame):
+            if last_charge > k:
                 continue  # "I suppose it's too much to ask for you to text back"
         result.append((k, end))
     for hit in needs:
@@ -344,13 +354,20 @@ def _subordinate(s: Sentence, k: int) -> bool:
 _FEEL = frozenset(["feel", "felt", "feeling", "feels"])
 
 
-def _inside_charge(s: Sentence, b: Hit, k: int) -> bool:
-    """ "I" inside the words of a charge, with no "and"/"but" or break between them."""
-    if not b.start <= k < b.end:
-        return False
-    if b.note in ("irony", "sarcasm"):
-        return True  # "lovely, so I'm cooking again then"
-    return not any(w in COORDINATORS or w in CLAUSE_BREAKS for w in s.words[b.start : k])
+def _charged_positions(s: Sentence, blame: list[Hit]) -> set[int]:
+    """Positions inside the words of a charge, up to the first "and"/"but" or break: "I" there
+    is not the speaker's own statement ("a word I say", "you should be grateful I even
+    bothered"). Irony covers its whole sentence ("lovely, so I'm cooking again then").
+    Each hit is walked once, so the cost is the total length of the hits, not hits x words."""
+    charged: set[int] = set()
+    for b in blame:
+        whole = b.note in ("irony", "sarcasm")
+        for k in range(b.start, min(b.end, len(s))):
+            w = s.words[k]
+            if not whole and k > b.start and (w in COORDINATORS or w in CLAUSE_BREAKS):
+                break
+            charged.add(k)
+    return charged
 
 
 def _verb_after(s: Sentence, k: int) -> str:
