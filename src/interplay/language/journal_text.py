@@ -77,6 +77,7 @@ _IRREGULAR = {
     "anything", "everything": "everything", "thing": "thing", "things": "thing", "morning":
     "morning", "evening": "evening", "wedding": "wedding", "ceiling": "ceiling", "sibling":
     "sibling", "siblings": "sibling", "building": "building", "ring": "ring", "king": "king",
+    "news": "news", "series": "series", "species": "species",  # not plurals of "new", "sery"
     "spring": "spring", "string": "string", "bring": "bring", "sing": "sing", "cling": "cling",
     "clingy": "clingy", "needy": "needy", "better": "better", "over": "over", "ever": "ever",
     "bloody": "bloody", "ready": "ready", "already": "already", "body": "body", "lady": "lady",
