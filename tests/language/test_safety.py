@@ -243,3 +243,13 @@ def test_harm_from_a_household_member_is_caught(text):
 )
 def test_ordinary_life_near_the_new_cues_is_not_flagged(text):
     assert risk(text) is SafetyRisk.NONE
+
+
+def test_untuned_third_batch_keeps_its_first_look_level():
+    # tests/data/safety_blind3.jsonl was written after all tuning and never tuned on. Its
+    # first-look figures (recall 0.44, none flagged) are the honest estimate of unseen
+    # performance; this floor only stops them getting worse.
+    path = eval_safety.DEFAULT_DATA.with_name("safety_blind3.jsonl")
+    result = eval_safety.score(eval_safety.load_examples(path))
+    assert result.risk_recall >= 0.4
+    assert result.false_positive_rate <= 0.05
