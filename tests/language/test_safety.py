@@ -253,3 +253,8 @@ def test_untuned_third_batch_keeps_its_first_look_level():
     result = eval_safety.score(eval_safety.load_examples(path))
     assert result.risk_recall >= 0.4
     assert result.false_positive_rate <= 0.05
+
+
+def test_cannot_written_as_one_word_still_negates():
+    assert risk("I cannot go on like this any more.") is SafetyRisk.SELF_HARM
+    assert risk("I'm scared. He cannot find out I've packed a bag.") is not SafetyRisk.NONE

@@ -93,6 +93,7 @@ _NT_BASES = {"ca": "can", "wo": "will", "sha": "will", "ai": "be", "can": "can"}
 # fmt: off
 _BARE_CONTRACTIONS = {
     "dont": ("do", "not"), "cant": ("can", "not"), "wont": ("will", "not"),
+    "cannot": ("can", "not"),
     "didnt": ("do", "not"), "doesnt": ("do", "not"), "isnt": ("be", "not"),
     "wasnt": ("be", "not"), "werent": ("be", "not"), "arent": ("be", "not"),
     "havent": ("have", "not"), "hasnt": ("have", "not"), "hadnt": ("have", "not"),
