@@ -23,6 +23,7 @@ REPEATS = 5
 DATA = [
     ROOT / "tests" / "data" / "statements.jsonl",
     ROOT / "tests" / "data" / "statements_unseen.jsonl",
+    ROOT / "tests" / "data" / "statements_blind.jsonl",
 ]
 
 

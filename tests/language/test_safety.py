@@ -186,3 +186,75 @@ def test_tuning_probes_stay_caught_and_quiet():
     result = eval_safety.score(eval_safety.load_examples(path))
     assert result.risk_recall >= 0.97
     assert result.false_positive_rate <= 0.03
+
+
+@pytest.mark.parametrize(
+    ("name", "recall_floor", "flagged_ceiling"),
+    [("safety_blind.jsonl", 0.95, 0.05), ("safety_blind2.jsonl", 0.95, 0.05)],
+)
+def test_blind_batches_stay_caught_and_quiet(name, recall_floor, flagged_ceiling):
+    # Batches written in other voices and scored once before any change (see
+    # docs/language-themes.md for the first-look figures); since then the engine was tuned on
+    # them, so these floors guard against regressions and are not a measure of unseen accuracy.
+    path = eval_safety.DEFAULT_DATA.with_name(name)
+    result = eval_safety.score(eval_safety.load_examples(path))
+    assert result.risk_recall >= recall_floor
+    assert result.false_positive_rate <= flagged_ceiling
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I've been collecting my gran's old sleeping tablets in a jar.",
+        "I'd rather not exist than keep feeling like this.",
+        "Walked to the reservoir and stood looking at the water, thinking how quiet it would be.",
+        "Sorted the cat's new home, cancelled my phone contract. Loose ends. Strangely peaceful.",
+    ],
+)
+def test_self_harm_without_the_usual_words_is_caught(text):
+    assert risk(text) is SafetyRisk.SELF_HARM
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "My bf checks my location every ten minutes.",
+        "He made me sign the loan in my name.",
+        "I dread the sound of his key in the door.",
+        "Mum's new boyfriend keeps coming into my room at night.",
+        "She pinches me hard where nobody can see.",
+    ],
+)
+def test_harm_from_a_household_member_is_caught(text):
+    assert risk(text) is not SafetyRisk.NONE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We walked over the railway bridge to the pub.",
+        "My brother hit me with a pillow during our fight, we were in stitches.",
+        "My wife took my phone off me at dinner, no screens rule. Fair enough.",
+        "I'm scared of what my dad will think of my tattoo.",
+        "Nobody at work would notice if I took a week off, so I'm booking one.",
+        "My new boyfriend is lovely and I'm scared of nothing when he's around.",
+        "Drove Becky to the airport, covered Mark's shift, babysat for my sister.",
+    ],
+)
+def test_ordinary_life_near_the_new_cues_is_not_flagged(text):
+    assert risk(text) is SafetyRisk.NONE
+
+
+def test_untuned_third_batch_keeps_its_first_look_level():
+    # tests/data/safety_blind3.jsonl was written after all tuning and never tuned on. Its
+    # first-look figures (recall 0.44, none flagged) are the honest estimate of unseen
+    # performance; this floor only stops them getting worse.
+    path = eval_safety.DEFAULT_DATA.with_name("safety_blind3.jsonl")
+    result = eval_safety.score(eval_safety.load_examples(path))
+    assert result.risk_recall >= 0.4
+    assert result.false_positive_rate <= 0.05
+
+
+def test_cannot_written_as_one_word_still_negates():
+    assert risk("I cannot go on like this any more.") is SafetyRisk.SELF_HARM
+    assert risk("I'm scared. He cannot find out I've packed a bag.") is not SafetyRisk.NONE

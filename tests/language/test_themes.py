@@ -189,3 +189,67 @@ def test_tuning_probes_keep_their_themes():
     path = eval_themes.DEFAULT_DATA.with_name("journal_themes_probes.jsonl")
     _, micro = eval_themes.score(eval_themes.load_examples(path))
     assert micro.f1 >= 0.9
+
+
+@pytest.mark.parametrize(
+    ("name", "floor"), [("journal_themes_blind.jsonl", 0.85), ("journal_themes_blind2.jsonl", 0.85)]
+)
+def test_blind_batches_keep_their_themes(name, floor):
+    # Scored once before any change (first-look figures in docs/language-themes.md), then tuned
+    # on: a guard against regressions, not a measure of accuracy on unseen writing.
+    path = eval_themes.DEFAULT_DATA.with_name(name)
+    _, micro = eval_themes.score(eval_themes.load_examples(path))
+    assert micro.f1 >= floor
+
+
+@pytest.mark.parametrize(
+    ("text", "theme"),
+    [
+        ("Carried the wardrobe up on my own rather than text anyone.", Theme.OVER_INDEPENDENCE),
+        (
+            "My boyfriend makes all the decisions and it's a relief not to have to choose.",
+            Theme.OVER_DEPENDENCE,
+        ),
+        ("I give what I can and take what I need, and nobody keeps score.", Theme.INTERDEPENDENCE),
+        ("He wants to meet my parents and I just feel the walls go up.", Theme.RIGID_BOUNDARIES),
+        (
+            "Everyone dumps their problems on me and there's nothing left for me.",
+            Theme.POROUS_BOUNDARIES,
+        ),
+        ("Whatever mood my husband's in sets the weather for the whole house.", Theme.CONFLUENCE),
+        ("Everything has to be spotless or I'll feel like a failure.", Theme.PERFECTIONISM),
+        ("If people knew how messy my head is they'd leave.", Theme.VULNERABILITY_FEAR),
+        (
+            "Family comes first, my mum says, and everyone at church agrees.",
+            Theme.CULTURAL_PRESSURE,
+        ),
+        ("Ever since the divorce I phone my sister before every decision.", Theme.PAST_EXPERIENCE),
+    ],
+)
+def test_broad_cues_find_each_theme_in_new_words(text, theme):
+    assert theme in analyze_themes(text).labels
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Fixed the tap and then we walked to the pub.",
+        "My friend is scared her boss will think she's useless.",
+        "Dad always said the garden was his pride and joy.",
+        "My childhood was happy, we lived by the sea.",
+        "It came out better than if I'd done it alone, so glad I asked.",
+    ],
+)
+def test_broad_cues_stay_quiet_on_ordinary_or_other_peoples_lines(text):
+    labels = analyze_themes(text).labels
+    assert Theme.CONFLUENCE not in labels
+    assert Theme.PAST_EXPERIENCE not in labels
+    assert Theme.OVER_INDEPENDENCE not in labels
+
+
+def test_untuned_third_batch_keeps_its_first_look_level():
+    # tests/data/journal_themes_blind3.jsonl was written after all tuning and never tuned on:
+    # its first-look F1 (0.37) is the honest estimate; this floor only stops it getting worse.
+    path = eval_themes.DEFAULT_DATA.with_name("journal_themes_blind3.jsonl")
+    _, micro = eval_themes.score(eval_themes.load_examples(path))
+    assert micro.f1 >= 0.33

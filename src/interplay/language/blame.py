@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from interplay.language.clauses import AUX, CLAUSE_BREAKS, WINDOW, Hit, Sentence
 from interplay.language.patterns import FILLERS, PhraseSet
+from interplay.language.rhetoric import find_rhetorical_blame
 from interplay.language.statement_words import (
     ABSOLUTES,
     ANY_WORDS,
@@ -76,7 +77,7 @@ _SET_PHRASES = PhraseSet(
         "pull yourself together",
         "sort yourself out",
         "not saying|calling you are? a|an? @LABELS",
-        "you have got some|a nerve|cheek",
+        "you have got some|a nerve|cheek|front",
         "how dare you",
         "why is it always|only me",
         "do|did|does you even",
@@ -102,12 +103,15 @@ _IRONIC_OPENERS = PhraseSet(
         "congratulations|congrats on|for",
         "great|brilliant|lovely|perfect|fantastic|wonderful|marvellous ,",
         "nice|lovely|kind|good|sweet|big of you to",
+        "glad|good|nice|great to see you",
     ],
     {},
 )
 # Words that turn thanks or praise into a complaint. "again" only counts after an exclamation
 # ("Great, you've double-booked us again"), since sincere thanks often repeat ("thanks again").
-_IRONY_MARKERS = words("late leaving left nothing once forgetting forgot ignoring finally usual")
+_IRONY_MARKERS = words(
+    "late leaving left nothing once forgetting forgot ignoring finally usual priorities bothered"
+)
 _EXCLAMATION_MARKERS = _IRONY_MARKERS | {"again"}
 _SINCERE = words("thanks thank see")
 _NEEDS_YOU_NEARBY = frozenset(
@@ -120,13 +124,17 @@ _NEEDS_YOU_NEARBY = frozenset(
 _NOT_BLAME_IF_NEGATED = frozenset(["your fault", "it is|was your fault"])
 
 
-def find_blame(s: Sentence) -> list[Hit]:
-    hits: list[Hit] = []
+def find_blame(s: Sentence, after_interjection: bool = False) -> list[Hit]:
+    """Blame in this sentence; `after_interjection` says the sentence before was only an
+    exclamation ("Wow."), which turns thanks into irony."""
+    hits: list[Hit] = find_rhetorical_blame(s, after_interjection)
     for start, end, pattern in _SET_PHRASES.find_all(s.words):
         reach = (0, len(s)) if pattern.source.startswith("like") else (end, end + 10)
         if pattern.source in _NEEDS_YOU_NEARBY and not _you_in(s, *reach):
             continue
         if pattern.source in _NOT_BLAME_IF_NEGATED and s.negated_before(start, 3):
+            continue
+        if pattern.source.startswith("like") and _treated_kindly(s, start, end):
             continue
         if pattern.source.startswith("not saying") and "but" not in s.words[end : end + 4]:
             continue
@@ -166,11 +174,22 @@ def find_blame(s: Sentence) -> list[Hit]:
             if s.word(k + 1) == "fault" and s.negated_before(k, 3):
                 continue
             hits.append(Hit("blame", k, k + 2, "your"))
-        elif w == "being" and s.word(k + 1) in ("so", "such", "too") and s.word(k + 2) in LABELS:
+        elif w == "being" and s.word(k + 1) in ("so", "such", "too") and _label_soon(s, k + 2):
             # "sorry for being so needy" is about the speaker, not the listener
             if not _first_person_before(s, k) and s.word(k - 1) not in ("for", "about", "of"):
                 hits.append(Hit("blame", k, k + 3, "being"))
     return [_whole_charge(s, hit) for hit in hits]
+
+
+def _label_soon(s: Sentence, k: int) -> bool:
+    """ "being so selfish", "being such a pain": a label, maybe after "a"/"an"."""
+    return s.word(k) in LABELS or (s.word(k) in ("a", "an") and s.word(k + 1) in LABELS)
+
+
+def _treated_kindly(s: Sentence, start: int, end: int) -> bool:
+    """ "You treat me like a queen": being treated like royalty is praise."""
+    treated = any(w.startswith("treat") for w in s.words[max(0, start - 4) : start])
+    return treated and s.words[end - 1] in ("queen", "princess")
 
 
 def _whole_charge(s: Sentence, hit: Hit) -> Hit:
@@ -271,8 +290,11 @@ def _you_clause(s: Sentence, k: int) -> Hit | None:
     if negated and w in DENIED_CARE_VERBS:
         if s.word(j - 1) == "even" or w != "have":
             return Hit("blame", k, j + 1, "denied")
-    if w in ("only", "just") and s.word(j + 1) in MOTIVE_VERBS | {"don't", "do"}:
-        return Hit("blame", k, min(len(s), j + 3), "motive")
+    if w in ("only", "just"):
+        # "You only ever ring when you want money": "ever" and "really" only stress the motive.
+        v = j + 2 if s.word(j + 1) in ("ever", "really") else j + 1
+        if s.word(v) in MOTIVE_VERBS | {"don't", "do"}:
+            return Hit("blame", k, min(len(s), v + 2), "motive")
     if w in ("drive", "drove") and s.word(j + 1) == "me":
         return Hit("blame", k, j + 3, "drive")
     return None
@@ -371,6 +393,8 @@ def find_absolutes(s: Sentence) -> list[Hit]:
             hits.append(Hit("absolute", k, k + 2, "no_one"))
         elif w == "not" and nxt == "once":
             hits.append(Hit("absolute", k, k + 2, "not_once"))
+        elif w == "ever" and s.word(k + 1) == "once":
+            hits.append(Hit("absolute", k, k + 2, "ever_once"))  # "have you ever once..."
         elif w == "ever" and _ever_generalises(s, k):
             hits.append(Hit("absolute", k, k + 1, "ever"))
         elif w in ANY_WORDS and _negated_clause(s, k) and "before" not in s.words[k : k + 8]:
@@ -449,6 +473,9 @@ def _generalises(s: Sentence, k: int) -> bool:
     if w == "everything" and prev == "for" and ("thanks" in before or "thank" in before):
         return False  # "thanks again for everything"
     if w == "everything":
+        rest = [x for x in after[:3] if x not in ("is", "'s", "has")]
+        if rest[:2] in (["going", "wrong"], ["gone", "wrong"], ["goes", "wrong"]):
+            return True  # "everything's going wrong at once" sweeps
         if nxt in ("on", "going", "else", "will", "is", "'s", "okay", "ok", "fine"):
             return False
     if w == "nobody" and nxt in ("is", "'s") and s.word(k + 2) == "perfect":

@@ -62,6 +62,21 @@ PERSON_NOUNS = frozenset(
 # fmt: on
 # Words that do not count as a person when looking for who does something ("someone who").
 _TRANSPARENT = frozenset({"someone", "somebody", "person", "type", "kind", "sort", "one"})
+_ARTICLES = frozenset({"the", "a", "an"})
+# After "'s" these words mean "is" or "has" ("she's going", "he's not", "Mum's been"), not a
+# possessive.
+# fmt: off
+_AFTER_IS = frozenset(
+    {
+        "go", "get", "be", "not", "always", "just", "really", "so", "still", "do", "have",
+        "never", "a", "the", "very", "too", "gone", "been", "got", "come", "com", "at", "in",
+        "on", "out", "back", "home", "here", "there", "like", "fine", "ok", "okay", "all",
+        "started", "start", "taken", "take", "made", "make", "told", "tell", "left", "leave",
+        "off", "up", "over", "nearly", "about", "only", "also", "actually", "definitely",
+        "angry", "drunk", "asleep", "upset",
+    }
+)
+# fmt: on
 _SAY_WORDS = frozenset({"say", "ask", "tell", "shout", "text", "message", "write", "reply"})
 
 # Time markers, matched on normalised words.
@@ -125,6 +140,7 @@ def _norm_pairs(pairs: set[tuple[str, str]]) -> set[tuple[str, str]]:
 PERSON_NOUNS = _norm_set(PERSON_NOUNS)
 _TRANSPARENT = _norm_set(_TRANSPARENT)
 _SAY_WORDS = _norm_set(_SAY_WORDS)
+_AFTER_IS = _norm_set(_AFTER_IS)
 _AS_A = _norm_set(_AS_A)
 _WHEN_I_WAS_NEXT = _norm_set(_WHEN_I_WAS_NEXT)
 _CHANGE_ONE = _norm_set(_CHANGE_ONE)
@@ -265,8 +281,20 @@ def _person_of(passage: Passage, j: int) -> str:
     if token.norm in OTHER_WORDS or token.norm in PERSON_NOUNS:
         return "other"
     if token.capital and j != passage.sentence_start[j] and token.norm != "i":
+        if j > 0 and passage.tokens[j - 1].norm in _ARTICLES:
+            return ""  # "the Severn bridge", "a Tesco bag": a place or a thing, not a person
         return "other"  # a name written mid-sentence
     return ""
+
+
+def _is_possessor(passage: Passage, j: int) -> bool:
+    """ "my gran's old tablets", "Mum's new boyfriend": a noun followed by a possessive 's
+    owns the next thing and is not who does the cue. "'s" as "is" or "has" ("Mum's going
+    to...") is told apart by the word after it."""
+    tokens = passage.tokens
+    if j + 2 >= len(tokens) or tokens[j + 1].norm != "'s":
+        return False
+    return tokens[j + 2].kind != PUNCT and tokens[j + 2].norm not in _AFTER_IS
 
 
 def person_before(passage: Passage, start: int, floor: int) -> str:
@@ -283,7 +311,7 @@ def person_before(passage: Passage, start: int, floor: int) -> str:
         if norm in _TRANSPARENT:
             continue
         person = _person_of(passage, j)
-        if not person:
+        if not person or _is_possessor(passage, j):
             continue
         is_pronoun = norm in SELF_WORDS or norm in OTHER_WORDS
         if not noun_person:

@@ -91,8 +91,9 @@ class Match:
 class Lexicon(Generic[L]):
     path: str
     cues: tuple[Cue[L], ...]
-    # first word -> [(cue index, pattern)]
-    index: dict[str, list[tuple[int, tuple[Slot, ...]]]]
+    # first word -> [(cue index, pattern, anchor)]: the anchor is the word set of one later
+    # required slot; a sentence without any of its words cannot hold the pattern.
+    index: dict[str, list[tuple[int, tuple[Slot, ...], frozenset[str]]]]
 
 
 def _weight(value: Any) -> float:
@@ -217,7 +218,7 @@ def load_lexicon(path: Path, label_enum: type[L]) -> Lexicon[L]:
         Field("changed_label", label, required=False, default=None),
     )
     cues: list[Cue[L]] = []
-    index: dict[str, list[tuple[int, tuple[Slot, ...]]]] = {}
+    index: dict[str, list[tuple[int, tuple[Slot, ...], frozenset[str]]]] = {}
     for entry in load_entries(path, "cue", fields):
         try:
             patterns = tuple(compile_pattern(p, classes) for p in entry["patterns"])
@@ -240,9 +241,24 @@ def load_lexicon(path: Path, label_enum: type[L]) -> Lexicon[L]:
             )
         )
         for pattern in patterns:
+            anchor = _anchor(pattern)
             for word in pattern[0].first_words:
-                index.setdefault(word, []).append((position, pattern))
+                index.setdefault(word, []).append((position, pattern, anchor))
     return Lexicon(str(path), tuple(cues), index)
+
+
+def _anchor(pattern: tuple[Slot, ...]) -> frozenset[str]:
+    """The smallest word set of a required slot after the first (empty when there is none).
+    Every match of the pattern contains one of these words, so a sentence that has none of
+    them is skipped without walking: most cues start with common words ("i", "my", "he")."""
+    best: frozenset[str] = frozenset()
+    for slot in pattern[1:]:
+        if slot.gap or slot.optional:
+            continue
+        words = slot.words | frozenset(w for phrase in slot.phrases for w in phrase)
+        if not best or len(words) < len(best):
+            best = words
+    return best
 
 
 def _walk(
@@ -296,15 +312,23 @@ def find_matches(passage: Passage, lexicon: Lexicon[L]) -> list[Match]:
     norms = passage.norms
     punct = passage.punct
     index = lexicon.index
+    sentence_words: frozenset[str] = frozenset()
+    sentence_of = -1
     for i, norm in enumerate(norms):
         candidates = index.get(norm)
         if not candidates:
             continue
         limit = passage.sentence_end[i]
+        if passage.sentence_start[i] != sentence_of:
+            # Built once per sentence, so the total work stays linear in the text.
+            sentence_of = passage.sentence_start[i]
+            sentence_words = frozenset(norms[sentence_of:limit])
         following = norms[i + 1] if i + 1 < limit else ""
         done: set[int] = set()
-        for cue_index, pattern in candidates:
+        for cue_index, pattern, anchor in candidates:
             if cue_index in done:
+                continue
+            if anchor and anchor.isdisjoint(sentence_words):
                 continue
             if pattern[0].phrases:
                 end = _walk(norms, punct, pattern, 0, i, limit)

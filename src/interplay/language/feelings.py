@@ -47,7 +47,31 @@ MULTIWORD_FEELINGS = (
     ("over", "the", "moon"),
     ("on", "cloud", "nine"),
     ("down", "in", "the", "dumps"),
+    ("done", "in"),
+    ("in", "bits"),
+    ("at", "my", "wits", "end"),
+    ("all", "over", "the", "place"),
+    ("not", "myself"),
+    ("a", "wreck"),
+    ("a", "mess"),
+    ("a", "state"),
 )
+# Words that name how one feels only after "feel": "I feel rough" is a feeling, "I'm rough with
+# the dog" is not, "I feel awful" is, "I'm awful at names" is not.
+FEEL_ONLY_FEELINGS = words(
+    "rough rubbish awful terrible horrible dreadful grim crap bad sick rotten wobbly off ill"
+)
+# Comparatives that name a feeling: "I'd feel so much calmer".
+COMPARATIVE_FEELINGS = words("calmer safer better braver lighter")
+# Situations described by the feeling they cause: "it's been so lonely", "work is so stressful".
+SITUATION_FEELINGS = words(
+    """lonely scary frightening stressful upsetting depressing heartbreaking worrying
+    overwhelming terrifying isolating miserable lonesome gutting nerve-wracking nerve-racking
+    sad hard-going"""
+)
+SITUATION_SUBJECTS = words("it this that things life work everything home")
+# Bare verbs of hurting with a situation as subject: "that really stung", "it hurt when...".
+HURT_VERBS = words("stung stings hurt hurts")
 THOUGHT_LINKS = words("that like as")
 # Inside a thought about the other person, words that make it an accusation.
 ACCUSING = (
@@ -55,7 +79,7 @@ ACCUSING = (
         """not never always only just trying purpose ignoring ignore ignored using use
         manipulating pushing push careless selfish lazy too obviously clearly constantly hiding
         lying avoiding pretending punishing mocking judging blaming deliberately purposely
-        stopped enjoy enjoying winding wind testing score"""
+        stopped enjoy enjoying winding wind testing score rather anywhere"""
     )
     | LABELS
 )
@@ -66,7 +90,7 @@ VALUE_VERBS = words("value treasure cherish prioritise prioritize")
 # After "I need to": verbs that name looking after oneself rather than a task.
 SELF_CARE_VERBS = words(
     """rest recharge sleep think breathe unwind relax switch slow step feel be recover reset
-    decompress vent heal grieve process focus protect breathe eat look"""
+    decompress vent heal grieve process focus protect breathe eat look know see"""
 )
 NEED_NOUNS = words(
     """time space rest quiet break sleep help support peace reassurance company breather day
@@ -93,6 +117,9 @@ MULTIWORD_FAUX = (
     ("walked", "all", "over"),
     ("talked", "down", "to"),
     ("left", "hanging"),
+    ("taken", "advantage", "of"),
+    ("messed", "around"),
+    ("mucked", "about"),
 )
 
 
@@ -137,7 +164,9 @@ def _feeling_chain(s: Sentence, j: int) -> tuple[list[int], int]:
         if w in FEELINGS:
             found.append(k)
             last_end = k + 1
-        elif w in ("and", "or", "but", ",", "a", "bit", "little", "too") or w in FILLERS:
+        elif w in ("and", "or", "but", ",", "a", "bit", "little", "too", "much", "of"):
+            pass
+        elif w in FILLERS:
             pass
         else:
             break
@@ -171,9 +200,22 @@ def find_feelings(s: Sentence) -> list[Hit]:
             hits.extend(_first_person_feeling(s, k))
         elif w in MAKE_ME and s.word(k + 1) == "me":
             hits.extend(_caused_feeling(s, k))
-        elif w in FEELING_CAUSE_VERBS and s.word(k + 1) == "me" and k > 0:
-            if s.words[k - 1] in ("it", "this", "that", "which", "he", "she", "they", "you"):
-                hits.append(Hit("feeling", k - 1, k + 2, "caused"))
+        elif w in FEELING_CAUSE_VERBS | {"bothered", "bothers", "stung"} and s.word(k + 1) == "me":
+            subject = k - 1
+            while subject > 0 and k - subject <= 3 and s.words[subject] in FILLERS:
+                subject -= 1  # "it really upset me"
+            if subject >= 0 and s.words[subject][:1].isalpha() and s.words[subject] != "i":
+                if s.words[subject] not in AUX and not s.negated_before(k, 3):
+                    hits.append(Hit("feeling", subject, k + 2, "caused"))
+        elif w == "feeling" and s.word(k - 1) in CLAUSE_BREAKS and k > 0:
+            hits.extend(_feel_after(s, k, k))  # "Rough week, feeling pretty low"
+        elif w in ("got", "gets", "getting") and s.word(k + 1) == "to" and s.word(k + 2) == "me":
+            if _situation_before(s, k):  # "it really got to me"
+                hits.append(Hit("feeling", _situation_before(s, k) - 1, k + 3, "caused"))
+        elif w in HURT_VERBS and _situation_before(s, k) and s.word(k + 1) != "you":
+            hits.append(Hit("feeling", _situation_before(s, k) - 1, k + 1, "caused"))
+        elif w in SITUATION_SUBJECTS and _situation_feeling(s, k):
+            hits.append(Hit("feeling", k, _situation_feeling(s, k), "caused"))
         elif w in ("break", "breaks", "broke", "breaking") and _heart_after(s, k):
             hits.append(Hit("feeling", max(0, k - 1), k + 3, "caused"))
         elif w == "it" and s.word(k + 1) in ("feels", "felt", "seems", "seemed", "looks"):
@@ -198,6 +240,44 @@ def find_feelings(s: Sentence) -> list[Hit]:
         elif k == start and w in FEEL_VERBS and w != "get":
             hits.extend(_feel_after(s, k, k))
     return hits
+
+
+_PERSONS = words("i you u we they he she")
+_THING_LEADS = words("it that this the what your his her their")
+
+
+def _situation_before(s: Sentence, k: int) -> int:
+    """ "That really stung", "that comment about my weight really hurt": 1 + the position of
+    the thing that hurt, or 0. A person as subject ("he hurt his back") is not a feeling, nor
+    is a question ("does it hurt?") or a condition ("if it hurts")."""
+    j = k - 1
+    while j >= 0 and k - j <= 3 and s.words[j] in FILLERS:
+        j -= 1
+    if j < 0 or s.negated_before(k, 3):
+        return 0
+    if s.words[j] in ("it", "that", "this"):
+        return j + 1 if j == 0 or s.words[j - 1] not in AUX | {"if"} else 0
+    if s.words[j] in _PERSONS or s.word(k + 1) not in CLAUSE_BREAKS | {"", "when", "me", "so"}:
+        return 0
+    m = j
+    while m > 0 and j - m < 8 and s.words[m - 1] not in CLAUSE_BREAKS:
+        m -= 1
+    return m + 1 if s.words[m] in _THING_LEADS else 0  # the clause opens with the thing
+
+
+def _situation_feeling(s: Sentence, k: int) -> int:
+    """ "It's been so lonely since you left": the end of the feeling, or 0. Only at the start of
+    a clause, so "I find it scary" is left to the speaker's own clause."""
+    if k > 0 and s.words[k - 1] not in CLAUSE_BREAKS and s.words[k - 1] not in DISCOURSE:
+        return 0
+    j = k + 1
+    while j < len(s) and j - k <= 5 and (s.words[j] in BE or s.words[j] in FILLERS):
+        j += 1
+    if j == k + 1 or not any(w in BE for w in s.words[k + 1 : j]):
+        return 0
+    if s.word(j) in SITUATION_FEELINGS and not _negated_between(s, k, j):
+        return j + 1
+    return 0
 
 
 def _heart_after(s: Sentence, k: int) -> bool:
@@ -233,8 +313,17 @@ def _state_after(s: Sentence, i_pos: int, j: int, negated: bool) -> list[Hit]:
     if s.word(j) in FAUX_FEELINGS and s.word(j) not in ("used", "lied"):
         return []  # "I was ignored" reports an event; only "I feel ignored" is a faux feeling
     if negated and s.word(j) in POSITIVE_FEELINGS and s.word(j + 1) not in _AGREEMENT:
-        return [Hit("feeling", i_pos, j + 1, "denied")]  # "I'm not okay", "I'm not fine"
+        if s.word(j + 1) != "enough":  # "I'm not good enough" is a verdict on oneself
+            return [Hit("feeling", i_pos, j + 1, "denied")]  # "I'm not okay", "I'm not fine"
+    if s.word(j) == "mad" and s.word(j + 1) not in ("about", "on", "for") and not negated:
+        return [Hit("feeling", i_pos, j + 1, "state")]  # "I'm so mad"
     chain, end = _feeling_chain(s, j)
+    if negated and not chain:
+        # "I'm not mad, just disappointed": the denial clears the way for the feeling named.
+        for m in range(j + 1, min(len(s), j + 4)):
+            if s.words[m] in ("just", "only", "but") and s.word(m + 1) in FEELINGS:
+                chain, end = _feeling_chain(s, m + 1)
+                return [Hit("feeling", m + 1, end, "state")] if chain else []
     if not chain or _is_willingness(s, chain[0]):
         return []
     if negated and not _counts_when_denied(s, chain):
@@ -275,6 +364,13 @@ def _feel_after(s: Sentence, i_pos: int, j: int, negated: bool = False) -> list[
         k += 2  # "I felt small and embarrassed": the named emotion is the second word
         w = s.word(k)
     multi = multiword_at(s, k)
+    if w in ("more", "less", "much") and s.word(k + 1) in FEELINGS | COMPARATIVE_FEELINGS:
+        k += 1
+        w = s.word(k)
+    if (w in FEEL_ONLY_FEELINGS or w in COMPARATIVE_FEELINGS) and not negated:
+        if s.word(k + 1) not in ("about", "for", "that") or w in ("bad", "awful", "terrible"):
+            if not (w in ("bad", "sick", "ill", "off") and s.word(k + 1) in ("at", "of", "to")):
+                return [Hit("feeling", i_pos, k + 1, "feel")]
     if w in FEELINGS or multi:
         chain, end = _feeling_chain(s, k)
         if chain and not (negated and not _counts_when_denied(s, chain)):
@@ -337,7 +433,11 @@ def find_needs(s: Sentence) -> list[Hit]:
             hit = _need_object(s, k)
             if hit is not None:
                 hits.append(hit)
-        elif w == "use" and s.word(k - 1) == "could" and _aux_back_to_i(s, k):
+        elif (
+            (w == "use" and "could" in s.words[max(0, k - 3) : k] and _aux_back_to_i(s, k))
+            or (w == "with" and s.word(k - 1) == "do" and "could" in s.words[max(0, k - 4) : k])
+            and _aux_back_to_i(s, k - 1)
+        ):
             hit = _need_object(s, k)
             if hit is not None:
                 hits.append(hit)
@@ -382,6 +482,10 @@ def _need_object(s: Sentence, k: int) -> Hit | None:
         if verb not in SELF_CARE_VERBS and not _chosen_myself(s, k + 2):
             return None
         if verb in ("look",) and s.word(k + 3) != "after":
+            return None
+        if verb == "know" and s.word(k + 3) not in ("i", "that", "you", "we"):
+            return None  # "I need to know I can count on you" is a need; "...know by Friday" not
+        if verb == "see" and s.word(k + 3) not in ("friends", "people", "family", "you", "more"):
             return None
         end = s.clause_end(k + 2, 8)
         return Hit("need", subject, end, "need_to", (k + 1, end))

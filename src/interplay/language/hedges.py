@@ -64,12 +64,21 @@ _HEDGES = PhraseSet(
         "feel free to ignore",
         "ignore me if",
         "i know it is a lot to ask",
+        "i know it is a pain|hassle|nuisance|bother|drag",
         "it is a lot to ask",
         "it is a big ask|favour|favor",
         "i know you are busy but",
         "i feel bad asking|for",
         "sorry for the hassle|trouble|bother",
         "apologies for the hassle|trouble|bother",
+        "i feel|felt daft|silly|stupid|awkward|weird even? saying|asking",
+        "i feel|felt daft|silly|stupid|awkward|weird even? mentioning|raising",
+        "do not go to any|much trouble|bother",
+        "do not go to too much trouble|bother",
+        "do not go out of your way",
+        "do not put yourself out",
+        "do not trouble|bother yourself",
+        "if you have time|got time|a minute|a moment|a sec",
     ],
     {"SELF_DOUBT": SELF_DOUBT},
 )
@@ -85,8 +94,18 @@ _TAKING_SPACE = words("hassle trouble bother message essay rant ramble moan text
 _MISTAKE_TAIL = words("unfair rude wrong out mean harsh my")
 
 
+_ASKING_LEAVE = (
+    "is|would it be? okay|ok|alright if i need|ask|have|take|said|mention|mentioned|feel"
+)
+
+
 def find_hedges(s: Sentence) -> list[Hit]:
-    hits: list[Hit] = [Hit("hedge", a, b, p.source) for a, b, p in _HEDGES.find_all(s.words)]
+    hits: list[Hit] = []
+    for a, b, p in _HEDGES.find_all(s.words):
+        if p.source == _ASKING_LEAVE and s.words[b - 1] == "take":
+            if s.has_concrete_marker(b, s.clause_end(b, 8)):
+                continue  # "is it okay if I take Friday off?" asks leave for a plan: a request
+        hits.append(Hit("hedge", a, b, p.source))
     for k, w in enumerate(s.words):
         if w in ("sorry", "apologies") and _sorry_is_hedge(s, k):
             hits.append(Hit("hedge", _sorry_start(s, k), k + 1, "sorry"))

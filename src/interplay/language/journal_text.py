@@ -77,6 +77,7 @@ _IRREGULAR = {
     "anything", "everything": "everything", "thing": "thing", "things": "thing", "morning":
     "morning", "evening": "evening", "wedding": "wedding", "ceiling": "ceiling", "sibling":
     "sibling", "siblings": "sibling", "building": "building", "ring": "ring", "king": "king",
+    "news": "news", "series": "series", "species": "species",  # not plurals of "new", "sery"
     "spring": "spring", "string": "string", "bring": "bring", "sing": "sing", "cling": "cling",
     "clingy": "clingy", "needy": "needy", "better": "better", "over": "over", "ever": "ever",
     "bloody": "bloody", "ready": "ready", "already": "already", "body": "body", "lady": "lady",
@@ -92,6 +93,7 @@ _NT_BASES = {"ca": "can", "wo": "will", "sha": "will", "ai": "be", "can": "can"}
 # fmt: off
 _BARE_CONTRACTIONS = {
     "dont": ("do", "not"), "cant": ("can", "not"), "wont": ("will", "not"),
+    "cannot": ("can", "not"),
     "didnt": ("do", "not"), "doesnt": ("do", "not"), "isnt": ("be", "not"),
     "wasnt": ("be", "not"), "werent": ("be", "not"), "arent": ("be", "not"),
     "havent": ("have", "not"), "hasnt": ("have", "not"), "hadnt": ("have", "not"),

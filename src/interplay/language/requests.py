@@ -46,6 +46,9 @@ _LEAD_INS = PhraseSet(
         "i was wondering if you|we could|would|can",
         "i wonder if you|we could",
         "it would help me? if you|we could",
+        "it would really? help me? a lot? if you|we",
+        "would|is it be? possible to|for",
+        "could|can|may i borrow|leave|swap|take|bring|pop",
         "it would be great|lovely|helpful|good|brilliant if you|we could",
         "if you could",
         "let us",
@@ -103,7 +106,9 @@ def find_requests(s: Sentence, source: str = "") -> list[Hit]:
             # Asking leave for a plan ("if I left at four") is a request; asking leave to
             # have a need ("if I need time") is a hedge, handled elsewhere.
             if s.word(end) in ("need", "ask", "have", "feel", "take", "said", "mention"):
-                continue
+                plan = s.word(end) == "take" and s.has_concrete_marker(end, s.clause_end(end, 8))
+                if not plan:  # "...if I take Friday off?" is a plan; "...if I take time" a need
+                    continue
             hit = _action(s, start, end)
         elif pattern.source == "would|do you mind":
             hit = _action(s, start, end, strip_mind=True)
@@ -119,7 +124,7 @@ def find_requests(s: Sentence, source: str = "") -> list[Hit]:
     for k in _clause_openings(s):
         if k < taken_until:
             continue
-        hit = _modal_question(s, k) or _imperative(s, k)
+        hit = _modal_question(s, k) or _imperative(s, k) or _should_with_when(s, k)
         if hit is not None:
             hits.append(hit)
             taken_until = hit.end
@@ -144,11 +149,37 @@ def _modal_question(s: Sentence, k: int) -> Hit | None:
     if s.word(k) not in REQUEST_MODALS:
         return None
     j = k + 1
-    if s.word(j) not in PEOPLE_ASKED:
+    if s.word(j) == "do" and s.is_question and s.has_concrete_marker(j, s.clause_end(j, 10)):
+        return Hit("request", k, s.clause_end(j, 10), "offer_time", (k, s.clause_end(j, 10)))
+    if s.word(j) not in PEOPLE_ASKED and s.word(j) not in ("someone", "somebody", "anyone"):
         return None
     j += 1
     while s.word(j) in ("both", "all", "each", "please") or s.word(j) in FILLERS:
         j += 1
+    return _action(s, k, j)
+
+
+_DUTY = words("need should must")
+
+
+def _should_with_when(s: Sentence, k: int) -> Hit | None:
+    """ "You need to call the plumber before Friday", "we should get a takeaway tonight": a
+    duty with a concrete action and a time is an ask. Without a time it is a demand or advice
+    ("you need to stop", "you should call your mother more") and is left out."""
+    if s.word(k) not in ("you", "we", "u") or s.word(k + 1) not in _DUTY:
+        return None
+    j = k + 2
+    if s.word(j) == "to":
+        j += 1
+    while s.word(j) in FILLERS:
+        j += 1
+    if s.word(j) not in IMPERATIVE_VERBS and s.word(j) not in ("get", "go", "have"):
+        return None
+    if s.word(j) in ("stop", "try", "change", "make"):
+        return None  # "you need to stop texting me at work" is a demand, not an ask
+    end = s.clause_end(j, 14)
+    if not s.has_concrete_marker(j, end):
+        return None
     return _action(s, k, j)
 
 
@@ -240,6 +271,8 @@ def _vague(s: Sentence, j: int, end: int, head: str, action: list[str]) -> bool:
         return nxt not in CONCRETE_AFTER_STOP
     if head == "change":
         return len(action) <= 2
+    if head == "get" and any(w in ("on", "along", "better") for w in action[:4]):
+        return not concrete  # "I just want us to get on"
     if head in VAGUE_ACTIONS and not concrete:
         return True
     if head == "be" or (action[:1] == ["be"] and head in ("more", "less", "nicer", "kinder")):

@@ -22,7 +22,7 @@ from interplay.language.cues import LEXICON_DIR, Lexicon, load_lexicon
 from interplay.language.findings import Span, Tally, judge, tally
 from interplay.language.journal_text import read_passage
 
-ENGINE_VERSION = "safety-lexicon-1.0"
+ENGINE_VERSION = "safety-lexicon-1.3"
 SAFETY_LEXICON = LEXICON_DIR / "safety_cues.toml"
 THRESHOLD = 0.5
 

@@ -11,6 +11,7 @@ every finding can point at the words behind it. Its limits are written up in doc
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -21,6 +22,7 @@ from interplay.language.feelings import find_feelings, find_needs, multiword_at
 from interplay.language.hedges import find_hedges
 from interplay.language.patterns import FILLERS
 from interplay.language.requests import find_requests
+from interplay.language.rhetoric import is_interjection
 from interplay.language.statement_words import (
     COGNITIVE_VERBS,
     FEELING_NOUNS,
@@ -29,7 +31,7 @@ from interplay.language.statement_words import (
 )
 from interplay.language.text import sentences, tokenize, unquoted_stream
 
-ENGINE_VERSION = "statements-rules-1.0"
+ENGINE_VERSION = "statements-rules-1.3"
 
 FIELDS = (
     "i_statement",
@@ -45,6 +47,8 @@ FIELDS = (
 MAX_SPANS_PER_FIELD = 50
 # "Nothing I do", "feel like I'm crazy": "I" inside a relative or comparison clause.
 _SUBORDINATE_LEADS = SUBORDINATORS | {
+    "before",
+    "after",
     "if",
     "because",
     "cause",
@@ -123,8 +127,18 @@ def analyze_statement(text: str) -> StatementAnalysis:
     if not isinstance(text, str):
         raise TypeError("analyze_statement expects text (a str)")
     found = _Collected()
-    for tokens in sentences(unquoted_stream(tokenize(text), text)):
-        _analyse_sentence(Sentence(tokens), text, found)
+    parts = [Sentence(tokens) for tokens in sentences(unquoted_stream(tokenize(text), text))]
+    for n, s in enumerate(parts):
+        after_interjection = n > 0 and is_interjection(parts[n - 1])
+        _analyse_sentence(s, text, found, after_interjection)
+        if n + 1 < len(parts) and _only_not(parts[n + 1]) and len(s) > 2:
+            # "Thanks for having my back. Not.": the lone "Not." takes back what came before.
+            found.add("blame", s, s.first_content(), len(s))
+            found.phrases.offer_blame(s.text_of(text, s.first_content(), len(s)))
+        apology = _bare_apology(s)
+        if apology is not None and _says_no_or_asks(parts, n):
+            found.add("hedge_apology", s, *apology)
+            found.phrases.offer_hedge(s.text_of(text, *apology))
     analysis = StatementAnalysis(text=text)
     for name in FIELDS:
         setattr(analysis, name, bool(found.spans[name]))
@@ -137,11 +151,13 @@ def analyze_statement(text: str) -> StatementAnalysis:
     return analysis
 
 
-def _analyse_sentence(s: Sentence, text: str, found: _Collected) -> None:
+def _analyse_sentence(
+    s: Sentence, text: str, found: _Collected, after_interjection: bool = False
+) -> None:
     feelings = find_feelings(s)
     needs = find_needs(s)
     hedges = find_hedges(s)
-    blame = find_blame(s)
+    blame = find_blame(s, after_interjection)
     requests = find_requests(s)
     absolutes = find_absolutes(s)
 
@@ -163,7 +179,8 @@ def _analyse_sentence(s: Sentence, text: str, found: _Collected) -> None:
         found.add("blame", s, hit.start, hit.end)
         found.phrases.offer_blame(s.text_of(text, hit.start, hit.end))
     # A request that carries blame ("can you stop being so selfish") is not a clear request.
-    requests = [r for r in requests if not any(r.start <= b.start < r.end for b in blame)]
+    blame_starts = sorted(b.start for b in blame)
+    requests = [r for r in requests if not _any_between(blame_starts, r.start, r.end)]
     for hit in requests:
         found.add("request", s, hit.start, hit.end)
         if hit.phrase:
@@ -179,6 +196,57 @@ def _analyse_sentence(s: Sentence, text: str, found: _Collected) -> None:
     )
     if observation is not None and not blame and not inside_request:
         found.phrases.offer_observation(s.text_of(text, *observation))
+
+
+_APOLOGY_WORDS = frozenset("i am so really very truly awfully sorry".split())
+_NOT_REFUSALS = frozenset("believe imagine wait stop remember thank tell say help".split())
+
+
+def _only_not(s: Sentence) -> bool:
+    return [w for w in s.words if w[:1].isalnum()] == ["not"]
+
+
+def _bare_apology(s: Sentence) -> tuple[int, int] | None:
+    """ "I'm sorry." on its own: the span of the apology, or None."""
+    content = [k for k, w in enumerate(s.words) if w[:1].isalnum()]
+    if not content or "sorry" not in s.words:
+        return None
+    if not all(s.words[k] in _APOLOGY_WORDS for k in content):
+        return None
+    return content[0], content[-1] + 1
+
+
+def _says_no_or_asks(parts: list[Sentence], n: int) -> bool:
+    """A plain "I'm sorry." next to a refusal or an ask is an apology for saying no or for
+    asking ("I'm sorry. I can't do Friday."), not an apology for something done."""
+    for m in (n - 1, n + 1):
+        if 0 <= m < len(parts) and (_refuses(parts[m]) or (m > n and find_requests(parts[m]))):
+            return True
+    return False
+
+
+def _refuses(s: Sentence) -> bool:
+    k = s.first_content()
+    if s.word(k) == "i":
+        k += 1
+    while s.word(k) in ("just", "really", "honestly", "simply"):
+        k += 1
+    w, nxt = s.word(k), s.word(k + 1)
+    if w in ("can", "will", "could") and nxt == "not":
+        return s.word(k + 2) not in _NOT_REFUSALS
+    if w == "am" and nxt == "not" and s.word(k + 2) in ("able", "going", "available"):
+        return True
+    if w == "would" and nxt == "rather" and s.word(k + 2) == "not":
+        return True
+    return (
+        w in ("have", "am", "need") and "no" in s.words[k : k + 5] and "say" in s.words[k : k + 5]
+    )
+
+
+def _any_between(sorted_starts: list[int], a: int, b: int) -> bool:
+    """Whether some start lies in [a, b): a binary search rather than a scan of every hit."""
+    i = bisect_left(sorted_starts, a)
+    return i < len(sorted_starts) and sorted_starts[i] < b
 
 
 def _feeling_phrase(s: Sentence, text: str, hit: Hit) -> tuple[str, bool]:
@@ -220,6 +288,8 @@ def _i_statements(
     # "I felt dismissed and sad": the evaluation is blame, but the sadness is the speaker's own.
     after_faux = [h for h in feelings if h.note == "after_faux"]
     own_starts = {h.start for h in feelings if h.label == "feeling"} | {h.start for h in needs}
+    charged = _charged_positions(s, blame)
+    last_charge = max((b.start for b in blame), default=-1)
     result: list[tuple[int, int]] = []
     for k, w in enumerate(s.words):
         if w != "i":
@@ -239,6 +309,12 @@ def _i_statements(
             continue
         if _about_other(s, k):
             continue
+        if k not in own_starts and k in charged:
+            continue  # "a word I say", "you should be grateful I even bothered"
+        verb = _verb_after(s, k)
+        if verb in COGNITIVE_VERBS and verb not in _FEEL and k not in own_starts:
+            if last_charge > k:
+                continue  # "I suppose it's too much to ask for you to text back"
         result.append((k, end))
     for hit in needs:
         if hit.note == "value" and "me" in s.words[hit.start : hit.end]:
@@ -255,7 +331,7 @@ def _i_statements(
     if (
         s.word(start) in ("can", "could", "will")
         and s.word(start + 1) == "not"
-        and s.word(start + 2) not in ("you", "u", "we")
+        and s.word(start + 2) not in ("you", "u", "we", "believe", "imagine", "wait")
     ):
         result.append((start, s.clause_end(start, 8)))  # "cant do friday"
     return result
@@ -275,6 +351,32 @@ def _subordinate(s: Sentence, k: int) -> bool:
     return False
 
 
+_FEEL = frozenset(["feel", "felt", "feeling", "feels"])
+
+
+def _charged_positions(s: Sentence, blame: list[Hit]) -> set[int]:
+    """Positions inside the words of a charge, up to the first "and"/"but" or break: "I" there
+    is not the speaker's own statement ("a word I say", "you should be grateful I even
+    bothered"). Irony covers its whole sentence ("lovely, so I'm cooking again then").
+    Each hit is walked once, so the cost is the total length of the hits, not hits x words."""
+    charged: set[int] = set()
+    for b in blame:
+        whole = b.note in ("irony", "sarcasm")
+        for k in range(b.start, min(b.end, len(s))):
+            w = s.words[k]
+            if not whole and k > b.start and (w in COORDINATORS or w in CLAUSE_BREAKS):
+                break
+            charged.add(k)
+    return charged
+
+
+def _verb_after(s: Sentence, k: int) -> str:
+    j = k + 1
+    while j < len(s) and j - k <= WINDOW and (s.words[j] in AUX or s.words[j] in FILLERS):
+        j += 1
+    return s.word(j)
+
+
 def _about_other(s: Sentence, k: int) -> bool:
     """ "I think you...", "I know you...", "I love how you...", "I'm not saying you..."."""
     j = k + 1
@@ -285,10 +387,13 @@ def _about_other(s: Sentence, k: int) -> bool:
     ):
         j += 1
     verb = s.word(j)
+    if verb in ("starting", "beginning") and s.word(j + 1) == "to":
+        j += 2  # "I'm starting to think you don't care"
+        verb = s.word(j)
     if verb in ("saying", "say", "calling") and "not" in s.words[k:j]:
         return True
-    if verb == "love" and s.word(j + 1) in ("how", "it"):
-        return True
+    if verb == "love" and s.word(j + 1) in ("how", "it") and "would" not in s.words[k:j]:
+        return True  # "I love how you..." is irony; "I'd love it if you could..." a wish
     if verb in COGNITIVE_VERBS and s.word(j + 1) in ("", ".", ",", "!", "?"):
         return True  # "the most selfish person I know": a tag, not a statement
     if verb in ("feel", "feels", "felt", "feeling"):

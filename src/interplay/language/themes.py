@@ -19,7 +19,7 @@ from interplay.language.cues import LEXICON_DIR, Lexicon, load_lexicon
 from interplay.language.findings import Span, judge, tally
 from interplay.language.journal_text import read_passage
 
-ENGINE_VERSION = "themes-lexicon-1.0"
+ENGINE_VERSION = "themes-lexicon-1.3"
 THEMES_LEXICON = LEXICON_DIR / "themes_cues.toml"
 # Combined evidence needed to report a theme: one clear cue, or two weaker ones together.
 THRESHOLD = 0.5
