@@ -42,6 +42,9 @@ class Auditor:
 
 
 def has_horizontal_scroll(page) -> bool:  # type: ignore[no-untyped-def]
+    # A click that navigates returns before the new document exists; measuring then reads a
+    # null documentElement. Wait for the page that the click led to.
+    page.wait_for_load_state("load")
     return bool(
         page.evaluate(
             "() => document.documentElement.scrollWidth > document.documentElement.clientWidth"
