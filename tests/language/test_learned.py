@@ -110,3 +110,16 @@ def test_a_100_kb_text_gets_an_opinion():
     text = ("I never ask anyone for help. 🙂 Ça va. " * 3000)[:100_000]
     result = opinion(text)
     assert len(result.risk_evidence) <= learned.EVIDENCE_SENTENCES
+
+
+def test_training_never_sees_the_held_out_texts():
+    from interplay.language.training import train_learned
+
+    for kind in ("safety", "themes"):
+        rows = train_learned.load(kind)
+        held = {r.text for r in rows if r.held_out}
+        assert all(r.held_out for r in rows if r.group == train_learned.HELD_OUT_FILES[kind])
+        assert any(r.held_out for r in rows if r.group != train_learned.HELD_OUT_FILES[kind])
+        assert len(held) >= 60
+        trained = {r.text for r in rows if not r.held_out}
+        assert not held & trained  # no held-out text also sits in a training file
