@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-$(shell cksum < pyproject.toml | cut -d' ' -f1)
 POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/interplay
 
-.PHONY: setup demo test test-postgres e2e lint bench eval clean
+.PHONY: setup demo test test-postgres e2e lint bench eval train-language clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -39,6 +39,10 @@ bench: setup
 
 eval: setup
 	$(PY) -m interplay.language.evaluate
+
+# Retrain the learned second opinion (about two minutes; deterministic) and print its figures.
+train-language: setup
+	$(PY) -m interplay.language.training.train_learned --write
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

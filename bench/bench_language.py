@@ -20,8 +20,9 @@ from pathlib import Path
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 from interplay.language.journal_text import read_passage
-from interplay.language.safety import screen
-from interplay.language.themes import analyze_themes
+from interplay.language.learned import opinion
+from interplay.language.safety import judged_safety, screen
+from interplay.language.themes import analyze_themes, judged_themes
 
 DATA = Path(__file__).resolve().parents[1] / "tests" / "data"
 
@@ -52,6 +53,9 @@ def main() -> None:
         # Forget the previous run's reading of the text, so every run reads it afresh (once,
         # shared by the two analyses, as when an app analyses a new entry).
         read_passage.cache_clear()
+        opinion.cache_clear()  # the learned view and the cue matches are kept per text too
+        judged_safety.cache_clear()
+        judged_themes.cache_clear()
         start = time.perf_counter()
         analyze_themes(entry)
         screen(entry)
