@@ -99,6 +99,7 @@ def test_finishing_stores_the_core_profile_and_shows_it(practice):
     assert "reflection, not diagnosis" in html
     assert "What this is based on" in html  # evidence behind the findings
     assert "Standing alone" in html
+    assert "loosening_over_independence" not in html  # reasons read as words, not ids
 
 
 def test_finishing_with_no_answers_says_what_is_wrong(practice):
@@ -119,7 +120,7 @@ def test_profile_page_draws_earlier_assessments_and_check_ins_as_a_trail(practic
     html = signed_in(practice.client).get(f"/profile/{latest.pk}/").content.decode()
     assert "<polyline" in html
     assert html.count("<circle") == 3
-    assert "Other points on your trail, oldest first" in html
+    assert "Other points on the trail, oldest first" in html
 
 
 def test_latest_profile_shows_check_ins_taken_since(practice):
@@ -208,3 +209,12 @@ def test_low_barriers_are_not_listed_as_holding_someone_back(practice):
     section = html.split('id="barriers-heading"')[1].split("</section>")[0]
     assert "Fear of letting go of dependence" not in section
     assert "The perfectionism trap" in section
+
+
+def test_recommendation_reasons_show_plain_words_not_vocabulary_ids():
+    from interplay.web.labels import readable_reason
+
+    assert readable_reason("fits the focus: loosening_over_independence") == (
+        "fits the focus: letting people in"
+    )
+    assert "_" not in readable_reason("speaks to a high over_independence score")

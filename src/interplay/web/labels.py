@@ -3,6 +3,8 @@ pages show these."""
 
 from __future__ import annotations
 
+import re
+
 from django.utils.translation import gettext_lazy as _
 
 from interplay.core.vocabulary import (
@@ -76,3 +78,22 @@ def label(table: dict, value: object) -> str:  # type: ignore[type-arg]
         if key == value:
             return str(name)
     return str(value)
+
+
+_ID = re.compile(r"\b[a-z]+(?:_[a-z]+)+\b|\b[a-z]+\b")
+
+
+def readable_reason(reason: str) -> str:
+    """A recommendation reason from the core with the vocabulary's ids in plain words
+    ("fits the focus: loosening_over_independence" -> "fits the focus: letting people in")."""
+    names: dict[str, str] = {}
+    for table in (FOCUSES, STAGES, BARRIERS, SCALES):
+        names.update({str(key): str(name).lower() for key, name in table.items()})
+    if ":" in reason:
+        head, tail = reason.split(":", 1)
+        value = tail.strip()
+        return f"{head}: {names.get(value, value)}"
+    return _ID.sub(
+        lambda found: f"“{names[found.group(0)]}”" if found.group(0) in names else found.group(0),
+        reason,
+    )

@@ -116,7 +116,7 @@ def balance_map(
             "region": labels.label(labels.PATTERNS, pattern),
         }
         if others:
-            description += " " + _("Other points on your trail, oldest first: %(points)s.") % {
+            description += " " + _("Other points on the trail, oldest first: %(points)s.") % {
                 "points": "; ".join(point.label for point in others)
             }
     return {

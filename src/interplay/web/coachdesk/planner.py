@@ -9,7 +9,6 @@ due). The coach edits the text freely before saving it; nothing is sent to the c
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -20,9 +19,9 @@ from django.utils.translation import gettext_lazy
 
 from interplay.core.session_plan import needs_from_profile, questions_by_phase
 from interplay.core.vocabulary import SessionPhase
-from interplay.web import labels
 from interplay.web.coachdesk.models import SessionNote
 from interplay.web.journal.models import Entry
+from interplay.web.labels import readable_reason as readable
 
 PHASE_NAMES = {
     SessionPhase.OPENING: gettext_lazy("Opening"),
@@ -32,23 +31,6 @@ PHASE_NAMES = {
     SessionPhase.INTEGRATING: gettext_lazy("Integrating"),
 }
 RECENT_ENTRIES = 3
-_ID = re.compile(r"\b[a-z]+(?:_[a-z]+)+\b|\b[a-z]+\b")
-
-
-def readable(reason: str) -> str:
-    """A recommendation reason from the core with the vocabulary's ids in plain words
-    ("fits the focus: loosening_over_independence" -> "fits the focus: letting people in")."""
-    names: dict[str, str] = {}
-    for table in (labels.FOCUSES, labels.STAGES, labels.BARRIERS, labels.SCALES):
-        names.update({str(key): str(name).lower() for key, name in table.items()})
-    if ":" in reason:
-        head, tail = reason.split(":", 1)
-        value = tail.strip()
-        return f"{head}: {names.get(value, value)}"
-    return _ID.sub(
-        lambda found: f"“{names[found.group(0)]}”" if found.group(0) in names else found.group(0),
-        reason,
-    )
 
 
 @dataclass(frozen=True)

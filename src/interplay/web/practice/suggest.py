@@ -14,6 +14,7 @@ from interplay.core.practice import ExperimentRecord
 from interplay.core.vocabulary import Direction, Focus
 from interplay.web.accounts.models import User
 from interplay.web.assessments.access import latest_profile
+from interplay.web.labels import readable_reason
 
 
 @dataclass(frozen=True)
@@ -51,7 +52,7 @@ def recommendations(user: User, records: list[ExperimentRecord]) -> list[Recomme
             experiment = experiment_by_id(pick.get("id", ""))
         except KeyError:
             continue
-        reasons = "; ".join(pick.get("reasons") or ())
+        reasons = "; ".join(readable_reason(str(r)) for r in pick.get("reasons") or ())
         found.append(
             Recommended(
                 experiment, _("Recommended by your profile: %(why)s") % {"why": reasons}, "profile"
