@@ -20,10 +20,13 @@ from interplay.web.demo import maya_answers
 from interplay.web.exports.actions import COACH_EXPORT
 from interplay.web.exports.models import ExportEvent
 from interplay.web.journal.actions import do_save_entry, do_set_entry_sharing
+from interplay.web.practice.actions import do_save_experiment, do_save_statement_draft
+from interplay.web.practice.rehearsal import do_role_play_reply, do_start_role_play
 from interplay.web.relationships.actions import do_save_person, do_take_snapshot
+from interplay.web.safety.actions import do_save_safety_plan
 from interplay.web.values.actions import do_add_value, do_save_belief
 from tests.web.base import is_refused, signed_in
-from tests.web.practice.pages import PERSON
+from tests.web.practice.pages import PERSON, PLAN
 
 PRIVATE = "A private worry about my brother that stays mine."
 SHARED = "I asked my friend for help and it went well."
@@ -50,7 +53,13 @@ def story(practice):
     )
     person = do_save_person(client, PERSON)
     do_take_snapshot(client)
+    experiment = do_save_experiment(client, PLAN)
+    do_save_statement_draft(client, "I need a quiet evening this week.")
+    role_play = do_start_role_play(client, "s:s-ask-for-a-lift")
+    do_role_play_reply(role_play, "Could you give me a lift on Friday?")
+    do_save_safety_plan(client, {"what_helps": "A walk by the river."})
     return {
+        "experiment": experiment,
         "shared_assessment": shared_assessment,
         "private_assessment": private_assessment,
         "pulse": pulse,
@@ -88,7 +97,14 @@ def test_client_downloads_everything_they_own_with_private_text_readable(practic
     assert data["beliefs"][0]["belief"] == "Needing people is weak"
     assert data["relationship_map"]["people"][0]["note"] == PERSON["note"]
     assert data["relationship_map"]["snapshots"][0]["people"]
-    assert "experiments" in data
+    assert [(x["id"], x["what"]) for x in data["experiments"]] == [
+        (story["experiment"].pk, PLAN["what"])
+    ]
+    assert data["statement_drafts"][0]["text"] == "I need a quiet evening this week."
+    replies = data["role_plays"][0]["replies"]
+    assert replies[0]["text"] == "Could you give me a lift on Friday?"
+    assert replies[0]["analysis"]
+    assert data["safety_plan"]["what_helps"] == "A walk by the river."
 
 
 def test_client_download_is_recorded(practice, story):
@@ -129,7 +145,9 @@ def test_coach_export_holds_only_shared_data(practice, story):
     response = _coach_export(signed_in(practice.coach), practice.client.pk)
     assert response.status_code == 200
     data = json.loads(response.content)
-    assert [e["id"] for e in data["journal_entries"]] == [story["shared_entry"].pk]
+    ids = [e["id"] for e in data["journal_entries"]]
+    assert ids == [story["shared_entry"].pk]
+    assert story["private_entry"].pk not in ids
     assert data["journal_entries"][0]["body"] == SHARED
     assert PRIVATE.encode() not in response.content
     assert b"Kept to myself" not in response.content
@@ -138,6 +156,8 @@ def test_coach_export_holds_only_shared_data(practice, story):
     # Values, beliefs and the map are not part of a coach's export at all.
     assert "values" not in data and "beliefs" not in data and "relationship_map" not in data
     assert PERSON["note"].encode() not in response.content
+    assert b"A walk by the river." not in response.content
+    assert PLAN["what"].encode() not in response.content
 
 
 def test_coach_export_carries_themes_of_shared_entries(practice, story):
@@ -188,3 +208,11 @@ def test_coach_export_refuses_get(practice, story):
 def test_coach_client_page_offers_the_export(practice):
     page = signed_in(practice.coach).get(reverse("coachdesk:client", args=[practice.client.pk]))
     assert reverse("exports:client_export", args=[practice.client.pk]).encode() in page.content
+
+
+def test_coach_without_two_factor_gets_no_export(practice, story):
+    browser = signed_in(practice.coach, verified=False)
+    response = _coach_export(browser, practice.client.pk)
+    assert response.status_code == 302
+    assert SHARED.encode() not in response.content
+    assert not AuditEvent.objects.filter(what=COACH_EXPORT).exists()

@@ -18,8 +18,9 @@ from django.utils import timezone
 from interplay.web.accounts.models import User
 from interplay.web.assessments.models import Assessment, PulseCheck
 from interplay.web.journal.models import Entry
-from interplay.web.practice.models import Experiment
+from interplay.web.practice.models import Experiment, RolePlay, StatementDraft
 from interplay.web.relationships.models import MapPerson, MapSharing, MapSnapshot
+from interplay.web.safety.models import SafetyPlan
 from interplay.web.values.models import Belief, PersonalValue
 
 FORMAT_VERSION = 1
@@ -84,6 +85,32 @@ def experiment_data(experiments: Iterable[Experiment]) -> list[dict[str, Any]]:
     return [row(experiment) for experiment in experiments]
 
 
+def statement_draft_data(drafts: Iterable[StatementDraft]) -> list[dict[str, Any]]:
+    return [row(draft) for draft in drafts]
+
+
+def role_play_data(role_plays: Iterable[RolePlay]) -> list[dict[str, Any]]:
+    """Rehearsals with the person's replies and the statement coach's reading of each."""
+    return [
+        {
+            **row(role_play),
+            "replies": [
+                {
+                    "number": reply.number,
+                    "text": reply.text,
+                    "analysis": json.loads(reply.analysis_json),
+                }
+                for reply in role_play.replies.all()
+            ],
+        }
+        for role_play in role_plays
+    ]
+
+
+def safety_plan_data(plan: SafetyPlan | None) -> dict[str, Any] | None:
+    return row(plan) if plan is not None else None
+
+
 def map_data(
     people: Iterable[MapPerson], sharing: MapSharing | None, snapshots: Iterable[MapSnapshot]
 ) -> dict[str, Any]:
@@ -125,6 +152,13 @@ def owner_export(user: User) -> dict[str, Any]:
             MapSharing.objects.filter(owner=user).first(),
             MapSnapshot.objects.filter(owner=user).order_by("id"),
         ),
+        "statement_drafts": statement_draft_data(
+            StatementDraft.objects.filter(owner=user).order_by("id")
+        ),
+        "role_plays": role_play_data(
+            RolePlay.objects.filter(owner=user).prefetch_related("replies").order_by("id")
+        ),
+        "safety_plan": safety_plan_data(SafetyPlan.objects.filter(owner=user).first()),
     }
 
 
