@@ -18,6 +18,7 @@ from interplay.web.coaching.actions import do_invite_client
 from interplay.web.journal.actions import do_save_entry
 from tests.web.base import Practice
 from tests.web.coachdesk import pages as coachdesk_pages
+from tests.web.exports import pages as exports_pages
 from tests.web.practice import pages as practice_pages
 from tests.web.safety import pages as safety_pages
 
@@ -31,6 +32,7 @@ POST_ONLY = {
     "journal:share",
     "journal:delete",
     *coachdesk_pages.POST_ONLY,
+    *exports_pages.POST_ONLY,
     *practice_pages.POST_ONLY,
     *safety_pages.POST_ONLY,
 }
@@ -44,6 +46,7 @@ COACH_PAGES = {
     "coaching:coach_home",
     "coaching:client_overview",
     *coachdesk_pages.COACH_PAGES,
+    *exports_pages.COACH_PAGES,
     *practice_pages.COACH_PAGES,
     *safety_pages.COACH_PAGES,
 }
@@ -123,6 +126,7 @@ def urls_for(practice: Practice, objects: Objects) -> dict[str, str]:
         "journal:share": reverse("journal:share", args=[objects.entry_pk]),
         "journal:delete": reverse("journal:delete", args=[objects.entry_pk]),
         **coachdesk_pages.coachdesk_urls(practice),
+        **exports_pages.exports_urls(practice),
         **practice_pages.practice_urls(practice),
         **safety_pages.safety_urls(practice),
     }

@@ -13,4 +13,5 @@ urlpatterns = [
     path("practice/", include("interplay.web.practice.urls")),
     path("values/", include("interplay.web.values.urls")),
     path("map/", include("interplay.web.relationships.urls")),
+    path("", include("interplay.web.exports.urls")),
 ]

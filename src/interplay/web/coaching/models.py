@@ -64,6 +64,7 @@ class AuditEvent(models.Model):
         "overview": _("your overview"),
         "assessment": _("an assessment"),
         "journal entry": _("a shared journal entry"),
+        "shared data export": _("a download of everything you share"),
     }
 
     coach = models.ForeignKey(
