@@ -113,6 +113,16 @@ def test_client_download_is_recorded(practice, story):
     assert (event.user, event.channel) == (practice.client, ExportEvent.WEB)
 
 
+def test_account_page_lists_the_owners_downloads_and_no_one_elses(practice, story):
+    browser = signed_in(practice.client)
+    assert b"Your latest downloads" not in browser.get(reverse("accounts:settings")).content
+    browser.post(reverse("exports:my_data"))
+    signed_in(practice.other_client).post(reverse("exports:my_data"))
+    page = browser.get(reverse("accounts:settings")).content.decode()
+    assert "Your latest downloads" in page
+    assert page.count("(web)") == 1  # the other client's download is not listed here
+
+
 def test_client_download_refuses_get_and_needs_csrf(practice, story):
     assert signed_in(practice.client).get(reverse("exports:my_data")).status_code == 405
     strict = Client(enforce_csrf_checks=True)

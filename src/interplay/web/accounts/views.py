@@ -33,7 +33,10 @@ from interplay.web.accounts.forms import (
 from interplay.web.accounts.models import User
 from interplay.web.coaching.access import current_coach, reads_of
 from interplay.web.coaching.actions import do_leave_coach
+from interplay.web.exports.models import ExportEvent
 from interplay.web.safety.actions import do_set_safety_consent
+
+RECENT_EXPORTS = 5
 
 
 def _next_or_home(request: HttpRequest) -> str:
@@ -219,4 +222,8 @@ def account_settings(request: HttpRequest) -> HttpResponse:
         return redirect("accounts:settings")
     coach = current_coach(user) if user.is_client else None
     reads = reads_of(user) if user.is_client else []
-    return render(request, "accounts/settings.html", {"coach": coach, "reads": reads})
+    # A download of someone's data is listed back to them, so none goes unnoticed.
+    exports = list(ExportEvent.objects.filter(user=user)[:RECENT_EXPORTS]) if user.is_client else []
+    return render(
+        request, "accounts/settings.html", {"coach": coach, "reads": reads, "exports": exports}
+    )
