@@ -207,7 +207,7 @@ def test_extra_training_texts_stay_caught_and_quiet():
     # against losing what was fixed, not a measure of unseen accuracy.
     path = eval_safety.DEFAULT_DATA.with_name("safety_train_extra.jsonl")
     result = eval_safety.score(eval_safety.load_examples(path))
-    assert result.risk_recall >= 0.88
+    assert result.risk_recall >= 0.90
     assert result.false_positive_rate <= 0.05
 
 
