@@ -202,6 +202,44 @@ def test_blind_batches_stay_caught_and_quiet(name, recall_floor, flagged_ceiling
     assert result.false_positive_rate <= flagged_ceiling
 
 
+def test_extra_training_texts_stay_caught_and_quiet():
+    # tests/data/safety_train_extra.jsonl was tuned on (engine safety-lexicon-1.4): a guard
+    # against losing what was fixed, not a measure of unseen accuracy.
+    path = eval_safety.DEFAULT_DATA.with_name("safety_train_extra.jsonl")
+    result = eval_safety.score(eval_safety.load_examples(path))
+    assert result.risk_recall >= 0.90
+    assert result.false_positive_rate <= 0.05
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Looked up how many paracetamol you can safely take in a day for my toothache.",
+        "I'm a nurse. Had a patient who'd taken an overdose today, she's stable.",
+        "I don't see the point of the new timesheet system.",
+        "Said goodbye to everyone at work today as I'm moving to Leeds.",
+        "Wrapping up loose ends at work before I go on maternity leave.",
+        "I'm giving my bike to my nephew since I've bought a new one.",
+    ],
+)
+def test_everyday_goodbyes_doses_and_pointless_systems_are_not_flagged(text):
+    assert risk(text) is SafetyRisk.NONE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I've been putting aside a few tablets each week.",
+        "Don't worry, you won't have to put up with me for much longer.",
+        "The only thing stopping me is what it would do to my daughter.",
+        "Picked a date. Feels oddly peaceful.",
+        "ngl i kinda want to disappear for good",
+    ],
+)
+def test_indirect_plans_and_last_reasons_are_caught(text):
+    assert risk(text) is SafetyRisk.SELF_HARM
+
+
 @pytest.mark.parametrize(
     "text",
     [

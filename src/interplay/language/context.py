@@ -172,6 +172,12 @@ def _negator_at(passage: Passage, j: int) -> bool:
     nxt = tokens[j + 1].norm if j + 1 < len(tokens) else ""
     if nxt in ("only", "just") and norm == "not":
         return False  # "not only", "not just": an addition, not a denial
+    if (
+        norm == "not"
+        and nxt == "go"
+        and "lie" in (tokens[k].norm for k in range(j + 2, min(j + 4, len(tokens))))
+    ):
+        return False  # "ngl", "not gonna lie": a frank aside, not a denial
     if nxt in _NOT_NEGATING_AFTER and norm == "not":
         return False  # "can't stop thinking", "can't bear people pitying me" affirm what follows
     if norm == "not" and nxt in ("know", "understand", "sure") and j + 2 < len(tokens):

@@ -29,7 +29,7 @@ from interplay.language.findings import Span, Tally, judge, tally
 from interplay.language.journal_text import read_passage
 from interplay.language.learned import on_rule_scale, opinion
 
-ENGINE_VERSION = "safety-lexicon-1.3+learned-1.0"
+ENGINE_VERSION = "safety-lexicon-1.4+learned-1.0"
 SAFETY_LEXICON = LEXICON_DIR / "safety_cues.toml"
 THRESHOLD = 0.5
 LEARNED_CUE = "learned-model"  # the cue id reported when only the learned model flags
