@@ -7,13 +7,13 @@ held-out part and the whole.
 
 from __future__ import annotations
 
-import argparse
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from interplay.core.vocabulary import SafetyRisk
+from interplay.language.eval_cli import run_evaluation
 from interplay.language.safety import screen
 
 DEFAULT_DATA = Path(__file__).resolve().parents[3] / "tests" / "data" / "safety.jsonl"
@@ -106,19 +106,15 @@ def errors(examples: Sequence[Example]) -> str:
 
 
 def main(argv: Sequence[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
-    parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
-    parser.add_argument("--split", choices=("all", "train", "test", "each"), default="each")
-    parser.add_argument("--errors", action="store_true", help="list the texts it gets wrong")
-    args = parser.parse_args(argv)
-    examples = load_examples(args.data)
-    splits = ("train", "test", "all") if args.split == "each" else (args.split,)
-    for split in splits:
-        chosen = select(examples, split)
-        print(report(chosen, split))
-        if args.errors:
-            print(errors(chosen))
-        print()
+    run_evaluation(
+        argv,
+        description=__doc__.splitlines()[0] if __doc__ else None,
+        default_data=DEFAULT_DATA,
+        load=load_examples,
+        select=select,
+        report=report,
+        errors=errors,
+    )
 
 
 if __name__ == "__main__":
