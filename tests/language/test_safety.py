@@ -4,7 +4,10 @@ from hypothesis import strategies as st
 
 from interplay.core.vocabulary import SafetyRisk
 from interplay.language import eval_safety
-from interplay.language.safety import ENGINE_VERSION, screen
+from interplay.language.engine import engines
+
+# The default engine, as the web and the command line use it.
+screen = engines().safety.analyse
 
 
 def risk(text: str) -> SafetyRisk:
@@ -89,8 +92,9 @@ def test_to_dict_shape_is_the_published_one():
     assert all(set(span) == {"start", "end"} for span in flagged["evidence"])
 
 
-def test_engine_version_is_declared():
-    assert ENGINE_VERSION
+def test_versions_name_the_cue_rules_and_the_model_behind_them():
+    assert engines().safety.version == "safety-lexicon-1.4+learned-1.0"
+    assert engines("cue").safety.version == "safety-lexicon-1.4"
 
 
 def test_labelled_set_has_enough_risk_and_hard_non_risk_texts():

@@ -4,7 +4,11 @@ from hypothesis import strategies as st
 
 from interplay.core.vocabulary import Theme
 from interplay.language import eval_themes
-from interplay.language.themes import ENGINE_VERSION, THRESHOLD, analyze_themes
+from interplay.language.engine import engines
+from interplay.language.themes import THRESHOLD
+
+# The default engine, as the web and the command line use it.
+analyze_themes = engines().themes.analyse
 
 
 def labels(text: str) -> set[Theme]:
@@ -80,8 +84,9 @@ def test_to_dict_shape_is_the_published_one():
     assert set(theme["evidence"][0]) == {"start", "end"}
 
 
-def test_engine_version_is_declared():
-    assert ENGINE_VERSION
+def test_versions_name_the_cue_rules_and_the_model_behind_them():
+    assert engines().themes.version == "themes-lexicon-1.3+learned-1.0"
+    assert engines("cue").themes.version == "themes-lexicon-1.3"
 
 
 def test_non_text_input_is_refused_with_a_clear_message():

@@ -21,30 +21,26 @@ import typer
 Analyse = Callable[[str], Any]
 
 
-def _statements() -> Analyse:
-    from interplay.language.statements import analyze_statement
+def _reader(mode: str) -> Callable[[], Analyse]:
+    def load() -> Analyse:
+        from interplay.language.engine import engines
 
-    return analyze_statement
+        chosen = engines()
+        readers = {
+            "statements": chosen.statements,
+            "themes": chosen.themes,
+            "safety": chosen.safety,
+        }
+        return readers[mode].analyse
 
-
-def _themes() -> Analyse:
-    from interplay.language.themes import analyze_themes
-
-    return analyze_themes  # type: ignore[no-any-return]
-
-
-def _safety() -> Analyse:
-    from interplay.language.safety import screen
-
-    return screen  # type: ignore[no-any-return]
+    return load
 
 
-# Mode name -> a loader for its analyse function. Loading lazily keeps each mode's imports (and
-# any failure in them) to the runs that use it.
+# Mode name -> a loader for its analyse function, through the engine interface (the default
+# engine). Loading lazily keeps each mode's imports (and any failure in them) to the runs that
+# use it.
 MODES: dict[str, Callable[[], Analyse]] = {
-    "statements": _statements,
-    "themes": _themes,
-    "safety": _safety,
+    mode: _reader(mode) for mode in ("statements", "themes", "safety")
 }
 
 FILE_ARGUMENT = typer.Argument(
@@ -110,9 +106,10 @@ def _render_statement(text: str) -> None:
     from rich.table import Table
     from rich.text import Text
 
-    from interplay.language.statements import FIELDS, analyze_statement
+    from interplay.language.engine import engines
+    from interplay.language.statements import FIELDS
 
-    analysis = analyze_statement(text)
+    analysis = engines().statements.analyse(text)
     console = Console()
     highlighted = Text(text)
     for span in analysis.spans:

@@ -32,10 +32,12 @@ Analyser = Callable[[str], ReplyAnalysis]
 
 def load_analyser() -> Analyser:
     """The statement coach, adapted to the engine's seven signals."""
-    from interplay.language.statements import analyze_statement
+    from interplay.language.engine import engines
+
+    coach = engines().statements
 
     def analyse(text: str) -> ReplyAnalysis:
-        return ReplyAnalysis.from_mapping(analyze_statement(text).to_dict())
+        return ReplyAnalysis.from_mapping(coach.analyse(text).to_dict())
 
     return analyse
 

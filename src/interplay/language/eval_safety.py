@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from interplay.core.vocabulary import SafetyRisk
+from interplay.language.engine import engines
 from interplay.language.eval_cli import run_evaluation
-from interplay.language.safety import screen
 
 DEFAULT_DATA = Path(__file__).resolve().parents[3] / "tests" / "data" / "safety.jsonl"
 ORDER = (SafetyRisk.SELF_HARM, SafetyRisk.HARM_FROM_OTHERS, SafetyRisk.NONE)
@@ -78,7 +78,7 @@ def select(examples: Sequence[Example], split: str) -> list[Example]:
 def score(examples: Sequence[Example]) -> SafetyScore:
     confusion = {(a, b): 0 for a in ORDER for b in ORDER}
     for example in examples:
-        confusion[(example.risk, screen(example.text).risk)] += 1
+        confusion[(example.risk, engines().safety.analyse(example.text).risk)] += 1
     return SafetyScore(confusion)
 
 
@@ -99,7 +99,7 @@ def report(examples: Sequence[Example], title: str) -> str:
 def errors(examples: Sequence[Example]) -> str:
     lines = []
     for example in examples:
-        got = screen(example.text).risk
+        got = engines().safety.analyse(example.text).risk
         if got != example.risk:
             lines.append(f"- {example.risk.value} -> {got.value}: {example.text[:140]!r}")
     return "\n".join(lines)

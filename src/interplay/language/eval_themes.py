@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from interplay.core.vocabulary import Theme
+from interplay.language.engine import engines
 from interplay.language.eval_cli import run_evaluation
-from interplay.language.themes import analyze_themes
 
 DEFAULT_DATA = Path(__file__).resolve().parents[3] / "tests" / "data" / "journal_themes.jsonl"
 
@@ -74,7 +74,7 @@ def select(examples: Iterable[Example], split: str) -> list[Example]:
 def score(examples: Sequence[Example]) -> tuple[list[LabelScore], LabelScore]:
     counts = {theme: [0, 0, 0] for theme in Theme}
     for example in examples:
-        found = analyze_themes(example.text).labels
+        found = engines().themes.analyse(example.text).labels
         for theme in Theme:
             if theme in found and theme in example.themes:
                 counts[theme][0] += 1
@@ -105,7 +105,7 @@ def report(examples: Sequence[Example], title: str) -> str:
 def errors(examples: Sequence[Example]) -> str:
     lines: list[str] = []
     for example in examples:
-        found = analyze_themes(example.text).labels
+        found = engines().themes.analyse(example.text).labels
         if found != example.themes:
             missed = sorted(t.value for t in example.themes - found)
             extra = sorted(t.value for t in found - example.themes)

@@ -16,7 +16,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from interplay.core.vocabulary import SafetyRisk
-from interplay.language import eval_safety, eval_statements, eval_themes, safety, statements, themes
+from interplay.language import eval_safety, eval_statements, eval_themes
+from interplay.language.engine import engines
 
 SPLITS = ("train", "test", "all")
 
@@ -97,12 +98,12 @@ def format_rows(rows: Sequence[LabelRow]) -> list[str]:
 
 def report(split: str) -> str:
     lines = [f"== {split} =="]
-    lines.append(f"Statement coach ({statements.ENGINE_VERSION})")
+    lines.append(f"Statement coach ({engines().statements.version})")
     lines += format_rows(statement_rows(split))
-    lines.append(f"Journal themes ({themes.ENGINE_VERSION})")
+    lines.append(f"Journal themes ({engines().themes.version})")
     lines += format_rows(theme_rows(split))
     rows, result = safety_rows(split)
-    lines.append(f"Safety screen ({safety.ENGINE_VERSION})")
+    lines.append(f"Safety screen ({engines().safety.version})")
     lines += format_rows(rows)
     risky = (SafetyRisk.SELF_HARM, SafetyRisk.HARM_FROM_OTHERS)
     lines.append(

@@ -20,8 +20,10 @@ import numpy as np
 import numpy.typing as npt
 
 from interplay.core.vocabulary import SafetyRisk, Theme
+from interplay.language.engine import engines
+from interplay.language.engine.composite import cue_hits
 from interplay.language.journal_text import read_passage
-from interplay.language.learned import rule_features
+from interplay.language.learned import cue_features
 from interplay.language.learned_features import (
     DIMENSIONS,
     hashed,
@@ -124,7 +126,7 @@ def vectors(rows: Sequence[Row], cues: bool) -> Sparse:
     for row in rows:
         sentences = sentence_features(read_passage(row.text))
         buckets = (hashed(names) for _, _, names in sentences)
-        out.append(text_vector(buckets, rule_features(row.text) if cues else ()))
+        out.append(text_vector(buckets, cue_features(cue_hits(row.text)) if cues else ()))
     return Sparse(out)
 
 
@@ -189,17 +191,14 @@ def theme_thresholds(p: Floats, y: Floats, beta: float = 0.5) -> list[float]:
 
 
 def rule_predictions(kind: str, rows: Sequence[Row]) -> Floats:
-    # The cue engine alone: passing the lexicon leaves the learned model out.
-    from interplay.language.safety import safety_lexicon, screen
-    from interplay.language.themes import analyze_themes, themes_lexicon
-
+    cue = engines("cue")
     out: list[tuple[float, ...]] = []
     for row in rows:
         if kind == "safety":
-            risk = screen(row.text, safety_lexicon()).risk
+            risk = cue.safety.analyse(row.text).risk
             out.append((float(risk is not SafetyRisk.NONE), float(risk is SafetyRisk.SELF_HARM)))
         else:
-            found = analyze_themes(row.text, themes_lexicon()).labels
+            found = cue.themes.analyse(row.text).labels
             out.append(tuple(float(t in found) for t in THEMES))
     return np.array(out)
 
