@@ -27,11 +27,11 @@ SRC = Path(__file__).resolve().parents[2] / "src" / "interplay"
 def test_the_default_engine_is_the_composite():
     assert DEFAULT_ENGINE == "composite"
     assert engines().name == "composite"
-    assert set(ENGINE_NAMES) == {"cue", "composite"}
+    assert set(ENGINE_NAMES) == {"cue", "composite", "meaning"}
 
 
 def test_an_unknown_engine_name_is_refused_with_the_names_it_knows():
-    with pytest.raises(UnknownEngine, match="'nlp'.*composite, cue"):
+    with pytest.raises(UnknownEngine, match="'nlp'.*composite, cue, meaning"):
         engines("nlp")
 
 

@@ -21,7 +21,7 @@ from interplay.language.safety import SafetyResult
 from interplay.language.statements import StatementAnalysis
 from interplay.language.themes import ThemeAnalysis, ThemeFinding
 
-ENGINE_NAMES = ("composite", "cue")
+ENGINE_NAMES = ("composite", "cue", "meaning")
 DEFAULT_ENGINE = "composite"
 
 
@@ -48,6 +48,13 @@ def engines(name: str = DEFAULT_ENGINE) -> Engines:
         from interplay.language.learned import LearnedOpinion
 
         themes, safety = composite_readers(LearnedOpinion())
+        return Engines(name, CueStatementCoach(), themes, safety)
+    if name == "meaning":
+        # The cue rules with the sentence-embedding model: the candidate that becomes the
+        # default once its heads are trained on the labelled corpus (docs/language.md).
+        from interplay.language.meaning.opinion import MeaningOpinion
+
+        themes, safety = composite_readers(MeaningOpinion())
         return Engines(name, CueStatementCoach(), themes, safety)
     raise UnknownEngine(
         f"unknown language engine {name!r} (expected one of: {', '.join(ENGINE_NAMES)})"

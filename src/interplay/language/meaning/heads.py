@@ -1,16 +1,17 @@
 """Trained heads over the encoder's reading: one logistic regression per label, over the text's
-vector, the element-wise maximum of its sentence vectors (so one sentence that carries a
-label is not averaged away by a long entry) and the cue rules' own scores for the same reader
-(the rules add precision where they are sure). Trained by `tools/language/train_meaning.py`;
-the weights and the thresholds chosen by cross-validation ship in `models/meaning-heads.npz`.
+vector, the element-wise maximum of its sentence vectors (so one sentence that carries a label
+is not averaged away by a long entry) and the cue rules' own hits (the rules add precision
+where they are sure). Trained by `tools/language/train_meaning.py`; the weights and the
+thresholds chosen by cross-validation ship in `models/meaning-heads.npz`.
 
-Evidence: the sentences whose own vectors score highest under a label's weights, when a
-sentence alone would lean towards the label, are the words shown to the writer.
+The same `features` function builds the training rows and the rows read at run time, so the
+heads always see what they were trained on.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import math
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -18,94 +19,97 @@ from pathlib import Path
 import numpy as np
 import numpy.typing as npt
 
+from interplay.core.vocabulary import SafetyRisk, Theme
 from interplay.language.meaning.encoder import DIMENSIONS, Reading
 
 HEADS_FILE = Path(__file__).resolve().parent.parent / "models" / "meaning-heads.npz"
-EVIDENCE_SENTENCES = 2
+
+STATEMENT_FIELDS = (
+    "i_statement",
+    "blame",
+    "feeling",
+    "need",
+    "request",
+    "absolute",
+    "hedge_apology",
+)
+STATEMENT_PREFIX = "statement:"
+# The cue labels whose hits are features, in a fixed order: both risks and every theme (the
+# lexicons' hits, passed for journal writing), then the statement rules' seven findings (passed
+# for a drafted message, as "statement:<field>").
+CUE_LABELS: tuple[str, ...] = (
+    SafetyRisk.SELF_HARM.value,
+    SafetyRisk.HARM_FROM_OTHERS.value,
+    *(theme.value for theme in Theme),
+    *(STATEMENT_PREFIX + name for name in STATEMENT_FIELDS),
+)
+FEATURES = 2 * DIMENSIONS + len(CUE_LABELS)
 
 
 @dataclass(frozen=True)
-class Head:
-    """The heads of one reader (safety, themes or statements)."""
+class Heads:
+    """Every head: one row of weights, a bias and a threshold per label."""
 
-    reader: str
     labels: tuple[str, ...]
-    cue_features: tuple[str, ...]  # names of the cue scores the heads expect, in order
-    weights: npt.NDArray[np.float64]  # labels x features
-    bias: npt.NDArray[np.float64]  # one per label
-    thresholds: npt.NDArray[np.float64]  # one per label, chosen by cross-validation
+    weights: npt.NDArray[np.float64]  # labels x FEATURES
+    bias: npt.NDArray[np.float64]
+    thresholds: npt.NDArray[np.float64]
     version: str
 
-
-@dataclass(frozen=True)
-class Verdict:
-    label: str
-    probability: float
-    threshold: float
-    evidence: tuple[tuple[int, int], ...]  # sentence spans
-
-    @property
-    def shown(self) -> bool:
-        return self.probability >= self.threshold
+    def column(self, label: str) -> int:
+        return self.labels.index(label)
 
 
-def features(reading: Reading, cue_scores: Sequence[float]) -> npt.NDArray[np.float64]:
-    """The feature vector the heads read: text vector, sentence maximum, cue scores."""
+def cue_vector(cue_labels: Iterable[str]) -> npt.NDArray[np.float64]:
+    """How many accepted cue hits each label has, on a log scale (one hit matters, the tenth
+    little)."""
+    counts = dict.fromkeys(CUE_LABELS, 0)
+    for label in cue_labels:
+        if label in counts:
+            counts[label] += 1
+    return np.array([math.log1p(counts[label]) for label in CUE_LABELS])
+
+
+def features(reading: Reading, cue_labels: Iterable[str]) -> npt.NDArray[np.float64]:
+    """The row the heads read: text vector, sentence maximum, cue hits."""
     if len(reading.sentence_vectors):
         peak = reading.sentence_vectors.max(axis=0)
     else:
         peak = np.zeros(DIMENSIONS, dtype=np.float32)
-    return np.concatenate(
-        [reading.text_vector, peak, np.asarray(cue_scores, dtype=np.float64)]
-    ).astype(np.float64)
+    return np.concatenate([reading.text_vector, peak, cue_vector(cue_labels)])
 
 
-def _sigmoid(x: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:
-    return 0.5 * (1.0 + np.tanh(0.5 * x))  # the logistic function without overflow
+def sentence_rows(reading: Reading, cue_labels: Iterable[str]) -> npt.NDArray[np.float64]:
+    """Each sentence read as if it were the whole text (its vector as both mean and peak), with
+    the text's cue hits: how far each sentence alone leans towards each label."""
+    n = len(reading.sentence_vectors)
+    vectors = reading.sentence_vectors.astype(np.float64)
+    cues = np.tile(cue_vector(cue_labels), (n, 1))
+    return np.hstack([vectors, vectors, cues])
+
+
+def sigmoid(x: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:
+    result: npt.NDArray[np.float64] = 0.5 * (1.0 + np.tanh(0.5 * x))  # no overflow
+    return result
 
 
 @cache
-def load_heads(path: Path = HEADS_FILE) -> dict[str, Head]:
-    heads: dict[str, Head] = {}
+def load_heads(path: Path = HEADS_FILE) -> Heads:
     with np.load(path, allow_pickle=False) as data:
-        version = str(data["version"])
-        for reader in [str(r) for r in data["readers"]]:
-            heads[reader] = Head(
-                reader=reader,
-                labels=tuple(str(x) for x in data[f"{reader}.labels"]),
-                cue_features=tuple(str(x) for x in data[f"{reader}.cue_features"]),
-                weights=np.asarray(data[f"{reader}.weights"], dtype=np.float64),
-                bias=np.asarray(data[f"{reader}.bias"], dtype=np.float64),
-                thresholds=np.asarray(data[f"{reader}.thresholds"], dtype=np.float64),
-                version=version,
-            )
-    for head in heads.values():
-        expected = 2 * DIMENSIONS + len(head.cue_features)
-        if head.weights.shape != (len(head.labels), expected):
-            raise ValueError(f"{path.name}: {head.reader} heads do not fit the encoder")
+        heads = Heads(
+            labels=tuple(str(x) for x in data["labels"]),
+            weights=np.asarray(data["weights"], dtype=np.float64),
+            bias=np.asarray(data["bias"], dtype=np.float64),
+            thresholds=np.asarray(data["thresholds"], dtype=np.float64),
+            version=str(data["version"]),
+        )
+    if heads.weights.shape != (len(heads.labels), FEATURES):
+        raise ValueError(f"{path.name} does not fit this encoder and cue list: retrain it")
     return heads
 
 
-def judge(head: Head, reading: Reading, cue_scores: Sequence[float]) -> list[Verdict]:
-    """Every label's probability, threshold and evidence sentences for one reading."""
-    x = features(reading, cue_scores)
-    probabilities = _sigmoid(head.weights @ x + head.bias)
-    verdicts = []
-    text_part = head.weights[:, :DIMENSIONS] + head.weights[:, DIMENSIONS : 2 * DIMENSIONS]
-    sentence_scores = (
-        reading.sentence_vectors.astype(np.float64) @ text_part.T
-        if len(reading.sentence_vectors)
-        else np.zeros((0, len(head.labels)))
-    )
-    for k, label in enumerate(head.labels):
-        evidence: tuple[tuple[int, int], ...] = ()
-        if len(sentence_scores):
-            order = np.argsort(-sentence_scores[:, k], kind="stable")[:EVIDENCE_SENTENCES]
-            best = sentence_scores[order[0], k]
-            # A second sentence is evidence too only if it scores nearly as high.
-            chosen = [i for i in order if sentence_scores[i, k] >= best - abs(best) * 0.25]
-            evidence = tuple(sorted(reading.sentence_spans[i] for i in chosen))
-        verdicts.append(
-            Verdict(label, float(probabilities[k]), float(head.thresholds[k]), evidence)
-        )
-    return verdicts
+def probabilities(
+    heads: Heads, rows: Sequence[npt.NDArray[np.float64]] | npt.NDArray[np.float64]
+) -> npt.NDArray[np.float64]:
+    matrix = np.atleast_2d(np.asarray(rows, dtype=np.float64))
+    return sigmoid(matrix @ heads.weights.T + heads.bias)
