@@ -4,7 +4,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from interplay.language.journal_text import read_passage
-from interplay.language.reading import pieces, sentence_ranges
+from interplay.language.reading import negated_before, pieces, sentence_ranges
 from interplay.language.text import sentences, tokenize
 
 
@@ -62,3 +62,32 @@ def test_a_long_text_with_no_spaces_is_cut_quickly():
     tokenize(text)
     read_passage.__wrapped__(text)
     assert time.perf_counter() - start < 5
+
+
+def test_a_negation_reaches_back_until_a_word_that_ends_its_reach():
+    words = "he does not call and never asks".split()
+
+    def negates(j):
+        return words[j] in ("not", "never")
+
+    def ends(j):
+        return words[j] == "and"
+
+    assert negated_before(words.index("call"), 0, negates, ends)
+    assert negated_before(words.index("asks"), 0, negates, ends)
+    assert not negated_before(words.index("never"), 0, negates, ends)  # "and" ends the reach
+    assert not negated_before(words.index("call"), 3, negates, ends)  # beyond the floor
+
+
+def test_both_views_share_the_reach_and_keep_their_own_negators():
+    from interplay.language.clauses import Sentence
+    from interplay.language.context import is_negated
+
+    coach = Sentence(tokenize("I never said you were lazy"))
+    assert coach.negated_before(coach.words.index("said"))
+    assert not coach.negated_before(coach.words.index("lazy"))  # three words at most
+    passage = read_passage("I don't mind asking for help, and I ask.")
+    at = [i for i, t in enumerate(passage.tokens) if t.norm == "mind"][0]
+    assert is_negated(passage, at, at + 1)
+    last = [i for i, t in enumerate(passage.tokens) if t.norm == "ask"][-1]
+    assert not is_negated(passage, last, last + 1)

@@ -1,9 +1,9 @@
 """The text-reading layer under every analysis: a text cut into pieces with their character
-spans, and a token stream cut into sentences. Both views of a text stand on it: the statement
-coach's (`text`, `clauses`: words kept as written, quoted speech set aside) and the journal
-readers' (`journal_text`, `context`: words reduced to a rough lemma, with negation, time and who
-is doing the thing worked out per cue). What stays separate, and why, is in docs/language.md
-("How a text is read").
+spans, a token stream cut into sentences, and the reach of a negation. Both views of a text
+stand on it: the statement coach's (`text`, `clauses`: words kept as written, quoted speech set
+aside) and the journal readers' (`journal_text`, `context`: words reduced to a rough lemma, with
+negation, time and who is doing the thing worked out per cue). What stays separate, and why, is
+in docs/language.md ("How a text is read").
 
 Pieces are the finest cut both views agree on: a run of letters or digits, a line break, or one
 other visible character (punctuation, a quote mark, an underscore, an emoji). Other white space
@@ -14,7 +14,7 @@ time is linear in the length of the text whatever it holds.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 # A run of letters or digits, a line break, or any single other visible character.
 _PIECE = re.compile(r"[^\W_]+|\n|\S")
@@ -50,3 +50,18 @@ def sentence_ranges(ends: Sequence[bool]) -> list[tuple[int, int]]:
     if start < len(ends):
         ranges.append((start, len(ends)))
     return ranges
+
+
+def negated_before(
+    at: int, floor: int, is_negator: Callable[[int], bool], ends_reach: Callable[[int], bool]
+) -> bool:
+    """Whether a negator stands before token `at`, looking back no further than token `floor`,
+    with nothing between that ends a negation's reach. Each view says which of its tokens negate
+    and which end the reach (a clause mark, or a word such as "and": "won't give me money and
+    takes my wages" does not deny the taking)."""
+    for j in range(at - 1, floor - 1, -1):
+        if ends_reach(j):
+            return False
+        if is_negator(j):
+            return True
+    return False
