@@ -107,7 +107,7 @@ def _render_statement(text: str) -> None:
     from rich.text import Text
 
     from interplay.commands.engine import language_engines
-    from interplay.language.statements import FIELDS
+    from interplay.language.engine import STATEMENT_FIELDS as FIELDS
 
     analysis = language_engines().statements.analyse(text)
     console = Console()
