@@ -25,7 +25,7 @@ from interplay.language.learned import reading_of
 from interplay.language.safety import judged_safety
 from interplay.language.themes import judged_themes
 
-DATA = Path(__file__).resolve().parents[1] / "tests" / "data"
+DATA = Path(__file__).resolve().parents[1] / "data" / "language"
 
 
 def texts() -> list[str]:

@@ -24,9 +24,9 @@ analyze_statement = COACH.analyse
 
 REPEATS = 5
 DATA = [
-    ROOT / "tests" / "data" / "statements.jsonl",
-    ROOT / "tests" / "data" / "statements_unseen.jsonl",
-    ROOT / "tests" / "data" / "statements_blind.jsonl",
+    ROOT / "data" / "language" / "statements.jsonl",
+    ROOT / "data" / "language" / "statements_unseen.jsonl",
+    ROOT / "data" / "language" / "statements_blind.jsonl",
 ]
 
 

@@ -2,10 +2,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from interplay.core.vocabulary import SafetyRisk, Theme
-from interplay.language import eval_safety, eval_themes, learned
+from interplay.language import learned
 from interplay.language.engine import LEARNED_CUE, engines
 from interplay.language.learned import MODEL_PATH, LearnedOpinion, reading_of
 from interplay.language.second_opinion import ANY_RISK, evidence_sentences, on_rule_scale
+from tools.language import eval_safety, eval_themes
 
 DATA = eval_safety.DEFAULT_DATA.parent
 MODEL = LearnedOpinion()
@@ -120,7 +121,7 @@ def test_a_100_kb_text_gets_an_opinion():
 
 
 def test_training_never_sees_the_held_out_texts():
-    from interplay.language.training import train_learned
+    from tools.language.training import train_learned
 
     for kind in ("safety", "themes"):
         rows = train_learned.load(kind)

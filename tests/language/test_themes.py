@@ -3,9 +3,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from interplay.core.vocabulary import Theme
-from interplay.language import eval_themes
 from interplay.language.engine import engines
 from interplay.language.themes import THRESHOLD
+from tools.language import eval_themes
 
 # The default engine, as the web and the command line use it.
 analyze_themes = engines().themes.analyse
@@ -189,7 +189,7 @@ def test_pathological_repetition_does_not_break_it(text):
 
 
 def test_tuning_probes_keep_their_themes():
-    # Phrasings written while tuning (tests/data/journal_themes_probes.jsonl, split "tuning"):
+    # Phrasings written while tuning (data/language/journal_themes_probes.jsonl, split "tuning"):
     # not a measure of accuracy, a guard against losing what was fixed.
     path = eval_themes.DEFAULT_DATA.with_name("journal_themes_probes.jsonl")
     _, micro = eval_themes.score(eval_themes.load_examples(path))
@@ -253,7 +253,7 @@ def test_broad_cues_stay_quiet_on_ordinary_or_other_peoples_lines(text):
 
 
 def test_untuned_third_batch_keeps_its_first_look_level():
-    # tests/data/journal_themes_blind3.jsonl was written after all tuning and never tuned on:
+    # data/language/journal_themes_blind3.jsonl was written after all tuning and never tuned on:
     # its first-look F1 (0.37) is the honest estimate; this floor only stops it getting worse.
     path = eval_themes.DEFAULT_DATA.with_name("journal_themes_blind3.jsonl")
     _, micro = eval_themes.score(eval_themes.load_examples(path))

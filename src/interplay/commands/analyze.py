@@ -23,9 +23,9 @@ Analyse = Callable[[str], Any]
 
 def _reader(mode: str) -> Callable[[], Analyse]:
     def load() -> Analyse:
-        from interplay.language.engine import engines
+        from interplay.commands.engine import language_engines
 
-        chosen = engines()
+        chosen = language_engines()
         readers = {
             "statements": chosen.statements,
             "themes": chosen.themes,
@@ -36,9 +36,9 @@ def _reader(mode: str) -> Callable[[], Analyse]:
     return load
 
 
-# Mode name -> a loader for its analyse function, through the engine interface (the default
-# engine). Loading lazily keeps each mode's imports (and any failure in them) to the runs that
-# use it.
+# Mode name -> a loader for its analyse function, through the engine interface (the engine
+# INTERPLAY_LANGUAGE_ENGINE names). Loading lazily keeps each mode's imports (and any failure
+# in them) to the runs that use it.
 MODES: dict[str, Callable[[], Analyse]] = {
     mode: _reader(mode) for mode in ("statements", "themes", "safety")
 }
@@ -106,10 +106,10 @@ def _render_statement(text: str) -> None:
     from rich.table import Table
     from rich.text import Text
 
-    from interplay.language.engine import engines
-    from interplay.language.statements import FIELDS
+    from interplay.commands.engine import language_engines
+    from interplay.language.engine import STATEMENT_FIELDS as FIELDS
 
-    analysis = engines().statements.analyse(text)
+    analysis = language_engines().statements.analyse(text)
     console = Console()
     highlighted = Text(text)
     for span in analysis.spans:
@@ -141,8 +141,13 @@ def register(app: typer.Typer) -> None:
         def command(
             file: Annotated[Path | None, FILE_ARGUMENT] = None,
         ) -> None:
+            from interplay.web.env import ConfigError
+
             try:
                 MODES[mode]()
+            except ConfigError as error:
+                typer.echo(f"Error: {error}", err=True)
+                raise typer.Exit(2) from error
             except ModuleNotFoundError as error:
                 if not (error.name or "").startswith("interplay.language"):
                     raise
@@ -170,6 +175,12 @@ def register(app: typer.Typer) -> None:
         text: Annotated[str, typer.Argument(help="The statement to analyse.")],
     ) -> None:
         """Show one statement coach analysis, with the evidence highlighted by finding."""
-        _render_statement(text)
+        from interplay.web.env import ConfigError
+
+        try:
+            _render_statement(text)
+        except ConfigError as error:
+            typer.echo(f"Error: {error}", err=True)
+            raise typer.Exit(2) from error
 
     app.add_typer(analyze_app, name="analyze")

@@ -18,6 +18,7 @@ from interplay.language.engine.composite import LEARNED_CUE, composite_readers
 from interplay.language.engine.cue import CueSafetyScreen, CueStatementCoach, CueThemeReader
 from interplay.language.engine.protocols import SafetyScreen, StatementCoach, ThemeReader
 from interplay.language.safety import SafetyResult
+from interplay.language.statements import FIELDS as STATEMENT_FIELDS
 from interplay.language.statements import StatementAnalysis
 from interplay.language.themes import ThemeAnalysis, ThemeFinding
 
@@ -67,6 +68,7 @@ __all__ = [
     "LEARNED_CUE",
     "Engines",
     "SafetyResult",
+    "STATEMENT_FIELDS",
     "SafetyScreen",
     "StatementAnalysis",
     "StatementCoach",

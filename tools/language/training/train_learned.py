@@ -1,11 +1,12 @@
 """Train the learned second opinion offline (numpy only, fixed seed) and report honest figures.
 
-    PYTHONPATH=src python -m interplay.language.training.train_learned [--write] [--no-cues]
+    python -m tools.language.training.train_learned [--write] [--no-cues]   (make train-language)
 
 Protocol: `safety_blind3.jsonl`, `journal_themes_blind3.jsonl` and every `"split": "test"` row
 are held out of training and of threshold choice. Thresholds come from grouped cross-validation
 over the training files (a file is never split between folds). `--write` saves the weights to
-`language/models/learned.npz`.
+`src/interplay/language/models/learned.npz`. Every file is read through
+`data_files.read_training_file`, which refuses anything under `data/language/blind/`.
 """
 
 from __future__ import annotations
@@ -14,7 +15,6 @@ import argparse
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
-from pathlib import Path
 
 import numpy as np
 import numpy.typing as npt
@@ -23,16 +23,15 @@ from interplay.core.vocabulary import SafetyRisk, Theme
 from interplay.language.engine import engines
 from interplay.language.engine.composite import cue_hits
 from interplay.language.journal_text import read_passage
-from interplay.language.learned import cue_features
+from interplay.language.learned import MODEL_PATH, cue_features
 from interplay.language.learned_features import (
     DIMENSIONS,
     hashed,
     sentence_features,
     text_vector,
 )
+from tools.language.data_files import DATA, read_training_file
 
-DATA = Path(__file__).resolve().parents[4] / "tests" / "data"
-MODEL_PATH = Path(__file__).resolve().parents[1] / "models" / "learned.npz"
 SAFETY_FILES = ("safety.jsonl", "safety_blind.jsonl", "safety_blind2.jsonl", "safety_probes.jsonl")
 THEME_FILES = (
     "journal_themes.jsonl",
@@ -56,7 +55,7 @@ class Row:
 def load(kind: str) -> list[Row]:
     rows: list[Row] = []
     for name in (*(SAFETY_FILES if kind == "safety" else THEME_FILES), HELD_OUT_FILES[kind]):
-        for line in (DATA / name).read_text(encoding="utf-8").splitlines():
+        for line in read_training_file(DATA / name).splitlines():
             if not line.strip():
                 continue
             raw = json.loads(line)
