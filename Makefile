@@ -57,7 +57,7 @@ encoder:
 
 # Retrain the meaning-based heads on the labelled corpus and print cross-validated figures.
 train-meaning: setup
-	$(PY) tools/language/train_meaning.py --write --report docs/language-training.txt
+	$(PY) -m tools.language.train_meaning --write --report docs/language-training.txt
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

@@ -1,17 +1,10 @@
 """The meaning-based second opinion in the composite engine's slot: its heads fit the encoder,
 it gives every label a probability and every sentence its own, and the default engine uses it."""
 
-import sys
-from pathlib import Path
-
-import pytest
-
 from interplay.core.vocabulary import Theme
 from interplay.language.engine import engines
 from interplay.language.meaning.heads import FEATURES, STATEMENT_FIELDS, load_heads
 from interplay.language.meaning.opinion import MeaningOpinion
-
-ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_heads_cover_every_label_the_readers_ask_for():
@@ -41,17 +34,3 @@ def test_the_meaning_engine_reads_with_the_meaning_model():
     assert found.version.endswith(load_heads().version)
     result = found.analyse("Sorted the cat's food for a month. Letters are in the drawer. Bye.")
     assert all(0 <= span.start < span.end for span in result.evidence)
-
-
-def test_training_refuses_the_sealed_blind_batches(tmp_path):
-    sys.path.insert(0, str(ROOT / "tools" / "language"))
-    import training_data
-
-    blind = training_data.BLIND / "anything.jsonl"
-    with pytest.raises(training_data.SealedData):
-        training_data.open_training_file(blind)
-    with pytest.raises(training_data.SealedData):
-        training_data.open_training_file(training_data.BLIND / ".." / "blind" / "x.jsonl")
-    ok = tmp_path / "train.jsonl"
-    ok.write_text('{"text": "fine"}\n', encoding="utf-8")
-    assert training_data.open_training_file(ok) == [{"text": "fine"}]

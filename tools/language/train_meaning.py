@@ -1,7 +1,7 @@
 """Train the meaning-based heads (`language/meaning/heads.py`) on the labelled corpus and write
 `src/interplay/language/models/meaning-heads.npz` with `--write`.
 
-    python tools/language/train_meaning.py [--write] [--folds 5] [--report FILE]
+    python -m tools.language.train_meaning [--write] [--folds 5] [--report FILE]
 
 For each label, a logistic regression (scikit-learn, development only) over the features the
 heads read at run time (`heads.features`: encoder vectors and the cue rules' hits), its C
@@ -30,29 +30,21 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT / "src"))
-sys.path.insert(0, str(ROOT / "tools" / "language"))
-
-from training_data import corpus_examples, earlier_examples  # noqa: E402
-
-from interplay.core.vocabulary import Theme  # noqa: E402
-from interplay.language.engine.composite import cue_hits  # noqa: E402
-from interplay.language.meaning.encoder import (  # noqa: E402
-    DIMENSIONS,
-    MANIFEST_FILE,
-    MAX_MODEL_CHARS,
-    read,
-)
-from interplay.language.meaning.heads import (  # noqa: E402
+from interplay.core.vocabulary import Theme
+from interplay.language.engine import engines
+from interplay.language.engine.composite import cue_hits
+from interplay.language.meaning.encoder import DIMENSIONS, MANIFEST_FILE, MAX_MODEL_CHARS, read
+from interplay.language.meaning.heads import (
     FEATURES,
     HEADS_FILE,
     STATEMENT_FIELDS,
     STATEMENT_PREFIX,
     cue_vector,
 )
-from interplay.language.meaning.sentences import sentence_spans  # noqa: E402
-from interplay.language.statements import analyze_statement  # noqa: E402
+from interplay.language.meaning.sentences import sentence_spans
+from tools.language.training_data import corpus_examples, earlier_examples
+
+ROOT = Path(__file__).resolve().parents[2]
 
 CACHE = ROOT / ".cache" / "embeddings"
 RISK_MAX_FALSE_ALARMS = 0.04
@@ -100,7 +92,7 @@ def journal_cues(text: str) -> list[str]:
 
 
 def statement_cues(text: str) -> list[str]:
-    flags = dict(analyze_statement(text).flags())
+    flags = dict(engines("cue").statements.analyse(text).flags())
     return [STATEMENT_PREFIX + name for name in STATEMENT_FIELDS if flags[name]]
 
 
