@@ -27,6 +27,9 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parents[2]
 CORPUS = ROOT / "data" / "language" / "corpus"
+BLIND = ROOT / "data" / "language" / "blind"
+KINDS = ("safety", "themes", "statements")
+SETS = (*KINDS, *(f"blind-{kind}" for kind in KINDS))
 WORK = Path(os.environ.get("INTERPLAY_LABELLING_DIR", "/work/labelling"))
 BATCH = 100
 SEED = 20261201
@@ -59,11 +62,30 @@ def write_jsonl(path: Path, rows: list[dict[str, Any]]) -> None:
     path.write_text(text, encoding="utf-8")
 
 
+def kind_of(name: str) -> str:
+    """The label kind of a set: "blind-safety" is labelled like "safety"."""
+    return name.removeprefix("blind-")
+
+
+def text_files(name: str) -> list[Path]:
+    if name.startswith("blind-"):
+        return sorted(BLIND.glob(f"{kind_of(name)}-*.jsonl"))
+    return sorted((CORPUS / name).glob("*.jsonl"))
+
+
+def labels_file(name: str) -> Path:
+    if name.startswith("blind-"):
+        return BLIND / f"{kind_of(name)}-labels.jsonl"
+    return CORPUS / f"{name}-labels.jsonl"
+
+
 def corpus_rows(kind: str) -> list[dict[str, Any]]:
     """Every written text of a set. A writer may be appending to a file right now, so a last
     line that is not yet whole is left for the next run."""
     rows: list[dict[str, Any]] = []
-    for path in sorted((CORPUS / kind).glob("*.jsonl")):
+    for path in text_files(kind):
+        if path.name.endswith("-labels.jsonl"):
+            continue
         lines = path.read_text(encoding="utf-8").splitlines()
         for number, line in enumerate(lines, 1):
             if not line.strip():
@@ -76,8 +98,9 @@ def corpus_rows(kind: str) -> list[dict[str, Any]]:
     return rows
 
 
-def validate(kind: str, label: Any) -> Any:
+def validate(name: str, label: Any) -> Any:
     """The label in its canonical form, or ValueError saying what is wrong with it."""
+    kind = kind_of(name)
     if kind == "safety":
         if label not in SAFETY:
             raise ValueError(f"safety label must be one of {SAFETY}, not {label!r}")
@@ -127,7 +150,7 @@ def answers(kind: str, which: str) -> dict[str, tuple[str, Any, str]]:
 
 def collect(kind: str) -> int:
     a, b = answers(kind, "pass_a"), answers(kind, "pass_b")
-    out_path = CORPUS / f"{kind}-labels.jsonl"
+    out_path = labels_file(kind)
     previous = {row["id"]: row for row in read_jsonl(out_path)} if out_path.exists() else {}
     rows = []
     for text_id in sorted(set(a) | set(b)):
@@ -176,10 +199,9 @@ def agreement(kind: str) -> dict[str, tuple[int, float]]:
     """Cohen's kappa per label over texts both passes labelled: the safety label as one
     four-way choice and each risk kind as yes/no; each theme and each statement field as
     yes/no."""
-    rows = [
-        r for r in read_jsonl(CORPUS / f"{kind}-labels.jsonl") if "pass_a" in r and "pass_b" in r
-    ]
+    rows = [r for r in read_jsonl(labels_file(kind)) if "pass_a" in r and "pass_b" in r]
     result: dict[str, tuple[int, float]] = {}
+    kind = kind_of(kind)
     if kind == "safety":
         result["label (4 ways)"] = (
             len(rows),
@@ -213,7 +235,7 @@ def main(argv: list[str]) -> int:
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("command", choices=("batch", "collect", "agreement"))
-    parser.add_argument("set", choices=("safety", "themes", "statements"))
+    parser.add_argument("set", choices=SETS)
     parser.add_argument("--all", action="store_true", help="batch the remainder too")
     args = parser.parse_args(argv)
     if args.command == "batch":
