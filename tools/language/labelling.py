@@ -3,6 +3,7 @@
   python tools/language/labelling.py batch SET [--all]   # new texts -> shuffled batches of 100
   python tools/language/labelling.py collect SET         # both passes' answers -> labels file
   python tools/language/labelling.py agreement SET       # Cohen's kappa per label
+  python tools/language/labelling.py adjudicate SET --rulings FILE  # settle disagreements
 
 `batch` draws every text of the set not yet batched from data/language/corpus/SET/*.jsonl,
 shuffles them together (so no batch is one writer's or one label's run of texts) and writes
@@ -185,6 +186,24 @@ def collect(kind: str) -> int:
     return 0
 
 
+def adjudicate(kind: str, rulings_path: Path) -> int:
+    """Settle disagreements: each ruling is {"id", "label", "reason"}; only texts the two
+    passes disagree on take a ruling, and every ruling needs its reason."""
+    out_path = labels_file(kind)
+    rows = read_jsonl(out_path)
+    by_id = {row["id"]: row for row in rows}
+    for ruling in read_jsonl(rulings_path):
+        row = by_id.get(ruling["id"])
+        if row is None or row["agreed"] or not ruling.get("reason"):
+            raise ValueError(f"{ruling['id']}: only a disagreement takes a ruling, with a reason")
+        row["label"] = validate(kind, ruling["label"])
+        row["reason"] = ruling["reason"]
+    write_jsonl(out_path, rows)
+    left = sum(1 for r in rows if "pass_a" in r and "pass_b" in r and "label" not in r)
+    print(f"{kind}: {left} disagreements left to adjudicate")
+    return 0
+
+
 def cohen_kappa(pairs: list[tuple[Any, Any]]) -> float:
     n = len(pairs)
     if not n:
@@ -234,14 +253,17 @@ def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("command", choices=("batch", "collect", "agreement"))
+    parser.add_argument("command", choices=("batch", "collect", "agreement", "adjudicate"))
     parser.add_argument("set", choices=SETS)
     parser.add_argument("--all", action="store_true", help="batch the remainder too")
+    parser.add_argument("--rulings", type=Path, help="with adjudicate: a JSONL of rulings")
     args = parser.parse_args(argv)
     if args.command == "batch":
         return make_batches(args.set, args.all)
     if args.command == "collect":
         return collect(args.set)
+    if args.command == "adjudicate":
+        return adjudicate(args.set, args.rulings)
     for name, (n, kappa) in agreement(args.set).items():
         print(f"{args.set:10} {name:20} n={n:5} kappa={kappa:.3f}")
     return 0
