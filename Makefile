@@ -29,20 +29,21 @@ e2e: setup
 	$(PY) -m pytest -m browser
 
 lint: setup
-	$(VENV)/bin/ruff check src tests bench
-	$(VENV)/bin/ruff format --check src tests bench
-	$(VENV)/bin/mypy src/interplay/core src/interplay/language
+	$(VENV)/bin/ruff check src tests bench tools
+	$(VENV)/bin/ruff format --check src tests bench tools
+	$(VENV)/bin/mypy src/interplay/core src/interplay/language tools/language
 	$(VENV)/bin/lint-imports
 
 bench: setup
 	@for script in bench/bench_*.py; do echo "== $$script"; $(PY) $$script || exit 1; done
 
+# Per-label figures of the language analyses on the labelled sets in data/language/.
 eval: setup
-	$(PY) -m interplay.language.evaluate
+	$(PY) -m tools.language.evaluate
 
 # Retrain the learned second opinion (about two minutes; deterministic) and print its figures.
 train-language: setup
-	$(PY) -m interplay.language.training.train_learned --write
+	$(PY) -m tools.language.training.train_learned --write
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

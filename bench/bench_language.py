@@ -3,7 +3,7 @@
 Prints:
 - the median time to analyse one 200-word entry (themes and safety screen together, the
   text read once and shared, as when an app analyses a new entry);
-- the time for `analyze_themes` on 5,000 texts and for vaderSentiment's
+- the time for the default engine's theme reader on 5,000 texts and for vaderSentiment's
   `SentimentIntensityAnalyzer().polarity_scores` on the same texts, and their ratio.
 
     PYTHONPATH=src python bench/bench_language.py
@@ -19,12 +19,13 @@ from pathlib import Path
 
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
+from interplay.language.engine import engines
 from interplay.language.journal_text import read_passage
-from interplay.language.learned import opinion
-from interplay.language.safety import judged_safety, screen
-from interplay.language.themes import analyze_themes, judged_themes
+from interplay.language.learned import reading_of
+from interplay.language.safety import judged_safety
+from interplay.language.themes import judged_themes
 
-DATA = Path(__file__).resolve().parents[1] / "tests" / "data"
+DATA = Path(__file__).resolve().parents[1] / "data" / "language"
 
 
 def texts() -> list[str]:
@@ -44,6 +45,7 @@ def entry_of_words(corpus: list[str], words: int) -> str:
 
 def main() -> None:
     corpus = texts()
+    analyze_themes, screen = engines().themes.analyse, engines().safety.analyse
     entry = entry_of_words(corpus, 200)
     analyze_themes(entry)  # load the lexicons once, as a running app would have
     screen(entry)
@@ -53,7 +55,7 @@ def main() -> None:
         # Forget the previous run's reading of the text, so every run reads it afresh (once,
         # shared by the two analyses, as when an app analyses a new entry).
         read_passage.cache_clear()
-        opinion.cache_clear()  # the learned view and the cue matches are kept per text too
+        reading_of.cache_clear()  # the learned view and the cue matches are kept per text too
         judged_safety.cache_clear()
         judged_themes.cache_clear()
         start = time.perf_counter()

@@ -103,7 +103,7 @@ def main() -> None:
         lambda i: next_suggestions(Focus.BALANCING, histories[i], library, limit=5),
     )
     try:
-        from interplay.language.statements import analyze_statement
+        from interplay.language.engine import engines
     except ImportError:
         print("statement coach not installed: reply analysis not measured")
         return
@@ -116,7 +116,7 @@ def main() -> None:
     timed(
         "statement coach reading one reply",
         1000,
-        lambda i: ReplyAnalysis.from_mapping(analyze_statement(lines[i % 4]).to_dict()),
+        lambda i: ReplyAnalysis.from_mapping(engines().statements.analyse(lines[i % 4]).to_dict()),
     )
 
 

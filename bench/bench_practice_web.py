@@ -38,12 +38,11 @@ def main() -> None:
 
     setup_test_environment()
     call_command("migrate", verbosity=0)
-    from tests.web.base import make_practice, signed_in
-
     from interplay.web.practice.actions import do_reflect, do_save_experiment
     from interplay.web.practice.rehearsal import do_role_play_reply, do_start_role_play
     from interplay.web.relationships.actions import do_save_person
     from interplay.web.values.actions import do_add_value, do_save_belief
+    from tests.web.base import make_practice, signed_in
 
     cast = make_practice()
     client = cast.client

@@ -17,13 +17,16 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from interplay.language.statements import ENGINE_VERSION, analyze_statement  # noqa: E402
+from interplay.language.engine import engines  # noqa: E402
+
+COACH = engines().statements
+analyze_statement = COACH.analyse
 
 REPEATS = 5
 DATA = [
-    ROOT / "tests" / "data" / "statements.jsonl",
-    ROOT / "tests" / "data" / "statements_unseen.jsonl",
-    ROOT / "tests" / "data" / "statements_blind.jsonl",
+    ROOT / "data" / "language" / "statements.jsonl",
+    ROOT / "data" / "language" / "statements_unseen.jsonl",
+    ROOT / "data" / "language" / "statements_blind.jsonl",
 ]
 
 
@@ -50,7 +53,7 @@ def main() -> None:
     start = time.perf_counter()
     analyze_statement(long_text)
     long_ms = (time.perf_counter() - start) * 1000
-    print(f"statement coach {ENGINE_VERSION} on Python {platform.python_version()}")
+    print(f"statement coach {COACH.version} on Python {platform.python_version()}")
     print(f"statements: {len(timings)}")
     print(f"median: {statistics.median(timings):.3f} ms per statement")
     print(f"p95:    {p95:.3f} ms per statement")

@@ -76,3 +76,25 @@ def test_analyse_lines_is_generic_over_the_analysis():
     results = list(analyse_lines(['{"text": "abc"}', "{"], Echo))
     assert results[0] == ({"length": 3}, True)
     assert results[1][1] is False and results[1][0]["line"] == 2
+
+
+# The cues miss it; the composite engine's learned second opinion flags it.
+ONLY_THE_MODEL_SEES = "I keep thinking tonight might be the night I stop fighting it."
+
+
+def test_analyze_uses_the_engine_the_setting_names(monkeypatch):
+    line = json.dumps({"text": ONLY_THE_MODEL_SEES}) + "\n"
+    monkeypatch.delenv("INTERPLAY_LANGUAGE_ENGINE", raising=False)
+    default = runner.invoke(app, ["analyze", "safety"], input=line)
+    assert json.loads(default.output)["risk"] == "self_harm"
+    monkeypatch.setenv("INTERPLAY_LANGUAGE_ENGINE", "cue")
+    cue = runner.invoke(app, ["analyze", "safety"], input=line)
+    assert json.loads(cue.output) == {"risk": "none", "evidence": []}
+
+
+def test_an_unknown_engine_setting_stops_analyze_before_reading(monkeypatch):
+    monkeypatch.setenv("INTERPLAY_LANGUAGE_ENGINE", "bert")
+    result = runner.invoke(app, ["analyze", "themes"], input='{"text": "x"}\n')
+    assert result.exit_code == 2
+    assert "INTERPLAY_LANGUAGE_ENGINE='bert'" in result.output
+    assert "composite, cue" in result.output

@@ -3,8 +3,8 @@ import sys
 from pathlib import Path
 
 from interplay.core.vocabulary import SafetyRisk, Theme
-from interplay.language import evaluate
 from interplay.language.statements import FIELDS
+from tools.language import evaluate
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -26,7 +26,7 @@ def test_scores_are_proportions_and_supports_add_up():
 
 def test_evaluate_runs_as_a_module_and_prints_held_out_figures_first():
     done = subprocess.run(  # noqa: S603 - our own module, fixed arguments
-        [sys.executable, "-m", "interplay.language.evaluate"],
+        [sys.executable, "-m", "tools.language.evaluate"],
         capture_output=True,
         text=True,
         check=True,
@@ -39,6 +39,14 @@ def test_evaluate_runs_as_a_module_and_prints_held_out_figures_first():
     for heading in ("Statement coach", "Journal themes", "Safety screen", "risk recall"):
         assert heading in out
     assert "porous_boundaries" in out and "hedge_apology" in out
+    assert out.index("== all ==") < out.index("== every labelled file")
+    assert "safety_blind3.jsonl" in out and "statements_unseen.jsonl" in out
+
+
+def test_the_cue_engine_can_be_scored_for_comparison(capsys):
+    assert evaluate.main(["--split", "test", "--engine", "cue"]) == 0
+    out = capsys.readouterr().out
+    assert "(themes-lexicon-1.3)" in out and "(safety-lexicon-1.4)" in out
 
 
 def test_one_split_can_be_chosen(capsys):

@@ -2,13 +2,16 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from interplay.core.vocabulary import SafetyRisk, Theme
-from interplay.language import eval_safety, eval_themes, learned
-from interplay.language.learned import MODEL_PATH, on_rule_scale, opinion
-from interplay.language.safety import LEARNED_CUE as SAFETY_LEARNED_CUE
-from interplay.language.safety import safety_lexicon, screen
-from interplay.language.themes import LEARNED_CUE, analyze_themes, themes_lexicon
+from interplay.language import learned
+from interplay.language.engine import LEARNED_CUE, engines
+from interplay.language.learned import MODEL_PATH, LearnedOpinion, reading_of
+from interplay.language.second_opinion import ANY_RISK, evidence_sentences, on_rule_scale
+from tools.language import eval_safety, eval_themes
 
 DATA = eval_safety.DEFAULT_DATA.parent
+MODEL = LearnedOpinion()
+analyze_themes = engines("composite").themes.analyse
+screen = engines("composite").safety.analyse
 
 
 def test_model_file_is_small_and_loads_both_models():
@@ -22,9 +25,11 @@ def test_model_file_is_small_and_loads_both_models():
 
 def test_the_same_text_gets_the_same_opinion_every_time():
     text = "I keep wondering if anyone would notice if I just stopped. Probably not."
-    first = opinion(text)
-    opinion.cache_clear()
-    assert opinion(text) == first
+    first = MODEL.read(text)
+    reading_of.cache_clear()
+    again = MODEL.read(text)
+    assert again.probabilities == first.probabilities
+    assert again.sentences(ANY_RISK) == first.sentences(ANY_RISK)
 
 
 def test_rule_scale_puts_the_threshold_at_one_half():
@@ -53,7 +58,7 @@ def test_a_risk_only_the_model_sees_is_flagged_with_its_sentences():
     learned_only = [
         result
         for result in (screen(e.text) for e in eval_safety.load_examples(path))
-        if result.cues == (SAFETY_LEARNED_CUE,)
+        if result.cues == (LEARNED_CUE,)
     ]
     assert learned_only
     for result in learned_only:
@@ -61,10 +66,12 @@ def test_a_risk_only_the_model_sees_is_flagged_with_its_sentences():
         assert result.evidence
 
 
-def test_a_callers_own_lexicon_gets_the_cue_engine_alone():
-    text = "I keep everyone at arm's length. I don't let anyone in."
-    assert all(f.cues != (LEARNED_CUE,) for f in analyze_themes(text, themes_lexicon()).themes)
-    assert screen("Nothing much today.", safety_lexicon()).cues == ()
+def test_the_cue_engine_never_reports_a_learned_finding():
+    cue = engines("cue")
+    for example in eval_themes.load_examples(DATA / "journal_themes_blind3.jsonl"):
+        assert all(f.cues != (LEARNED_CUE,) for f in cue.themes.analyse(example.text).themes)
+    for example in eval_safety.load_examples(DATA / "safety_blind3.jsonl"):
+        assert cue.safety.analyse(example.text).cues != (LEARNED_CUE,)
 
 
 def test_held_out_safety_batch_floor():
@@ -99,21 +106,22 @@ def test_held_out_themes_test_rows_floor():
 @settings(max_examples=60, deadline=None)
 @given(st.text())
 def test_any_unicode_gets_an_opinion(text):
-    result = opinion(text)
-    assert 0.0 <= result.risk <= 1.0
-    for _, score, evidence in result.themes:
-        assert 0.0 <= score <= 1.0
-        assert all(0 <= s.start < s.end <= len(text) for s in evidence)
+    result = MODEL.read(text)
+    assert all(0.0 <= p <= 1.0 for p in result.probabilities.values())
+    for label in result.probabilities:
+        for span, p in result.sentences(label):
+            assert 0 <= span.start < span.end <= len(text) and 0.0 <= p <= 1.0
 
 
 def test_a_100_kb_text_gets_an_opinion():
     text = ("I never ask anyone for help. 🙂 Ça va. " * 3000)[:100_000]
-    result = opinion(text)
-    assert len(result.risk_evidence) <= learned.EVIDENCE_SENTENCES
+    reading = MODEL.read(text)
+    assert len(reading.sentences(ANY_RISK)) == learned.MAX_SENTENCES
+    assert 1 <= len(evidence_sentences(reading, ANY_RISK)) <= 3
 
 
 def test_training_never_sees_the_held_out_texts():
-    from interplay.language.training import train_learned
+    from tools.language.training import train_learned
 
     for kind in ("safety", "themes"):
         rows = train_learned.load(kind)

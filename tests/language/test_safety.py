@@ -3,8 +3,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from interplay.core.vocabulary import SafetyRisk
-from interplay.language import eval_safety
-from interplay.language.safety import ENGINE_VERSION, screen
+from interplay.language.engine import engines
+from tools.language import eval_safety
+
+# The default engine, as the web and the command line use it.
+screen = engines().safety.analyse
 
 
 def risk(text: str) -> SafetyRisk:
@@ -89,8 +92,9 @@ def test_to_dict_shape_is_the_published_one():
     assert all(set(span) == {"start", "end"} for span in flagged["evidence"])
 
 
-def test_engine_version_is_declared():
-    assert ENGINE_VERSION
+def test_versions_name_the_cue_rules_and_the_model_behind_them():
+    assert engines().safety.version == "safety-lexicon-1.4+learned-1.0"
+    assert engines("cue").safety.version == "safety-lexicon-1.4"
 
 
 def test_labelled_set_has_enough_risk_and_hard_non_risk_texts():
@@ -180,7 +184,7 @@ def test_pathological_repetition_is_handled(text):
 
 
 def test_tuning_probes_stay_caught_and_quiet():
-    # Phrasings written while tuning (tests/data/safety_probes.jsonl, split "tuning"): not a
+    # Phrasings written while tuning (data/language/safety_probes.jsonl, split "tuning"): not a
     # measure of accuracy, a guard against losing what was fixed.
     path = eval_safety.DEFAULT_DATA.with_name("safety_probes.jsonl")
     result = eval_safety.score(eval_safety.load_examples(path))
@@ -203,7 +207,7 @@ def test_blind_batches_stay_caught_and_quiet(name, recall_floor, flagged_ceiling
 
 
 def test_extra_training_texts_stay_caught_and_quiet():
-    # tests/data/safety_train_extra.jsonl was tuned on (engine safety-lexicon-1.4): a guard
+    # data/language/safety_train_extra.jsonl was tuned on (engine safety-lexicon-1.4): a guard
     # against losing what was fixed, not a measure of unseen accuracy.
     path = eval_safety.DEFAULT_DATA.with_name("safety_train_extra.jsonl")
     result = eval_safety.score(eval_safety.load_examples(path))
@@ -284,7 +288,7 @@ def test_ordinary_life_near_the_new_cues_is_not_flagged(text):
 
 
 def test_untuned_third_batch_keeps_its_first_look_level():
-    # tests/data/safety_blind3.jsonl was written after all tuning and never tuned on. Its
+    # data/language/safety_blind3.jsonl was written after all tuning and never tuned on. Its
     # first-look figures (recall 0.44, none flagged) are the honest estimate of unseen
     # performance; this floor only stops them getting worse.
     path = eval_safety.DEFAULT_DATA.with_name("safety_blind3.jsonl")

@@ -1,10 +1,10 @@
-"""The extra safety training writing (`tests/data/safety_train_extra.jsonl`) must stay usable as
+"""The extra safety training writing (`data/language/safety_train_extra.jsonl`) must stay usable as
 training data: well-formed, training rows only, and sharing no text with the held-out sets."""
 
 import json
 
 from interplay.core.vocabulary import SafetyRisk
-from interplay.language import eval_safety
+from tools.language import eval_safety
 
 DATA = eval_safety.DEFAULT_DATA.parent
 EXTRA = DATA / "safety_train_extra.jsonl"

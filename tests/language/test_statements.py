@@ -3,26 +3,26 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from interplay.language.eval_statements import (
-    DataError,
-    evaluate_statements,
-    load_statements,
-    main,
-)
 from interplay.language.statements import (
     ENGINE_VERSION,
     FIELDS,
     MAX_SPANS_PER_FIELD,
     analyze_statement,
 )
+from tools.language.data_files import DATA as LANGUAGE_DATA
+from tools.language.eval_statements import (
+    DataError,
+    evaluate_statements,
+    load_statements,
+    main,
+)
 
-DATA = Path(__file__).resolve().parents[1] / "data"
+DATA = LANGUAGE_DATA
 
 
 def evidence(text: str, label: str) -> list[str]:

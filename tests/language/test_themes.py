@@ -3,8 +3,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from interplay.core.vocabulary import Theme
-from interplay.language import eval_themes
-from interplay.language.themes import ENGINE_VERSION, THRESHOLD, analyze_themes
+from interplay.language.engine import engines
+from interplay.language.themes import THRESHOLD
+from tools.language import eval_themes
+
+# The default engine, as the web and the command line use it.
+analyze_themes = engines().themes.analyse
 
 
 def labels(text: str) -> set[Theme]:
@@ -80,8 +84,9 @@ def test_to_dict_shape_is_the_published_one():
     assert set(theme["evidence"][0]) == {"start", "end"}
 
 
-def test_engine_version_is_declared():
-    assert ENGINE_VERSION
+def test_versions_name_the_cue_rules_and_the_model_behind_them():
+    assert engines().themes.version == "themes-lexicon-1.3+learned-1.0"
+    assert engines("cue").themes.version == "themes-lexicon-1.3"
 
 
 def test_non_text_input_is_refused_with_a_clear_message():
@@ -184,7 +189,7 @@ def test_pathological_repetition_does_not_break_it(text):
 
 
 def test_tuning_probes_keep_their_themes():
-    # Phrasings written while tuning (tests/data/journal_themes_probes.jsonl, split "tuning"):
+    # Phrasings written while tuning (data/language/journal_themes_probes.jsonl, split "tuning"):
     # not a measure of accuracy, a guard against losing what was fixed.
     path = eval_themes.DEFAULT_DATA.with_name("journal_themes_probes.jsonl")
     _, micro = eval_themes.score(eval_themes.load_examples(path))
@@ -248,7 +253,7 @@ def test_broad_cues_stay_quiet_on_ordinary_or_other_peoples_lines(text):
 
 
 def test_untuned_third_batch_keeps_its_first_look_level():
-    # tests/data/journal_themes_blind3.jsonl was written after all tuning and never tuned on:
+    # data/language/journal_themes_blind3.jsonl was written after all tuning and never tuned on:
     # its first-look F1 (0.37) is the honest estimate; this floor only stops it getting worse.
     path = eval_themes.DEFAULT_DATA.with_name("journal_themes_blind3.jsonl")
     _, micro = eval_themes.score(eval_themes.load_examples(path))

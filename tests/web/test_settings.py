@@ -24,6 +24,14 @@ def test_bad_number_names_the_variable(monkeypatch):
         env.env_int("INTERPLAY_SESSION_HOURS", 1)
 
 
+def test_an_unknown_language_engine_names_the_variable_and_the_choices(monkeypatch):
+    monkeypatch.setenv("INTERPLAY_LANGUAGE_ENGINE", "gpt")
+    with pytest.raises(env.ConfigError, match="INTERPLAY_LANGUAGE_ENGINE='gpt'.*composite, cue"):
+        env.env_choice("INTERPLAY_LANGUAGE_ENGINE", "composite", ("composite", "cue"))
+    monkeypatch.setenv("INTERPLAY_LANGUAGE_ENGINE", "cue")
+    assert env.env_choice("INTERPLAY_LANGUAGE_ENGINE", "composite", ("composite", "cue")) == "cue"
+
+
 def test_secret_is_read_from_file_variant(monkeypatch, tmp_path):
     secret = tmp_path / "key"
     secret.write_text("s3cret\n")

@@ -21,30 +21,26 @@ import typer
 Analyse = Callable[[str], Any]
 
 
-def _statements() -> Analyse:
-    from interplay.language.statements import analyze_statement
+def _reader(mode: str) -> Callable[[], Analyse]:
+    def load() -> Analyse:
+        from interplay.commands.engine import language_engines
 
-    return analyze_statement
+        chosen = language_engines()
+        readers = {
+            "statements": chosen.statements,
+            "themes": chosen.themes,
+            "safety": chosen.safety,
+        }
+        return readers[mode].analyse
 
-
-def _themes() -> Analyse:
-    from interplay.language.themes import analyze_themes
-
-    return analyze_themes  # type: ignore[no-any-return]
-
-
-def _safety() -> Analyse:
-    from interplay.language.safety import screen
-
-    return screen  # type: ignore[no-any-return]
+    return load
 
 
-# Mode name -> a loader for its analyse function. Loading lazily keeps each mode's imports (and
-# any failure in them) to the runs that use it.
+# Mode name -> a loader for its analyse function, through the engine interface (the engine
+# INTERPLAY_LANGUAGE_ENGINE names). Loading lazily keeps each mode's imports (and any failure
+# in them) to the runs that use it.
 MODES: dict[str, Callable[[], Analyse]] = {
-    "statements": _statements,
-    "themes": _themes,
-    "safety": _safety,
+    mode: _reader(mode) for mode in ("statements", "themes", "safety")
 }
 
 FILE_ARGUMENT = typer.Argument(
@@ -110,9 +106,10 @@ def _render_statement(text: str) -> None:
     from rich.table import Table
     from rich.text import Text
 
-    from interplay.language.statements import FIELDS, analyze_statement
+    from interplay.commands.engine import language_engines
+    from interplay.language.engine import STATEMENT_FIELDS as FIELDS
 
-    analysis = analyze_statement(text)
+    analysis = language_engines().statements.analyse(text)
     console = Console()
     highlighted = Text(text)
     for span in analysis.spans:
@@ -144,8 +141,13 @@ def register(app: typer.Typer) -> None:
         def command(
             file: Annotated[Path | None, FILE_ARGUMENT] = None,
         ) -> None:
+            from interplay.web.env import ConfigError
+
             try:
                 MODES[mode]()
+            except ConfigError as error:
+                typer.echo(f"Error: {error}", err=True)
+                raise typer.Exit(2) from error
             except ModuleNotFoundError as error:
                 if not (error.name or "").startswith("interplay.language"):
                     raise
@@ -173,6 +175,12 @@ def register(app: typer.Typer) -> None:
         text: Annotated[str, typer.Argument(help="The statement to analyse.")],
     ) -> None:
         """Show one statement coach analysis, with the evidence highlighted by finding."""
-        _render_statement(text)
+        from interplay.web.env import ConfigError
+
+        try:
+            _render_statement(text)
+        except ConfigError as error:
+            typer.echo(f"Error: {error}", err=True)
+            raise typer.Exit(2) from error
 
     app.add_typer(analyze_app, name="analyze")

@@ -32,10 +32,12 @@ Analyser = Callable[[str], ReplyAnalysis]
 
 def load_analyser() -> Analyser:
     """The statement coach, adapted to the engine's seven signals."""
-    from interplay.language.statements import analyze_statement
+    from interplay.commands.engine import language_engines
+
+    coach = language_engines().statements
 
     def analyse(text: str) -> ReplyAnalysis:
-        return ReplyAnalysis.from_mapping(analyze_statement(text).to_dict())
+        return ReplyAnalysis.from_mapping(coach.analyse(text).to_dict())
 
     return analyse
 
@@ -112,8 +114,13 @@ def roleplay(
         known = ", ".join(s.id for s in _library())
         typer.echo(f"Error: no scenario {scenario_id!r}. Known scenarios: {known}", err=True)
         raise typer.Exit(2)
+    from interplay.web.env import ConfigError
+
     try:
         analyse = load_analyser()
+    except ConfigError as error:
+        typer.echo(f"Error: {error}", err=True)
+        raise typer.Exit(2) from None
     except ImportError:
         typer.echo(
             "Error: the statement coach (interplay.language.statements) is missing.", err=True

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from interplay.language import reading
 from interplay.language.patterns import FILLERS
 from interplay.language.statement_words import CONCRETE_MARKERS, words
 from interplay.language.text import Token
@@ -89,15 +90,12 @@ class Sentence:
 
     def negated_before(self, k: int, reach: int = 3) -> bool:
         """A "not"/"never" among the `reach` words before k, within the same clause."""
-        j = k - 1
-        while j >= 0 and k - j <= reach:
-            w = self.words[j]
-            if w in CLAUSE_BREAKS:
-                return False
-            if w in NEGATION:
-                return True
-            j -= 1
-        return False
+        return reading.negated_before(
+            k,
+            max(0, k - reach),
+            lambda j: self.words[j] in NEGATION,
+            lambda j: self.words[j] in CLAUSE_BREAKS,
+        )
 
     def has_concrete_marker(self, start: int, end: int) -> bool:
         for w in self.words[start:end]:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from interplay.language import reading
 from interplay.language.journal_text import PUNCT, Passage, normalise
 
 NEGATORS = frozenset({"not", "no", "nobody", "nothing", "nor", "neither", "without", "none"})
@@ -201,11 +202,13 @@ def is_negated(
     low = max(clause, start - _NEGATION_REACH)
     if _denies_a_kind(passage, max(clause, start - WINDOW), start):
         return True
-    for j in range(start - 1, low - 1, -1):
-        if passage.tokens[j].norm in _SCOPE_STOPS:
-            break  # "won't give me money and takes my wages": the negation ends at "and"
-        if _negator_at(passage, j):
-            return True
+    if reading.negated_before(
+        start,
+        low,
+        lambda j: _negator_at(passage, j),
+        lambda j: passage.tokens[j].norm in _SCOPE_STOPS,  # "and", "when": the reach ends
+    ):
+        return True
     return any(
         passage.tokens[j].norm not in own_words and _negator_at(passage, j)
         for j in range(start + 1, end)

@@ -10,24 +10,24 @@ Design notes:
   "never", "n't" -> "not"), so lexicon patterns are written once and match inflections.
 - Contractions are split ("can't" -> "can" + "not") but every piece keeps the span of the word it
   came from, so evidence always points at the writer's own characters.
-- The only regular expression has no nested quantifiers, so time stays linear in the length.
+- Words, marks and sentences come from the shared reading layer (`reading`), so both views of
+  a text cut it the same way; this module adds the lemmas, contractions, clauses and quotations.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-# One word, one punctuation mark, or a line break. No nested quantifiers: linear time.
-_TOKEN_RE = re.compile(r"[^\W_]+|\n|[^\w\s]")
+from interplay.language import reading
+
 _APOSTROPHES = frozenset("'’`")
 
 WORD = 0
 PUNCT = 1
 
-# Words that end a sentence; a blank line is treated the same way.
-_SENTENCE_END = frozenset({".", "!", "?", "\n", "…"})
+# Marks that end a sentence (a line break too); ";" only opens a clause here (see `reading`).
+_SENTENCE_END = frozenset(reading.SENTENCE_ENDS)
 # Tokens that open a new clause. Negation and subjects are looked for within a clause.
 _CLAUSE_BREAK_PUNCT = frozenset({",", ";", ":", "(", ")", "—", "–", "-"})
 _CLAUSE_BREAK_WORDS_RAW = (
@@ -181,9 +181,8 @@ class Passage:
 
 
 def tokenise(text: str) -> list[Token]:
-    raw: list[tuple[str, int, int]] = [
-        (m.group(), m.start(), m.end()) for m in _TOKEN_RE.finditer(text)
-    ]
+    # The shared pieces, less underscores (they join nothing here and mark nothing).
+    raw = [piece for piece in reading.pieces(text) if piece[0] != "_"]
     tokens: list[Token] = []
     i = 0
     n = len(raw)
@@ -274,11 +273,16 @@ def _read_passage(text: str) -> Passage:
     tokens = tokenise(text)
     n = len(tokens)
     passage = Passage(text, tokens)
+    ends = [token.kind == PUNCT and token.norm in _SENTENCE_END for token in tokens]
     sentence_start = [0] * n
+    sentence_end = [n] * n  # each token's sentence-ending mark (n when the text just stops)
+    for first, stop in reading.sentence_ranges(ends):
+        mark = stop - 1 if ends[stop - 1] else n
+        sentence_start[first:stop] = [first] * (stop - first)
+        sentence_end[first:stop] = [mark] * (stop - first)
     clause_start = [0] * n
     quote_open = [-1] * n
     quote_close = [-1] * n
-    current_sentence = 0
     current_clause = 0
     open_at = -1
 
@@ -296,11 +300,9 @@ def _read_passage(text: str) -> Passage:
                 close_quote(i)
                 open_at = -1
             current_clause = i + 1
-        sentence_start[i] = current_sentence
         clause_start[i] = current_clause
         if token.kind == PUNCT:
-            if norm in _SENTENCE_END:
-                current_sentence = i + 1
+            if ends[i]:
                 current_clause = i + 1
                 if norm == "\n" and open_at >= 0:
                     close_quote(i)  # an unclosed quotation ends with its paragraph
@@ -314,12 +316,6 @@ def _read_passage(text: str) -> Passage:
             current_clause = i
     if open_at >= 0:
         close_quote(n)
-    sentence_end = [n] * n
-    end = n
-    for i in range(n - 1, -1, -1):
-        if tokens[i].kind == PUNCT and tokens[i].norm in _SENTENCE_END:
-            end = i
-        sentence_end[i] = end
     passage.sentence_start = sentence_start
     passage.sentence_end = sentence_end
     passage.clause_start = clause_start

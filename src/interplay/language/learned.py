@@ -1,17 +1,20 @@
 """The learned second opinion: two small linear models (logistic regression over hashed word,
 word-pair and character-gram features, plus the cue engine's own hits) that catch writing the
-cue lexicons miss. Trained offline by `interplay.language.training.train_learned`; the weights
+cue lexicons miss. Trained offline by `tools/language/training/train_learned.py`; the weights
 ship in `models/learned.npz` and are read once, on first use.
 
-`opinion(text)` gives, for one text, the risk probability, the self-harm probability (which
-kind of risk, if any), a probability per theme, and the sentences that drove each: the
-sentences whose own features add most to the score are the evidence. Pure Python and numpy,
-deterministic, and it never raises on odd text.
+`LearnedOpinion` fills the composite engine's second-opinion slot (`second_opinion`): for one
+text it gives the risk probability, the self-harm probability (which kind of risk, if any) and
+a probability per theme, and for each sentence the probability its own features give (a
+sentence's features without the rest of the text), so the sentences that drove a score are its
+evidence. It reads the cue hits it is handed but imports no rules: the composite engine owns the
+combination. Pure Python and numpy, deterministic, and it never raises on odd text.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from pathlib import Path
 
@@ -21,17 +24,17 @@ import numpy.typing as npt
 from interplay.core.vocabulary import Theme
 from interplay.language.findings import Span
 from interplay.language.journal_text import read_passage
-from interplay.language.learned_features import (
-    DIMENSIONS,
-    bucket,
-    hashed,
-    sentence_features,
-    text_vector,
-)
+from interplay.language.learned_features import DIMENSIONS, hashed, sentence_features, text_vector
+from interplay.language.second_opinion import ANY_RISK, SELF_HARM, CueHit
 
+VERSION = "learned-1.0"
 MODEL_PATH = Path(__file__).resolve().parent / "models" / "learned.npz"
 MAX_SENTENCES = 2000  # a 100 kB text: later sentences add to the score but not to evidence
-EVIDENCE_SENTENCES = 3
+
+Keys = npt.NDArray[np.int64]
+# (first char, end char, the sentence's feature buckets): kept as compact arrays, not dicts, so
+# the few readings kept for reuse stay small even for a 100 kB entry.
+Sentences = tuple[tuple[int, int, Keys], ...]
 
 
 @dataclass(frozen=True)
@@ -39,16 +42,6 @@ class _Model:
     buckets: npt.NDArray[np.int32]  # sorted
     weights: npt.NDArray[np.float64]  # one row per bucket, one column per output
     thresholds: tuple[float, ...]
-
-
-@dataclass(frozen=True)
-class Opinion:
-    risk: float  # probability that the text shows a risk
-    self_harm: float  # probability that a risk, if any, is to the writer from themselves
-    risk_evidence: tuple[Span, ...]
-    risk_threshold: float
-    # Themes over their thresholds: (theme, score on the cue engine's scale, evidence).
-    themes: tuple[tuple[Theme, float, tuple[Span, ...]], ...]
 
 
 @cache
@@ -68,24 +61,26 @@ def _models() -> tuple[_Model, _Model, tuple[Theme, ...]]:
     return models[0], models[1], themes
 
 
-def rule_features(text: str) -> list[str]:
+def cue_features(cue_hits: Sequence[CueHit]) -> list[str]:
     """The cue engines' accepted hits, as features (the model learnt how far to trust them)."""
-    from interplay.language.safety import judged_safety
-    from interplay.language.themes import judged_themes
-
     names: list[str] = []
-    for judged in (judged_safety(text), judged_themes(text)):
-        for label, _, _, cue in judged:
-            names += ["cue:" + cue, "lab:" + str(label)]
+    for label, cue in cue_hits:
+        names += ["cue:" + cue, "lab:" + label]
     return names
 
 
 def _rows(model: _Model, vector: dict[int, float]) -> npt.NDArray[np.float64]:
     """Sum of the weights of the buckets present (times their values)."""
-    if not vector:
-        return np.zeros(model.weights.shape[1])
     keys = np.fromiter(vector.keys(), dtype=np.int64, count=len(vector))
     values = np.fromiter(vector.values(), dtype=np.float64, count=len(vector))
+    return _weighted(model, keys, values)
+
+
+def _weighted(
+    model: _Model, keys: Keys, values: npt.NDArray[np.float64]
+) -> npt.NDArray[np.float64]:
+    if not len(keys):
+        return np.zeros(model.weights.shape[1])
     at = np.minimum(np.searchsorted(model.buckets, keys), len(model.buckets) - 1)
     known = model.buckets[at] == keys
     result: npt.NDArray[np.float64] = values[known] @ model.weights[at[known]]
@@ -97,70 +92,67 @@ def _sigmoid(x: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:
     return result
 
 
-def _pushes(
-    model: _Model, sentences: list[tuple[int, int, dict[int, float]]]
-) -> npt.NDArray[np.float64]:
-    """How much each sentence's own features add to each output (sentences x outputs)."""
-    return np.array([_rows(model, buckets) for _, _, buckets in sentences[:MAX_SENTENCES]])
+@dataclass
+class LearnedReading:
+    """The two models' view of one text. Per-sentence probabilities are worked out on first
+    request, once per model: most texts never need them."""
+
+    probabilities: Mapping[str, float]
+    thresholds: Mapping[str, float]
+    _sentences: Sentences
+    _columns: Mapping[str, tuple[_Model, int]]
+    _per_model: dict[int, npt.NDArray[np.float64]] = field(default_factory=dict)
+
+    def sentences(self, label: str) -> Sequence[tuple[Span, float]]:
+        if label not in self._columns or not self._sentences:
+            return ()
+        model, column = self._columns[label]
+        if id(model) not in self._per_model:
+            pushes = [
+                _weighted(model, keys, np.ones(len(keys)))  # each feature present once
+                for _, _, keys in self._sentences[:MAX_SENTENCES]
+            ]
+            self._per_model[id(model)] = _sigmoid(np.array(pushes))
+        own = self._per_model[id(model)][:, column]
+        return [
+            (Span(first, end), float(p))
+            for p, (first, end, _) in zip(own, self._sentences, strict=False)
+        ]
 
 
-def _evidence(
-    pushes: npt.NDArray[np.float64],
-    sentences: list[tuple[int, int, dict[int, float]]],
-    column: int,
-) -> tuple[Span, ...]:
-    """The sentences whose own features push this output up most, in text order."""
-    scored = [
-        (float(push), first, end)
-        for push, (first, end, _) in zip(pushes[:, column], sentences, strict=False)
-    ]
-    ranked = sorted(scored, key=lambda s: (-s[0], s[1]))
-    # Every finding shows words: at least the sentence that leans most its way.
-    top = [s for s in ranked[:EVIDENCE_SENTENCES] if s[0] > 0] or ranked[:1]
-    return tuple(Span(first, end) for _, first, end in sorted(top, key=lambda s: s[1]))
+class LearnedOpinion:
+    """The hashed n-gram second opinion, shipped in `models/learned.npz`."""
 
+    version = VERSION
 
-def on_rule_scale(probability: float, threshold: float) -> float:
-    """A probability put on the cue engine's score scale, where 0.5 is the reporting line:
-    the model's threshold maps to 0.5 and certainty to 1, so scores from both sources read
-    alike."""
-    if probability >= threshold:
-        return round(0.5 + 0.5 * (probability - threshold) / max(1.0 - threshold, 1e-9), 3)
-    return round(0.5 * probability / threshold, 3) if threshold > 0 else 0.0
+    def read(self, text: str, cue_hits: Sequence[CueHit] = ()) -> LearnedReading:
+        return reading_of(text, tuple(cue_hits))
 
 
 @lru_cache(maxsize=8)
-def opinion(text: str) -> Opinion:
-    """The learned models' view of one text (the last few are kept: the theme finder and the
-    safety screen ask about the same entry one after the other)."""
+def reading_of(text: str, cue_hits: tuple[CueHit, ...]) -> LearnedReading:
+    """Kept for the last few texts: the theme finder and the safety screen ask about the same
+    entry one after the other."""
     safety, themes_model, themes = _models()
-    sentences = [
+    per_sentence = [
         (first, end, hashed(names)) for first, end, names in sentence_features(read_passage(text))
     ]
-    vector = text_vector((buckets for _, _, buckets in sentences), rule_features(text))
+    vector = text_vector((buckets for _, _, buckets in per_sentence), cue_features(cue_hits))
+    sentences: Sentences = tuple(
+        (first, end, np.fromiter(buckets, dtype=np.int64, count=len(buckets)))
+        for first, end, buckets in per_sentence
+    )
     p_safety = _sigmoid(_rows(safety, vector))
     p_themes = _sigmoid(_rows(themes_model, vector))
-    risk = float(p_safety[0])
-    risk_evidence: tuple[Span, ...] = ()
-    if sentences and risk >= safety.thresholds[0]:
-        risk_evidence = _evidence(_pushes(safety, sentences), sentences, 0)
-    over = [k for k in range(len(themes)) if p_themes[k] >= themes_model.thresholds[k]]
-    theme_pushes = _pushes(themes_model, sentences) if over and sentences else None
-    found = tuple(
-        (
-            themes[k],
-            on_rule_scale(float(p_themes[k]), themes_model.thresholds[k]),
-            _evidence(theme_pushes, sentences, k) if theme_pushes is not None else (),
-        )
-        for k in over
-    )
-    return Opinion(
-        round(risk, 3),
-        round(float(p_safety[1]), 3),
-        risk_evidence,
-        safety.thresholds[0],
-        found,
-    )
-
-
-__all__ = ["MODEL_PATH", "Opinion", "bucket", "on_rule_scale", "opinion", "rule_features"]
+    # The safety outputs are rounded to three places, as learned-1.0's thresholds were applied.
+    probabilities = {
+        ANY_RISK: round(float(p_safety[0]), 3),
+        SELF_HARM: round(float(p_safety[1]), 3),
+    }
+    thresholds = {ANY_RISK: safety.thresholds[0], SELF_HARM: 0.5}
+    columns: dict[str, tuple[_Model, int]] = {ANY_RISK: (safety, 0), SELF_HARM: (safety, 1)}
+    for k, theme in enumerate(themes):
+        probabilities[theme.value] = float(p_themes[k])
+        thresholds[theme.value] = themes_model.thresholds[k]
+        columns[theme.value] = (themes_model, k)
+    return LearnedReading(probabilities, thresholds, sentences, columns)

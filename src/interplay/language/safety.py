@@ -1,5 +1,5 @@
-"""The safety screen: does a piece of writing suggest the writer may be at risk of harming
-themselves, or of being harmed by someone else?
+"""The safety screen's cue rules: does a piece of writing suggest the writer may be at risk of
+harming themselves, or of being harmed by someone else?
 
 It is a screen, not an assessment. It looks for cues, said outright or indirectly (giving
 things away, saying goodbye, a plan or the means; fear of what a partner will do, being hit,
@@ -9,11 +9,8 @@ writer's risk. Recall matters most: when in doubt it points to help, because a m
 far more than an unneeded signpost. When both risks are present, `risk` is `self_harm` (the
 more urgent signpost) and `evidence` holds the spans for both.
 
-A learned second opinion (`learned`) backs up the cues: the text is flagged if the cues flag it
-OR the learned model's risk probability reaches its threshold (chosen in training to keep
-non-risk texts flagged at about 3%). When only the model flags, the kind comes from its second
-output and the evidence is the sentences that drove its score. A caller's own lexicon gets
-the cue engine alone.
+This module is the cue engine alone. The default (composite) engine in `engine.composite`
+backs the cues up with a learned second opinion; callers go through `engine.engines()`.
 """
 
 from __future__ import annotations
@@ -27,12 +24,10 @@ from interplay.core.vocabulary import SafetyRisk
 from interplay.language.cues import LEXICON_DIR, Lexicon, load_lexicon
 from interplay.language.findings import Span, Tally, judge, tally
 from interplay.language.journal_text import read_passage
-from interplay.language.learned import on_rule_scale, opinion
 
-ENGINE_VERSION = "safety-lexicon-1.4+learned-1.0"
+ENGINE_VERSION = "safety-lexicon-1.4"  # the cue rules and their lexicon generation
 SAFETY_LEXICON = LEXICON_DIR / "safety_cues.toml"
 THRESHOLD = 0.5
-LEARNED_CUE = "learned-model"  # the cue id reported when only the learned model flags
 
 
 @dataclass(frozen=True)
@@ -59,18 +54,19 @@ def safety_lexicon(path: Path = SAFETY_LEXICON) -> Lexicon[SafetyRisk]:
 @lru_cache(maxsize=8)
 def judged_safety(text: str) -> list[tuple[SafetyRisk, float, Span, str]]:
     """The default lexicon's accepted matches in a text, kept for the last few texts: the
-    cue engine and the learned model's cue features both need them. Do not modify."""
+    cue rules and the composite engine's second opinion both need them. Do not modify."""
     return judge(read_passage(text), safety_lexicon())
 
 
 def screen(text: str, lexicon: Lexicon[SafetyRisk] | None = None) -> SafetyResult:
-    """Screen one text. Never raises on odd input; an empty text is `none`."""
+    """Screen one text with the cue rules. Never raises on odd input; an empty text is `none`."""
     if not isinstance(text, str):
         raise TypeError(f"screen needs text (str), not {type(text).__name__}")
-    passage = read_passage(text)
     found: dict[SafetyRisk, Tally[SafetyRisk]] = {
         t.label: t
-        for t in tally(judge(passage, lexicon) if lexicon is not None else judged_safety(text))
+        for t in tally(
+            judge(read_passage(text), lexicon) if lexicon is not None else judged_safety(text)
+        )
     }
     over = [
         risk
@@ -78,16 +74,6 @@ def screen(text: str, lexicon: Lexicon[SafetyRisk] | None = None) -> SafetyResul
         if risk in found and found[risk].score >= THRESHOLD
     ]
     scores = tuple((risk, found[risk].score) for risk in found)
-    if not over and lexicon is None:
-        learned = opinion(text)
-        if learned.risk >= learned.risk_threshold:
-            kind = SafetyRisk.SELF_HARM if learned.self_harm >= 0.5 else SafetyRisk.HARM_FROM_OTHERS
-            return SafetyResult(
-                kind,
-                learned.risk_evidence,
-                ((kind, on_rule_scale(learned.risk, learned.risk_threshold)),),
-                (LEARNED_CUE,),
-            )
     if not over:
         return SafetyResult(SafetyRisk.NONE, (), scores)
     evidence = sorted(

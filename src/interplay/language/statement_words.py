@@ -1,208 +1,124 @@
-"""Word lists for the statement coach.
+"""Word lists for the statement coach, read from `lexicons/statement_words.toml`.
 
-Kept as plain data so a coach can read and extend them. Each list says in its comment what
-belongs in it and why; the choices behind them are explained in docs/language.md.
+They are data so a coach can read and extend them without reading Python: each list's `about`
+says what belongs in it and why (the choices are explained in docs/language.md). The file is
+read and checked once, when the statement coach is first imported; a malformed file stops it
+with an error naming the file, the list and the problem, rather than quietly matching less.
 """
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+from typing import Any
+
+from interplay.core.content_files import ContentError, read_toml
+
+STATEMENT_WORDS = Path(__file__).parent / "lexicons" / "statement_words.toml"
+# Every list the statement coach reads; the file must give exactly these.
+LIST_NAMES = (
+    "feelings",
+    "positive_feelings",
+    "willingness_feelings",
+    "feeling_nouns",
+    "feeling_verbs",
+    "feeling_cause_verbs",
+    "faux_feelings",
+    "denied_faux",
+    "labels",
+    "kind_words",
+    "denied_care_verbs",
+    "bad_possessions",
+    "positive_traits",
+    "roles",
+    "praise_words",
+    "absolutes",
+    "negators",
+    "any_words",
+    "cognitive_verbs",
+    "subordinators",
+    "vague_actions",
+    "concrete_after_stop",
+    "vague_words",
+    "concrete_markers",
+    "imperative_verbs",
+    "not_request_starts",
+    "request_modals",
+    "people_asked",
+)
+# One lower-case word: letters or digits, joined by a hyphen or an apostrophe ("worn-out",
+# "o'clock", "don't"), as the statement coach's tokeniser reads them.
+_WORD = re.compile(r"[a-z0-9]+(?:['-][a-z0-9]+)*")
+
 
 def words(text: str) -> frozenset[str]:
+    """A small inline word list, written as one string (for lists that belong to one rule)."""
     return frozenset(text.split())
 
 
-# Emotions a person can own. Words that describe what someone else did to you ("ignored",
-# "used") are not here: they are in FAUX_FEELINGS.
-FEELINGS = words(
-    """hurt sad anxious tired overwhelmed worried scared afraid frightened nervous lonely
-    frustrated angry furious annoyed irritated upset stressed exhausted drained low down
-    happy glad grateful thankful relieved excited hopeful confused embarrassed ashamed guilty
-    jealous resentful disappointed heartbroken gutted miserable hopeless helpless uneasy
-    uncomfortable unsafe panicky tense calm content joyful delighted proud touched moved torn
-    awkward knackered shattered weary sleepy homesick disheartened discouraged impatient
-    cross livid bitter hurting sorrowful depressed blue flat numb vulnerable insecure pleased
-    thrilled terrified bored restless lost desperate fragile raw overloaded overstretched
-    panicked devastated distressed agitated apprehensive jittery
-    wary shaky sore rattled shaken humiliated mortified nervy antsy grumpy miffed peeved
-    irritable defeated deflated sadder happier lonelier angrier envious isolated
-    alone overjoyed elated cheerful optimistic safe comfortable relaxed secure confident
-    peaceful rested energised energized loved connected disconnected wiped frazzled welcome
-    chuffed heartsick anguished
-    unhappy affectionate amazed amused appreciative astonished blissful buoyant carefree
-    compassionate composed curious eager encouraged enthusiastic exhilarated fascinated
-    fulfilled giddy gleeful gratified inspired intrigued invigorated jubilant merry refreshed
-    satisfied serene surprised tender tranquil upbeat hesitant horrified alarmed aggravated
-    bewildered brokenhearted concerned dejected despairing despondent detached disgruntled
-    disenchanted disgusted dismayed displeased disturbed downcast downhearted edgy embittered
-    exasperated fatigued fearful fidgety forlorn gloomy harried irate irked lethargic listless
-    mopey morose mournful nettled perplexed pessimistic puzzled reluctant shocked startled
-    troubled unnerved unsettled uptight vexed wistful withdrawn woeful wretched buzzing
-    stoked narked mardy overwrought worn-out burnt-out stressed-out grief-stricken"""
-)
-# Not listed although they describe people: words that in "I'm ..." usually mean something
-# else ("free" = available, "cool" = fine with it, "hot", "cold", "quiet", "sorry", "sensitive",
-# "mean", "lazy", "heavy", "beat").
+def _word_list(path: Path, name: str, table: Any) -> frozenset[str]:
+    if not isinstance(table, dict):
+        raise ContentError(path, name, "must be a table with `about` and `words`")
+    for key in table:
+        if key not in ("about", "words"):
+            raise ContentError(path, name, f"unknown key {key!r} (expected about, words)")
+    about = table.get("about")
+    if not isinstance(about, str) or not about.strip():
+        raise ContentError(path, name, "`about` must say what belongs in the list and why")
+    listed = table.get("words")
+    if not isinstance(listed, list) or not listed:
+        raise ContentError(path, name, "`words` must be a non-empty list of words")
+    seen: set[str] = set()
+    for number, word in enumerate(listed, start=1):
+        if not isinstance(word, str) or not _WORD.fullmatch(word):
+            raise ContentError(path, name, f"word {number} ({word!r}) must be one lower-case word")
+        if word in seen:
+            raise ContentError(path, name, f"{word!r} is listed twice")
+        seen.add(word)
+    return frozenset(seen)
 
-# Feelings that count when they are denied: "I don't feel safe" names unease.
-POSITIVE_FEELINGS = words(
-    """happy glad calm content safe comfortable relaxed secure confident okay ok good
-    peaceful rested energised energized hopeful loved connected grateful thankful relieved
-    pleased excited proud cheerful optimistic fine alright welcome great"""
-)
 
-# Positive feelings that are also everyday politeness ("I'm happy to help", "good to know").
-# Counted only when they are not followed by "to <verb>".
-WILLINGNESS_FEELINGS = words("happy glad pleased good okay ok fine")
+def load_word_lists(path: Path = STATEMENT_WORDS) -> dict[str, frozenset[str]]:
+    """Read and check the word lists. Errors name the file, the list and the problem."""
+    document = read_toml(path)
+    for name in document:
+        if name not in LIST_NAMES:
+            raise ContentError(
+                path, name, "unknown word list (the statement coach reads none such)"
+            )
+    for name in LIST_NAMES:
+        if name not in document:
+            raise ContentError(path, name, "missing: the statement coach needs this list")
+    return {name: _word_list(path, name, document[name]) for name in LIST_NAMES}
 
-# Emotion nouns: "my anxiety", "so much stress".
-FEELING_NOUNS = words(
-    """anxiety sadness fear anger stress grief loneliness guilt shame resentment frustration
-    joy relief panic dread worry despair heartache jealousy"""
-)
 
-# Verbs of feeling with the speaker as subject: "I miss you", "I worry".
-FEELING_VERBS = words(
-    """miss missing missed worry worrying panic panicking dread dreading resent resenting love
-    adore regret regretting fear"""
-)
+_LISTS = load_word_lists()
 
-# Things that happen to the speaker and name an emotion: "it upset me", "it scares me".
-FEELING_CAUSE_VERBS = words(
-    """upset upsets upsetting hurt hurts hurting scares scared scare worries worried worry
-    frustrates frustrated frustrate annoys annoyed annoy stresses stressed stress frightens
-    frightened saddens saddened embarrassed embarrasses angers angered"""
-)
-
-# Words dressed as feelings that say what the other person did: an evaluation, not an emotion.
-FAUX_FEELINGS = words(
-    """ignored manipulated used disrespected betrayed attacked belittled cheated unappreciated
-    undervalued unheard unseen invisible dismissed criticised criticized judged abandoned
-    neglected rejected patronised patronized controlled pressured pressurised pressurized
-    blamed bullied tricked provoked insulted intimidated unsupported unloved unwanted
-    cornered smothered suffocated exploited mistreated overlooked sidelined excluded
-    misunderstood guilted gaslit gaslighted lied"""
-)
-
-# Positive states that, when denied, accuse: "I don't feel heard".
-DENIED_FAUX = words(
-    "heard respected valued appreciated supported listened seen understood wanted cared"
-)
-
-# Labels for a person. "You are <label>" judges the person rather than describing an action.
-LABELS = words(
-    """selfish lazy careless rude inconsiderate thoughtless unreasonable ridiculous impossible
-    useless pathetic hopeless stupid dramatic childish immature controlling demanding needy
-    clingy cold mean cruel toxic irresponsible unreliable arrogant insensitive paranoid crazy
-    mad difficult annoying manipulative dishonest liar nightmare joke pain idiot disaster child
-    baby hypocrite bully snob slob overbearing unfair horrible awful terrible unbearable
-    negative obsessed entitled spoilt spoiled ungrateful unhelpful unsupportive wrong
-    passive-aggressive two-faced self-centred self-centered self-absorbed narcissist
-    narcissistic jerk useless incompetent
-    disgusting pig princess martyr ignorant hysterical irrational sloppy
-    messy stingy tight greedy bossy nosy jealous possessive petty sulky moody grumpy fussy
-    overreacting exaggerating lying sulking nagging whining moaning unbelievable maniac lunatic
-    toddler teenager brat nutter psycho queen coward freak disrespectful hurtful heartless
-    spineless clueless thick dense nasty vile callous condescending patronising patronizing
-    smug vain shallow fake phoney phony sneaky sly deceitful untrustworthy unfaithful
-    disloyal flaky flake cheat loser failure moron muppet plonker prat twit numpty wimp creep
-    pest nag seeker know-it-all show-off slacker scrounger freeloader parasite hothead
-    crybaby judgemental judgmental obsessive neurotic unhinged mental dumb stubborn lazy
-    impossible insufferable infuriating useless"""
-)
-
-# Words that make "you're too ..." kind rather than critical.
-KIND_WORDS = words("kind good generous sweet lovely thoughtful nice helpful")
-
-# Verbs whose denial accuses: "you don't care", "you never listen".
-DENIED_CARE_VERBS = words(
-    """care listen help respect appreciate value think try bother notice consider support
-    ask understand get pull make give thank apologise apologize contribute"""
-)
-
-# Things that are only bad: "your constant ...", "your attitude".
-BAD_POSSESSIONS = words(
-    """constant endless incessant stupid ridiculous pathetic selfish lazy fault attitude
-    problem mess excuses moaning nagging whining drama tantrums tantrum behaviour behavior
-    lies sulking rudeness laziness selfishness nonsense obsession sarcasm temper moods
-    negativity jealousy lateness criticism nastiness arrogance ego snide constant"""
-)
-
-# Traits that make "you're so ..." / "you're such a ..." kind or neutral rather than critical.
-POSITIVE_TRAITS = words(
-    """kind good generous sweet lovely thoughtful nice helpful right brave clever funny patient
-    caring strong wonderful amazing brilliant great star gem angel sweetheart legend darling
-    treasure love babe beautiful talented smart wise supportive considerate busy tired young
-    lucky far close good talented organised organized calm understanding gentle fun"""
-)
-
-# Plain roles and kind names: "you're a parent now", "you're a lifesaver" are not labels.
-ROLES = words(
-    """friend mum dad mother father parent adult grown-up teacher doctor nurse member part
-    partner wife husband sister brother son daughter colleague manager boss neighbour neighbor
-    lifesaver hero godsend saint natural genius help gift credit pleasure joy rock team person
-    human woman man girl boy kid student volunteer professional"""
-)
-
-# Kind things said with "always": "you always make me laugh" is praise, not blame.
-PRAISE_WORDS = words(
-    """laugh smile help helps helped support supports kind generous there listen listens
-    know knows welcome welcoming lovely brilliant great good patient thoughtful sweet
-    happy"""
-)
-
-# Words that generalise.
-ABSOLUTES = words(
-    """always never constantly constant forever nobody everyone everybody everything nothing
-    everywhere noone endless incessant nonstop"""
-)
-NEGATORS = words("not never no nobody nothing without hardly barely")
-ANY_WORDS = words("anyone anybody anything")
-
-# Verbs of thinking that make "I <verb> you ..." a claim about the other person.
-COGNITIVE_VERBS = words(
-    """think thought feel felt feeling know knew bet guess reckon suppose believe suspect
-    sense imagine assume"""
-)
-
-# Words that start a subordinate clause: "I" after them is not the speaker's main statement.
-SUBORDINATORS = words(
-    "when whenever how what where who whom which while until unless although though every"
-)
-
-# Requested actions that are too vague to act on.
-VAGUE_ACTIONS = words(
-    """care respect understand appreciate change try be make grow act behave love trust open
-    communicate improve consider think stop value see"""
-)
-CONCRETE_AFTER_STOP = words(
-    """texting calling shouting interrupting smoking leaving talking taking borrowing coming
-    messaging emailing commenting using playing asking making slamming"""
-)
-VAGUE_WORDS = words("more less better nicer kinder sometimes harder effort properly")
-
-# Markers of time, amount or place that make a request doable.
-CONCRETE_MARKERS = words(
-    """monday tuesday wednesday thursday friday saturday sunday today tonight tomorrow
-    morning afternoon evening weekend week weekends weeknights night nights by at before after
-    until till o'clock am pm noon midnight minutes hour hours days january february
-    one two three four five six seven eight nine ten eleven twelve half quarter
-    march april may june july august september october november december daily weekly"""
-)
-
-# Verbs a person can be asked to do. Used to tell a direct request ("Text me when you land")
-# from a statement that happens to start with a verb.
-IMPERATIVE_VERBS = words(
-    """text call ring send tell give take come pick bring drop check put keep leave stop wash
-    book ask remind meet let email message phone pop turn close open clear help move share
-    split wait knock try do make sort tidy clean cook pay lend return write reply answer agree
-    swap look hold collect fetch walk drive join talk use plan set change skip cancel"""
-)
-
-# Imperatives that are idioms, not requests.
-NOT_REQUEST_STARTS = words(
-    "feel never don't thank thanks sorry trust look listen come see guess imagine forget mind"
-)
-
-# Modals that can open a request when followed by "you" or "we".
-REQUEST_MODALS = words("could can would will might")
-PEOPLE_ASKED = words("you we everyone everybody u both")
+FEELINGS = _LISTS["feelings"]
+POSITIVE_FEELINGS = _LISTS["positive_feelings"]
+WILLINGNESS_FEELINGS = _LISTS["willingness_feelings"]
+FEELING_NOUNS = _LISTS["feeling_nouns"]
+FEELING_VERBS = _LISTS["feeling_verbs"]
+FEELING_CAUSE_VERBS = _LISTS["feeling_cause_verbs"]
+FAUX_FEELINGS = _LISTS["faux_feelings"]
+DENIED_FAUX = _LISTS["denied_faux"]
+LABELS = _LISTS["labels"]
+KIND_WORDS = _LISTS["kind_words"]
+DENIED_CARE_VERBS = _LISTS["denied_care_verbs"]
+BAD_POSSESSIONS = _LISTS["bad_possessions"]
+POSITIVE_TRAITS = _LISTS["positive_traits"]
+ROLES = _LISTS["roles"]
+PRAISE_WORDS = _LISTS["praise_words"]
+ABSOLUTES = _LISTS["absolutes"]
+NEGATORS = _LISTS["negators"]
+ANY_WORDS = _LISTS["any_words"]
+COGNITIVE_VERBS = _LISTS["cognitive_verbs"]
+SUBORDINATORS = _LISTS["subordinators"]
+VAGUE_ACTIONS = _LISTS["vague_actions"]
+CONCRETE_AFTER_STOP = _LISTS["concrete_after_stop"]
+VAGUE_WORDS = _LISTS["vague_words"]
+CONCRETE_MARKERS = _LISTS["concrete_markers"]
+IMPERATIVE_VERBS = _LISTS["imperative_verbs"]
+NOT_REQUEST_STARTS = _LISTS["not_request_starts"]
+REQUEST_MODALS = _LISTS["request_modals"]
+PEOPLE_ASKED = _LISTS["people_asked"]

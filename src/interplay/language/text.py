@@ -1,7 +1,8 @@
-"""Tokenising with character offsets, quoted speech and sentence breaks.
+"""The statement coach's view of a text: words with character offsets, quoted speech and
+sentence breaks, built on the shared pieces and sentence splitter of `reading`.
 
-Everything here is a single left-to-right pass over the text (no regular expressions), so the
-time grows in step with the length of the text whatever the input looks like.
+Everything here is a single left-to-right pass over the pieces, so the time grows in step with
+the length of the text whatever the input looks like.
 
 Words keep the offsets of the characters they came from, so every finding can point back at the
 person's own words. Contractions and common text-speak are expanded into the words they stand
@@ -13,10 +14,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from interplay.language import reading
+
 APOSTROPHES = "'\u2019\u02bc"
 DOUBLE_QUOTES = '"\u201c\u201d\u201e\u00ab\u00bb'
 OPENING_SINGLE = "\u2018"
-SENTENCE_ENDS = ".!?;\n\u2026"
+SENTENCE_ENDS = reading.SENTENCE_ENDS + ";"  # a draft's ";" ends a statement (see `reading`)
 # Punctuation kept as tokens so that patterns cannot run across a sentence or clause break.
 CLAUSE_MARKS = ",:()\u2013\u2014-"
 
@@ -117,37 +120,45 @@ def _is_word_char(ch: str) -> bool:
     return ch.isalnum() or ch == "_"
 
 
+def _joins_word(piece: str) -> bool:
+    """Pieces a word is made of: letters, digits and underscores."""
+    return reading.is_word_piece(piece) or piece == "_"
+
+
 def _scan(text: str) -> list[_Raw]:
-    """Split into words, punctuation and quote marks in one pass."""
+    """Join the shared pieces into words, punctuation and quote marks in one pass. A word runs
+    on over underscores, an apostrophe inside it (don't, I'm, Sam's) and a hyphen before a
+    letter (passive-aggressive, heads-up)."""
     raw: list[_Raw] = []
-    i = 0
-    n = len(text)
-    while i < n:
-        ch = text[i]
-        if _is_word_char(ch):
-            j = i + 1
-            while j < n:
-                c = text[j]
-                if _is_word_char(c):
-                    j += 1
-                elif c in APOSTROPHES and j + 1 < n and _is_word_char(text[j + 1]):
-                    j += 1  # an apostrophe inside a word: don't, I'm, Sam's
-                elif c == "-" and j + 1 < n and text[j + 1].isalpha():
-                    j += 1  # a hyphenated word: passive-aggressive, heads-up
-                else:
-                    break
-            raw.append(_Raw(text[i:j], i, j, "word"))
-            i = j
-        elif ch in DOUBLE_QUOTES or ch == OPENING_SINGLE or ch in APOSTROPHES:
-            raw.append(_Raw(ch, i, i + 1, "quote"))
-            i += 1
-        elif ch.isspace():
-            if ch == "\n":
-                raw.append(_Raw("\n", i, i + 1, "punct"))
-            i += 1
+    cut = reading.pieces(text)
+    n = len(cut)
+    k = 0
+    while k < n:
+        piece, start, end = cut[k]
+        if _joins_word(piece):
+            k += 1
+            while k < n and cut[k][1] == end:
+                nxt = cut[k][0]
+                if _joins_word(nxt):
+                    end = cut[k][2]
+                    k += 1
+                    continue
+                after = cut[k + 1] if k + 1 < n and cut[k + 1][1] == cut[k][2] else None
+                if after is not None and (
+                    (nxt in APOSTROPHES and _joins_word(after[0]))
+                    or (nxt == "-" and after[0][0].isalpha())
+                ):
+                    end = after[2]
+                    k += 2
+                    continue
+                break
+            raw.append(_Raw(text[start:end], start, end, "word"))
+            continue
+        if piece in DOUBLE_QUOTES or piece == OPENING_SINGLE or piece in APOSTROPHES:
+            raw.append(_Raw(piece, start, end, "quote"))
         else:
-            raw.append(_Raw(ch, i, i + 1, "punct"))
-            i += 1
+            raw.append(_Raw(piece, start, end, "punct"))  # a mark or a line break
+        k += 1
     return raw
 
 
@@ -280,13 +291,5 @@ _SINGLES = APOSTROPHES + OPENING_SINGLE
 
 def sentences(tokens: list[Token]) -> list[list[Token]]:
     """Split a token stream at sentence ends (the end marks are kept with their sentence)."""
-    result: list[list[Token]] = []
-    current: list[Token] = []
-    for tok in tokens:
-        current.append(tok)
-        if tok.ends_sentence:
-            result.append(current)
-            current = []
-    if current:
-        result.append(current)
-    return result
+    ranges = reading.sentence_ranges([tok.ends_sentence for tok in tokens])
+    return [tokens[start:end] for start, end in ranges]

@@ -4,12 +4,10 @@ behind each.
 `analyze_themes(text)` reads the text once (see `journal_text`), matches the cue lexicon in
 `lexicons/themes_cues.toml`, judges each match in its context (negation, a habit left behind,
 whether it is the writer or someone they describe; see `context`), and reports each theme whose
-combined evidence reaches `THRESHOLD`. A learned second opinion (`learned`) adds the themes
-its model finds with a probability over that theme's threshold (chosen in training); such a
-theme's score is the model's probability put on the same scale (its threshold at 0.5) and its
-evidence the sentences that drove it. A theme found by both keeps the cue engine's score and
-spans. A caller's own lexicon gets the cue engine alone. A theme is a prompt for reflection,
-never a verdict.
+combined evidence reaches `THRESHOLD`. A theme is a prompt for reflection, never a verdict.
+
+This module is the cue engine alone. The default (composite) engine in `engine.composite`
+adds the themes a learned second opinion finds; callers go through `engine.engines()`.
 """
 
 from __future__ import annotations
@@ -23,13 +21,11 @@ from interplay.core.vocabulary import Theme
 from interplay.language.cues import LEXICON_DIR, Lexicon, load_lexicon
 from interplay.language.findings import Span, judge, tally
 from interplay.language.journal_text import read_passage
-from interplay.language.learned import opinion
 
-ENGINE_VERSION = "themes-lexicon-1.3+learned-1.0"
+ENGINE_VERSION = "themes-lexicon-1.3"  # the cue rules and their lexicon generation
 THEMES_LEXICON = LEXICON_DIR / "themes_cues.toml"
 # Combined evidence needed to report a theme: one clear cue, or two weaker ones together.
 THRESHOLD = 0.5
-LEARNED_CUE = "learned-model"  # the cue id reported for a theme only the learned model found
 
 
 @dataclass(frozen=True)
@@ -68,12 +64,13 @@ def themes_lexicon(path: Path = THEMES_LEXICON) -> Lexicon[Theme]:
 @lru_cache(maxsize=8)
 def judged_themes(text: str) -> list[tuple[Theme, float, Span, str]]:
     """The default lexicon's accepted matches in a text, kept for the last few texts: the
-    cue engine and the learned model's cue features both need them. Do not modify."""
+    cue rules and the composite engine's second opinion both need them. Do not modify."""
     return judge(read_passage(text), themes_lexicon())
 
 
 def analyze_themes(text: str, lexicon: Lexicon[Theme] | None = None) -> ThemeAnalysis:
-    """The themes a journal entry shows, strongest first; none is a normal answer."""
+    """The themes the cue rules find in a journal entry, strongest first; none is a normal
+    answer."""
     if not isinstance(text, str):
         raise TypeError(f"analyze_themes needs text (str), not {type(text).__name__}")
     passage = read_passage(text)
@@ -81,12 +78,4 @@ def analyze_themes(text: str, lexicon: Lexicon[Theme] | None = None) -> ThemeAna
     findings = [
         ThemeFinding(t.label, t.score, t.evidence, t.cues) for t in found if t.score >= THRESHOLD
     ]
-    if lexicon is None:
-        have = {f.theme for f in findings}
-        findings += [
-            ThemeFinding(theme, score, evidence, (LEARNED_CUE,))
-            for theme, score, evidence in opinion(text).themes
-            if theme not in have
-        ]
-        findings.sort(key=lambda f: (-f.score, f.theme.value))
     return ThemeAnalysis(tuple(findings))

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from csp.constants import NONCE, NONE, SELF
 
+from interplay.language.engine import DEFAULT_ENGINE, ENGINE_NAMES
 from interplay.web import env, keys
 
 BASE_DIR = Path(__file__).resolve().parent
@@ -185,6 +186,10 @@ LANGUAGE_CODE = "en-gb"
 LANGUAGES = [("en-gb", "English (UK)")]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = env.env_str("INTERPLAY_TIME_ZONE", "Europe/London")
+# Which language engine reads journal entries and drafts (see docs/language.md).
+INTERPLAY_LANGUAGE_ENGINE = env.env_choice(
+    "INTERPLAY_LANGUAGE_ENGINE", DEFAULT_ENGINE, ENGINE_NAMES
+)
 USE_I18N = True
 USE_TZ = True
 

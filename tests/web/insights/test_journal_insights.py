@@ -5,29 +5,30 @@ from django.core.management import call_command
 from django.db import connection
 
 from interplay.core.vocabulary import SafetyRisk, Theme
-from interplay.language import safety, themes
 from interplay.web.insights.actions import current_analysis
 from interplay.web.insights.models import EntryAnalysis
 from interplay.web.journal.actions import do_save_draft, do_save_entry, do_set_entry_sharing
 from interplay.web.journal.models import Entry
+from interplay.web.language import language_engines
 from tests.web.base import signed_in
 from tests.web.insights.texts import ALONE, FIGURE, FROM_OTHERS, PLAIN, POROUS, SELF_HARM
 
 
 def test_texts_read_as_the_tests_expect():
-    assert Theme.POROUS_BOUNDARIES in themes.analyze_themes(POROUS).labels
-    assert Theme.OVER_INDEPENDENCE in themes.analyze_themes(ALONE).labels
-    assert not themes.analyze_themes(PLAIN).themes
-    assert safety.screen(SELF_HARM).risk is SafetyRisk.SELF_HARM
-    assert safety.screen(FROM_OTHERS).risk is SafetyRisk.HARM_FROM_OTHERS
-    assert safety.screen(FIGURE).risk is SafetyRisk.NONE
+    themes, safety = language_engines().themes, language_engines().safety
+    assert Theme.POROUS_BOUNDARIES in themes.analyse(POROUS).labels
+    assert Theme.OVER_INDEPENDENCE in themes.analyse(ALONE).labels
+    assert not themes.analyse(PLAIN).themes
+    assert safety.analyse(SELF_HARM).risk is SafetyRisk.SELF_HARM
+    assert safety.analyse(FROM_OTHERS).risk is SafetyRisk.HARM_FROM_OTHERS
+    assert safety.analyse(FIGURE).risk is SafetyRisk.NONE
 
 
 def test_saving_an_entry_stores_its_themes_with_the_engine_versions(practice):
     entry = do_save_entry(practice.client, "Work", POROUS)
     row = EntryAnalysis.objects.get(entry=entry)
-    assert row.themes_version == themes.ENGINE_VERSION
-    assert row.safety_version == safety.ENGINE_VERSION
+    assert row.themes_version == language_engines().themes.version
+    assert row.safety_version == language_engines().safety.version
     assert [item["theme"] for item in row.themes] == ["porous_boundaries"]
     found = current_analysis(Entry.objects.get(pk=entry.pk))
     assert found.risk is SafetyRisk.NONE
@@ -77,7 +78,7 @@ def test_highlighting_escapes_the_writers_text(practice):
 
 def test_a_new_engine_version_recomputes_on_read(practice, monkeypatch):
     entry = do_save_entry(practice.client, "", POROUS)
-    monkeypatch.setattr(themes, "ENGINE_VERSION", "themes-next")
+    monkeypatch.setattr(language_engines().themes, "version", "themes-next")
     signed_in(practice.client).get(f"/journal/{entry.pk}/")
     assert EntryAnalysis.objects.get(entry=entry).themes_version == "themes-next"
 
@@ -86,7 +87,7 @@ def test_reanalyse_journal_brings_every_stale_analysis_up_to_date(practice, monk
     first = do_save_entry(practice.client, "", POROUS)
     second = do_save_entry(practice.other_client, "", ALONE)
     EntryAnalysis.objects.filter(entry=second).delete()
-    monkeypatch.setattr(safety, "ENGINE_VERSION", "safety-next")
+    monkeypatch.setattr(language_engines().safety, "version", "safety-next")
     call_command("reanalyse_journal")
     assert "2 journal entries analysed" in capsys.readouterr().out
     rows = EntryAnalysis.objects.filter(entry__in=[first, second])
@@ -99,7 +100,7 @@ def test_reanalyse_journal_task_runs_through_the_queue(practice, monkeypatch):
     from interplay.web.insights.tasks import reanalyse_journal
 
     entry = do_save_entry(practice.client, "", POROUS)
-    monkeypatch.setattr(themes, "ENGINE_VERSION", "themes-next")
+    monkeypatch.setattr(language_engines().themes, "version", "themes-next")
     result = reanalyse_journal.enqueue()  # the immediate backend in tests
     assert result.return_value == 1
     assert EntryAnalysis.objects.get(entry=entry).themes_version == "themes-next"
@@ -191,7 +192,7 @@ def test_the_cli_runs_reanalyse_journal(practice, monkeypatch):
     from interplay.cli import app
 
     entry = do_save_entry(practice.client, "", POROUS)
-    monkeypatch.setattr(themes, "ENGINE_VERSION", "themes-next")
+    monkeypatch.setattr(language_engines().themes, "version", "themes-next")
     # A command run from the command line closes every connection when it ends; inside the
     # test's transaction that would cut the test off from its own database (PostgreSQL).
     monkeypatch.setattr("django.db.connections.close_all", lambda: None)
@@ -206,3 +207,12 @@ def test_the_older_client_overview_shows_shared_entry_themes_too(practice):
     do_save_entry(practice.client, "", ALONE)  # private
     html = signed_in(practice.coach).get(f"/coach/clients/{practice.client.pk}/").content.decode()
     assert "Porous boundaries" in html and "Going it alone" not in html
+
+
+def test_switching_the_engine_setting_reads_entries_again_with_that_engine(practice, settings):
+    entry = do_save_entry(practice.client, "", POROUS)
+    assert "+learned" in EntryAnalysis.objects.get(entry=entry).themes_version
+    settings.INTERPLAY_LANGUAGE_ENGINE = "cue"
+    current_analysis(Entry.objects.get(pk=entry.pk))
+    row = EntryAnalysis.objects.get(entry=entry)
+    assert (row.themes_version, row.safety_version) == ("themes-lexicon-1.3", "safety-lexicon-1.4")

@@ -16,9 +16,10 @@ from django.db import transaction
 from django.utils import timezone
 
 from interplay.core.vocabulary import SafetyRisk, Theme
-from interplay.language import safety, themes
+from interplay.language.engine import SafetyResult
 from interplay.web.insights.models import EntryAnalysis
 from interplay.web.journal.models import Entry
+from interplay.web.language import language_engines
 
 
 @dataclass(frozen=True)
@@ -36,23 +37,31 @@ class Reading:
 
 
 def versions_current(row: EntryAnalysis) -> bool:
+    readers = language_engines()
     return (
-        row.themes_version == themes.ENGINE_VERSION and row.safety_version == safety.ENGINE_VERSION
+        row.themes_version == readers.themes.version
+        and row.safety_version == readers.safety.version
     )
 
 
-def screen_entry(title: str, body: str) -> safety.SafetyResult:
+def screen_entry(title: str, body: str) -> SafetyResult:
     """The safety screen over the body, and the title too: a title alone can say it. Evidence
     spans always index into the body (a risk found only in the title has none)."""
-    result = safety.screen(body)
+    screen = language_engines().safety
+    result = screen.analyse(body)
     if result.flagged or not title.strip():
         return result
-    from_title = safety.screen(title)
-    return safety.SafetyResult(from_title.risk, ()) if from_title.flagged else result
+    from_title = screen.analyse(title)
+    return (
+        SafetyResult(from_title.risk, (), engine_version=screen.version)
+        if from_title.flagged
+        else result
+    )
 
 
 def _fields(entry: Entry) -> dict[str, Any]:
-    found = themes.analyze_themes(entry.body)
+    readers = language_engines()
+    found = readers.themes.analyse(entry.body)
     screened = screen_entry(entry.title, entry.body)
     sealed = {
         "evidence": {
@@ -62,8 +71,8 @@ def _fields(entry: Entry) -> dict[str, Any]:
         "risk_evidence": [[span.start, span.end] for span in screened.evidence],
     }
     return {
-        "themes_version": themes.ENGINE_VERSION,
-        "safety_version": safety.ENGINE_VERSION,
+        "themes_version": readers.themes.version,
+        "safety_version": readers.safety.version,
         "themes": [{"theme": f.theme.value, "score": round(f.score, 3)} for f in found.themes],
         "sealed": json.dumps(sealed),
         "analysed_at": timezone.now(),
@@ -112,8 +121,9 @@ def current_analysis(entry: Entry) -> Reading:
 
 def stale_entries() -> Iterable[Entry]:
     """Entries with no analysis or one made by an engine version other than today's."""
+    readers = language_engines()
     current = EntryAnalysis.objects.filter(
-        themes_version=themes.ENGINE_VERSION, safety_version=safety.ENGINE_VERSION
+        themes_version=readers.themes.version, safety_version=readers.safety.version
     ).values("entry_id")
     return Entry.objects.exclude(pk__in=current).order_by("pk").iterator(chunk_size=200)
 

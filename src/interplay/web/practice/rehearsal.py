@@ -26,9 +26,9 @@ from interplay.core.scenarios import (
     scenario_library,
     scenario_to_dict,
 )
-from interplay.language.statements import analyze_statement
 from interplay.web.accounts.actions import ActionError
 from interplay.web.accounts.models import User
+from interplay.web.language import language_engines
 from interplay.web.practice.access import offered_scenarios
 from interplay.web.practice.models import CoachScenario, RolePlay, RolePlayReply
 
@@ -107,7 +107,7 @@ def do_role_play_reply(role_play: RolePlay, text: str) -> RunState:
         state = state_of(locked)
         if state.finished:
             raise ActionError(_("This rehearsal has ended; the debrief is ready."))
-        analysis = analyze_statement(text)
+        analysis = language_engines().statements.analyse(text)
         RolePlayReply.objects.create(
             role_play=locked,
             number=len(state.turns) + 1,

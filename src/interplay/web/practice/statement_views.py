@@ -14,10 +14,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from interplay.language.statements import StatementAnalysis, analyze_statement
+from interplay.language.engine import StatementAnalysis
 from interplay.web.accounts.actions import ActionError
 from interplay.web.accounts.decorators import client_required
 from interplay.web.accounts.models import User
+from interplay.web.language import language_engines
 from interplay.web.practice import actions
 from interplay.web.practice.access import drafts_of, get_draft_for_user
 
@@ -57,7 +58,7 @@ def segments(analysis: StatementAnalysis) -> list[Segment]:
 def feedback_context(text: str) -> dict[str, object]:
     if not text.strip():
         return {"analysis": None}
-    analysis = analyze_statement(text[:MAX_ANALYSE])
+    analysis = language_engines().statements.analyse(text[:MAX_ANALYSE])
     found = [str(label) for name, label in SIGNAL_NAMES.items() if getattr(analysis, name)]
     return {
         "analysis": analysis,

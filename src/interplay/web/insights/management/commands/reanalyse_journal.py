@@ -4,8 +4,8 @@
 
 from django.core.management.base import BaseCommand, CommandParser
 
-from interplay.language import safety, themes
 from interplay.web.insights.actions import reanalyse_stale
+from interplay.web.language import language_engines
 
 
 class Command(BaseCommand):
@@ -25,6 +25,7 @@ class Command(BaseCommand):
             return
         count = reanalyse_stale()
         noun = "entry" if count == 1 else "entries"
+        readers = language_engines()
         self.stdout.write(
-            f"{count} journal {noun} analysed ({themes.ENGINE_VERSION}, {safety.ENGINE_VERSION})."
+            f"{count} journal {noun} analysed ({readers.themes.version}, {readers.safety.version})."
         )

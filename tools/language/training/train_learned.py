@@ -1,11 +1,12 @@
 """Train the learned second opinion offline (numpy only, fixed seed) and report honest figures.
 
-    PYTHONPATH=src python -m interplay.language.training.train_learned [--write] [--no-cues]
+    python -m tools.language.training.train_learned [--write] [--no-cues]   (make train-language)
 
 Protocol: `safety_blind3.jsonl`, `journal_themes_blind3.jsonl` and every `"split": "test"` row
 are held out of training and of threshold choice. Thresholds come from grouped cross-validation
 over the training files (a file is never split between folds). `--write` saves the weights to
-`language/models/learned.npz`.
+`src/interplay/language/models/learned.npz`. Every file is read through
+`data_files.read_training_file`, which refuses anything under `data/language/blind/`.
 """
 
 from __future__ import annotations
@@ -14,23 +15,23 @@ import argparse
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
-from pathlib import Path
 
 import numpy as np
 import numpy.typing as npt
 
 from interplay.core.vocabulary import SafetyRisk, Theme
+from interplay.language.engine import engines
+from interplay.language.engine.composite import cue_hits
 from interplay.language.journal_text import read_passage
-from interplay.language.learned import rule_features
+from interplay.language.learned import MODEL_PATH, cue_features
 from interplay.language.learned_features import (
     DIMENSIONS,
     hashed,
     sentence_features,
     text_vector,
 )
+from tools.language.data_files import DATA, read_training_file
 
-DATA = Path(__file__).resolve().parents[4] / "tests" / "data"
-MODEL_PATH = Path(__file__).resolve().parents[1] / "models" / "learned.npz"
 SAFETY_FILES = ("safety.jsonl", "safety_blind.jsonl", "safety_blind2.jsonl", "safety_probes.jsonl")
 THEME_FILES = (
     "journal_themes.jsonl",
@@ -54,7 +55,7 @@ class Row:
 def load(kind: str) -> list[Row]:
     rows: list[Row] = []
     for name in (*(SAFETY_FILES if kind == "safety" else THEME_FILES), HELD_OUT_FILES[kind]):
-        for line in (DATA / name).read_text(encoding="utf-8").splitlines():
+        for line in read_training_file(DATA / name).splitlines():
             if not line.strip():
                 continue
             raw = json.loads(line)
@@ -124,7 +125,7 @@ def vectors(rows: Sequence[Row], cues: bool) -> Sparse:
     for row in rows:
         sentences = sentence_features(read_passage(row.text))
         buckets = (hashed(names) for _, _, names in sentences)
-        out.append(text_vector(buckets, rule_features(row.text) if cues else ()))
+        out.append(text_vector(buckets, cue_features(cue_hits(row.text)) if cues else ()))
     return Sparse(out)
 
 
@@ -189,17 +190,14 @@ def theme_thresholds(p: Floats, y: Floats, beta: float = 0.5) -> list[float]:
 
 
 def rule_predictions(kind: str, rows: Sequence[Row]) -> Floats:
-    # The cue engine alone: passing the lexicon leaves the learned model out.
-    from interplay.language.safety import safety_lexicon, screen
-    from interplay.language.themes import analyze_themes, themes_lexicon
-
+    cue = engines("cue")
     out: list[tuple[float, ...]] = []
     for row in rows:
         if kind == "safety":
-            risk = screen(row.text, safety_lexicon()).risk
+            risk = cue.safety.analyse(row.text).risk
             out.append((float(risk is not SafetyRisk.NONE), float(risk is SafetyRisk.SELF_HARM)))
         else:
-            found = analyze_themes(row.text, themes_lexicon()).labels
+            found = cue.themes.analyse(row.text).labels
             out.append(tuple(float(t in found) for t in THEMES))
     return np.array(out)
 

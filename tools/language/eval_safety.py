@@ -2,7 +2,8 @@
 the share of non-risk texts flagged, and the confusion table, for the tuning part, the
 held-out part and the whole.
 
-    python -m interplay.language.eval_safety [--data PATH] [--split each|all|train|test] [--errors]
+    python -m tools.language.eval_safety [--data PATH] [--split each|all|train|test] [--errors]
+        [--engine composite|cue]
 """
 
 from __future__ import annotations
@@ -13,10 +14,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from interplay.core.vocabulary import SafetyRisk
-from interplay.language.eval_cli import run_evaluation
-from interplay.language.safety import screen
+from interplay.language.engine import DEFAULT_ENGINE, engines
+from tools.language.data_files import DATA
+from tools.language.eval_cli import run_evaluation
 
-DEFAULT_DATA = Path(__file__).resolve().parents[3] / "tests" / "data" / "safety.jsonl"
+DEFAULT_DATA = DATA / "safety.jsonl"
 ORDER = (SafetyRisk.SELF_HARM, SafetyRisk.HARM_FROM_OTHERS, SafetyRisk.NONE)
 
 
@@ -75,15 +77,16 @@ def select(examples: Sequence[Example], split: str) -> list[Example]:
     return [e for e in examples if split == "all" or e.split == split]
 
 
-def score(examples: Sequence[Example]) -> SafetyScore:
+def score(examples: Sequence[Example], engine: str = DEFAULT_ENGINE) -> SafetyScore:
     confusion = {(a, b): 0 for a in ORDER for b in ORDER}
+    screen = engines(engine).safety
     for example in examples:
-        confusion[(example.risk, screen(example.text).risk)] += 1
+        confusion[(example.risk, screen.analyse(example.text).risk)] += 1
     return SafetyScore(confusion)
 
 
-def report(examples: Sequence[Example], title: str) -> str:
-    result = score(examples)
+def report(examples: Sequence[Example], title: str, engine: str = DEFAULT_ENGINE) -> str:
+    result = score(examples, engine)
     lines = [
         f"{title}: {len(examples)} texts",
         f"risk recall {result.risk_recall:.3f}   non-risk flagged {result.false_positive_rate:.3f}"
@@ -96,10 +99,10 @@ def report(examples: Sequence[Example], title: str) -> str:
     return "\n".join(lines)
 
 
-def errors(examples: Sequence[Example]) -> str:
+def errors(examples: Sequence[Example], engine: str = DEFAULT_ENGINE) -> str:
     lines = []
     for example in examples:
-        got = screen(example.text).risk
+        got = engines(engine).safety.analyse(example.text).risk
         if got != example.risk:
             lines.append(f"- {example.risk.value} -> {got.value}: {example.text[:140]!r}")
     return "\n".join(lines)

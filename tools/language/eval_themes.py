@@ -1,7 +1,8 @@
 """Measure the theme finder against a labelled set: per-theme precision, recall and F1, and
 micro-F1 over all themes, for the tuning part, the held-out part and the whole.
 
-    python -m interplay.language.eval_themes [--data PATH] [--split all|train|test] [--errors]
+    python -m tools.language.eval_themes [--data PATH] [--split all|train|test] [--errors]
+        [--engine composite|cue]
 """
 
 from __future__ import annotations
@@ -12,10 +13,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from interplay.core.vocabulary import Theme
-from interplay.language.eval_cli import run_evaluation
-from interplay.language.themes import analyze_themes
+from interplay.language.engine import DEFAULT_ENGINE, engines
+from tools.language.data_files import DATA
+from tools.language.eval_cli import run_evaluation
 
-DEFAULT_DATA = Path(__file__).resolve().parents[3] / "tests" / "data" / "journal_themes.jsonl"
+DEFAULT_DATA = DATA / "journal_themes.jsonl"
 
 
 @dataclass(frozen=True)
@@ -71,10 +73,13 @@ def select(examples: Iterable[Example], split: str) -> list[Example]:
     return [e for e in examples if split == "all" or e.split == split]
 
 
-def score(examples: Sequence[Example]) -> tuple[list[LabelScore], LabelScore]:
+def score(
+    examples: Sequence[Example], engine: str = DEFAULT_ENGINE
+) -> tuple[list[LabelScore], LabelScore]:
     counts = {theme: [0, 0, 0] for theme in Theme}
+    reader = engines(engine).themes
     for example in examples:
-        found = analyze_themes(example.text).labels
+        found = reader.analyse(example.text).labels
         for theme in Theme:
             if theme in found and theme in example.themes:
                 counts[theme][0] += 1
@@ -92,8 +97,8 @@ def score(examples: Sequence[Example]) -> tuple[list[LabelScore], LabelScore]:
     return per_label, micro
 
 
-def report(examples: Sequence[Example], title: str) -> str:
-    per_label, micro = score(examples)
+def report(examples: Sequence[Example], title: str, engine: str = DEFAULT_ENGINE) -> str:
+    per_label, micro = score(examples, engine)
     lines = [f"{title}: {len(examples)} texts", f"{'theme':22} {'P':>5} {'R':>5} {'F1':>5}  n"]
     for s in per_label:
         n = s.true_positives + s.false_negatives
@@ -102,10 +107,10 @@ def report(examples: Sequence[Example], title: str) -> str:
     return "\n".join(lines)
 
 
-def errors(examples: Sequence[Example]) -> str:
+def errors(examples: Sequence[Example], engine: str = DEFAULT_ENGINE) -> str:
     lines: list[str] = []
     for example in examples:
-        found = analyze_themes(example.text).labels
+        found = engines(engine).themes.analyse(example.text).labels
         if found != example.themes:
             missed = sorted(t.value for t in example.themes - found)
             extra = sorted(t.value for t in found - example.themes)

@@ -3,8 +3,8 @@
 The data set is JSON lines: `{"text": ..., "labels": {<7 booleans>}, "split": "train"|"test"}`.
 The report gives, per field and per split (all, train, test), accuracy, precision, recall and F1.
 
-Run: `python -m interplay.language.eval_statements [PATH]` (default: the project's own set in
-tests/data/statements.jsonl).
+Run: `python -m tools.language.eval_statements [PATH]` (default: the project's own set in
+data/language/statements.jsonl).
 """
 
 from __future__ import annotations
@@ -15,9 +15,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from interplay.language.statements import ENGINE_VERSION, FIELDS, analyze_statement
+from interplay.language.engine import DEFAULT_ENGINE, engines
+from interplay.language.statements import FIELDS
+from tools.language.data_files import DATA
 
-DEFAULT_PATH = Path(__file__).resolve().parents[3] / "tests" / "data" / "statements.jsonl"
+DEFAULT_PATH = DATA / "statements.jsonl"
 
 
 @dataclass
@@ -136,12 +138,15 @@ def load_statements(path: Path | str) -> list[dict[str, Any]]:
     return rows
 
 
-def evaluate_statements(path: Path | str = DEFAULT_PATH) -> StatementsReport:
+def evaluate_statements(
+    path: Path | str = DEFAULT_PATH, engine: str = DEFAULT_ENGINE
+) -> StatementsReport:
+    coach = engines(engine).statements
     rows = load_statements(path)
     splits: dict[str, SplitReport] = {"all": SplitReport()}
     mistakes: list[dict[str, Any]] = []
     for row in rows:
-        predicted = analyze_statement(row["text"]).flags()
+        predicted = coach.analyse(row["text"]).flags()
         split = str(row.get("split", "train"))
         targets = [splits["all"], splits.setdefault(split, SplitReport())]
         for report in targets:
@@ -155,7 +160,7 @@ def evaluate_statements(path: Path | str = DEFAULT_PATH) -> StatementsReport:
                 wrong.append(name)
         if wrong:
             mistakes.append({"text": row["text"], "split": split, "wrong": wrong})
-    return StatementsReport(ENGINE_VERSION, splits, mistakes)
+    return StatementsReport(coach.version, splits, mistakes)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -1,0 +1,116 @@
+"""The composite engine: the cue rules first, and a second opinion (`second_opinion`) for what
+the cues miss. The rules give precision and exact evidence spans; the model reaches writing no
+lexicon lists. Neither knows about the other: this module owns the combination.
+
+- Themes: every theme the cues find, plus each theme the model puts over its threshold that
+  the cues did not find. Such a theme's score is the model's probability on the cue scale (its
+  threshold at 0.5), its cue id `LEARNED_CUE`, and its evidence the sentences that drove it.
+- Safety: the cues' answer when they flag a risk; otherwise a risk when the model's risk
+  probability reaches its threshold (chosen in training to keep non-risk texts flagged at
+  about 3%), its kind from the model's self-harm probability, its evidence the sentences that
+  drove it. Recall matters most in a screen, so either source flagging is enough.
+- Statements: the rules alone for now (no model has been trained for them).
+
+The model sees the cue hits of both lexicons as features, so both readers share them.
+A version names the cue rules and the model ("safety-lexicon-1.4+learned-1.0"): a change of
+either makes a stored reading stale.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from interplay.core.vocabulary import SafetyRisk, Theme
+from interplay.language.engine.cue import CueSafetyScreen, CueThemeReader
+from interplay.language.safety import SafetyResult
+from interplay.language.second_opinion import (
+    ANY_RISK,
+    SELF_HARM,
+    CueHit,
+    SecondOpinion,
+    evidence_sentences,
+    on_rule_scale,
+    over_threshold,
+)
+from interplay.language.themes import ThemeAnalysis, ThemeFinding
+
+LEARNED_CUE = "learned-model"  # the cue id reported for a finding only the model made
+
+
+class _CueHits:
+    """Both lexicons' accepted hits in a text, as the model's cue features."""
+
+    def __init__(self, cue_themes: CueThemeReader, cue_safety: CueSafetyScreen) -> None:
+        self._themes = cue_themes
+        self._safety = cue_safety
+
+    def __call__(self, text: str) -> list[CueHit]:
+        found: list[CueHit] = [
+            (str(risk), cue) for risk, _weight, _span, cue in self._safety.hits(text)
+        ]
+        return found + [(str(theme), cue) for theme, _weight, _span, cue in self._themes.hits(text)]
+
+
+def cue_hits(text: str) -> list[CueHit]:
+    """Both default lexicons' hits in a text, as the model sees them (training uses this, so
+    the model is trained on the features it is given at run time)."""
+    return _CueHits(CueThemeReader(), CueSafetyScreen())(text)
+
+
+class CompositeThemeReader:
+    def __init__(self, cues: CueThemeReader, model: SecondOpinion, hits: _CueHits) -> None:
+        self.cues, self.model, self._hits = cues, model, hits
+        self.version = f"{cues.version}+{model.version}"
+
+    def analyse(self, text: str) -> ThemeAnalysis:
+        findings = list(self.cues.analyse(text).themes)
+        reading = self.model.read(text, self._hits(text))
+        have = {f.theme for f in findings}
+        for theme in Theme:
+            if theme in have or not over_threshold(reading, theme.value):
+                continue
+            score = on_rule_scale(
+                reading.probabilities[theme.value], reading.thresholds[theme.value]
+            )
+            evidence = evidence_sentences(reading, theme.value)
+            findings.append(ThemeFinding(theme, score, evidence, (LEARNED_CUE,)))
+        findings.sort(key=lambda f: (-f.score, f.theme.value))
+        return ThemeAnalysis(tuple(findings), self.version)
+
+
+class CompositeSafetyScreen:
+    def __init__(self, cues: CueSafetyScreen, model: SecondOpinion, hits: _CueHits) -> None:
+        self.cues, self.model, self._hits = cues, model, hits
+        self.version = f"{cues.version}+{model.version}"
+
+    def analyse(self, text: str) -> SafetyResult:
+        found = self.cues.analyse(text)
+        if found.flagged:
+            return replace(found, engine_version=self.version)
+        reading = self.model.read(text, self._hits(text))
+        if not over_threshold(reading, ANY_RISK):
+            return replace(found, engine_version=self.version)
+        kind = (
+            SafetyRisk.SELF_HARM
+            if over_threshold(reading, SELF_HARM)
+            else SafetyRisk.HARM_FROM_OTHERS
+        )
+        score = on_rule_scale(reading.probabilities[ANY_RISK], reading.thresholds[ANY_RISK])
+        return SafetyResult(
+            kind,
+            evidence_sentences(reading, ANY_RISK),
+            ((kind, score),),
+            (LEARNED_CUE,),
+            self.version,
+        )
+
+
+def composite_readers(
+    model: SecondOpinion,
+) -> tuple[CompositeThemeReader, CompositeSafetyScreen]:
+    cue_themes, cue_safety = CueThemeReader(), CueSafetyScreen()
+    hits = _CueHits(cue_themes, cue_safety)
+    return (
+        CompositeThemeReader(cue_themes, model, hits),
+        CompositeSafetyScreen(cue_safety, model, hits),
+    )
