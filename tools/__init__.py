@@ -1,0 +1,1 @@
+"""Development tools for Interplay: not part of the shipped package."""

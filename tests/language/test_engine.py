@@ -108,10 +108,15 @@ def test_a_theme_under_the_models_threshold_is_not_added():
 
 
 def test_the_model_is_shown_the_cue_hits_of_both_lexicons():
+    text = "He hit me again last night. I can't say no to anyone."
     model = _model()
     themes, _ = composite_readers(model)
-    themes.analyse(TEXT)
-    assert ("porous_boundaries", model.shown[0][0][1]) in model.shown[0]
+    themes.analyse(text)
+    cue = engines("cue")
+    expected = [(str(h[0]), h[3]) for h in cue.safety.hits(text)]
+    expected += [(str(h[0]), h[3]) for h in cue.themes.hits(text)]
+    assert model.shown == [expected]
+    assert {"harm_from_others", "porous_boundaries"} <= {label for label, _ in expected}
 
 
 def test_a_risk_only_the_model_sees_is_flagged_with_the_kind_it_gives():

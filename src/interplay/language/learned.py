@@ -31,7 +31,10 @@ VERSION = "learned-1.0"
 MODEL_PATH = Path(__file__).resolve().parent / "models" / "learned.npz"
 MAX_SENTENCES = 2000  # a 100 kB text: later sentences add to the score but not to evidence
 
-Sentences = tuple[tuple[int, int, dict[int, float]], ...]
+Keys = npt.NDArray[np.int64]
+# (first char, end char, the sentence's feature buckets): kept as compact arrays, not dicts, so
+# the few readings kept for reuse stay small even for a 100 kB entry.
+Sentences = tuple[tuple[int, int, Keys], ...]
 
 
 @dataclass(frozen=True)
@@ -68,10 +71,16 @@ def cue_features(cue_hits: Sequence[CueHit]) -> list[str]:
 
 def _rows(model: _Model, vector: dict[int, float]) -> npt.NDArray[np.float64]:
     """Sum of the weights of the buckets present (times their values)."""
-    if not vector:
-        return np.zeros(model.weights.shape[1])
     keys = np.fromiter(vector.keys(), dtype=np.int64, count=len(vector))
     values = np.fromiter(vector.values(), dtype=np.float64, count=len(vector))
+    return _weighted(model, keys, values)
+
+
+def _weighted(
+    model: _Model, keys: Keys, values: npt.NDArray[np.float64]
+) -> npt.NDArray[np.float64]:
+    if not len(keys):
+        return np.zeros(model.weights.shape[1])
     at = np.minimum(np.searchsorted(model.buckets, keys), len(model.buckets) - 1)
     known = model.buckets[at] == keys
     result: npt.NDArray[np.float64] = values[known] @ model.weights[at[known]]
@@ -99,7 +108,10 @@ class LearnedReading:
             return ()
         model, column = self._columns[label]
         if id(model) not in self._per_model:
-            pushes = [_rows(model, buckets) for _, _, buckets in self._sentences[:MAX_SENTENCES]]
+            pushes = [
+                _weighted(model, keys, np.ones(len(keys)))  # each feature present once
+                for _, _, keys in self._sentences[:MAX_SENTENCES]
+            ]
             self._per_model[id(model)] = _sigmoid(np.array(pushes))
         own = self._per_model[id(model)][:, column]
         return [
@@ -122,10 +134,14 @@ def reading_of(text: str, cue_hits: tuple[CueHit, ...]) -> LearnedReading:
     """Kept for the last few texts: the theme finder and the safety screen ask about the same
     entry one after the other."""
     safety, themes_model, themes = _models()
-    sentences: Sentences = tuple(
+    per_sentence = [
         (first, end, hashed(names)) for first, end, names in sentence_features(read_passage(text))
+    ]
+    vector = text_vector((buckets for _, _, buckets in per_sentence), cue_features(cue_hits))
+    sentences: Sentences = tuple(
+        (first, end, np.fromiter(buckets, dtype=np.int64, count=len(buckets)))
+        for first, end, buckets in per_sentence
     )
-    vector = text_vector((buckets for _, _, buckets in sentences), cue_features(cue_hits))
     p_safety = _sigmoid(_rows(safety, vector))
     p_themes = _sigmoid(_rows(themes_model, vector))
     # The safety outputs are rounded to three places, as learned-1.0's thresholds were applied.

@@ -1,0 +1,1 @@
+"""Training of the learned second opinion (`make train-language`)."""

@@ -45,8 +45,10 @@ class _CueHits:
         self._safety = cue_safety
 
     def __call__(self, text: str) -> list[CueHit]:
-        found: list[CueHit] = [(str(h[0]), h[3]) for h in self._safety.hits(text)]
-        return found + [(str(h[0]), h[3]) for h in self._themes.hits(text)]
+        found: list[CueHit] = [
+            (str(risk), cue) for risk, _weight, _span, cue in self._safety.hits(text)
+        ]
+        return found + [(str(theme), cue) for theme, _weight, _span, cue in self._themes.hits(text)]
 
 
 def cue_hits(text: str) -> list[CueHit]:
