@@ -65,14 +65,15 @@ def test_every_mode_is_in_one_table():
     assert set(MODES) == {"statements", "themes", "safety"}
 
 
+class Echo:
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    def to_dict(self) -> dict[str, int]:
+        return {"length": len(self.text)}
+
+
 def test_analyse_lines_is_generic_over_the_analysis():
-    class Echo:
-        def __init__(self, text: str) -> None:
-            self.text = text
-
-        def to_dict(self) -> dict[str, int]:
-            return {"length": len(self.text)}
-
     results = list(analyse_lines(['{"text": "abc"}', "{"], Echo))
     assert results[0] == ({"length": 3}, True)
     assert results[1][1] is False and results[1][0]["line"] == 2
@@ -98,3 +99,24 @@ def test_an_unknown_engine_setting_stops_analyze_before_reading(monkeypatch):
     assert result.exit_code == 2
     assert "INTERPLAY_LANGUAGE_ENGINE='bert'" in result.output
     assert "composite, cue" in result.output
+
+
+def test_a_line_past_the_limit_is_refused_with_its_length_and_the_run_goes_on():
+    import io
+
+    from interplay.commands.analyze import bounded_lines
+
+    source = io.StringIO('{"text": "' + "x" * 50 + '"}\n{"text": "ok"}\n')
+    lines = list(bounded_lines(source, limit=20))
+    results = list(analyse_lines(lines, Echo))
+    assert results[0][1] is False
+    assert "line is 63 characters long; the limit is 20" in results[0][0]["error"]
+    assert results[1] == ({"length": 2}, True)
+
+
+def test_lines_within_the_limit_pass_unchanged_even_without_a_final_newline():
+    import io
+
+    from interplay.commands.analyze import bounded_lines
+
+    assert list(bounded_lines(io.StringIO("a\nbb"), limit=5)) == ["a\n", "bb"]

