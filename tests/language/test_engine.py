@@ -185,3 +185,45 @@ def test_callers_outside_the_language_package_go_through_the_engine():
                 if names & direct or names & {"safety", "themes", "statements", "learned"}:
                     offenders.append(f"{path.relative_to(SRC)}: {node.module} {sorted(names)}")
     assert not offenders, offenders
+
+
+DIG = "Great job on the dishes. Really top work. The rest can wait till Sunday."
+
+
+def _statement_model(blame_p):
+    first, second = Span(0, 24), Span(25, 41)
+    reading = _Reading(
+        {"statement:blame": blame_p, "statement:request": 0.1},
+        {"statement:blame": 0.5, "statement:request": 0.5},
+        {"statement:blame": [(first, 0.9), (second, 0.7)]},
+    )
+    return _FakeModel(reading)
+
+
+def test_blame_only_the_model_hears_is_added_with_its_sentence_and_quoted_in_the_tip():
+    from interplay.language.engine.composite import CompositeStatementCoach
+    from interplay.language.engine.cue import CueStatementCoach
+
+    cues = CueStatementCoach()
+    assert not cues.analyse(DIG).blame  # the rules miss this sarcasm
+    model = _statement_model(0.8)
+    found = CompositeStatementCoach(cues, model).analyse(DIG)
+    assert found.blame and not found.request
+    assert [(s.label, DIG[s.start : s.end]) for s in found.spans if s.label == "blame"] == [
+        ("blame", "Great job on the dishes."),
+        ("blame", "Really top work."),
+    ]
+    assert "\u201cGreat job on the dishes\u201d may come across as a judgement" in found.suggestion
+    assert found.to_dict().keys() == cues.analyse(DIG).to_dict().keys()
+
+
+def test_the_rules_findings_reach_the_model_and_stand_when_it_is_under_threshold():
+    from interplay.language.engine.composite import CompositeStatementCoach
+    from interplay.language.engine.cue import CueStatementCoach
+
+    text = "You never listen. Could you call me tonight?"
+    model = _statement_model(0.1)
+    found = CompositeStatementCoach(CueStatementCoach(), model).analyse(text)
+    assert found.to_dict() == CueStatementCoach().analyse(text).to_dict()
+    assert ("statement:blame", "rule") in model.shown[0]
+    assert ("statement:request", "rule") in model.shown[0]

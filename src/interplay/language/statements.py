@@ -124,6 +124,12 @@ class _Collected:
 
 def analyze_statement(text: str) -> StatementAnalysis:
     """Analyse one drafted statement. Never raises on any string; time is linear in length."""
+    return analyze_statement_with_phrases(text)[0]
+
+
+def analyze_statement_with_phrases(text: str) -> tuple[StatementAnalysis, Phrases]:
+    """The analysis and the phrases its suggestion and rewrite were built from, for an engine
+    that adds findings of its own and rebuilds them (`engine.composite`)."""
     if not isinstance(text, str):
         raise TypeError("analyze_statement expects text (a str)")
     found = _Collected()
@@ -148,7 +154,7 @@ def analyze_statement(text: str) -> StatementAnalysis:
     )
     analysis.suggestion = suggestion_for(analysis.flags(), found.phrases, text)
     analysis.rewrite = rewrite_for(found.phrases)
-    return analysis
+    return analysis, found.phrases
 
 
 def _analyse_sentence(

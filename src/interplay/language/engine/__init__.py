@@ -53,10 +53,13 @@ def engines(name: str = DEFAULT_ENGINE) -> Engines:
     if name == "meaning":
         # The cue rules with the sentence-embedding model: the candidate that becomes the
         # default once its heads are trained on the labelled corpus (docs/language.md).
+        from interplay.language.engine.composite import CompositeStatementCoach
         from interplay.language.meaning.opinion import MeaningOpinion
 
-        themes, safety = composite_readers(MeaningOpinion())
-        return Engines(name, CueStatementCoach(), themes, safety)
+        model = MeaningOpinion()
+        themes, safety = composite_readers(model)
+        statements = CompositeStatementCoach(CueStatementCoach(), model)
+        return Engines(name, statements, themes, safety)
     raise UnknownEngine(
         f"unknown language engine {name!r} (expected one of: {', '.join(ENGINE_NAMES)})"
     )

@@ -21,7 +21,8 @@ from __future__ import annotations
 from dataclasses import replace
 
 from interplay.core.vocabulary import SafetyRisk, Theme
-from interplay.language.engine.cue import CueSafetyScreen, CueThemeReader
+from interplay.language.coaching import rewrite_for, suggestion_for
+from interplay.language.engine.cue import CueSafetyScreen, CueStatementCoach, CueThemeReader
 from interplay.language.safety import SafetyResult
 from interplay.language.second_opinion import (
     ANY_RISK,
@@ -32,7 +33,13 @@ from interplay.language.second_opinion import (
     on_rule_scale,
     over_threshold,
 )
+from interplay.language.statements import FIELDS, StatementAnalysis
+from interplay.language.statements import Span as StatementSpan
 from interplay.language.themes import ThemeAnalysis, ThemeFinding
+
+# The statement fields a model may answer, as its labels ("statement:blame"); the rules'
+# findings go to the model as hits of the same names.
+STATEMENT_PREFIX = "statement:"
 
 LEARNED_CUE = "learned-model"  # the cue id reported for a finding only the model made
 
@@ -114,3 +121,42 @@ def composite_readers(
         CompositeThemeReader(cue_themes, model, hits),
         CompositeSafetyScreen(cue_safety, model, hits),
     )
+
+
+class CompositeStatementCoach:
+    """The statement rules first; a field the rules did not find is added when the model puts
+    it over its threshold, with the sentences that drove it as its spans. Blame the model adds
+    is quoted in the suggestion like blame the rules found. A model that knows no statement
+    labels leaves the rules' answer as it is."""
+
+    def __init__(self, cues: CueStatementCoach, model: SecondOpinion) -> None:
+        self.cues, self.model = cues, model
+        self.version = f"{cues.version}+{model.version}"
+
+    def analyse(self, text: str) -> StatementAnalysis:
+        found, phrases = self.cues.analyse_with_phrases(text)
+        flags = found.flags()
+        hits = [(STATEMENT_PREFIX + name, "rule") for name in FIELDS if flags[name]]
+        reading = self.model.read(text, hits)
+        added = False
+        for name in FIELDS:
+            label = STATEMENT_PREFIX + name
+            if flags[name] or not over_threshold(reading, label):
+                continue
+            spans = evidence_sentences(reading, label)
+            if not spans:
+                continue
+            setattr(found, name, True)
+            found.spans.extend(StatementSpan(name, s.start, s.end) for s in spans)
+            if name == "blame":
+                phrases.offer_blame(text[spans[0].start : spans[0].end])
+            elif name == "absolute":
+                phrases.offer_absolute(text[spans[0].start : spans[0].end])
+            elif name == "hedge_apology":
+                phrases.offer_hedge(text[spans[0].start : spans[0].end])
+            added = True
+        if added:
+            found.spans.sort(key=lambda span: (span.start, span.end, span.label))
+            found.suggestion = suggestion_for(found.flags(), phrases, text)
+            found.rewrite = rewrite_for(phrases)
+        return found

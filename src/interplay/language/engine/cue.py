@@ -5,7 +5,7 @@ what the rules do without the model."""
 from __future__ import annotations
 
 from interplay.core.vocabulary import SafetyRisk, Theme
-from interplay.language import safety, statements, themes
+from interplay.language import coaching, safety, statements, themes
 from interplay.language.findings import Span
 
 
@@ -14,6 +14,12 @@ class CueStatementCoach:
 
     def analyse(self, text: str) -> statements.StatementAnalysis:
         return statements.analyze_statement(text)
+
+    def analyse_with_phrases(
+        self, text: str
+    ) -> tuple[statements.StatementAnalysis, coaching.Phrases]:
+        """The analysis and the phrases behind its suggestion and rewrite."""
+        return statements.analyze_statement_with_phrases(text)
 
 
 class CueThemeReader:
