@@ -332,10 +332,20 @@ def test_rewrite_reuses_the_persons_own_words():
 
 
 def test_rewrite_leaves_gentle_blanks_for_what_is_missing():
-    rewrite = analyze_statement("You never listen to me.").rewrite
+    rewrite = analyze_statement("You are so selfish.").rewrite  # a label holds no event
     assert "[what you saw or heard]" in rewrite
     assert "[how you feel]" in rewrite
     assert "[what matters to you]" in rewrite
+    assert "selfish" not in rewrite
+
+
+def test_a_charge_becomes_an_observation_a_need_and_a_request_with_the_charge_taken_out():
+    rewrite = analyze_statement("You never listen to me.").rewrite
+    assert rewrite == (
+        "When you don't listen to me, I feel [how you feel], because I need to feel heard. "
+        "Would you be willing to listen to me [when]?"
+    )
+    assert "never" not in rewrite
 
 
 def test_suggestion_names_the_blaming_words():

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from interplay.language.rewrite import ChargeParts
+
 # Longest phrase reused in the rewrite; longer ones are cut at a word boundary.
 MAX_PHRASE_CHARS = 120
 MAX_SUGGESTIONS = 3
@@ -120,8 +122,19 @@ def suggestion_for(flags: dict[str, bool], phrases: Phrases, text: str) -> str:
     return " ".join(tips[:MAX_SUGGESTIONS])
 
 
-def rewrite_for(phrases: Phrases) -> str:
-    """A scaffold in four lines: when..., I feel..., because I need..., would you...?"""
+def rewrite_for(phrases: Phrases, charge: ChargeParts | None = None) -> str:
+    """A scaffold in four lines: when..., I feel..., because I need..., would you...? What the
+    person wrote comes first; what a blaming clause holds (`charge`, the charge taken out)
+    fills what is still missing; a blank is left only for the rest."""
+    charge = charge or ChargeParts()
+    if not phrases.observation and charge.observation:
+        phrases.observation = charge.observation
+    if not phrases.need and charge.need:
+        phrases.need, phrases.need_is_value = charge.need, False
+    inferred_request = not phrases.request and bool(charge.request)
+    ask_when = inferred_request and not charge.request_says_when
+    if inferred_request:
+        phrases.request = charge.request
     observation = phrases.observation
     if observation.lower().startswith(("when ", "whenever ")):
         observation = observation.split(" ", 1)[1]
@@ -132,6 +145,8 @@ def rewrite_for(phrases: Phrases) -> str:
         feeling_clause = f"I feel {phrases.feeling or '[how you feel]'}"
     need = _need_clause(phrases.need, phrases.need_is_value)
     request = _request_clause(phrases.request)
+    if ask_when:  # the habit they missed, asked for; when is the person's to say
+        request = request.removesuffix("?") + " [when]?"
     return f"When {observation}, {feeling_clause}, because {need}. {request}"
 
 

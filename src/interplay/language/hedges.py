@@ -17,7 +17,10 @@ SELF_DOUBT = words("silly daft stupid dramatic paranoid needy oversensitive sens
 
 _HEDGES = PhraseSet(
     [
-        "this|it|that is|sounds|seems probably|really? silly|stupid|daft|ridiculous",
+        # "It's ridiculous." alone judges the situation; "this is ridiculous, but..." shrinks
+        # what follows.
+        "this|it|that is|sounds|seems probably|really? silly|stupid|daft",
+        "this|it|that is|sounds|seems probably|really? ridiculous but",
         "this|it might|may sound|be silly|stupid|daft|ridiculous",
         "i know this|it is silly|stupid|daft|ridiculous",
         "probably nothing",

@@ -48,7 +48,7 @@ _LEAD_INS = PhraseSet(
         "it would help me? if you|we could",
         "it would really? help me? a lot? if you|we",
         "would|is it be? possible to|for",
-        "could|can|may i borrow|leave|swap|take|bring|pop",
+        "could|can|may i borrow|leave|swap|take|bring|pop|come|start|switch|move|finish|work",
         "it would be great|lovely|helpful|good|brilliant if you|we could",
         "if you could",
         "let us",

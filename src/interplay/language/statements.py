@@ -18,6 +18,7 @@ from typing import Any
 from interplay.language.blame import find_absolutes, find_blame
 from interplay.language.clauses import AUX, CLAUSE_BREAKS, COORDINATORS, WINDOW, Hit, Sentence
 from interplay.language.coaching import Phrases, rewrite_for, suggestion_for
+from interplay.language.rewrite import charge_parts
 from interplay.language.feelings import find_feelings, find_needs, multiword_at
 from interplay.language.hedges import find_hedges
 from interplay.language.patterns import FILLERS
@@ -31,7 +32,7 @@ from interplay.language.statement_words import (
 )
 from interplay.language.text import sentences, tokenize, unquoted_stream
 
-ENGINE_VERSION = "statements-rules-1.3"
+ENGINE_VERSION = "statements-rules-1.4"
 
 FIELDS = (
     "i_statement",
@@ -153,7 +154,8 @@ def analyze_statement_with_phrases(text: str) -> tuple[StatementAnalysis, Phrase
         key=lambda span: (span.start, span.end, span.label),
     )
     analysis.suggestion = suggestion_for(analysis.flags(), found.phrases, text)
-    analysis.rewrite = rewrite_for(found.phrases)
+    charge = charge_parts(text) if analysis.blame or analysis.absolute else None
+    analysis.rewrite = rewrite_for(found.phrases, charge)
     return analysis, found.phrases
 
 
