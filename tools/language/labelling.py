@@ -3,6 +3,7 @@
   python tools/language/labelling.py batch SET [--all]   # new texts -> shuffled batches of 100
   python tools/language/labelling.py collect SET         # both passes' answers -> labels file
   python tools/language/labelling.py agreement SET       # Cohen's kappa per label
+  python tools/language/labelling.py disagreements SET  # what the adjudicator must settle
   python tools/language/labelling.py adjudicate SET --rulings FILE  # settle disagreements
 
 `batch` draws every text of the set not yet batched from data/language/corpus/SET/*.jsonl,
@@ -186,6 +187,26 @@ def collect(kind: str) -> int:
     return 0
 
 
+def disagreements(kind: str) -> int:
+    """Write WORK/SET/disagreements.jsonl: each text the passes disagree on and that has no
+    ruling yet, with both answers and the labellers' notes, for the adjudicator."""
+    texts = {row["id"]: row["text"] for row in corpus_rows(kind)}
+    todo = [
+        {
+            "id": row["id"],
+            "text": texts[row["id"]],
+            "pass_a": row["pass_a"],
+            "pass_b": row["pass_b"],
+            "notes": row.get("notes", []),
+        }
+        for row in read_jsonl(labels_file(kind))
+        if "pass_a" in row and "pass_b" in row and "label" not in row
+    ]
+    write_jsonl(WORK / kind / "disagreements.jsonl", todo)
+    print(f"{kind}: {len(todo)} disagreements -> {WORK / kind / 'disagreements.jsonl'}")
+    return 0
+
+
 def adjudicate(kind: str, rulings_path: Path) -> int:
     """Settle disagreements: each ruling is {"id", "label", "reason"}; only texts the two
     passes disagree on take a ruling, and every ruling needs its reason."""
@@ -253,7 +274,9 @@ def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("command", choices=("batch", "collect", "agreement", "adjudicate"))
+    parser.add_argument(
+        "command", choices=("batch", "collect", "agreement", "disagreements", "adjudicate")
+    )
     parser.add_argument("set", choices=SETS)
     parser.add_argument("--all", action="store_true", help="batch the remainder too")
     parser.add_argument("--rulings", type=Path, help="with adjudicate: a JSONL of rulings")
@@ -262,6 +285,8 @@ def main(argv: list[str]) -> int:
         return make_batches(args.set, args.all)
     if args.command == "collect":
         return collect(args.set)
+    if args.command == "disagreements":
+        return disagreements(args.set)
     if args.command == "adjudicate":
         return adjudicate(args.set, args.rulings)
     for name, (n, kappa) in agreement(args.set).items():
