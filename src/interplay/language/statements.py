@@ -18,11 +18,11 @@ from typing import Any
 from interplay.language.blame import find_absolutes, find_blame
 from interplay.language.clauses import AUX, CLAUSE_BREAKS, COORDINATORS, WINDOW, Hit, Sentence
 from interplay.language.coaching import Phrases, rewrite_for, suggestion_for
-from interplay.language.rewrite import charge_parts
 from interplay.language.feelings import find_feelings, find_needs, multiword_at
 from interplay.language.hedges import find_hedges
 from interplay.language.patterns import FILLERS
 from interplay.language.requests import find_requests
+from interplay.language.rewrite import charge_parts
 from interplay.language.rhetoric import is_interjection
 from interplay.language.statement_words import (
     COGNITIVE_VERBS,
