@@ -17,7 +17,7 @@ def _token(path):
 
 
 def test_coach_invites_by_email_and_sees_the_link_once(practice, outbox):
-    response = signed_in(practice.coach).post("/coach/", {"email": "Leo@Client.test"})
+    response = signed_in(practice.coach).post("/coach/dashboard/", {"email": "Leo@Client.test"})
     html = response.content.decode()
     assert "/invitation/" in html
     invitation = Invitation.objects.get()
@@ -25,7 +25,7 @@ def test_coach_invites_by_email_and_sees_the_link_once(practice, outbox):
     assert outbox[0].to == ["Leo@Client.test"] and "/invitation/" in outbox[0].body
     token = outbox[0].body.split("/invitation/")[1].split()[0].strip("/")
     assert invitation.token_hash == hash_token(token)
-    assert "/invitation/" not in signed_in(practice.coach).get("/coach/").content.decode()
+    assert "/invitation/" not in signed_in(practice.coach).get("/coach/dashboard/").content.decode()
 
 
 def test_new_person_accepts_invitation_and_joins_the_coach(practice):
@@ -35,7 +35,7 @@ def test_new_person_accepts_invitation_and_joins_the_coach(practice):
     assert response["Location"] == "/"
     leo = User.objects.get(email="leo@client.test")
     assert CoachingRelationship.objects.filter(coach=practice.coach, client=leo).exists()
-    assert "Leo" in signed_in(practice.coach).get("/coach/").content.decode()
+    assert "Leo" in signed_in(practice.coach).get("/coach/dashboard/").content.decode()
 
 
 def test_invitation_works_only_once(practice):
@@ -82,7 +82,7 @@ def test_leaving_keeps_history_and_ends_access(practice):
     assert do_leave_coach(practice.client) is True
     ended = CoachingRelationship.objects.get(client=practice.client)
     assert ended.ended_at is not None
-    assert "Maya Client" not in signed_in(practice.coach).get("/coach/").content.decode()
+    assert "Maya Client" not in signed_in(practice.coach).get("/coach/dashboard/").content.decode()
 
 
 def test_invitation_to_an_existing_address_asks_to_sign_in_first(practice):

@@ -74,24 +74,38 @@ def test_former_coach_loses_access_when_client_leaves(practice, urls):
 def test_unshared_entry_never_reaches_the_coach(practice, urls):
     shared = do_save_entry(practice.client, "Shared one", "I asked Tom for help today.")
     do_set_entry_sharing(shared, True)
-    response = signed_in(practice.coach).get(urls["coaching:client_overview"])
+    response = signed_in(practice.coach).get(urls["coachdesk:client"])
     html = response.content.decode()
     assert response.status_code == 200
     assert "I asked Tom for help today." in html
     assert "private thought" not in html and "Private title" not in html
-    assert html.count("<li><strong>") == 1  # one entry listed: the count leaks nothing either
+    # One entry on the timeline: the count leaks nothing either.
+    assert html.count('<span class="kind">Journal entry</span>') == 1
+
+
+def test_old_coach_addresses_lead_to_the_one_home_and_client_page(practice, urls):
+    coach = signed_in(practice.coach)
+    response = coach.get(urls["coaching:client_overview"])
+    assert (response.status_code, response["Location"]) == (301, urls["coachdesk:client"])
+    response = coach.get(urls["coaching:coach_home"])
+    assert (response.status_code, response["Location"]) == (301, urls["coachdesk:dashboard"])
+    assert not AuditEvent.objects.exists()  # a redirect reads nothing
 
 
 def test_each_coach_read_is_audited(practice, urls):
-    signed_in(practice.coach).get(urls["coaching:client_overview"])
+    signed_in(practice.coach).get(urls["coachdesk:client"])
     event = AuditEvent.objects.get()
-    assert (event.coach, event.client, event.what) == (practice.coach, practice.client, "overview")
+    assert (event.coach, event.client, event.what) == (
+        practice.coach,
+        practice.client,
+        "client page",
+    )
 
 
 def test_coach_sees_no_assessment_the_client_stopped_sharing(practice, urls):
     signed_in(practice.client).post(urls["assessments:sharing"], {"shared": "0"})
-    html = signed_in(practice.coach).get(urls["coaching:client_overview"]).content.decode()
-    assert "Nothing shared yet." in html
+    html = signed_in(practice.coach).get(urls["coachdesk:client"]).content.decode()
+    assert "No assessment shared yet." in html
 
 
 def test_coach_reaches_a_shared_entry_by_id_and_the_read_is_audited(practice):
@@ -150,12 +164,12 @@ def test_unverified_coach_gets_nothing_from_scoped_lookups(practice):
     from interplay.web.coaching.access import access_client_for_coach
 
     with pytest.raises(Http404):
-        access_client_for_coach(practice.coach, practice.client.pk, what="overview")
+        access_client_for_coach(practice.coach, practice.client.pk)
 
 
 def test_client_sees_when_their_coach_looked(practice, urls):
-    signed_in(practice.coach).get(urls["coaching:client_overview"])
+    signed_in(practice.coach).get(urls["coachdesk:client"])
     html = signed_in(practice.client).get("/account/").content.decode()
-    assert "Ana Coach (your overview)" in html
+    assert "Ana Coach (everything you share)" in html
     other = signed_in(practice.other_client).get("/account/").content.decode()
     assert "No coach has opened anything of yours." in other

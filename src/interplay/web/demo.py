@@ -136,15 +136,15 @@ def _seed_client(coach: User, story: DemoClient) -> User:
 
 def _plan_next_session(coach: User, client: User, in_days: int) -> None:
     from interplay.web.coachdesk.access import open_follow_ups
-    from interplay.web.coachdesk.presenters import latest_shared
-    from interplay.web.coachdesk.timeline import shared_entries
+    from interplay.web.coaching.client_view import ClientView
 
-    latest = latest_shared(client)
+    view = ClientView(coach, client)  # the demo's own coach and client: no request to check
+    latest = view.latest_assessment()
     agenda = propose_agenda(
         latest.profile if latest else None,
-        shared_entries(client, limit=3),
+        view.entries()[:3],
         open_follow_ups(coach, client),
-        due_reasons(client, latest),
+        due_reasons(view),
     )
     do_save_plan(coach, client, agenda.as_text(), timezone.localdate() + timedelta(days=in_days))
 

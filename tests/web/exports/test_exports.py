@@ -163,8 +163,9 @@ def test_coach_export_holds_only_shared_data(practice, story):
     assert b"Kept to myself" not in response.content
     assert [a["id"] for a in data["assessments"]] == [story["shared_assessment"].pk]
     assert [c["id"] for c in data["check_ins"]] == [story["pulse"].pk]
-    # Values, beliefs and the map are not part of a coach's export at all.
-    assert "values" not in data and "beliefs" not in data and "relationship_map" not in data
+    # The value, belief, experiment and map are private here: the export carries none of them.
+    assert data["values"] == [] and data["beliefs"] == [] and data["experiments"] == []
+    assert data["relationship_map"] is None
     assert PERSON["note"].encode() not in response.content
     assert b"A walk by the river." not in response.content
     assert PLAN["what"].encode() not in response.content
@@ -226,3 +227,38 @@ def test_coach_without_two_factor_gets_no_export(practice, story):
     assert response.status_code == 302
     assert SHARED.encode() not in response.content
     assert not AuditEvent.objects.filter(what=COACH_EXPORT).exists()
+
+
+def test_coach_export_holds_what_the_coach_pages_show_once_shared(practice, story):
+    from interplay.web.practice.actions import do_set_experiment_sharing
+    from interplay.web.relationships.actions import do_set_map_sharing
+    from interplay.web.values.actions import do_set_belief_sharing, do_set_value_sharing
+
+    do_set_value_sharing(story["value"], True)
+    do_set_belief_sharing(story["belief"], True)
+    do_set_experiment_sharing(story["experiment"], True)
+    do_set_map_sharing(practice.client, True)
+    coach = signed_in(practice.coach)
+    page = coach.get(reverse("practice:coach_client", args=[practice.client.pk])).content
+    data = json.loads(_coach_export(coach, practice.client.pk).content)
+    assert [v["id"] for v in data["values"]] == [story["value"].pk]
+    assert [b["id"] for b in data["beliefs"]] == [story["belief"].pk]
+    assert [e["id"] for e in data["experiments"]] == [story["experiment"].pk]
+    assert [p["id"] for p in data["relationship_map"]["people"]] == [story["person"].pk]
+    for shown in ("Being there for my sister", "Needing people is weak", PLAN["title"]):
+        assert shown.encode() in page
+        assert shown in json.dumps(data, ensure_ascii=False)
+
+
+def test_coach_export_has_a_key_for_every_read_of_the_client_view():
+    from interplay.web.coaching.client_view import ClientView
+    from interplay.web.exports.serialise import COACH_EXPORT_READS
+
+    # Reads that return a part of another read: the export holds the whole.
+    parts = {"entries", "entry", "assessment", "latest_assessment"}
+    reads = {
+        name
+        for name, member in vars(ClientView).items()
+        if callable(member) and not name.startswith("_")
+    }
+    assert reads - parts == set(COACH_EXPORT_READS.values())

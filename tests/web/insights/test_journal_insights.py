@@ -201,8 +201,10 @@ def test_the_cli_runs_reanalyse_journal(practice, monkeypatch):
     assert EntryAnalysis.objects.get(entry=entry).themes_version == "themes-next"
 
 
-def test_the_older_client_overview_shows_shared_entry_themes_too(practice):
+def test_the_older_client_overview_leads_to_the_one_client_page(practice):
     _share(practice.client, POROUS)
     do_save_entry(practice.client, "", ALONE)  # private
-    html = signed_in(practice.coach).get(f"/coach/clients/{practice.client.pk}/").content.decode()
+    response = signed_in(practice.coach).get(f"/coach/clients/{practice.client.pk}/", follow=True)
+    assert response.redirect_chain == [(f"/coach/client/{practice.client.pk}/", 301)]
+    html = response.content.decode()
     assert "Porous boundaries" in html and "Going it alone" not in html

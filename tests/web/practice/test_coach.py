@@ -4,6 +4,7 @@ and the link from the client page. Every coach read is audited."""
 from django.urls import reverse
 
 from interplay.core.vocabulary import SessionPhase
+from interplay.web.coaching.client_view import ClientView
 from interplay.web.coaching.models import AuditEvent
 from interplay.web.practice.actions import (
     do_reflect,
@@ -56,7 +57,9 @@ def test_coach_reads_are_audited(practice, coach_browser):
 
 
 def test_client_overview_links_to_the_practice_page(practice, coach_browser):
-    html = coach_browser.get(reverse("coaching:client_overview", args=[practice.client.pk]))
+    html = coach_browser.get(
+        reverse("coaching:client_overview", args=[practice.client.pk]), follow=True
+    )
     assert reverse("practice:coach_client", args=[practice.client.pk]) in html.content.decode()
 
 
@@ -70,12 +73,12 @@ def test_planner_lines_come_only_from_what_was_shared(practice):
     )
     do_save_experiment(client, {**PLAN, "title": "Unshared plan"})
     do_save_person(client, PERSON)
-    assert planner_lines(client) == []
+    assert planner_lines(ClientView(practice.coach, client)) == []
     do_set_value_sharing(value, True)
     do_set_belief_sharing(belief, True)
     do_set_experiment_sharing(done, True)
     do_set_map_sharing(client, True)
-    lines = planner_lines(client)
+    lines = planner_lines(ClientView(practice.coach, client))
     text = "\n".join(f"{line.phase}: {line.text} ({line.why})" for line in lines)
     assert "Rest" in text and "Asking is weak" in text and "Tested once" in text
     assert "Ask Sam for a lift" in text and "Unshared plan" not in text
@@ -110,7 +113,7 @@ def test_add_to_agenda_puts_each_line_under_its_phase(practice):
     belief = do_save_belief(practice.client, {"belief": "Asking is weak"})
     do_set_belief_sharing(belief, True)
     agenda = Agenda([Section(str(PHASE_NAMES[SessionPhase.OPENING]))])
-    add_to_agenda(agenda, practice.client)
+    add_to_agenda(agenda, ClientView(practice.coach, practice.client))
     titles = [section.title for section in agenda.sections]
     assert titles == [
         str(PHASE_NAMES[SessionPhase.OPENING]),
@@ -129,7 +132,7 @@ def test_demo_gives_maya_a_practice_with_something_shared_and_something_private(
     (settings.DATA_DIR / demo.DEMO_MARKER).unlink(missing_ok=True)
     maya = User.objects.get(email=demo.CLIENTS[0].email)
     coach = User.objects.get(email=demo.DEMO_COACH_EMAIL)
-    view = coach_practice_view(coach, maya)
+    view = coach_practice_view(ClientView(coach, maya))
     assert len(view["experiments"]) == 3 and view["map"] is not None
     assert maya.experiments.filter(shared_with_coach=False, accepted=True).exists()
     assert view["stats"].sentence().startswith("The feared outcome happened in 0 of 2")

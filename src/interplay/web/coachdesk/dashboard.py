@@ -35,10 +35,14 @@ from django.utils import timezone
 
 from interplay.core.vocabulary import BoundaryStyle, Focus, Stage
 from interplay.web.accounts.models import User
-from interplay.web.assessments.models import Assessment, PulseCheck
+from interplay.web.assessments.models import Assessment
 from interplay.web.coachdesk.models import SessionNote, SessionPlan
-from interplay.web.coaching.models import AuditEvent, CoachingRelationship
-from interplay.web.journal.models import Entry
+from interplay.web.coaching.client_view import (
+    shared_assessments_of,
+    shared_entries_of,
+    shared_pulses_of,
+)
+from interplay.web.coaching.models import CoachingRelationship
 
 PAGE_SIZE = 25
 CHECK_IN_EVERY = timedelta(days=7)
@@ -61,19 +65,12 @@ def _ordinal(field: str, members: tuple[str, ...]) -> Case:
 
 
 def _shared_profiles() -> QuerySet[Assessment]:
-    return Assessment.objects.filter(
-        user=OuterRef("client_id"), completed_at__isnull=False, shared_with_coach=True
-    ).order_by("-completed_at", "-id")
+    return shared_assessments_of(OuterRef("client_id")).order_by("-completed_at", "-id")
 
 
-def _latest_of(model: Any, owner: str, field: str, **shared: Any) -> Subquery:
-    rows = (
-        model.objects.filter(**{owner: OuterRef("client_id")}, **shared)
-        .order_by()
-        .values(owner)
-        .annotate(latest=Max(field))
-        .values("latest")[:1]
-    )
+def _latest_of(shared: QuerySet[Any], owner: str, field: str) -> Subquery:
+    """The latest `field` of a client's shared rows (`shared` from the ClientView module)."""
+    rows = shared.order_by().values(owner).annotate(latest=Max(field)).values("latest")[:1]
     return Subquery(rows, output_field=DateTimeField())
 
 
@@ -90,7 +87,7 @@ def annotated_relationships(coach: User, sort: str = "name") -> QuerySet[Coachin
     for sorting are computed in SQL only when the table is sorted by them (building a query
     with every expression costs more than running it); `finish_rows` fills in the rest."""
     last_assessment = _latest_of(
-        Assessment, "user", "completed_at", shared_with_coach=True, completed_at__isnull=False
+        shared_assessments_of(OuterRef("client_id")), "user", "completed_at"
     )
     open_items = Subquery(
         SessionNote.objects.filter(coach=coach, client=OuterRef("client_id"), follow_up_open=True)
@@ -115,9 +112,9 @@ def annotated_relationships(coach: User, sort: str = "name") -> QuerySet[Coachin
         .select_related("client")
         .annotate(
             latest_profile_id=Subquery(_shared_profiles().values("id")[:1]),
-            last_entry=_latest_of(Entry, "owner", "created_at", shared_with_coach=True),
+            last_entry=_latest_of(shared_entries_of(OuterRef("client_id")), "owner", "created_at"),
             last_assessment=last_assessment,
-            last_pulse=_latest_of(PulseCheck, "user", "taken_at", shared_with_coach=True),
+            last_pulse=_latest_of(shared_pulses_of(OuterRef("client_id")), "user", "taken_at"),
             open_items=Coalesce(open_items, Value(0)),
             next_session=next_session,
         )
@@ -223,20 +220,7 @@ def dashboard_page(coach: User, sort: str | None, page_number: str | None) -> Da
     page = Paginator(rows, PAGE_SIZE).get_page(page_number)
     page.object_list = list(page.object_list)
     finish_rows(page.object_list)
-    _audit(coach, page.object_list)
     return DashboardPage(page, key, descending)
-
-
-def _audit(coach: User, relationships: Any) -> None:
-    """The dashboard shows each listed client's shared profile: one audit row each, written
-    in one query."""
-    now = timezone.now()
-    AuditEvent.objects.bulk_create(
-        [
-            AuditEvent(coach=coach, client_id=row.client_id, what="dashboard", at=now)
-            for row in relationships
-        ]
-    )
 
 
 def was_never(moment: datetime | None) -> bool:

@@ -13,7 +13,6 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
 from interplay.web import labels
-from interplay.web.accounts.models import User
 from interplay.web.assessments import presenters as profile_presenters
 from interplay.web.assessments.models import Assessment
 from interplay.web.coachdesk import access, change
@@ -24,12 +23,11 @@ from interplay.web.coachdesk.dashboard import (
     DashboardPage,
     was_never,
 )
-from interplay.web.coachdesk.timeline import (
-    shared_assessments,
-    shared_entries,
-    shared_pulses,
-    timeline,
-)
+from interplay.web.coachdesk.planner import RECENT_ENTRIES, Agenda, propose_agenda, question_ids_in
+from interplay.web.coachdesk.timeline import timeline
+from interplay.web.coaching.client_view import ClientView
+from interplay.web.insights.presenters import any_stale, entry_themes, theme_summary
+from interplay.web.practice.planner import add_to_agenda
 
 TIMELINE_PULSES = 6  # the trail on the map shows them all; the timeline keeps the latest
 COLUMNS = (
@@ -116,23 +114,16 @@ def dashboard_context(result: DashboardPage) -> dict[str, Any]:
     }
 
 
-def latest_shared(client: User) -> Assessment | None:
-    return (
-        Assessment.objects.filter(user=client, completed_at__isnull=False, shared_with_coach=True)
-        .order_by("-completed_at", "-id")
-        .first()
-    )
-
-
-def due_reasons(client: User, latest: Assessment | None) -> list[str]:
+def due_reasons(view: ClientView) -> list[str]:
     """What is due, as lines for the planner's open items (shared activity only)."""
     now = timezone.now()
+    latest = view.latest_assessment()
     reasons = []
     if latest is None:
         reasons.append(_("Invite the client to take the self-assessment (none shared yet)."))
     elif latest.completed_at and now - latest.completed_at > REASSESS_EVERY:
         reasons.append(_("Suggest a re-assessment: the last shared one is over three months old."))
-    pulses = shared_pulses(client, limit=1)
+    pulses = view.pulses()
     if not pulses or now - pulses[0].taken_at > CHECK_IN_EVERY:
         reasons.append(_("No check-in shared this week: ask how the week has been."))
     return reasons
@@ -178,11 +169,12 @@ def _history_rows(assessments: list[Assessment]) -> list[dict[str, Any]]:
     return rows
 
 
-def client_context(coach: User, client: User, query: str) -> dict[str, Any]:
-    assessments = shared_assessments(client)
-    latest = assessments[-1] if assessments else None
-    pulses = shared_pulses(client)
-    entries = shared_entries(client, query)
+def client_context(view: ClientView, query: str) -> dict[str, Any]:
+    coach, client = view.coach, view.client
+    assessments = view.assessments()
+    latest = view.latest_assessment()
+    pulses = view.pulses()
+    entries = view.entries(query)
     profile = latest.profile if latest else None
     until = timezone.now() + timedelta(seconds=1)
     points = profile_presenters.trail_points(assessments, pulses, until)
@@ -194,6 +186,8 @@ def client_context(coach: User, client: User, query: str) -> dict[str, Any]:
         ),
         None,
     )
+    themes = {entry.pk: entry_themes(entry) for entry in entries}
+    moments = [] if query else timeline(entries, assessments, pulses[:TIMELINE_PULSES])
     context: dict[str, Any] = {
         "client": client,
         "latest": latest,
@@ -209,12 +203,35 @@ def client_context(coach: User, client: User, query: str) -> dict[str, Any]:
         "smallest_move": change.smallest_reliable_move(),
         "reference_sd": change.REFERENCE_SD,
         "reference_reliability": change.REFERENCE_RELIABILITY,
-        "timeline": [] if query else timeline(entries, assessments, pulses[:TIMELINE_PULSES]),
+        "timeline": [
+            {"moment": moment, "themes": themes.get(moment.item.pk, [])}
+            if moment.kind == "entry"
+            else {"moment": moment, "themes": []}
+            for moment in moments
+        ],
         "query": query,
-        "search_results": entries if query else None,
+        "search_results": [(entry, themes[entry.pk]) for entry in entries] if query else None,
+        "theme_summary": theme_summary(view.entries()),
+        "themes_updating": any_stale(entries),
+        "safety_flags": view.safety_flags(),
         "notes": access.notes_about(coach, client),
         "follow_ups": access.open_follow_ups(coach, client),
         "plans": access.plans_for(coach, client),
-        "due": due_reasons(client, latest),
+        "due": due_reasons(view),
     }
     return context
+
+
+def proposed_agenda(view: ClientView) -> Agenda:
+    """The planner's proposal from what the coach can see: the latest shared profile, the
+    latest shared entries, open follow-ups, what is due, and the shared practice."""
+    latest = view.latest_assessment()
+    previous = access.plans_for(view.coach, view.client, limit=1)
+    proposal = propose_agenda(
+        latest.profile if latest else None,
+        view.entries()[:RECENT_ENTRIES],
+        access.open_follow_ups(view.coach, view.client),
+        due_reasons(view),
+        skip_questions=question_ids_in(previous[0].agenda) if previous else frozenset(),
+    )
+    return add_to_agenda(proposal, view)  # shared values, beliefs, experiments and map

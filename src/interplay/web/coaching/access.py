@@ -1,16 +1,21 @@
 """The one way a coach reaches a client's data.
 
-`access_client_for_coach` returns the client only while they are this coach's current client
-and the coach has signed in with their authenticator; anyone else gets a 404, the same answer
-as for an id that does not exist, so ids reveal nothing. Each successful read is audited.
+`access_client_for_coach` returns a `ClientView` (the proof of access, and the owner of every
+read of what the client shared) only while the client is this coach's current client and the
+coach has signed in with their authenticator; anyone else gets a 404, the same answer as for an
+id that does not exist, so ids reveal nothing. Access writes nothing: the view that was granted
+it records the read with one `record_coach_read` call, so a refused request leaves no trace.
 """
 
 from __future__ import annotations
 
 from django.http import Http404
+from django.utils import timezone
 
 from interplay.web.accounts.models import User
+from interplay.web.coaching.client_view import ClientView
 from interplay.web.coaching.models import AuditEvent, CoachingRelationship
+from interplay.web.safety.models import SafetyAuditEvent
 
 
 def current_coach(client: User) -> User | None:
@@ -38,11 +43,9 @@ def passed_two_factor(user: User) -> bool:
     return bool(callable(is_verified) and is_verified())
 
 
-def access_client_for_coach(coach: User, client_id: int, *, what: str, audit: bool = True) -> User:
-    """The client with this id if they are the coach's current client, else Http404.
-
-    Records an audit event naming `what` was read. Lookups of one object pass `audit=False`
-    and record the read themselves, with the object's id, once the object is found."""
+def access_client_for_coach(coach: User, client_id: int) -> ClientView:
+    """What `coach` may see of the client with this id, if they are the coach's current
+    client; else Http404. Records nothing: call `record_coach_read` once access is granted."""
     if not coach.is_authenticated or not coach.is_coach or not passed_two_factor(coach):
         raise Http404
     relationship = (
@@ -52,15 +55,47 @@ def access_client_for_coach(coach: User, client_id: int, *, what: str, audit: bo
     )
     if relationship is None:
         raise Http404
-    if audit:
-        record_coach_read(coach, relationship.client, what)
-    return relationship.client
+    return ClientView(coach, relationship.client)
 
 
 def record_coach_read(
-    coach: User, client: User, what: str, object_id: int | None = None
+    view: ClientView, what: str, object_id: int | None = None, *, flags: bool = False
 ) -> AuditEvent:
-    return AuditEvent.objects.create(coach=coach, client=client, what=what, object_id=object_id)
+    """The audit row of one coach read, written by the view after access was granted. With
+    `flags`, the page showed the client's safety flags too: each is recorded as seen once."""
+    event = AuditEvent.objects.create(
+        coach=view.coach, client=view.client, what=what, object_id=object_id
+    )
+    if flags:
+        _record_flags_seen(view)
+    return event
+
+
+def _record_flags_seen(view: ClientView) -> None:
+    shown = view.safety_flags()
+    if not shown:
+        return
+    seen = set(
+        SafetyAuditEvent.objects.filter(
+            what="flag_seen", flag__in=shown, actor=view.coach
+        ).values_list("flag_id", flat=True)
+    )
+    SafetyAuditEvent.objects.bulk_create(
+        [
+            SafetyAuditEvent(actor=view.coach, client=view.client, what="flag_seen", flag=flag)
+            for flag in shown
+            if flag.pk not in seen
+        ]
+    )
+
+
+def record_coach_reads(coach: User, client_ids: list[int], what: str) -> None:
+    """One audit row per client a coach's list page showed (the dashboard), in one query.
+    Only for clients from the coach's own current relationships."""
+    now = timezone.now()
+    AuditEvent.objects.bulk_create(
+        [AuditEvent(coach=coach, client_id=pk, what=what, at=now) for pk in client_ids]
+    )
 
 
 def reads_of(client: User, limit: int = 20) -> list[AuditEvent]:

@@ -62,6 +62,12 @@ class AuditEvent(models.Model):
 
     WHAT = {
         "overview": _("your overview"),
+        "client page": _("everything you share"),
+        "dashboard": _("your line on their list of clients"),
+        "session planner": _("what you share, to plan a session"),
+        "session plan": _("a session plan about you"),
+        "note": _("their notes about your sessions"),
+        "add note": _("their notes about your sessions"),
         "assessment": _("an assessment"),
         "journal entry": _("a shared journal entry"),
         "shared data export": _("a download of everything you share"),

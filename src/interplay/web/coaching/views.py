@@ -1,6 +1,5 @@
-"""The coach's side as far as the foundation goes: the client list, invitations and a client's
-overview of what they chose to share. Every read of client data goes through
-`access_client_for_coach`, which audits it."""
+"""Joining a coach (the invitation link), and the old addresses of the coach's home and client
+overview, which now lead to the coach desk's one home and one client page."""
 
 from __future__ import annotations
 
@@ -13,48 +12,28 @@ from django.utils.translation import gettext as _
 from interplay.web.accounts.actions import ActionError
 from interplay.web.accounts.decorators import coach_required
 from interplay.web.accounts.models import User
-from interplay.web.assessments import presenters
-from interplay.web.assessments.access import latest_shared_profile
 from interplay.web.coaching import actions
-from interplay.web.coaching.access import access_client_for_coach, clients_of
-from interplay.web.coaching.forms import AcceptForm, InviteForm
-from interplay.web.emails import absolute_url
-from interplay.web.journal.access import shared_entries_for_coach
+from interplay.web.coaching.access import access_client_for_coach
+from interplay.web.coaching.forms import AcceptForm
 from interplay.web.safety.actions import do_set_safety_consent, tells_coach
 
 
 @coach_required
 def coach_home(request: HttpRequest) -> HttpResponse:
-    coach: User = request.user  # type: ignore[assignment]
-    form = InviteForm(request.POST or None)
-    invitation_url = None
-    if request.method == "POST" and form.is_valid():
-        path = actions.do_invite_client(coach, form.cleaned_data["email"])
-        invitation_url = absolute_url(path)
-        form = InviteForm()
-    return render(
-        request,
-        "coaching/coach_home.html",
-        {"clients": clients_of(coach), "form": form, "invitation_url": invitation_url},
-    )
+    """The old client list: the coach's one home is now the dashboard (with invitations)."""
+    return redirect("coachdesk:dashboard", permanent=True)
 
 
 @coach_required
 def client_overview(request: HttpRequest, client_id: int) -> HttpResponse:
-    coach: User = request.user  # type: ignore[assignment]
-    client = access_client_for_coach(coach, client_id, what="overview")
-    assessment = latest_shared_profile(client)
-    entries = shared_entries_for_coach(coach, client)
-    return render(
-        request,
-        "coaching/client_overview.html",
-        {
-            "client": client,
-            "assessment": assessment,
-            "summary": presenters.summary(assessment.profile) if assessment else None,
-            "entries": entries,
-        },
-    )
+    """The old quick overview: the one client page is the coach desk's. Access is checked
+    first, so an outsider still gets a 404 here; nothing is read, so nothing is recorded."""
+    view = access_client_for_coach(_coach(request), client_id)
+    return redirect("coachdesk:client", view.pk, permanent=True)
+
+
+def _coach(request: HttpRequest) -> User:
+    return request.user  # type: ignore[return-value]
 
 
 def accept_invitation(request: HttpRequest, token: str) -> HttpResponse:

@@ -29,6 +29,8 @@ class Reading:
     evidence: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
     risk: SafetyRisk = SafetyRisk.NONE
     risk_evidence: tuple[tuple[int, int], ...] = ()
+    # Made by an older engine (or not yet made): shown as it is, while the worker redoes it.
+    stale: bool = False
 
     @property
     def flagged(self) -> bool:
@@ -78,7 +80,7 @@ def do_analyse_entry(entry: Entry) -> EntryAnalysis:
     return row
 
 
-def reading(row: EntryAnalysis) -> Reading:
+def reading(row: EntryAnalysis, *, stale: bool = False) -> Reading:
     sealed = json.loads(row.sealed or "{}")
     found = []
     for item in row.themes:
@@ -93,7 +95,23 @@ def reading(row: EntryAnalysis) -> Reading:
         },
         risk=SafetyRisk(sealed.get("risk", SafetyRisk.NONE.value)),
         risk_evidence=tuple((int(s), int(e)) for s, e in sealed.get("risk_evidence", [])),
+        stale=stale,
     )
+
+
+def stored_reading(entry: Entry) -> Reading:
+    """The entry's stored analysis as it is, for pages: never recomputed here and never
+    written (a GET writes nothing). A missing analysis reads as no themes, and like an older
+    engine's it is marked `stale` for the page to say it is being brought up to date.
+
+    Uses `entry.analysis` when it was fetched with the entry (`select_related`)."""
+    try:
+        row: EntryAnalysis | None = entry.analysis
+    except EntryAnalysis.DoesNotExist:
+        row = None
+    if row is None:
+        return Reading(themes=(), stale=True)
+    return reading(row, stale=not versions_current(row))
 
 
 def current_analysis(entry: Entry) -> Reading:

@@ -4,10 +4,11 @@ explanations and the words behind them, and the text cut into highlighted pieces
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from interplay.core.vocabulary import Theme
-from interplay.language.theme_summary import Piece, highlight
-from interplay.web.insights.actions import Reading
+from interplay.language.theme_summary import SUMMARY_WINDOW, Piece, highlight, summarise_themes
+from interplay.web.insights.actions import Reading, stored_reading
 from interplay.web.insights.labels import theme_explanation, theme_name
 
 
@@ -38,6 +39,23 @@ def shown_themes(text: str, found: Reading) -> list[ShownTheme]:
         )
         for theme, score in found.themes
     ]
+
+
+def entry_themes(entry: Any) -> list[ShownTheme]:
+    """The themes of one entry from its stored analysis (fetched with it), with quotes."""
+    return shown_themes(entry.body, stored_reading(entry))
+
+
+def theme_summary(entries: list[Any], window: int = SUMMARY_WINDOW) -> list[dict[str, Any]]:
+    """Themes across the latest `window` of these entries (newest first), from the stored
+    analyses: for the coach, only ever the shared entries a `ClientView` returned."""
+    readings = [stored_reading(entry) for entry in entries[:window]]
+    rows = summarise_themes([[theme for theme, _s in r.themes] for r in readings], window)
+    return [{"name": theme_name(row.theme), "n": row.count, "out_of": row.out_of} for row in rows]
+
+
+def any_stale(entries: list[Any]) -> bool:
+    return any(stored_reading(entry).stale for entry in entries)
 
 
 def highlighted(text: str, found: Reading) -> list[ShownPiece]:

@@ -34,17 +34,6 @@ def experiments_of(owner: User) -> list[Experiment]:
     return list(Experiment.objects.select_related("value", "belief").filter(owner=owner))
 
 
-def shared_experiments_for_coach(client: User) -> list[Experiment]:
-    """Call only with a client returned by `access_client_for_coach`."""
-    return list(Experiment.objects.filter(owner=client, shared_with_coach=True, accepted=True))
-
-
-def suggestions_by_coach(coach: User, client: User) -> list[Experiment]:
-    """What this coach suggested and the client has not yet taken up (the coach wrote these,
-    so they may see them). Call only with a client from `access_client_for_coach`."""
-    return list(Experiment.objects.filter(owner=client, suggested_by=coach, accepted=False))
-
-
 def get_draft_for_user(user: User, pk: int) -> StatementDraft:
     draft = StatementDraft.objects.filter(pk=pk, owner=user).first()
     if draft is None:

@@ -15,7 +15,7 @@ from interplay.core.scenarios import Response
 from interplay.web.accounts.actions import ActionError
 from interplay.web.accounts.decorators import coach_required
 from interplay.web.accounts.models import User
-from interplay.web.coaching.access import access_client_for_coach
+from interplay.web.coaching.access import access_client_for_coach, record_coach_read
 from interplay.web.practice import actions, labels
 from interplay.web.practice.access import get_scenario_for_coach, scenarios_of_coach
 from interplay.web.practice.models import CoachScenario
@@ -136,7 +136,9 @@ def delete_scenario(request: HttpRequest, pk: int) -> HttpResponse:
 @coach_required
 def client_practice(request: HttpRequest, client_id: int) -> HttpResponse:
     coach = _coach(request)
-    client = access_client_for_coach(coach, client_id, what="practice")
+    view = access_client_for_coach(coach, client_id)
+    record_coach_read(view, "practice")
+    client = view.client
     form: dict[str, str] = {"technique": "start_small", "stakes": "low"}
     error = None
     if request.method == "POST":
@@ -150,7 +152,7 @@ def client_practice(request: HttpRequest, client_id: int) -> HttpResponse:
             return redirect("practice:coach_client", client_id)
     context = {
         "client": client,
-        "view": coach_practice_view(coach, client),
+        "view": coach_practice_view(view),
         "form": form,
         "error": error,
         "techniques": labels.choices(labels.TECHNIQUES),

@@ -15,13 +15,10 @@ from django.utils.translation import gettext as _
 from interplay.core.practice_history import history_stats
 from interplay.core.values import belief_outcome
 from interplay.core.vocabulary import ExperimentStatus, SessionPhase
-from interplay.web.accounts.models import User
 from interplay.web.coachdesk.planner import PHASE_NAMES, Agenda, Line, Section
-from interplay.web.practice.access import shared_experiments_for_coach, suggestions_by_coach
+from interplay.web.coaching.client_view import ClientView
 from interplay.web.practice.records import core_belief, record_of
-from interplay.web.relationships.access import shared_people_for_coach
 from interplay.web.relationships.presenters import map_view
-from interplay.web.values.access import shared_beliefs_for_coach, shared_values_for_coach
 
 
 @dataclass(frozen=True)
@@ -31,30 +28,28 @@ class PlannerLine:
     why: str
 
 
-def coach_practice_view(coach: User, client: User) -> dict[str, Any]:
-    """Everything shared, computed for the coach's pages. Call only with a client from
-    `access_client_for_coach` (which audits the read)."""
-    experiments = shared_experiments_for_coach(client)
+def coach_practice_view(view: ClientView) -> dict[str, Any]:
+    """Everything shared, computed for the coach's pages."""
+    experiments = view.experiments()
     records = [record_of(e) for e in experiments]
-    beliefs = shared_beliefs_for_coach(client)
-    people = shared_people_for_coach(client)
+    beliefs = view.beliefs()
+    people = view.map()
     return {
-        "values": shared_values_for_coach(client),
+        "values": view.values(),
         "beliefs": [(b, belief_outcome(core_belief(b), records)) for b in beliefs],
         "experiments": experiments,
         "stats": history_stats(records) if records else None,
         "map": map_view(people) if people else None,
         "map_shared": people is not None,
-        "suggestions": suggestions_by_coach(coach, client),
+        "suggestions": view.suggestions(),
     }
 
 
-def coach_client_summary(client: User) -> dict[str, Any]:
+def coach_client_summary(view: ClientView) -> dict[str, Any]:
     """The short version for the coach desk's client page, in one query (that page keeps a
     fixed query budget): the shared experiments and their headline. Values, beliefs and the
-    map are on the practice page it links to. Call only with a client from
-    `access_client_for_coach`."""
-    experiments = shared_experiments_for_coach(client)
+    map are on the practice page it links to."""
+    experiments = view.experiments()
     records = [record_of(e) for e in experiments]
     return {"experiments": experiments, "stats": history_stats(records) if records else None}
 
@@ -64,11 +59,10 @@ def _short(text: str, length: int = 90) -> str:
     return text if len(text) <= length else text[: length - 1].rstrip() + "…"
 
 
-def planner_lines(client: User) -> list[PlannerLine]:
-    """Lines for the session planner from what the client shared. Call only with a client
-    from `access_client_for_coach`."""
+def planner_lines(view: ClientView) -> list[PlannerLine]:
+    """Lines for the session planner from what the client shared."""
     lines: list[PlannerLine] = []
-    values = shared_values_for_coach(client)
+    values = view.values()
     if values:
         lines.append(
             PlannerLine(
@@ -78,9 +72,9 @@ def planner_lines(client: User) -> list[PlannerLine]:
                 _("values the client shared"),
             )
         )
-    experiments = shared_experiments_for_coach(client)
+    experiments = view.experiments()
     records = [record_of(e) for e in experiments]
-    for belief in shared_beliefs_for_coach(client)[:2]:
+    for belief in view.beliefs()[:2]:
         outcome = belief_outcome(core_belief(belief), records)
         lines.append(
             PlannerLine(
@@ -126,7 +120,7 @@ def planner_lines(client: User) -> list[PlannerLine]:
                 _("shared experiments"),
             )
         )
-    people = shared_people_for_coach(client)
+    people = view.map()
     if people:
         view = map_view(people)
         for rec in view.recommendations:
@@ -140,11 +134,10 @@ def planner_lines(client: User) -> list[PlannerLine]:
     return lines
 
 
-def add_to_agenda(agenda: Agenda, client: User) -> Agenda:
+def add_to_agenda(agenda: Agenda, view: ClientView) -> Agenda:
     """Put `planner_lines` into the session planner's proposal, each under its phase's
-    section (created, in phase order, if the proposal has none). Call only with a client from
-    `access_client_for_coach`."""
-    for line in planner_lines(client):
+    section (created, in phase order, if the proposal has none)."""
+    for line in planner_lines(view):
         title = str(PHASE_NAMES[line.phase])
         section = next((s for s in agenda.sections if s.title == title), None)
         if section is None:

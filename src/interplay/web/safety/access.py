@@ -15,5 +15,5 @@ def get_flag_for_coach(coach: User, flag_id: int) -> SafetyFlag:
     if flag is None:
         raise Http404
     # Raises 404 too once the client has left this coach.
-    access_client_for_coach(coach, flag.client_id, what="safety flag", audit=False)
+    access_client_for_coach(coach, flag.client_id)
     return flag

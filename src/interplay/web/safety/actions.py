@@ -81,22 +81,6 @@ def do_raise_safety_flag(client: User, risk: SafetyRisk) -> SafetyFlag | None:
     return flag
 
 
-def flags_for_coach(coach: User, client: User, *, record: bool = True) -> list[SafetyFlag]:
-    """Flags raised for this coach about `client` (from `access_client_for_coach`), newest
-    first. Showing them is recorded once per flag."""
-    flags = list(SafetyFlag.objects.filter(coach=coach, client=client)[:20])
-    if record:
-        seen = set(
-            SafetyAuditEvent.objects.filter(
-                what="flag_seen", flag__in=flags, actor=coach
-            ).values_list("flag_id", flat=True)
-        )
-        for flag in flags:
-            if flag.pk not in seen:
-                _audit(coach, client, "flag_seen", flag)
-    return flags
-
-
 def open_flags_for_coach(coach: User) -> list[SafetyFlag]:
     """Flags waiting for this coach's acknowledgement, from current clients only."""
     return list(
