@@ -22,8 +22,7 @@ from interplay.core.instrument import instrument_items, instrument_version, puls
 from interplay.core.profile import build_profile, score_pulse
 from interplay.web.accounts.models import Role, User
 from interplay.web.assessments.models import Assessment, PulseCheck
-from interplay.web.coachdesk.models import SessionNote, SessionPlan
-from interplay.web.coaching.models import CoachingRelationship
+from interplay.web.coaching.models import CoachingRelationship, SessionNote, SessionPlan
 from interplay.web.journal.models import Entry
 
 BATCH = 2000

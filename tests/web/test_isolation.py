@@ -74,7 +74,7 @@ def test_former_coach_loses_access_when_client_leaves(practice, urls):
 def test_unshared_entry_never_reaches_the_coach(practice, urls):
     shared = do_save_entry(practice.client, "Shared one", "I asked Tom for help today.")
     do_set_entry_sharing(shared, True)
-    response = signed_in(practice.coach).get(urls["coachdesk:client"])
+    response = signed_in(practice.coach).get(urls["coaching:client"])
     html = response.content.decode()
     assert response.status_code == 200
     assert "I asked Tom for help today." in html
@@ -86,14 +86,14 @@ def test_unshared_entry_never_reaches_the_coach(practice, urls):
 def test_old_coach_addresses_lead_to_the_one_home_and_client_page(practice, urls):
     coach = signed_in(practice.coach)
     response = coach.get(urls["coaching:client_overview"])
-    assert (response.status_code, response["Location"]) == (301, urls["coachdesk:client"])
+    assert (response.status_code, response["Location"]) == (301, urls["coaching:client"])
     response = coach.get(urls["coaching:coach_home"])
-    assert (response.status_code, response["Location"]) == (301, urls["coachdesk:dashboard"])
+    assert (response.status_code, response["Location"]) == (301, urls["coaching:dashboard"])
     assert not AuditEvent.objects.exists()  # a redirect reads nothing
 
 
 def test_each_coach_read_is_audited(practice, urls):
-    signed_in(practice.coach).get(urls["coachdesk:client"])
+    signed_in(practice.coach).get(urls["coaching:client"])
     event = AuditEvent.objects.get()
     assert (event.coach, event.client, event.what) == (
         practice.coach,
@@ -104,7 +104,7 @@ def test_each_coach_read_is_audited(practice, urls):
 
 def test_coach_sees_no_assessment_the_client_stopped_sharing(practice, urls):
     signed_in(practice.client).post(urls["assessments:sharing"], {"shared": "0"})
-    html = signed_in(practice.coach).get(urls["coachdesk:client"]).content.decode()
+    html = signed_in(practice.coach).get(urls["coaching:client"]).content.decode()
     assert "No assessment shared yet." in html
 
 
@@ -168,7 +168,7 @@ def test_unverified_coach_gets_nothing_from_scoped_lookups(practice):
 
 
 def test_client_sees_when_their_coach_looked(practice, urls):
-    signed_in(practice.coach).get(urls["coachdesk:client"])
+    signed_in(practice.coach).get(urls["coaching:client"])
     html = signed_in(practice.client).get("/account/").content.decode()
     assert "Ana Coach (everything you share)" in html
     other = signed_in(practice.other_client).get("/account/").content.decode()

@@ -27,11 +27,10 @@ from interplay.core.instrument import ANSWER_MAX, ANSWER_MIN, instrument_items, 
 from interplay.web.accounts.models import Role, User
 from interplay.web.assessments import actions as assessment_actions
 from interplay.web.assessments.models import Assessment, PulseCheck
-from interplay.web.coachdesk.actions import do_add_note, do_save_plan
-from interplay.web.coachdesk.models import SessionNote
-from interplay.web.coachdesk.planner import propose_agenda
-from interplay.web.coachdesk.presenters import due_reasons
-from interplay.web.coaching.models import CoachingRelationship
+from interplay.web.coaching.actions import do_add_note, do_save_plan
+from interplay.web.coaching.models import CoachingRelationship, SessionNote
+from interplay.web.coaching.planner import propose_agenda
+from interplay.web.coaching.presenters import due_reasons
 from interplay.web.demo_story import (
     ASSESSMENT_DAYS,
     CLIENTS,
@@ -135,7 +134,7 @@ def _seed_client(coach: User, story: DemoClient) -> User:
 
 
 def _plan_next_session(coach: User, client: User, in_days: int) -> None:
-    from interplay.web.coachdesk.access import open_follow_ups
+    from interplay.web.coaching.access import open_follow_ups
     from interplay.web.coaching.client_view import ClientView
 
     view = ClientView(coach, client)  # the demo's own coach and client: no request to check

@@ -23,7 +23,7 @@ def home(request: HttpRequest) -> HttpResponse:
         return redirect("accounts:sign_in")
     user: User = request.user  # type: ignore[assignment]
     if user.is_coach:
-        return redirect("coachdesk:dashboard")
+        return redirect("coaching:dashboard")
     assessment = latest_profile(user)
     profile = assessment.profile if assessment else None
     last_pulse = latest_pulse(user)

@@ -56,8 +56,6 @@ INSTALLED_APPS = [
     "interplay.web.coaching",
     "interplay.web.assessments",
     "interplay.web.journal",
-    "interplay.web.coachdesk",
-    "interplay.web.insights",
     "interplay.web.safety",
     "interplay.web.values",
     "interplay.web.relationships",

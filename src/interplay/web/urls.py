@@ -8,7 +8,6 @@ urlpatterns = [
     path("", include("interplay.web.coaching.urls")),
     path("", include("interplay.web.assessments.urls")),
     path("journal/", include("interplay.web.journal.urls")),
-    path("coach/", include("interplay.web.coachdesk.urls")),
     path("safety/", include("interplay.web.safety.urls")),
     path("practice/", include("interplay.web.practice.urls")),
     path("values/", include("interplay.web.values.urls")),

@@ -217,7 +217,7 @@ def test_coach_export_refuses_get(practice, story):
 
 
 def test_coach_client_page_offers_the_export(practice):
-    page = signed_in(practice.coach).get(reverse("coachdesk:client", args=[practice.client.pk]))
+    page = signed_in(practice.coach).get(reverse("coaching:client", args=[practice.client.pk]))
     assert reverse("exports:client_export", args=[practice.client.pk]).encode() in page.content
 
 

@@ -6,10 +6,9 @@ from django.db import connection
 
 from interplay.core.vocabulary import SafetyRisk, Theme
 from interplay.language import safety, themes
-from interplay.web.insights.actions import current_analysis
-from interplay.web.insights.models import EntryAnalysis
 from interplay.web.journal.actions import do_save_draft, do_save_entry, do_set_entry_sharing
-from interplay.web.journal.models import Entry
+from interplay.web.journal.analysis import current_analysis
+from interplay.web.journal.models import Entry, EntryAnalysis
 from tests.web.base import signed_in
 from tests.web.insights.texts import ALONE, FIGURE, FROM_OTHERS, PLAIN, POROUS, SELF_HARM
 
@@ -96,7 +95,7 @@ def test_reanalyse_journal_brings_every_stale_analysis_up_to_date(practice, monk
 
 
 def test_reanalyse_journal_task_runs_through_the_queue(practice, monkeypatch):
-    from interplay.web.insights.tasks import reanalyse_journal
+    from interplay.web.journal.tasks import reanalyse_journal
 
     entry = do_save_entry(practice.client, "", POROUS)
     monkeypatch.setattr(themes, "ENGINE_VERSION", "themes-next")

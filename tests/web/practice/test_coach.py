@@ -90,7 +90,7 @@ def test_shared_experiments_appear_on_the_coach_desk_client_page(practice, coach
     shared = do_save_experiment(practice.client, PLAN)
     do_set_experiment_sharing(shared, True)
     do_save_experiment(practice.client, {**PLAN, "title": "Kept to myself"})
-    html = coach_browser.get(reverse("coachdesk:client", args=[practice.client.pk])).content
+    html = coach_browser.get(reverse("coaching:client", args=[practice.client.pk])).content
     html = html.decode()
     assert "Ask Sam for a lift" in html and "Kept to myself" not in html
     assert reverse("practice:coach_client", args=[practice.client.pk]) in html
@@ -100,14 +100,14 @@ def test_session_planner_proposes_lines_from_shared_practice(practice, coach_bro
     belief = do_save_belief(practice.client, {"belief": "Needing help is weak"})
     do_set_belief_sharing(belief, True)
     do_save_belief(practice.client, {"belief": "A belief kept private"})
-    html = coach_browser.get(reverse("coachdesk:new_plan", args=[practice.client.pk]))
+    html = coach_browser.get(reverse("coaching:new_plan", args=[practice.client.pk]))
     text = html.content.decode()
     assert "Explore the belief “Needing help is weak”" in text
     assert "A belief kept private" not in text
 
 
 def test_add_to_agenda_puts_each_line_under_its_phase(practice):
-    from interplay.web.coachdesk.planner import PHASE_NAMES, Agenda, Section
+    from interplay.web.coaching.planner import PHASE_NAMES, Agenda, Section
     from interplay.web.practice.planner import add_to_agenda
 
     belief = do_save_belief(practice.client, {"belief": "Asking is weak"})

@@ -150,7 +150,7 @@ def two_factor(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         if device.verify_token(form.cleaned_data["token"]):
             otp_login(request, device)
-            return redirect("coachdesk:dashboard")
+            return redirect("coaching:dashboard")
         form.add_error("token", _("That code did not match. Codes change every 30 seconds."))
     return render(request, "accounts/two_factor.html", {"form": form})
 
@@ -166,7 +166,7 @@ def two_factor_setup(request: HttpRequest) -> HttpResponse:
         if actions.do_confirm_totp_device(device, form.cleaned_data["token"]):
             otp_login(request, device)
             messages.success(request, _("Your authenticator is set up."))
-            return redirect("coachdesk:dashboard")
+            return redirect("coaching:dashboard")
         form.add_error("token", _("That code did not match. Check the time on your phone."))
     # segno writes plain SVG elements and attributes (no script, no inline style).
     qr_svg = mark_safe(segno.make(device.config_url, error="m").svg_inline(scale=4, border=2))  # noqa: S308

@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from interplay.web.accounts.models import User
 from interplay.web.coaching.client_view import ClientView
-from interplay.web.coaching.models import AuditEvent, CoachingRelationship
+from interplay.web.coaching.models import AuditEvent, CoachingRelationship, SessionNote, SessionPlan
 from interplay.web.safety.models import SafetyAuditEvent
 
 
@@ -101,3 +101,31 @@ def record_coach_reads(coach: User, client_ids: list[int], what: str) -> None:
 def reads_of(client: User, limit: int = 20) -> list[AuditEvent]:
     """The latest coach reads of this client's data, for the client to see."""
     return list(AuditEvent.objects.filter(client=client).select_related("coach")[:limit])
+
+
+def get_note_for_coach(coach: User, client: User, note_id: int) -> SessionNote:
+    """Call only with a client returned by `access_client_for_coach`."""
+    note = SessionNote.objects.filter(pk=note_id, coach=coach, client=client).first()
+    if note is None:
+        raise Http404
+    return note
+
+
+def get_plan_for_coach(coach: User, client: User, plan_id: int) -> SessionPlan:
+    """Call only with a client returned by `access_client_for_coach`."""
+    plan = SessionPlan.objects.filter(pk=plan_id, coach=coach, client=client).first()
+    if plan is None:
+        raise Http404
+    return plan
+
+
+def notes_about(coach: User, client: User, limit: int = 50) -> list[SessionNote]:
+    return list(SessionNote.objects.filter(coach=coach, client=client)[:limit])
+
+
+def open_follow_ups(coach: User, client: User) -> list[SessionNote]:
+    return list(SessionNote.objects.filter(coach=coach, client=client, follow_up_open=True))
+
+
+def plans_for(coach: User, client: User, limit: int = 20) -> list[SessionPlan]:
+    return list(SessionPlan.objects.filter(coach=coach, client=client)[:limit])

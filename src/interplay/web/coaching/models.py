@@ -1,4 +1,7 @@
-"""Who coaches whom, how a client joins a coach, and the audit of every coach read."""
+"""Who coaches whom, how a client joins a coach, the audit of every coach read, and the coach's
+own working records about a client (session notes and session plans: encrypted at rest and the
+writing coach's alone; the client never sees them, and another coach, even a later coach of the
+same client, never reaches them)."""
 
 from __future__ import annotations
 
@@ -7,6 +10,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from interplay.web.crypto import EncryptedTextField
 
 
 class CoachingRelationship(models.Model):
@@ -91,3 +96,50 @@ class AuditEvent(models.Model):
 
     def get_what_display(self) -> str:
         return str(self.WHAT.get(self.what, self.what))
+
+
+class SessionNote(models.Model):
+    coach = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="session_notes_written"
+    )
+    client = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="session_notes_about"
+    )
+    body = EncryptedTextField()
+    # Something to pick up next time; it stays an open item until the coach marks it done.
+    follow_up = EncryptedTextField(blank=True, default="")
+    # Kept beside the encrypted text so open items can be counted in SQL without decrypting.
+    follow_up_open = models.BooleanField(default=False)
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+    updated_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        db_table = "coachdesk_sessionnote"  # the table of the former coachdesk app
+        ordering = ["-created_at", "-id"]
+        indexes = [models.Index(fields=["coach", "client", "-created_at"])]
+
+    def __str__(self) -> str:
+        return f"session note {self.pk}"  # never the text
+
+
+class SessionPlan(models.Model):
+    """An agenda for a coming session: proposed by the planner, edited and saved by the coach."""
+
+    coach = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="session_plans_written"
+    )
+    client = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="session_plans_about"
+    )
+    session_date = models.DateField(null=True, blank=True)
+    agenda = EncryptedTextField()
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+    updated_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        db_table = "coachdesk_sessionplan"
+        ordering = ["-created_at", "-id"]
+        indexes = [models.Index(fields=["coach", "client", "session_date"])]
+
+    def __str__(self) -> str:
+        return f"session plan {self.pk}"

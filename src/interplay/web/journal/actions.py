@@ -66,7 +66,7 @@ def do_save_entry(
 def _analyse(owner: User, entry: Entry) -> None:
     """Themes and the safety screen on every save; a found risk flags the coach only if the
     client agreed to that (see `safety.actions.do_raise_safety_flag`)."""
-    from interplay.web.insights.actions import do_analyse_entry, reading
+    from interplay.web.journal.analysis import do_analyse_entry, reading
     from interplay.web.safety.actions import do_raise_safety_flag
 
     found = reading(do_analyse_entry(entry))

@@ -53,3 +53,29 @@ class Draft(models.Model):
 
     def __str__(self) -> str:
         return f"draft {self.pk}"
+
+
+class EntryAnalysis(models.Model):
+    """What the language analyses found in a journal entry, stored beside it.
+
+    Theme names and scores are kept in plain JSON so entries can be counted in SQL; anything
+    that points into the text (evidence spans) and the safety screen's verdict are encrypted,
+    like the entry itself. Each row records the engine versions that produced it, so a newer
+    engine's worker can redo it (`interplay manage reanalyse_journal`, or the
+    `reanalyse_journal` task). The table keeps the name it had in the former `insights` app."""
+
+    entry = models.OneToOneField(Entry, on_delete=models.CASCADE, related_name="analysis")
+    themes_version = models.CharField(max_length=60)
+    safety_version = models.CharField(max_length=60)
+    # [{"theme": "porous_boundaries", "score": 0.8}, ...], strongest first; no spans here.
+    themes = models.JSONField(default=list)
+    # JSON: {"evidence": {theme: [[start, end], ...]}, "risk": "none", "risk_evidence": [...]}
+    sealed = EncryptedTextField(default="")
+    analysed_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        db_table = "insights_entryanalysis"
+        verbose_name_plural = "entry analyses"
+
+    def __str__(self) -> str:
+        return f"analysis of journal entry {self.entry_id}"  # never the findings

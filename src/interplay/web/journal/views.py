@@ -16,9 +16,9 @@ from interplay.web.accounts.actions import ActionError
 from interplay.web.accounts.decorators import client_required
 from interplay.web.accounts.models import User
 from interplay.web.assessments.access import latest_profile
-from interplay.web.insights.actions import screen_entry
 from interplay.web.journal import actions
 from interplay.web.journal.access import draft_for, get_entry_for_user, search_entries
+from interplay.web.journal.analysis import screen_entry
 from interplay.web.journal.models import Entry
 from interplay.web.journal.prompts import ChosenPrompt, choose_prompt
 from interplay.web.safety.presenters import support_context

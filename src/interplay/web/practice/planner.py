@@ -15,8 +15,8 @@ from django.utils.translation import gettext as _
 from interplay.core.practice_history import history_stats
 from interplay.core.values import belief_outcome
 from interplay.core.vocabulary import ExperimentStatus, SessionPhase
-from interplay.web.coachdesk.planner import PHASE_NAMES, Agenda, Line, Section
 from interplay.web.coaching.client_view import ClientView
+from interplay.web.coaching.planner import PHASE_NAMES, Agenda, Line, Section
 from interplay.web.practice.records import core_belief, record_of
 from interplay.web.relationships.presenters import map_view
 

@@ -69,4 +69,4 @@ def acknowledge(request: HttpRequest, flag_id: int) -> HttpResponse:
     back = request.POST.get("next", "")
     if back and url_has_allowed_host_and_scheme(back, {request.get_host()}):
         return redirect(back)
-    return redirect("coachdesk:client", flag.client_id)
+    return redirect("coaching:client", flag.client_id)

@@ -1,0 +1,144 @@
+"""Running the language analyses on journal entries and keeping the results current.
+
+`do_analyse_entry` is called by the journal's `do_save_entry` for every saved entry (drafts are
+never analysed). `current_analysis` is the one way to read a result: when the stored row was
+made by an older engine it is recomputed first, so a page never shows a stale reading.
+`reanalyse_stale` does the same for every entry at once (management command and task)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+
+from interplay.core.vocabulary import SafetyRisk, Theme
+from interplay.language import safety, themes
+from interplay.web.journal.models import Entry, EntryAnalysis
+
+
+@dataclass(frozen=True)
+class Reading:
+    """A stored analysis, decrypted: what pages use."""
+
+    themes: tuple[tuple[Theme, float], ...]
+    evidence: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
+    risk: SafetyRisk = SafetyRisk.NONE
+    risk_evidence: tuple[tuple[int, int], ...] = ()
+    # Made by an older engine (or not yet made): shown as it is, while the worker redoes it.
+    stale: bool = False
+
+    @property
+    def flagged(self) -> bool:
+        return self.risk is not SafetyRisk.NONE
+
+
+def versions_current(row: EntryAnalysis) -> bool:
+    return (
+        row.themes_version == themes.ENGINE_VERSION and row.safety_version == safety.ENGINE_VERSION
+    )
+
+
+def screen_entry(title: str, body: str) -> safety.SafetyResult:
+    """The safety screen over the body, and the title too: a title alone can say it. Evidence
+    spans always index into the body (a risk found only in the title has none)."""
+    result = safety.screen(body)
+    if result.flagged or not title.strip():
+        return result
+    from_title = safety.screen(title)
+    return safety.SafetyResult(from_title.risk, ()) if from_title.flagged else result
+
+
+def _fields(entry: Entry) -> dict[str, Any]:
+    found = themes.analyze_themes(entry.body)
+    screened = screen_entry(entry.title, entry.body)
+    sealed = {
+        "evidence": {
+            f.theme.value: [[span.start, span.end] for span in f.evidence] for f in found.themes
+        },
+        "risk": screened.risk.value,
+        "risk_evidence": [[span.start, span.end] for span in screened.evidence],
+    }
+    return {
+        "themes_version": themes.ENGINE_VERSION,
+        "safety_version": safety.ENGINE_VERSION,
+        "themes": [{"theme": f.theme.value, "score": round(f.score, 3)} for f in found.themes],
+        "sealed": json.dumps(sealed),
+        "analysed_at": timezone.now(),
+    }
+
+
+def do_analyse_entry(entry: Entry) -> EntryAnalysis:
+    """Analyse a saved entry (themes and safety) and store the result, replacing any older."""
+    with transaction.atomic():
+        row, _created = EntryAnalysis.objects.update_or_create(entry=entry, defaults=_fields(entry))
+    entry.analysis = row  # keep the cached relation in step for the caller
+    return row
+
+
+def reading(row: EntryAnalysis, *, stale: bool = False) -> Reading:
+    sealed = json.loads(row.sealed or "{}")
+    found = []
+    for item in row.themes:
+        try:
+            found.append((Theme(item["theme"]), float(item["score"])))
+        except (KeyError, ValueError, TypeError):
+            continue  # a theme retired from the vocabulary: skip rather than fail the page
+    return Reading(
+        themes=tuple(found),
+        evidence={
+            k: [(int(s), int(e)) for s, e in v] for k, v in sealed.get("evidence", {}).items()
+        },
+        risk=SafetyRisk(sealed.get("risk", SafetyRisk.NONE.value)),
+        risk_evidence=tuple((int(s), int(e)) for s, e in sealed.get("risk_evidence", [])),
+        stale=stale,
+    )
+
+
+def stored_reading(entry: Entry) -> Reading:
+    """The entry's stored analysis as it is, for pages: never recomputed here and never
+    written (a GET writes nothing). A missing analysis reads as no themes, and like an older
+    engine's it is marked `stale` for the page to say it is being brought up to date.
+
+    Uses `entry.analysis` when it was fetched with the entry (`select_related`)."""
+    try:
+        row: EntryAnalysis | None = entry.analysis
+    except EntryAnalysis.DoesNotExist:
+        row = None
+    if row is None:
+        return Reading(themes=(), stale=True)
+    return reading(row, stale=not versions_current(row))
+
+
+def current_analysis(entry: Entry) -> Reading:
+    """The entry's analysis, recomputed first when missing or made by an older engine.
+
+    Uses `entry.analysis` when it was fetched with the entry (`select_related`), so a page of
+    entries costs no extra query unless something has to be recomputed."""
+    try:
+        row: EntryAnalysis | None = entry.analysis
+    except EntryAnalysis.DoesNotExist:
+        row = None
+    if row is None or not versions_current(row):
+        row = do_analyse_entry(entry)
+    return reading(row)
+
+
+def stale_entries() -> Iterable[Entry]:
+    """Entries with no analysis or one made by an engine version other than today's."""
+    current = EntryAnalysis.objects.filter(
+        themes_version=themes.ENGINE_VERSION, safety_version=safety.ENGINE_VERSION
+    ).values("entry_id")
+    return Entry.objects.exclude(pk__in=current).order_by("pk").iterator(chunk_size=200)
+
+
+def reanalyse_stale() -> int:
+    """Recompute every stale analysis; returns how many entries were analysed."""
+    count = 0
+    for entry in stale_entries():
+        do_analyse_entry(entry)
+        count += 1
+    return count

@@ -1,0 +1,30 @@
+"""Recompute journal analyses made by an older engine (or never made).
+
+`interplay manage reanalyse_journal` runs it now; `--queue` hands it to the task worker."""
+
+from django.core.management.base import BaseCommand, CommandParser
+
+from interplay.language import safety, themes
+from interplay.web.journal.analysis import reanalyse_stale
+
+
+class Command(BaseCommand):
+    help = "Re-run the journal theme and safety analyses where the engine version has changed."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument(
+            "--queue", action="store_true", help="Queue it for the task worker instead."
+        )
+
+    def handle(self, *args: object, **options: object) -> None:
+        if options["queue"]:
+            from interplay.web.journal.tasks import reanalyse_journal
+
+            reanalyse_journal.enqueue()
+            self.stdout.write("Queued the reanalysis for the task worker.")
+            return
+        count = reanalyse_stale()
+        noun = "entry" if count == 1 else "entries"
+        self.stdout.write(
+            f"{count} journal {noun} analysed ({themes.ENGINE_VERSION}, {safety.ENGINE_VERSION})."
+        )
