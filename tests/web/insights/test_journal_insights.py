@@ -7,7 +7,7 @@ from django.db import connection
 from interplay.core.vocabulary import SafetyRisk, Theme
 from interplay.language import safety, themes
 from interplay.web.journal.actions import do_save_draft, do_save_entry, do_set_entry_sharing
-from interplay.web.journal.analysis import current_analysis
+from interplay.web.journal.analysis import stored_reading
 from interplay.web.journal.models import Entry, EntryAnalysis
 from tests.web.base import signed_in
 from tests.web.insights.texts import ALONE, FIGURE, FROM_OTHERS, PLAIN, POROUS, SELF_HARM
@@ -28,7 +28,7 @@ def test_saving_an_entry_stores_its_themes_with_the_engine_versions(practice):
     assert row.themes_version == themes.ENGINE_VERSION
     assert row.safety_version == safety.ENGINE_VERSION
     assert [item["theme"] for item in row.themes] == ["porous_boundaries"]
-    found = current_analysis(Entry.objects.get(pk=entry.pk))
+    found = stored_reading(Entry.objects.get(pk=entry.pk))
     assert found.risk is SafetyRisk.NONE
     assert all(POROUS[s:e] for s, e in found.evidence["porous_boundaries"])
 
@@ -74,10 +74,46 @@ def test_highlighting_escapes_the_writers_text(practice):
     assert "<script>x</script>" not in html and "&lt;script&gt;" in html
 
 
-def test_a_new_engine_version_recomputes_on_read(practice, monkeypatch):
+def test_a_new_engine_version_shows_the_stored_reading_and_says_it_is_updating(
+    practice, monkeypatch
+):
     entry = do_save_entry(practice.client, "", POROUS)
+    old = EntryAnalysis.objects.get(entry=entry).themes_version
     monkeypatch.setattr(themes, "ENGINE_VERSION", "themes-next")
-    signed_in(practice.client).get(f"/journal/{entry.pk}/")
+    html = signed_in(practice.client).get(f"/journal/{entry.pk}/").content.decode()
+    assert "Porous boundaries" in html  # the stored reading
+    assert "being brought up to date" in html
+    assert EntryAnalysis.objects.get(entry=entry).themes_version == old  # the page wrote nothing
+
+
+def test_the_coach_page_says_stale_themes_are_being_updated(practice, monkeypatch):
+    _share(practice.client, POROUS)
+    monkeypatch.setattr(themes, "ENGINE_VERSION", "themes-next")
+    url = f"/coach/client/{practice.client.pk}/"
+    html = signed_in(practice.coach).get(url).content.decode()
+    assert "Porous boundaries" in html and "being brought up to date" in html
+
+
+def test_reanalysis_reports_its_progress(practice, monkeypatch):
+    from interplay.web.journal import analysis
+
+    for _ in range(3):
+        do_save_entry(practice.client, "", POROUS)
+    monkeypatch.setattr(themes, "ENGINE_VERSION", "themes-next")
+    monkeypatch.setattr(analysis, "PROGRESS_EVERY", 2)
+    seen = []
+    assert analysis.reanalyse_stale(progress=lambda done, total: seen.append((done, total))) == 3
+    assert seen == [(2, 3), (3, 3)]
+
+
+def test_migrate_queues_the_reanalysis_when_something_is_stale(practice, monkeypatch):
+    from interplay.web.journal import analysis
+
+    entry = do_save_entry(practice.client, "", POROUS)
+    assert analysis.queue_reanalysis() is False  # nothing stale
+    monkeypatch.setattr(themes, "ENGINE_VERSION", "themes-next")
+    monkeypatch.setattr("django.db.connections.close_all", lambda: None)
+    call_command("migrate", verbosity=0)  # the immediate backend runs the queued task at once
     assert EntryAnalysis.objects.get(entry=entry).themes_version == "themes-next"
 
 

@@ -35,6 +35,7 @@ from interplay.web.coaching.access import current_coach, reads_of
 from interplay.web.coaching.actions import do_leave_coach
 from interplay.web.exports.models import ExportEvent
 from interplay.web.safety.actions import do_set_safety_consent
+from interplay.web.safety.presenters import safety_settings_context
 
 RECENT_EXPORTS = 5
 
@@ -224,6 +225,7 @@ def account_settings(request: HttpRequest) -> HttpResponse:
     reads = reads_of(user) if user.is_client else []
     # A download of someone's data is listed back to them, so none goes unnoticed.
     exports = list(ExportEvent.objects.filter(user=user)[:RECENT_EXPORTS]) if user.is_client else []
-    return render(
-        request, "accounts/settings.html", {"coach": coach, "reads": reads, "exports": exports}
-    )
+    context = {"coach": coach, "reads": reads, "exports": exports}
+    if user.is_client:
+        context |= safety_settings_context(user)
+    return render(request, "accounts/settings.html", context)

@@ -10,7 +10,7 @@ from interplay.web.journal.models import Draft, Entry
 
 
 def get_entry_for_user(user: User, pk: int) -> Entry:
-    entry = Entry.objects.filter(pk=pk, owner=user).first()
+    entry = Entry.objects.select_related("analysis").filter(pk=pk, owner=user).first()
     if entry is None:
         raise Http404
     return entry

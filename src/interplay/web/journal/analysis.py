@@ -1,14 +1,16 @@
 """Running the language analyses on journal entries and keeping the results current.
 
 `do_analyse_entry` is called by the journal's `do_save_entry` for every saved entry (drafts are
-never analysed). `current_analysis` is the one way to read a result: when the stored row was
-made by an older engine it is recomputed first, so a page never shows a stale reading.
-`reanalyse_stale` does the same for every entry at once (management command and task)."""
+never analysed): analysis runs on save. Pages read a result with `stored_reading`, which never
+recomputes or writes: a reading made by an older engine is shown as stored and marked stale,
+and the worker brings it up to date (`reanalyse_stale`, run by the `reanalyse_journal` task,
+which `queue_reanalysis` enqueues after `migrate` whenever something is stale, and by
+`interplay manage reanalyse_journal`), reporting its progress as it goes."""
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -113,32 +115,60 @@ def stored_reading(entry: Entry) -> Reading:
     return reading(row, stale=not versions_current(row))
 
 
-def current_analysis(entry: Entry) -> Reading:
-    """The entry's analysis, recomputed first when missing or made by an older engine.
-
-    Uses `entry.analysis` when it was fetched with the entry (`select_related`), so a page of
-    entries costs no extra query unless something has to be recomputed."""
-    try:
-        row: EntryAnalysis | None = entry.analysis
-    except EntryAnalysis.DoesNotExist:
-        row = None
-    if row is None or not versions_current(row):
-        row = do_analyse_entry(entry)
-    return reading(row)
+def _current_rows() -> Any:
+    return EntryAnalysis.objects.filter(
+        themes_version=themes.ENGINE_VERSION, safety_version=safety.ENGINE_VERSION
+    ).values("entry_id")
 
 
 def stale_entries() -> Iterable[Entry]:
     """Entries with no analysis or one made by an engine version other than today's."""
-    current = EntryAnalysis.objects.filter(
-        themes_version=themes.ENGINE_VERSION, safety_version=safety.ENGINE_VERSION
-    ).values("entry_id")
-    return Entry.objects.exclude(pk__in=current).order_by("pk").iterator(chunk_size=200)
+    return Entry.objects.exclude(pk__in=_current_rows()).order_by("pk").iterator(chunk_size=200)
 
 
-def reanalyse_stale() -> int:
-    """Recompute every stale analysis; returns how many entries were analysed."""
+def stale_count() -> int:
+    return Entry.objects.exclude(pk__in=_current_rows()).count()
+
+
+Progress = Callable[[int, int], None]  # (done, total)
+PROGRESS_EVERY = 200
+
+
+def reanalyse_stale(progress: Progress | None = None) -> int:
+    """Recompute every stale analysis; returns how many entries were analysed. `progress` is
+    told (done, total) every `PROGRESS_EVERY` entries and at the end."""
+    total = stale_count()
     count = 0
     for entry in stale_entries():
         do_analyse_entry(entry)
         count += 1
+        if progress and (count % PROGRESS_EVERY == 0 or count == total):
+            progress(count, max(total, count))
+    if progress and count == 0:
+        progress(0, 0)
     return count
+
+
+TASK_PATH = "interplay.web.journal.tasks.reanalyse_journal"
+
+
+def queue_reanalysis() -> bool:
+    """Hand the stale analyses to the task worker, unless nothing is stale or a run is already
+    waiting or running. Returns whether a run was queued."""
+    from django_tasks.base import TaskResultStatus
+    from django_tasks_db.models import DBTaskResult
+
+    from interplay.web.journal.tasks import reanalyse_journal
+
+    if not stale_count():
+        return False
+    if (
+        reanalyse_journal.get_backend().__class__.__name__ == "DatabaseBackend"
+        and DBTaskResult.objects.filter(
+            task_path=TASK_PATH,
+            status__in=[TaskResultStatus.READY, TaskResultStatus.RUNNING],
+        ).exists()
+    ):
+        return False
+    reanalyse_journal.enqueue()
+    return True

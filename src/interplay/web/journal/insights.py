@@ -54,6 +54,26 @@ def theme_summary(entries: list[Any], window: int = SUMMARY_WINDOW) -> list[dict
     return [{"name": theme_name(row.theme), "n": row.count, "out_of": row.out_of} for row in rows]
 
 
+def entry_page(entry: Any) -> dict[str, Any]:
+    """What the writer's entry page shows of the stored analysis: the support message first
+    when the safety screen saw a risk, then the themes with the text highlighted. Read as
+    stored; an older engine's reading is shown and said to be being brought up to date."""
+    from interplay.web.safety.presenters import support_context
+
+    found = stored_reading(entry)
+    return {
+        "support": support_context(entry.owner, found.risk) if found.flagged else None,
+        "themes": shown_themes(entry.body, found),
+        "pieces": highlighted(entry.body, found) if found.themes else [],
+        "themes_updating": found.stale,
+    }
+
+
+def theme_names(entry: Any) -> str:
+    """Names of an entry's stored themes, for lists (the analysis fetched with the entry)."""
+    return ", ".join(theme_name(theme) for theme, _score in stored_reading(entry).themes)
+
+
 def any_stale(entries: list[Any]) -> bool:
     return any(stored_reading(entry).stale for entry in entries)
 

@@ -16,7 +16,7 @@ from interplay.web.accounts.actions import ActionError
 from interplay.web.accounts.decorators import client_required
 from interplay.web.accounts.models import User
 from interplay.web.assessments.access import latest_profile
-from interplay.web.journal import actions
+from interplay.web.journal import actions, insights
 from interplay.web.journal.access import draft_for, get_entry_for_user, search_entries
 from interplay.web.journal.analysis import screen_entry
 from interplay.web.journal.models import Entry
@@ -44,10 +44,11 @@ def entry_list(request: HttpRequest) -> HttpResponse:
     )
     paginator = Paginator(entries, PAGE_SIZE)
     page = paginator.get_page(request.GET.get("page"))
+    rows = [(entry, insights.theme_names(entry)) for entry in page.object_list]
     return render(
         request,
         "journal/list.html",
-        {"page": page, "query": query, "total": paginator.count},
+        {"page": page, "rows": rows, "query": query, "total": paginator.count},
     )
 
 
@@ -148,6 +149,7 @@ def entry_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "entry": entry,
             "prompt_text": _question_text(entry.prompt_id),
             "draft_keys": [f"interplay-draft-u{user.pk}-new", f"interplay-draft-u{user.pk}-e{pk}"],
+            **insights.entry_page(entry),
         },
     )
 

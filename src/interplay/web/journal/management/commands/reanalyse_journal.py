@@ -23,7 +23,15 @@ class Command(BaseCommand):
             reanalyse_journal.enqueue()
             self.stdout.write("Queued the reanalysis for the task worker.")
             return
-        count = reanalyse_stale()
+        from rich.progress import Progress
+
+        with Progress(transient=True, disable=not self.stdout.isatty()) as bar:
+            job = bar.add_task("Bringing journal analyses up to date", total=None)
+
+            def advance(done: int, total: int) -> None:
+                bar.update(job, completed=done, total=total)
+
+            count = reanalyse_stale(progress=advance)
         noun = "entry" if count == 1 else "entries"
         self.stdout.write(
             f"{count} journal {noun} analysed ({themes.ENGINE_VERSION}, {safety.ENGINE_VERSION})."
