@@ -32,6 +32,7 @@ lint: setup
 	$(VENV)/bin/ruff check src tests bench
 	$(VENV)/bin/ruff format --check src tests bench
 	$(VENV)/bin/mypy src/interplay/core src/interplay/language
+	$(VENV)/bin/mypy src/interplay/web
 	$(VENV)/bin/lint-imports
 
 bench: setup

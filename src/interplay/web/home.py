@@ -10,7 +10,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.csrf import csrf_failure as django_csrf_failure
 
-from interplay.web.accounts.models import User
 from interplay.web.assessments import presenters
 from interplay.web.assessments.access import latest_profile, latest_pulse, open_assessment
 from interplay.web.journal.prompts import choose_prompt
@@ -21,7 +20,7 @@ PULSE_EVERY = timedelta(days=7)
 def home(request: HttpRequest) -> HttpResponse:
     if not request.user.is_authenticated:
         return redirect("accounts:sign_in")
-    user: User = request.user  # type: ignore[assignment]
+    user = request.user
     if user.is_coach:
         return redirect("coaching:dashboard")
     assessment = latest_profile(user)

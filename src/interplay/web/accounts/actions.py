@@ -12,13 +12,10 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from interplay.web.accounts.models import Role, SignInLink, User
 from interplay.web.emails import absolute_url, queue_email
+from interplay.web.kernel.errors import ActionError
 from interplay.web.tokens import hash_token, new_token
 
 SIGN_IN_LINK_LIFETIME = timedelta(minutes=30)
-
-
-class ActionError(ValueError):
-    """A request that cannot be carried out; the message is for the person who made it."""
 
 
 def do_sign_up(email: str, name: str, password: str | None, role: str = Role.CLIENT) -> User:

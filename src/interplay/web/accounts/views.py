@@ -34,6 +34,8 @@ from interplay.web.accounts.models import User
 from interplay.web.coaching.access import current_coach, reads_of
 from interplay.web.coaching.actions import do_leave_coach
 from interplay.web.exports.models import ExportEvent
+from interplay.web.kernel.errors import ActionError
+from interplay.web.kernel.requests import AuthenticatedRequest
 from interplay.web.safety.actions import do_set_safety_consent
 from interplay.web.safety.presenters import safety_settings_context
 
@@ -77,7 +79,7 @@ def sign_in(request: HttpRequest) -> HttpResponse:
             else:
                 throttle.clear_account(email)
                 login(request, user)
-                return _after_sign_in(request, user)  # type: ignore[arg-type]
+                return _after_sign_in(request, user)
     return render(
         request, "accounts/sign_in.html", {"form": form, "next": request.GET.get("next", "")}
     )
@@ -120,7 +122,7 @@ def sign_up(request: HttpRequest) -> HttpResponse:
             user = actions.do_sign_up(
                 form.cleaned_data["email"], form.cleaned_data["name"], form.cleaned_data["password"]
             )
-        except actions.ActionError as error:
+        except ActionError as error:
             form.add_error("email", str(error))
         else:
             if request.POST.get("tell_coach") == "1":  # the safety consent, default off
@@ -136,9 +138,9 @@ def sign_up(request: HttpRequest) -> HttpResponse:
 
 def _coach_or_404(request: HttpRequest) -> User:
     user = request.user
-    if not user.is_authenticated or not user.is_coach:  # type: ignore[union-attr]
+    if not user.is_authenticated or not user.is_coach:
         raise Http404
-    return user  # type: ignore[return-value]
+    return user
 
 
 @login_required
@@ -215,8 +217,8 @@ def password_reset_confirm(request: HttpRequest, uid: str, token: str) -> HttpRe
 
 
 @login_required
-def account_settings(request: HttpRequest) -> HttpResponse:
-    user: User = request.user  # type: ignore[assignment]
+def account_settings(request: AuthenticatedRequest) -> HttpResponse:
+    user = request.user
     if request.method == "POST" and request.POST.get("action") == "leave_coach":
         if do_leave_coach(user):
             messages.success(request, _("You are no longer working with that coach."))

@@ -22,9 +22,9 @@ from interplay.core.instrument import (
 )
 from interplay.core.profile import build_profile, score_pulse
 from interplay.core.scoring import AnswerError
-from interplay.web.accounts.actions import ActionError
 from interplay.web.accounts.models import User
 from interplay.web.assessments.models import Assessment, PulseCheck
+from interplay.web.kernel.errors import ActionError
 
 
 def parse_answer(item_id: str, raw: object) -> int:

@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from interplay.core.vocabulary import Barrier
+from interplay.core.vocabulary import Barrier, Pattern
 from interplay.web import labels
 from interplay.web.accounts.models import User
 from interplay.web.assessments.models import Assessment, PulseCheck
@@ -95,12 +95,12 @@ def balance_map(
     """The map for one assessment (`current`, drawn large) among all `points` (the trail)."""
     mid = _x(MIDPOINT)
     others = [point for point in points if point != current]
-    regions = [
+    regions: list[dict[str, Any]] = [
         # x, y, label, anchor position: top-left is high connection, low autonomy.
-        {"x": PLOT_MIN, "y": PLOT_MIN, "label": labels.PATTERNS["dependent"]},
-        {"x": mid, "y": PLOT_MIN, "label": labels.PATTERNS["interdependent"]},
-        {"x": PLOT_MIN, "y": mid, "label": labels.PATTERNS["withdrawn"]},
-        {"x": mid, "y": mid, "label": labels.PATTERNS["over_independent"]},
+        {"x": PLOT_MIN, "y": PLOT_MIN, "label": labels.PATTERNS[Pattern.DEPENDENT]},
+        {"x": mid, "y": PLOT_MIN, "label": labels.PATTERNS[Pattern.INTERDEPENDENT]},
+        {"x": PLOT_MIN, "y": mid, "label": labels.PATTERNS[Pattern.WITHDRAWN]},
+        {"x": mid, "y": mid, "label": labels.PATTERNS[Pattern.OVER_INDEPENDENT]},
     ]
     half = mid - PLOT_MIN
     for region in regions:
@@ -256,7 +256,11 @@ def profile_context(user: User, assessment: Assessment) -> dict[str, Any]:
     # The latest profile shows every point since, check-ins included; an earlier one stops at
     # its own date, so it reads as it did then.
     newest = max(assessments, key=lambda a: (a.completed_at, a.pk))
-    until = timezone.now() if newest.pk == assessment.pk else assessment.completed_at
+    until = (
+        timezone.now()
+        if newest.pk == assessment.pk or assessment.completed_at is None
+        else assessment.completed_at
+    )
     points = trail_points(assessments, pulses, until)
     current = next(
         (p for p in points if p.kind == "assessment" and p.when == assessment.completed_at), None

@@ -162,7 +162,7 @@ def finish_rows(rows: list[CoachingRelationship]) -> None:
     }
     now = timezone.now()
     for row in rows:
-        found = values.get(row.latest_profile_id, {})  # type: ignore[attr-defined]
+        found: Any = values.get(row.latest_profile_id, {})  # type: ignore[attr-defined]
         for name in PROFILE_PATHS:
             setattr(row, name, found.get(name))
         moments = [m for m in (row.last_entry, row.last_assessment, row.last_pulse) if m]  # type: ignore[attr-defined]
@@ -196,7 +196,9 @@ def parse_sort(raw: str | None) -> tuple[str, bool]:
     return key, descending
 
 
-def ordered(queryset: QuerySet[CoachingRelationship], key: str, descending: bool) -> QuerySet:
+def ordered(
+    queryset: QuerySet[CoachingRelationship], key: str, descending: bool
+) -> QuerySet[CoachingRelationship]:
     from django.db.models import F
 
     fields = [
@@ -208,7 +210,7 @@ def ordered(queryset: QuerySet[CoachingRelationship], key: str, descending: bool
 
 @dataclass(frozen=True)
 class DashboardPage:
-    page: Page  # of annotated CoachingRelationship rows
+    page: Page[CoachingRelationship]  # annotated rows
     sort: str
     descending: bool
 

@@ -12,6 +12,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
+from interplay.core.psychometrics import ReliableChange
 from interplay.web import labels
 from interplay.web.assessments import presenters as profile_presenters
 from interplay.web.assessments.models import Assessment
@@ -39,9 +40,9 @@ COLUMNS = (
     ("due", gettext_lazy("What is due")),
 )
 CLASSIFICATIONS = {
-    change.ReliableChange.IMPROVED: gettext_lazy("reliable change toward balance"),
-    change.ReliableChange.WORSE: gettext_lazy("reliable change away from balance"),
-    change.ReliableChange.NO_RELIABLE_CHANGE: gettext_lazy("within measurement error"),
+    ReliableChange.IMPROVED: gettext_lazy("reliable change toward balance"),
+    ReliableChange.WORSE: gettext_lazy("reliable change away from balance"),
+    ReliableChange.NO_RELIABLE_CHANGE: gettext_lazy("within measurement error"),
 }
 
 
@@ -75,6 +76,7 @@ def _due_items(row: Any) -> list[str]:
 
 def dashboard_context(result: DashboardPage) -> dict[str, Any]:
     rows = []
+    row: Any  # an annotated relationship: the dashboard's columns are set on it
     for row in result.page.object_list:
         rows.append(
             {

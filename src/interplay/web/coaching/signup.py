@@ -7,9 +7,10 @@ from django.contrib.auth import login
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
-from interplay.web.accounts.actions import ActionError, do_sign_up
+from interplay.web.accounts.actions import do_sign_up
 from interplay.web.accounts.forms import SignUpForm
 from interplay.web.accounts.models import Role
+from interplay.web.kernel.errors import ActionError
 
 
 def coach_sign_up(request: HttpRequest) -> HttpResponse:

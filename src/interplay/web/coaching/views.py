@@ -16,7 +16,6 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from interplay.web.accounts.actions import ActionError
 from interplay.web.accounts.decorators import coach_required
 from interplay.web.accounts.models import User
 from interplay.web.coaching import access, actions, presenters
@@ -30,16 +29,18 @@ from interplay.web.coaching.client_view import ClientView
 from interplay.web.coaching.dashboard import dashboard_page
 from interplay.web.coaching.forms import AcceptForm, InviteForm, NoteForm, PlanForm
 from interplay.web.emails import absolute_url
+from interplay.web.kernel.errors import ActionError
+from interplay.web.kernel.requests import CoachRequest
 from interplay.web.practice.planner import coach_client_summary
 from interplay.web.safety.actions import do_set_safety_consent, open_flags_for_coach, tells_coach
 
 
-def _coach(request: HttpRequest) -> User:
-    return request.user  # type: ignore[return-value]
+def _coach(request: CoachRequest) -> User:
+    return request.user
 
 
 @coach_required
-def dashboard(request: HttpRequest) -> HttpResponse:
+def dashboard(request: CoachRequest) -> HttpResponse:
     """The coach's home: waiting safety flags first, every client at a glance, and the
     invitation form (posted here)."""
     coach = _coach(request)
@@ -58,7 +59,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
 
 
 def _client_page(
-    request: HttpRequest, view: ClientView, form: NoteForm, status: int = 200
+    request: CoachRequest, view: ClientView, form: NoteForm, status: int = 200
 ) -> HttpResponse:
     query = request.GET.get("q", "").strip()[:200] if request.method == "GET" else ""
     context = presenters.client_context(view, query)
@@ -68,7 +69,7 @@ def _client_page(
 
 
 @coach_required
-def client_page(request: HttpRequest, client_id: int) -> HttpResponse:
+def client_page(request: CoachRequest, client_id: int) -> HttpResponse:
     view = access_client_for_coach(_coach(request), client_id)
     record_coach_read(view, "client page", flags=True)
     return _client_page(request, view, NoteForm())
@@ -76,7 +77,7 @@ def client_page(request: HttpRequest, client_id: int) -> HttpResponse:
 
 @coach_required
 @require_POST
-def add_note(request: HttpRequest, client_id: int) -> HttpResponse:
+def add_note(request: CoachRequest, client_id: int) -> HttpResponse:
     coach = _coach(request)
     view = access_client_for_coach(coach, client_id)
     record_coach_read(view, "add note")
@@ -97,7 +98,7 @@ def add_note(request: HttpRequest, client_id: int) -> HttpResponse:
 
 
 @coach_required
-def edit_note(request: HttpRequest, client_id: int, note_id: int) -> HttpResponse:
+def edit_note(request: CoachRequest, client_id: int, note_id: int) -> HttpResponse:
     coach = _coach(request)
     view = access_client_for_coach(coach, client_id)
     client = view.client
@@ -122,7 +123,7 @@ def edit_note(request: HttpRequest, client_id: int, note_id: int) -> HttpRespons
 
 @coach_required
 @require_POST
-def close_follow_up(request: HttpRequest, client_id: int, note_id: int) -> HttpResponse:
+def close_follow_up(request: CoachRequest, client_id: int, note_id: int) -> HttpResponse:
     coach = _coach(request)
     view = access_client_for_coach(coach, client_id)
     client = view.client
@@ -134,7 +135,7 @@ def close_follow_up(request: HttpRequest, client_id: int, note_id: int) -> HttpR
 
 
 def _plan_page(
-    request: HttpRequest, client: User, form: PlanForm, plan: object, proposal: object
+    request: CoachRequest, client: User, form: PlanForm, plan: object, proposal: object
 ) -> HttpResponse:
     return render(
         request,
@@ -144,7 +145,7 @@ def _plan_page(
 
 
 @coach_required
-def new_plan(request: HttpRequest, client_id: int) -> HttpResponse:
+def new_plan(request: CoachRequest, client_id: int) -> HttpResponse:
     coach = _coach(request)
     view = access_client_for_coach(coach, client_id)
     record_coach_read(view, "session planner")
@@ -168,7 +169,7 @@ def new_plan(request: HttpRequest, client_id: int) -> HttpResponse:
 
 
 @coach_required
-def edit_plan(request: HttpRequest, client_id: int, plan_id: int) -> HttpResponse:
+def edit_plan(request: CoachRequest, client_id: int, plan_id: int) -> HttpResponse:
     coach = _coach(request)
     view = access_client_for_coach(coach, client_id)
     client = view.client
@@ -196,21 +197,17 @@ def edit_plan(request: HttpRequest, client_id: int, plan_id: int) -> HttpRespons
 
 
 @coach_required
-def coach_home(request: HttpRequest) -> HttpResponse:
+def coach_home(request: CoachRequest) -> HttpResponse:
     """The old client list: the coach's one home is now the dashboard (with invitations)."""
     return redirect("coaching:dashboard", permanent=True)
 
 
 @coach_required
-def client_overview(request: HttpRequest, client_id: int) -> HttpResponse:
+def client_overview(request: CoachRequest, client_id: int) -> HttpResponse:
     """The old quick overview: the one client page is the coach desk's. Access is checked
     first, so an outsider still gets a 404 here; nothing is read, so nothing is recorded."""
     view = access_client_for_coach(_coach(request), client_id)
     return redirect("coaching:client", view.pk, permanent=True)
-
-
-def _coach(request: HttpRequest) -> User:
-    return request.user  # type: ignore[return-value]
 
 
 def accept_invitation(request: HttpRequest, token: str) -> HttpResponse:
@@ -223,7 +220,7 @@ def accept_invitation(request: HttpRequest, token: str) -> HttpResponse:
         try:
             joined = actions.do_accept_invitation(
                 token,
-                user=user,  # type: ignore[arg-type]
+                user=user,
                 name=form.cleaned_data["name"] if form else "",
                 password=form.cleaned_data["password"] if form else None,
             )
@@ -246,6 +243,6 @@ def accept_invitation(request: HttpRequest, token: str) -> HttpResponse:
             "form": form,
             "tell_coach": request.POST.get("tell_coach") == "1"
             if request.method == "POST"
-            else bool(user and tells_coach(user)),  # type: ignore[arg-type]
+            else bool(user and tells_coach(user)),
         },
     )

@@ -6,9 +6,9 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from interplay.web.accounts.actions import ActionError
 from interplay.web.accounts.models import User
 from interplay.web.journal.models import Draft, Entry
+from interplay.web.kernel.errors import ActionError
 
 MAX_LENGTH = 100_000  # characters; far beyond any entry, short of abuse
 

@@ -17,8 +17,8 @@ from django.utils.translation import gettext_lazy
 
 from interplay.core.practice import PracticeError, parse_plan, parse_reflection
 from interplay.core.vocabulary import ExperimentStatus
-from interplay.web.accounts.actions import ActionError
 from interplay.web.accounts.models import User
+from interplay.web.kernel.errors import ActionError
 from interplay.web.practice.models import Experiment, StatementDraft
 from interplay.web.relationships.models import MapPerson
 from interplay.web.values.models import Belief, PersonalValue

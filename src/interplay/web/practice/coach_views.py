@@ -6,16 +6,17 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from interplay.core.scenarios import Response
-from interplay.web.accounts.actions import ActionError
 from interplay.web.accounts.decorators import coach_required
 from interplay.web.accounts.models import User
 from interplay.web.coaching.access import access_client_for_coach, record_coach_read
+from interplay.web.kernel.errors import ActionError
+from interplay.web.kernel.requests import CoachRequest
 from interplay.web.practice import actions, labels
 from interplay.web.practice.access import get_scenario_for_coach, scenarios_of_coach
 from interplay.web.practice.models import CoachScenario
@@ -31,8 +32,8 @@ COUNTERPART_FIELDS = ("name", "relationship", "kind", "manner")
 SUGGEST_FIELDS = ("title", "technique", "direction", "stakes", "what", "feared_outcome")
 
 
-def _coach(request: HttpRequest) -> User:
-    return request.user  # type: ignore[return-value]
+def _coach(request: CoachRequest) -> User:
+    return request.user
 
 
 def form_to_scenario(post: Any) -> dict[str, Any]:
@@ -64,13 +65,13 @@ def scenario_to_form(data: dict[str, Any]) -> dict[str, str]:
 
 
 @coach_required
-def scenario_list(request: HttpRequest) -> HttpResponse:
+def scenario_list(request: CoachRequest) -> HttpResponse:
     return render(
         request, "practice/coach_scenarios.html", {"scenarios": scenarios_of_coach(_coach(request))}
     )
 
 
-def _scenario_editor(request: HttpRequest, scenario: CoachScenario | None) -> HttpResponse:
+def _scenario_editor(request: CoachRequest, scenario: CoachScenario | None) -> HttpResponse:
     coach = _coach(request)
     form = (
         scenario_to_form(scenario.data)
@@ -102,18 +103,18 @@ def _scenario_editor(request: HttpRequest, scenario: CoachScenario | None) -> Ht
 
 
 @coach_required
-def new_scenario(request: HttpRequest) -> HttpResponse:
+def new_scenario(request: CoachRequest) -> HttpResponse:
     return _scenario_editor(request, None)
 
 
 @coach_required
-def edit_scenario(request: HttpRequest, pk: int) -> HttpResponse:
+def edit_scenario(request: CoachRequest, pk: int) -> HttpResponse:
     return _scenario_editor(request, get_scenario_for_coach(_coach(request), pk))
 
 
 @coach_required
 @require_POST
-def offer_scenario(request: HttpRequest, pk: int) -> HttpResponse:
+def offer_scenario(request: CoachRequest, pk: int) -> HttpResponse:
     scenario = get_scenario_for_coach(_coach(request), pk)
     offered = request.POST.get("offered") == "1"
     do_set_scenario_offered(scenario, offered)
@@ -126,7 +127,7 @@ def offer_scenario(request: HttpRequest, pk: int) -> HttpResponse:
 
 @coach_required
 @require_POST
-def delete_scenario(request: HttpRequest, pk: int) -> HttpResponse:
+def delete_scenario(request: CoachRequest, pk: int) -> HttpResponse:
     """Runs already played keep their copy of the scenario; it is simply no longer offered."""
     do_delete_coach_scenario(get_scenario_for_coach(_coach(request), pk))
     messages.success(request, _("Scenario deleted."))
@@ -134,7 +135,7 @@ def delete_scenario(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @coach_required
-def client_practice(request: HttpRequest, client_id: int) -> HttpResponse:
+def client_practice(request: CoachRequest, client_id: int) -> HttpResponse:
     coach = _coach(request)
     view = access_client_for_coach(coach, client_id)
     record_coach_read(view, "practice")

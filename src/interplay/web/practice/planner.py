@@ -122,8 +122,8 @@ def planner_lines(view: ClientView) -> list[PlannerLine]:
         )
     people = view.map()
     if people:
-        view = map_view(people)
-        for rec in view.recommendations:
+        shown = map_view(people)
+        for rec in shown.recommendations:
             lines.append(
                 PlannerLine(
                     SessionPhase.EXPLORING,

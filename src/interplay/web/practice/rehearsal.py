@@ -27,8 +27,8 @@ from interplay.core.scenarios import (
     scenario_to_dict,
 )
 from interplay.language.statements import analyze_statement
-from interplay.web.accounts.actions import ActionError
 from interplay.web.accounts.models import User
+from interplay.web.kernel.errors import ActionError
 from interplay.web.practice.access import offered_scenarios
 from interplay.web.practice.models import CoachScenario, RolePlay, RolePlayReply
 

@@ -29,7 +29,7 @@ def focus_of(user: User) -> tuple[Focus, bool]:
     assessment = latest_profile(user)
     raw = ((assessment.profile or {}).get("focus") or {}).get("focus") if assessment else None
     try:
-        return Focus(raw), True
+        return Focus(str(raw)), True
     except ValueError:
         return Focus.BALANCING, False
 

@@ -17,9 +17,10 @@ from interplay.core.practice_history import chart_series, history_stats
 from interplay.core.roleplay import debrief
 from interplay.core.values import belief_outcome
 from interplay.core.vocabulary import ExperimentStatus, Outcome
-from interplay.web.accounts.actions import ActionError
 from interplay.web.accounts.decorators import client_required
 from interplay.web.accounts.models import User
+from interplay.web.kernel.errors import ActionError
+from interplay.web.kernel.requests import ClientRequest
 from interplay.web.practice import actions, labels
 from interplay.web.practice.access import (
     drafts_of,
@@ -46,12 +47,12 @@ REFLECTION_FIELDS = (
 )  # fmt: skip
 
 
-def _user(request: HttpRequest) -> User:
-    return request.user  # type: ignore[return-value]
+def _user(request: ClientRequest) -> User:
+    return request.user
 
 
 @client_required
-def practice_home(request: HttpRequest) -> HttpResponse:
+def practice_home(request: ClientRequest) -> HttpResponse:
     user = _user(request)
     experiments = experiments_of(user)
     records = records_of(experiments)
@@ -122,7 +123,7 @@ def _as_form(experiment: Experiment) -> dict[str, str]:
     return {k: ("" if v is None else str(v)) for k, v in form.items()}
 
 
-def _plan_editor(request: HttpRequest, experiment: Experiment | None) -> HttpResponse:
+def _plan_editor(request: ClientRequest, experiment: Experiment | None) -> HttpResponse:
     user = _user(request)
     form = _as_form(experiment) if experiment else _initial_plan(request, user)
     error = None
@@ -140,17 +141,17 @@ def _plan_editor(request: HttpRequest, experiment: Experiment | None) -> HttpRes
 
 
 @client_required
-def new_experiment(request: HttpRequest) -> HttpResponse:
+def new_experiment(request: ClientRequest) -> HttpResponse:
     return _plan_editor(request, None)
 
 
 @client_required
-def edit_experiment(request: HttpRequest, pk: int) -> HttpResponse:
+def edit_experiment(request: ClientRequest, pk: int) -> HttpResponse:
     return _plan_editor(request, get_experiment_for_user(_user(request), pk))
 
 
 @client_required
-def experiment_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def experiment_detail(request: ClientRequest, pk: int) -> HttpResponse:
     user = _user(request)
     experiment = get_experiment_for_user(user, pk)
     outcome = None
@@ -173,7 +174,7 @@ def experiment_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @client_required
-def reflect(request: HttpRequest, pk: int) -> HttpResponse:
+def reflect(request: ClientRequest, pk: int) -> HttpResponse:
     user = _user(request)
     experiment = get_experiment_for_user(user, pk)
     form = {name: str(getattr(experiment, name) or "") for name in REFLECTION_FIELDS}
@@ -205,7 +206,7 @@ def reflect(request: HttpRequest, pk: int) -> HttpResponse:
 
 @client_required
 @require_POST
-def set_aside(request: HttpRequest, pk: int) -> HttpResponse:
+def set_aside(request: ClientRequest, pk: int) -> HttpResponse:
     experiment = get_experiment_for_user(_user(request), pk)
     try:
         actions.do_set_aside(
@@ -226,7 +227,7 @@ def set_aside(request: HttpRequest, pk: int) -> HttpResponse:
 
 @client_required
 @require_POST
-def reopen(request: HttpRequest, pk: int) -> HttpResponse:
+def reopen(request: ClientRequest, pk: int) -> HttpResponse:
     experiment = get_experiment_for_user(_user(request), pk)
     try:
         actions.do_reopen(experiment)
@@ -237,7 +238,7 @@ def reopen(request: HttpRequest, pk: int) -> HttpResponse:
 
 @client_required
 @require_POST
-def share(request: HttpRequest, pk: int) -> HttpResponse:
+def share(request: ClientRequest, pk: int) -> HttpResponse:
     experiment = get_experiment_for_user(_user(request), pk)
     shared = request.POST.get("shared") == "1"
     actions.do_set_experiment_sharing(experiment, shared)
@@ -247,7 +248,7 @@ def share(request: HttpRequest, pk: int) -> HttpResponse:
 
 @client_required
 @require_POST
-def delete(request: HttpRequest, pk: int) -> HttpResponse:
+def delete(request: ClientRequest, pk: int) -> HttpResponse:
     actions.do_delete_experiment(get_experiment_for_user(_user(request), pk))
     messages.success(request, _("The experiment has been deleted."))
     return redirect("practice:home")
@@ -255,7 +256,7 @@ def delete(request: HttpRequest, pk: int) -> HttpResponse:
 
 @client_required
 @require_POST
-def accept(request: HttpRequest, pk: int) -> HttpResponse:
+def accept(request: ClientRequest, pk: int) -> HttpResponse:
     experiment = get_experiment_for_user(_user(request), pk)
     actions.do_accept_suggestion(experiment)
     messages.success(
@@ -266,7 +267,7 @@ def accept(request: HttpRequest, pk: int) -> HttpResponse:
 
 @client_required
 @require_POST
-def decline(request: HttpRequest, pk: int) -> HttpResponse:
+def decline(request: ClientRequest, pk: int) -> HttpResponse:
     experiment = get_experiment_for_user(_user(request), pk)
     try:
         actions.do_decline_suggestion(experiment)
@@ -278,7 +279,7 @@ def decline(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @client_required
-def history(request: HttpRequest) -> HttpResponse:
+def history(request: ClientRequest) -> HttpResponse:
     records = records_of(experiments_of(_user(request)))
     series = chart_series(records)
     return render(

@@ -12,8 +12,8 @@ from django.utils.translation import gettext_lazy
 
 from interplay.core.relationships import MapError
 from interplay.core.vocabulary import RelationshipKind
-from interplay.web.accounts.actions import ActionError
 from interplay.web.accounts.models import User
+from interplay.web.kernel.errors import ActionError
 from interplay.web.relationships.mapping import core_person, person_to_dict
 from interplay.web.relationships.models import SCALE_STEPS, MapPerson, MapSharing, MapSnapshot
 from interplay.web.values.models import PersonalValue

@@ -12,9 +12,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from interplay.core.vocabulary import SafetyRisk
-from interplay.web.accounts.actions import ActionError
 from interplay.web.accounts.models import User
 from interplay.web.coaching.access import current_coach
+from interplay.web.kernel.errors import ActionError
 from interplay.web.safety.models import SafetyAuditEvent, SafetyConsent, SafetyFlag, SafetyPlan
 
 PLAN_FIELDS = ("warning_signs", "what_helps", "people", "safe_places", "professionals")

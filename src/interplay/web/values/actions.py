@@ -8,8 +8,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from interplay.core.values import value_by_id
-from interplay.web.accounts.actions import ActionError
 from interplay.web.accounts.models import User
+from interplay.web.kernel.errors import ActionError
 from interplay.web.values.models import Belief, PersonalValue
 
 MAX_TEXT = 5_000  # characters per field: far beyond a belief or a value, short of abuse
