@@ -30,7 +30,7 @@ def writer(db):
 
 
 def test_export_prints_the_same_json_as_the_download(writer):
-    from interplay.web.exports.models import ExportEvent
+    from interplay.web.kernel.models import COMMAND_LINE, AuditEvent, AuditKind
 
     user, entry = writer
     result = runner.invoke(app, ["export", "--email", "ROSA@client.test"])
@@ -38,7 +38,7 @@ def test_export_prints_the_same_json_as_the_download(writer):
     data = json.loads(result.stdout)
     assert data["person"]["email"] == user.email
     assert [(e["id"], e["body"]) for e in data["journal_entries"]] == [(entry.pk, TEXT)]
-    assert ExportEvent.objects.get().channel == ExportEvent.COMMAND_LINE
+    assert AuditEvent.objects.get(kind=AuditKind.OWN_EXPORT).what == COMMAND_LINE
 
 
 def test_export_writes_a_private_file(writer, tmp_path):

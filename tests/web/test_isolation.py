@@ -5,8 +5,8 @@ alone, and an anonymous visitor."""
 import pytest
 from django.test import Client
 
-from interplay.web.coaching.models import AuditEvent
 from interplay.web.journal.actions import do_save_entry, do_set_entry_sharing
+from interplay.web.kernel.models import AuditEvent
 from tests.web.base import is_refused, signed_in
 from tests.web.pages import POST_ONLY, client_objects, urls_for
 
@@ -62,7 +62,7 @@ def test_coach_without_two_factor_is_sent_to_verify_not_shown_data(practice, url
     browser = signed_in(practice.coach, verified=False)
     response = browser.get(urls["coaching:client_overview"])
     assert response.status_code == 302 and "/two-factor/" in response["Location"]
-    assert not AuditEvent.objects.exists()
+    assert not AuditEvent.objects.filter(kind="coach_read").exists()
 
 
 def test_former_coach_loses_access_when_client_leaves(practice, urls):
@@ -89,13 +89,13 @@ def test_old_coach_addresses_lead_to_the_one_home_and_client_page(practice, urls
     assert (response.status_code, response["Location"]) == (301, urls["coaching:client"])
     response = coach.get(urls["coaching:coach_home"])
     assert (response.status_code, response["Location"]) == (301, urls["coaching:dashboard"])
-    assert not AuditEvent.objects.exists()  # a redirect reads nothing
+    assert not AuditEvent.objects.filter(kind="coach_read").exists()  # a redirect reads nothing
 
 
 def test_each_coach_read_is_audited(practice, urls):
     signed_in(practice.coach).get(urls["coaching:client"])
-    event = AuditEvent.objects.get()
-    assert (event.coach, event.client, event.what) == (
+    event = AuditEvent.objects.get(kind="coach_read")
+    assert (event.actor, event.client, event.what) == (
         practice.coach,
         practice.client,
         "client page",
@@ -116,7 +116,7 @@ def test_coach_reaches_a_shared_entry_by_id_and_the_read_is_audited(practice):
     practice.coach.is_verified = lambda: True  # as django-otp marks a verified request user
     entry = get_shared_entry_for_coach(practice.coach, practice.client.pk, shared.pk)
     assert entry.body == "Shared words"
-    event = AuditEvent.objects.get()
+    event = AuditEvent.objects.get(kind="coach_read")
     assert (event.what, event.object_id) == ("journal entry", shared.pk)
 
 
@@ -135,7 +135,7 @@ def test_coach_lookup_by_id_refuses_private_and_other_clients_entries(practice, 
         get_shared_entry_for_coach(practice.coach, owner.pk, entry.pk)
     with pytest.raises(Http404):  # nor by pairing the coach's own client id with it
         get_shared_entry_for_coach(practice.coach, practice.client.pk, entry.pk)
-    assert not AuditEvent.objects.exists()
+    assert not AuditEvent.objects.filter(kind="coach_read").exists()
 
 
 def test_coach_lookup_refuses_unshared_assessment(practice):

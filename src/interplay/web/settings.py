@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "interplay.web.accounts",
+    "interplay.web.kernel",
     "interplay.web.coaching",
     "interplay.web.assessments",
     "interplay.web.journal",

@@ -8,7 +8,8 @@ from django.db import connection
 from django.urls import reverse
 
 from interplay.web.coaching.actions import do_add_note, do_leave_coach, do_save_plan
-from interplay.web.coaching.models import AuditEvent, SessionNote, SessionPlan
+from interplay.web.coaching.models import SessionNote, SessionPlan
+from interplay.web.kernel.models import AuditEvent
 from tests.core.personas import MAYA
 from tests.web.base import is_refused, signed_in
 from tests.web.coaching.helpers import assess, write
@@ -107,7 +108,7 @@ def test_every_client_page_read_is_audited(practice):
     browser.get(reverse("coaching:client", args=[practice.client.pk]))
     browser.get(reverse("coaching:new_plan", args=[practice.client.pk]))
     whats = list(
-        AuditEvent.objects.filter(coach=practice.coach, client=practice.client).values_list(
+        AuditEvent.objects.filter(actor=practice.coach, client=practice.client).values_list(
             "what", flat=True
         )
     )

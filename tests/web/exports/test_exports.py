@@ -15,11 +15,10 @@ from interplay.web.assessments.actions import (
     do_start_assessment,
 )
 from interplay.web.coaching.actions import do_leave_coach
-from interplay.web.coaching.models import AuditEvent
 from interplay.web.demo import maya_answers
 from interplay.web.exports.actions import COACH_EXPORT
-from interplay.web.exports.models import ExportEvent
 from interplay.web.journal.actions import do_save_entry, do_set_entry_sharing
+from interplay.web.kernel.models import WEB, AuditEvent, AuditKind
 from interplay.web.practice.actions import do_save_experiment, do_save_statement_draft
 from interplay.web.practice.rehearsal import do_role_play_reply, do_start_role_play
 from interplay.web.relationships.actions import do_save_person, do_take_snapshot
@@ -109,8 +108,8 @@ def test_client_downloads_everything_they_own_with_private_text_readable(practic
 
 def test_client_download_is_recorded(practice, story):
     signed_in(practice.client).post(reverse("exports:my_data"))
-    event = ExportEvent.objects.get()
-    assert (event.user, event.channel) == (practice.client, ExportEvent.WEB)
+    event = AuditEvent.objects.get(kind=AuditKind.OWN_EXPORT)
+    assert (event.client, event.actor, event.what) == (practice.client, practice.client, WEB)
 
 
 def test_account_page_lists_the_owners_downloads_and_no_one_elses(practice, story):
@@ -128,7 +127,7 @@ def test_client_download_refuses_get_and_needs_csrf(practice, story):
     strict = Client(enforce_csrf_checks=True)
     strict.force_login(practice.client)
     assert strict.post(reverse("exports:my_data")).status_code == 403
-    assert not ExportEvent.objects.exists()
+    assert not AuditEvent.objects.filter(kind=AuditKind.OWN_EXPORT).exists()
 
 
 def test_client_download_holds_nobody_elses_data(practice, story):
@@ -180,7 +179,7 @@ def test_coach_export_carries_themes_of_shared_entries(practice, story):
 def test_coach_export_is_audited_as_a_coach_read(practice, story):
     _coach_export(signed_in(practice.coach), practice.client.pk)
     event = AuditEvent.objects.get(what=COACH_EXPORT)
-    assert (event.coach, event.client) == (practice.coach, practice.client)
+    assert (event.actor, event.client) == (practice.coach, practice.client)
     page = signed_in(practice.client).get(reverse("accounts:settings"))
     assert b"a download of everything you share" in page.content
 

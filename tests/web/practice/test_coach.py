@@ -5,7 +5,7 @@ from django.urls import reverse
 
 from interplay.core.vocabulary import SessionPhase
 from interplay.web.coaching.client_view import ClientView
-from interplay.web.coaching.models import AuditEvent
+from interplay.web.kernel.models import AuditEvent
 from interplay.web.practice.actions import (
     do_reflect,
     do_save_experiment,
@@ -53,7 +53,7 @@ def test_a_bad_suggestion_keeps_the_coachs_text(practice, coach_browser):
 
 def test_coach_reads_are_audited(practice, coach_browser):
     coach_browser.get(reverse("practice:coach_client", args=[practice.client.pk]))
-    assert AuditEvent.objects.filter(coach=practice.coach, what="practice").exists()
+    assert AuditEvent.objects.filter(actor=practice.coach, what="practice").exists()
 
 
 def test_client_overview_links_to_the_practice_page(practice, coach_browser):

@@ -5,6 +5,7 @@ from django.test import Client
 from interplay.core.vocabulary import SafetyRisk
 from interplay.web.coaching.actions import do_invite_client, do_leave_coach
 from interplay.web.journal.actions import do_save_entry
+from interplay.web.kernel.models import AuditEvent
 from interplay.web.safety.actions import (
     do_acknowledge_flag,
     do_raise_safety_flag,
@@ -12,7 +13,7 @@ from interplay.web.safety.actions import (
     do_set_safety_consent,
     tells_coach,
 )
-from interplay.web.safety.models import SafetyAuditEvent, SafetyFlag, SafetyPlan
+from interplay.web.safety.models import SafetyFlag, SafetyPlan
 from tests.web.base import PASSWORD, is_refused, signed_in
 from tests.web.insights.texts import FIGURE, FROM_OTHERS, POROUS, SELF_HARM
 
@@ -86,7 +87,7 @@ def test_safety_plan_is_saved_encrypted_and_shown_back(practice):
         (stored,) = cursor.fetchone()
     assert "Dev" not in stored
     assert SafetyPlan.objects.get().people == PLAN["people"]
-    assert SafetyAuditEvent.objects.filter(what="plan_saved", client=practice.client).exists()
+    assert AuditEvent.objects.filter(kind="plan_saved", client=practice.client).exists()
 
 
 def test_safety_plan_is_reachable_from_the_account_page(practice):
@@ -137,9 +138,9 @@ def test_with_consent_the_coach_gets_a_flag_but_never_the_text(practice, outbox)
         assert "Possible risk to themselves" in html
         assert "giving my things away" not in html and "Title words" not in html
     assert outbox == []  # no email, with content or without
-    assert SafetyAuditEvent.objects.filter(what="flag_raised", flag=flag).exists()
+    assert AuditEvent.objects.filter(kind="flag_raised", object_id=flag.pk).exists()
     assert (
-        SafetyAuditEvent.objects.filter(what="flag_seen", flag=flag, actor=practice.coach).count()
+        AuditEvent.objects.filter(kind="flag_seen", object_id=flag.pk, actor=practice.coach).count()
         == 1
     )
 
@@ -164,7 +165,7 @@ def test_coach_acknowledges_a_flag_and_it_is_audited(practice):
     assert response.status_code == 302
     flag.refresh_from_db()
     assert flag.acknowledged_at is not None
-    assert SafetyAuditEvent.objects.filter(what="flag_acknowledged", actor=practice.coach).exists()
+    assert AuditEvent.objects.filter(kind="flag_acknowledged", actor=practice.coach).exists()
     assert "Possible risk from someone else" not in coach.get("/coach/dashboard/").content.decode()
 
 
@@ -204,7 +205,7 @@ def test_consent_toggle_in_account_settings_is_audited(practice):
     assert 'name="tell_coach" value="1" checked' in html
     browser.post("/safety/coach/", {})
     assert not tells_coach(practice.client)
-    whats = list(SafetyAuditEvent.objects.values_list("what", flat=True))
+    whats = list(AuditEvent.objects.values_list("kind", flat=True))
     assert whats == ["consent_off", "consent_on"]
 
 

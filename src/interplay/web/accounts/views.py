@@ -33,8 +33,8 @@ from interplay.web.accounts.forms import (
 from interplay.web.accounts.models import User
 from interplay.web.coaching.access import current_coach, reads_of
 from interplay.web.coaching.actions import do_leave_coach
-from interplay.web.exports.models import ExportEvent
 from interplay.web.kernel.errors import ActionError
+from interplay.web.kernel.models import AuditEvent, AuditKind
 from interplay.web.kernel.requests import AuthenticatedRequest
 from interplay.web.safety.actions import do_set_safety_consent
 from interplay.web.safety.presenters import safety_settings_context
@@ -226,7 +226,11 @@ def account_settings(request: AuthenticatedRequest) -> HttpResponse:
     coach = current_coach(user) if user.is_client else None
     reads = reads_of(user) if user.is_client else []
     # A download of someone's data is listed back to them, so none goes unnoticed.
-    exports = list(ExportEvent.objects.filter(user=user)[:RECENT_EXPORTS]) if user.is_client else []
+    exports = (
+        list(AuditEvent.objects.filter(client=user, kind=AuditKind.OWN_EXPORT)[:RECENT_EXPORTS])
+        if user.is_client
+        else []
+    )
     context = {"coach": coach, "reads": reads, "exports": exports}
     if user.is_client:
         context |= safety_settings_context(user)

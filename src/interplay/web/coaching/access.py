@@ -4,18 +4,19 @@
 read of what the client shared) only while the client is this coach's current client and the
 coach has signed in with their authenticator; anyone else gets a 404, the same answer as for an
 id that does not exist, so ids reveal nothing. Access writes nothing: the view that was granted
-it records the read with one `record_coach_read` call, so a refused request leaves no trace.
+it records the read with one `kernel.audit.record(coach_read(view, ...))` call, so a refused
+request leaves no trace.
 """
 
 from __future__ import annotations
 
 from django.http import Http404
-from django.utils import timezone
 
 from interplay.web.accounts.models import User
 from interplay.web.coaching.client_view import ClientView
-from interplay.web.coaching.models import AuditEvent, CoachingRelationship, SessionNote, SessionPlan
-from interplay.web.safety.models import SafetyAuditEvent
+from interplay.web.coaching.models import CoachingRelationship, SessionNote, SessionPlan
+from interplay.web.kernel.audit import Audit
+from interplay.web.kernel.models import AuditEvent, AuditKind
 
 
 def current_coach(client: User) -> User | None:
@@ -58,49 +59,50 @@ def access_client_for_coach(coach: User, client_id: int) -> ClientView:
     return ClientView(coach, relationship.client)
 
 
-def record_coach_read(
-    view: ClientView, what: str, object_id: int | None = None, *, flags: bool = False
-) -> AuditEvent:
-    """The audit row of one coach read, written by the view after access was granted. With
-    `flags`, the page showed the client's safety flags too: each is recorded as seen once."""
-    event = AuditEvent.objects.create(
-        coach=view.coach, client=view.client, what=what, object_id=object_id
+def coach_read(view: ClientView, what: str, object_id: int | None = None) -> Audit:
+    """The audit row of one coach read (`what`: which page or object), for the view that was
+    granted access to `record()`."""
+    return Audit(
+        AuditKind.COACH_READ,
+        client_id=view.pk,
+        actor_id=view.coach.pk,
+        what=what,
+        object_id=object_id,
     )
-    if flags:
-        _record_flags_seen(view)
-    return event
 
 
-def _record_flags_seen(view: ClientView) -> None:
+def flags_first_seen(view: ClientView) -> list[Audit]:
+    """Audit rows for the client's safety flags this coach is shown for the first time."""
     shown = view.safety_flags()
     if not shown:
-        return
+        return []
     seen = set(
-        SafetyAuditEvent.objects.filter(
-            what="flag_seen", flag__in=shown, actor=view.coach
-        ).values_list("flag_id", flat=True)
+        AuditEvent.objects.filter(
+            kind=AuditKind.FLAG_SEEN, actor=view.coach, object_id__in=[f.pk for f in shown]
+        ).values_list("object_id", flat=True)
     )
-    SafetyAuditEvent.objects.bulk_create(
-        [
-            SafetyAuditEvent(actor=view.coach, client=view.client, what="flag_seen", flag=flag)
-            for flag in shown
-            if flag.pk not in seen
-        ]
-    )
+    return [
+        Audit(AuditKind.FLAG_SEEN, client_id=view.pk, actor_id=view.coach.pk, object_id=flag.pk)
+        for flag in shown
+        if flag.pk not in seen
+    ]
 
 
-def record_coach_reads(coach: User, client_ids: list[int], what: str) -> None:
-    """One audit row per client a coach's list page showed (the dashboard), in one query.
-    Only for clients from the coach's own current relationships."""
-    now = timezone.now()
-    AuditEvent.objects.bulk_create(
-        [AuditEvent(coach=coach, client_id=pk, what=what, at=now) for pk in client_ids]
-    )
+def list_reads(coach: User, client_ids: list[int], what: str) -> list[Audit]:
+    """One coach-read row per client a coach's list page showed (the dashboard). Only for
+    clients from the coach's own current relationships."""
+    return [
+        Audit(AuditKind.COACH_READ, client_id=pk, actor_id=coach.pk, what=what) for pk in client_ids
+    ]
 
 
 def reads_of(client: User, limit: int = 20) -> list[AuditEvent]:
     """The latest coach reads of this client's data, for the client to see."""
-    return list(AuditEvent.objects.filter(client=client).select_related("coach")[:limit])
+    return list(
+        AuditEvent.objects.filter(client=client, kind=AuditKind.COACH_READ).select_related("actor")[
+            :limit
+        ]
+    )
 
 
 def get_note_for_coach(coach: User, client: User, note_id: int) -> SessionNote:

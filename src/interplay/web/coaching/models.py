@@ -1,4 +1,4 @@
-"""Who coaches whom, how a client joins a coach, the audit of every coach read, and the coach's
+"""Who coaches whom, how a client joins a coach, and the coach's
 own working records about a client (session notes and session plans: encrypted at rest and the
 writing coach's alone; the client never sees them, and another coach, even a later coach of the
 same client, never reaches them)."""
@@ -9,7 +9,6 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
-from django.utils.translation import gettext_lazy as _
 
 from interplay.web.crypto import EncryptedTextField
 
@@ -60,42 +59,6 @@ class Invitation(models.Model):
 
     def __str__(self) -> str:
         return f"invitation from coach {self.coach_id}"
-
-
-class AuditEvent(models.Model):
-    """One row for every time a coach reads a client's data: what, whose, when."""
-
-    WHAT = {
-        "overview": _("your overview"),
-        "client page": _("everything you share"),
-        "dashboard": _("your line on their list of clients"),
-        "session planner": _("what you share, to plan a session"),
-        "session plan": _("a session plan about you"),
-        "note": _("their notes about your sessions"),
-        "add note": _("their notes about your sessions"),
-        "assessment": _("an assessment"),
-        "journal entry": _("a shared journal entry"),
-        "shared data export": _("a download of everything you share"),
-    }
-
-    coach = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="audit_reads"
-    )
-    client = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="audited_reads"
-    )
-    what = models.CharField(max_length=60)
-    object_id = models.BigIntegerField(null=True, blank=True)
-    at = models.DateTimeField(default=timezone.now, db_index=True)
-
-    class Meta:
-        ordering = ["-at", "-id"]
-
-    def __str__(self) -> str:
-        return f"coach {self.coach_id} read {self.what} of client {self.client_id}"
-
-    def get_what_display(self) -> str:
-        return str(self.WHAT.get(self.what, self.what))
 
 
 class SessionNote(models.Model):

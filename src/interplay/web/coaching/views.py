@@ -3,7 +3,7 @@ page, notes and the session planner.
 
 Thin views. Every client is reached through `access_client_for_coach` (404 to anyone but the
 client's current coach), which gives the `ClientView` every shared read goes through; once
-access is granted the view records the read with one `record_coach_read` call. Every note and
+access is granted the view records the read with one `kernel.audit.record()` call. Every note and
 plan is reached through the scoped helpers in `coaching.access`, every write through
 `coaching.actions`."""
 
@@ -21,14 +21,16 @@ from interplay.web.accounts.models import User
 from interplay.web.coaching import access, actions, presenters
 from interplay.web.coaching.access import (
     access_client_for_coach,
-    record_coach_read,
-    record_coach_reads,
+    coach_read,
+    flags_first_seen,
+    list_reads,
 )
 from interplay.web.coaching.actions import do_invite_client
 from interplay.web.coaching.client_view import ClientView
 from interplay.web.coaching.dashboard import dashboard_page
 from interplay.web.coaching.forms import AcceptForm, InviteForm, NoteForm, PlanForm
 from interplay.web.emails import absolute_url
+from interplay.web.kernel.audit import record
 from interplay.web.kernel.errors import ActionError
 from interplay.web.kernel.requests import CoachRequest
 from interplay.web.practice.planner import coach_client_summary
@@ -50,7 +52,7 @@ def dashboard(request: CoachRequest) -> HttpResponse:
         invitation_url = absolute_url(do_invite_client(coach, form.cleaned_data["email"]))
         form = InviteForm()
     result = dashboard_page(coach, request.GET.get("sort"), request.GET.get("page"))
-    record_coach_reads(coach, [row.client_id for row in result.page.object_list], "dashboard")
+    record(*list_reads(coach, [row.client_id for row in result.page.object_list], "dashboard"))
     context = presenters.dashboard_context(result)
     context.update(
         form=form, invitation_url=invitation_url, safety_flags=open_flags_for_coach(coach)
@@ -71,7 +73,7 @@ def _client_page(
 @coach_required
 def client_page(request: CoachRequest, client_id: int) -> HttpResponse:
     view = access_client_for_coach(_coach(request), client_id)
-    record_coach_read(view, "client page", flags=True)
+    record(coach_read(view, "client page"), *flags_first_seen(view))
     return _client_page(request, view, NoteForm())
 
 
@@ -80,7 +82,7 @@ def client_page(request: CoachRequest, client_id: int) -> HttpResponse:
 def add_note(request: CoachRequest, client_id: int) -> HttpResponse:
     coach = _coach(request)
     view = access_client_for_coach(coach, client_id)
-    record_coach_read(view, "add note")
+    record(coach_read(view, "add note"))
     client = view.client
     form = NoteForm(request.POST)
     if form.is_valid():
@@ -103,7 +105,7 @@ def edit_note(request: CoachRequest, client_id: int, note_id: int) -> HttpRespon
     view = access_client_for_coach(coach, client_id)
     client = view.client
     note = access.get_note_for_coach(coach, client, note_id)
-    record_coach_read(view, "note", note.pk)
+    record(coach_read(view, "note", note.pk))
     if request.method == "POST":
         form = NoteForm(request.POST)
         if form.is_valid():
@@ -128,7 +130,7 @@ def close_follow_up(request: CoachRequest, client_id: int, note_id: int) -> Http
     view = access_client_for_coach(coach, client_id)
     client = view.client
     note = access.get_note_for_coach(coach, client, note_id)
-    record_coach_read(view, "note", note.pk)
+    record(coach_read(view, "note", note.pk))
     actions.do_close_follow_up(note)
     messages.success(request, _("Marked as done."))
     return redirect("coaching:client", client.pk)
@@ -148,7 +150,7 @@ def _plan_page(
 def new_plan(request: CoachRequest, client_id: int) -> HttpResponse:
     coach = _coach(request)
     view = access_client_for_coach(coach, client_id)
-    record_coach_read(view, "session planner")
+    record(coach_read(view, "session planner"))
     client = view.client
     if request.method == "POST":
         form = PlanForm(request.POST)
@@ -174,7 +176,7 @@ def edit_plan(request: CoachRequest, client_id: int, plan_id: int) -> HttpRespon
     view = access_client_for_coach(coach, client_id)
     client = view.client
     plan = access.get_plan_for_coach(coach, client, plan_id)
-    record_coach_read(view, "session plan", plan.pk)
+    record(coach_read(view, "session plan", plan.pk))
     if request.method == "POST":
         form = PlanForm(request.POST)
         if form.is_valid():

@@ -14,7 +14,8 @@ from django.views.decorators.http import require_POST
 from interplay.core.scenarios import Response
 from interplay.web.accounts.decorators import coach_required
 from interplay.web.accounts.models import User
-from interplay.web.coaching.access import access_client_for_coach, record_coach_read
+from interplay.web.coaching.access import access_client_for_coach, coach_read
+from interplay.web.kernel.audit import record
 from interplay.web.kernel.errors import ActionError
 from interplay.web.kernel.requests import CoachRequest
 from interplay.web.practice import actions, labels
@@ -138,7 +139,7 @@ def delete_scenario(request: CoachRequest, pk: int) -> HttpResponse:
 def client_practice(request: CoachRequest, client_id: int) -> HttpResponse:
     coach = _coach(request)
     view = access_client_for_coach(coach, client_id)
-    record_coach_read(view, "practice")
+    record(coach_read(view, "practice"))
     client = view.client
     form: dict[str, str] = {"technique": "start_small", "stakes": "low"}
     error = None

@@ -14,15 +14,26 @@ from django.utils.translation import gettext as _
 from interplay.core.vocabulary import SafetyRisk
 from interplay.web.accounts.models import User
 from interplay.web.coaching.access import current_coach
+from interplay.web.kernel.audit import Audit, record
 from interplay.web.kernel.errors import ActionError
-from interplay.web.safety.models import SafetyAuditEvent, SafetyConsent, SafetyFlag, SafetyPlan
+from interplay.web.kernel.models import AuditKind
+from interplay.web.safety.models import SafetyConsent, SafetyFlag, SafetyPlan
 
 PLAN_FIELDS = ("warning_signs", "what_helps", "people", "safe_places", "professionals")
 MAX_FIELD = 5_000
 
 
-def _audit(actor: User | None, client: User, what: str, flag: SafetyFlag | None = None) -> None:
-    SafetyAuditEvent.objects.create(actor=actor, client=client, what=what, flag=flag)
+def _audit(
+    actor: User | None, client: User, kind: AuditKind, flag: SafetyFlag | None = None
+) -> None:
+    record(
+        Audit(
+            kind,
+            client_id=client.pk,
+            actor_id=actor.pk if actor else None,
+            object_id=flag.pk if flag else None,
+        )
+    )
 
 
 def plan_for(owner: User) -> SafetyPlan | None:
@@ -43,7 +54,7 @@ def do_save_safety_plan(owner: User, fields: dict[str, str]) -> SafetyPlan:
             setattr(plan, name, value.strip())
         plan.updated_at = timezone.now()
         plan.save()
-        _audit(owner, owner, "plan_saved")
+        _audit(owner, owner, AuditKind.SAFETY_PLAN_SAVED)
     return plan
 
 
@@ -59,7 +70,11 @@ def do_set_safety_consent(client: User, tell_coach: bool) -> SafetyConsent:
         consent.tell_coach = tell_coach
         consent.changed_at = timezone.now()
         consent.save()
-        _audit(client, client, "consent_on" if tell_coach else "consent_off")
+        _audit(
+            client,
+            client,
+            AuditKind.SAFETY_CONSENT_ON if tell_coach else AuditKind.SAFETY_CONSENT_OFF,
+        )
     return consent
 
 
@@ -77,7 +92,7 @@ def do_raise_safety_flag(client: User, risk: SafetyRisk) -> SafetyFlag | None:
         if waiting:
             return None
         flag = SafetyFlag.objects.create(client=client, coach=coach, kind=risk.value)
-        _audit(None, client, "flag_raised", flag)
+        _audit(None, client, AuditKind.FLAG_RAISED, flag)
     return flag
 
 
@@ -99,7 +114,7 @@ def do_acknowledge_flag(coach: User, flag: SafetyFlag) -> SafetyFlag:
     if flag.acknowledged_at is None:
         flag.acknowledged_at = timezone.now()
         flag.save(update_fields=["acknowledged_at"])
-        _audit(coach, flag.client, "flag_acknowledged", flag)
+        _audit(coach, flag.client, AuditKind.FLAG_ACKNOWLEDGED, flag)
     return flag
 
 
