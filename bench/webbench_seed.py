@@ -20,9 +20,9 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from interplay.core.instrument import instrument_items, instrument_version, pulse_items
 from interplay.core.profile import build_profile, score_pulse
-from interplay.web.accounts.models import Role, User
+from interplay.web.accounts.models import CoachingRelationship, Role, User
 from interplay.web.assessments.models import Assessment, PulseCheck
-from interplay.web.coaching.models import CoachingRelationship, SessionNote, SessionPlan
+from interplay.web.coaching.models import SessionNote, SessionPlan
 from interplay.web.journal.models import Entry
 
 BATCH = 2000

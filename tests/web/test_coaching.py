@@ -5,9 +5,9 @@ from django.test import Client
 from django.utils import timezone
 
 from interplay.web.accounts.actions import ActionError
-from interplay.web.accounts.models import User
+from interplay.web.accounts.models import CoachingRelationship, User
 from interplay.web.coaching.actions import do_accept_invitation, do_invite_client, do_leave_coach
-from interplay.web.coaching.models import CoachingRelationship, Invitation
+from interplay.web.coaching.models import Invitation
 from interplay.web.tokens import hash_token
 from tests.web.base import make_user, signed_in
 

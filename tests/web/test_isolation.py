@@ -109,7 +109,7 @@ def test_coach_sees_no_assessment_the_client_stopped_sharing(practice, urls):
 
 
 def test_coach_reaches_a_shared_entry_by_id_and_the_read_is_audited(practice):
-    from interplay.web.journal.access import get_shared_entry_for_coach
+    from interplay.web.coaching.access import get_shared_entry_for_coach
 
     shared = do_save_entry(practice.client, "", "Shared words")
     do_set_entry_sharing(shared, True)
@@ -124,7 +124,7 @@ def test_coach_reaches_a_shared_entry_by_id_and_the_read_is_audited(practice):
 def test_coach_lookup_by_id_refuses_private_and_other_clients_entries(practice, whose):
     from django.http import Http404
 
-    from interplay.web.journal.access import get_shared_entry_for_coach
+    from interplay.web.coaching.access import get_shared_entry_for_coach
 
     owner = practice.client if whose == "private" else practice.other_client
     entry = do_save_entry(owner, "", "Not for the coach")
@@ -141,7 +141,7 @@ def test_coach_lookup_by_id_refuses_private_and_other_clients_entries(practice, 
 def test_coach_lookup_refuses_unshared_assessment(practice):
     from django.http import Http404
 
-    from interplay.web.assessments.access import get_shared_assessment_for_coach
+    from interplay.web.coaching.access import get_shared_assessment_for_coach
 
     objects = client_objects(practice)
     practice.coach.is_verified = lambda: True

@@ -24,11 +24,11 @@ from django.utils import timezone
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from interplay.core.instrument import ANSWER_MAX, ANSWER_MIN, instrument_items, pulse_items
-from interplay.web.accounts.models import Role, User
+from interplay.web.accounts.models import CoachingRelationship, Role, User
 from interplay.web.assessments import actions as assessment_actions
 from interplay.web.assessments.models import Assessment, PulseCheck
 from interplay.web.coaching.actions import do_add_note, do_save_plan
-from interplay.web.coaching.models import CoachingRelationship, SessionNote
+from interplay.web.coaching.models import SessionNote
 from interplay.web.coaching.planner import propose_agenda
 from interplay.web.coaching.presenters import due_reasons
 from interplay.web.demo_story import (

@@ -6,10 +6,9 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
-from interplay.web.accounts.models import Role, User
+from interplay.web.accounts.models import CoachingRelationship, Role, User
 from interplay.web.coaching.actions import do_add_note, do_save_plan
 from interplay.web.coaching.dashboard import PAGE_SIZE
-from interplay.web.coaching.models import CoachingRelationship
 from tests.core.personas import DEPENDENT, INTERDEPENDENT, MAYA
 from tests.web.base import PASSWORD, signed_in
 from tests.web.coaching.helpers import assess, days_ago, pulse, pulse_answers, write

@@ -13,7 +13,7 @@ import pytest
 from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from interplay.web.coaching.models import CoachingRelationship
+from interplay.web.accounts.models import CoachingRelationship
 from interplay.web.safety.actions import do_set_safety_consent
 from tests.web.base import PASSWORD, make_coach, make_user
 from tests.web.e2e.checks import Auditor

@@ -238,7 +238,7 @@ def test_coach_export_holds_what_the_coach_pages_show_once_shared(practice, stor
     do_set_experiment_sharing(story["experiment"], True)
     do_set_map_sharing(practice.client, True)
     coach = signed_in(practice.coach)
-    page = coach.get(reverse("practice:coach_client", args=[practice.client.pk])).content
+    page = coach.get(reverse("coaching:practice", args=[practice.client.pk])).content
     data = json.loads(_coach_export(coach, practice.client.pk).content)
     assert [v["id"] for v in data["values"]] == [story["value"].pk]
     assert [b["id"] for b in data["beliefs"]] == [story["belief"].pk]

@@ -43,7 +43,7 @@ COACH_PAGES = {
     "practice:coach_scenario",
     "practice:coach_offer",
     "practice:coach_delete",
-    "practice:coach_client",
+    "coaching:practice",
 }
 
 PLAN = {
@@ -167,7 +167,7 @@ def practice_urls(practice, objects: PracticeObjects | None = None) -> dict[str,
         "practice:coach_scenario": reverse("practice:coach_scenario", args=[o.scenario_pk]),
         "practice:coach_offer": reverse("practice:coach_offer", args=[o.scenario_pk]),
         "practice:coach_delete": reverse("practice:coach_delete", args=[o.scenario_pk]),
-        "practice:coach_client": reverse("practice:coach_client", args=[client_id]),
+        "coaching:practice": reverse("coaching:practice", args=[client_id]),
         "relationships:map": reverse("relationships:map"),
         "relationships:share": reverse("relationships:share"),
         "relationships:take_snapshot": reverse("relationships:take_snapshot"),
@@ -206,5 +206,5 @@ COACH_ID_PAGES = [
     "practice:coach_scenario",
     "practice:coach_offer",
     "practice:coach_delete",
-    "practice:coach_client",
+    "coaching:practice",
 ]

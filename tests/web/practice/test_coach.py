@@ -5,6 +5,7 @@ from django.urls import reverse
 
 from interplay.core.vocabulary import SessionPhase
 from interplay.web.coaching.client_view import ClientView
+from interplay.web.coaching.practice import planner_lines
 from interplay.web.kernel.models import AuditEvent
 from interplay.web.practice.actions import (
     do_reflect,
@@ -12,7 +13,6 @@ from interplay.web.practice.actions import (
     do_set_experiment_sharing,
 )
 from interplay.web.practice.models import Experiment
-from interplay.web.practice.planner import planner_lines
 from interplay.web.relationships.actions import do_save_person, do_set_map_sharing
 from interplay.web.values.actions import (
     do_add_value,
@@ -25,20 +25,20 @@ from tests.web.practice.pages import PERSON, PLAN
 
 def test_coach_suggests_an_experiment_the_client_then_sees(practice, coach_browser):
     response = coach_browser.post(
-        reverse("practice:coach_client", args=[practice.client.pk]),
+        reverse("coaching:practice", args=[practice.client.pk]),
         {k: PLAN[k] for k in ("title", "technique", "direction", "stakes", "what")},
     )
     suggestion = Experiment.objects.get()
     assert response.status_code == 302
     assert suggestion.owner == practice.client and suggestion.suggested_by == practice.coach
     assert not suggestion.accepted
-    page = coach_browser.get(reverse("practice:coach_client", args=[practice.client.pk]))
+    page = coach_browser.get(reverse("coaching:practice", args=[practice.client.pk]))
     assert "Waiting for your client:" in page.content.decode()
 
 
 def test_a_bad_suggestion_keeps_the_coachs_text(practice, coach_browser):
     response = coach_browser.post(
-        reverse("practice:coach_client", args=[practice.client.pk]),
+        reverse("coaching:practice", args=[practice.client.pk]),
         {
             "title": "Half done",
             "what": "",
@@ -52,7 +52,7 @@ def test_a_bad_suggestion_keeps_the_coachs_text(practice, coach_browser):
 
 
 def test_coach_reads_are_audited(practice, coach_browser):
-    coach_browser.get(reverse("practice:coach_client", args=[practice.client.pk]))
+    coach_browser.get(reverse("coaching:practice", args=[practice.client.pk]))
     assert AuditEvent.objects.filter(actor=practice.coach, what="practice").exists()
 
 
@@ -60,7 +60,7 @@ def test_client_overview_links_to_the_practice_page(practice, coach_browser):
     html = coach_browser.get(
         reverse("coaching:client_overview", args=[practice.client.pk]), follow=True
     )
-    assert reverse("practice:coach_client", args=[practice.client.pk]) in html.content.decode()
+    assert reverse("coaching:practice", args=[practice.client.pk]) in html.content.decode()
 
 
 def test_planner_lines_come_only_from_what_was_shared(practice):
@@ -93,7 +93,7 @@ def test_shared_experiments_appear_on_the_coach_desk_client_page(practice, coach
     html = coach_browser.get(reverse("coaching:client", args=[practice.client.pk])).content
     html = html.decode()
     assert "Ask Sam for a lift" in html and "Kept to myself" not in html
-    assert reverse("practice:coach_client", args=[practice.client.pk]) in html
+    assert reverse("coaching:practice", args=[practice.client.pk]) in html
 
 
 def test_session_planner_proposes_lines_from_shared_practice(practice, coach_browser):
@@ -108,7 +108,7 @@ def test_session_planner_proposes_lines_from_shared_practice(practice, coach_bro
 
 def test_add_to_agenda_puts_each_line_under_its_phase(practice):
     from interplay.web.coaching.planner import PHASE_NAMES, Agenda, Section
-    from interplay.web.practice.planner import add_to_agenda
+    from interplay.web.coaching.practice import add_to_agenda
 
     belief = do_save_belief(practice.client, {"belief": "Asking is weak"})
     do_set_belief_sharing(belief, True)
@@ -125,7 +125,7 @@ def test_add_to_agenda_puts_each_line_under_its_phase(practice):
 def test_demo_gives_maya_a_practice_with_something_shared_and_something_private(db, settings):
     from interplay.web import demo
     from interplay.web.accounts.models import User
-    from interplay.web.practice.planner import coach_practice_view
+    from interplay.web.coaching.practice import coach_practice_view
 
     (settings.DATA_DIR / demo.DEMO_MARKER).unlink(missing_ok=True)
     demo.seed_demo()
@@ -150,6 +150,6 @@ def signed_in_client_page(user):
 def test_the_client_sees_in_plain_words_that_the_coach_opened_their_practice(
     practice, coach_browser
 ):
-    coach_browser.get(reverse("practice:coach_client", args=[practice.client.pk]))
+    coach_browser.get(reverse("coaching:practice", args=[practice.client.pk]))
     event = AuditEvent.objects.get(what="practice")
     assert event.get_what_display().startswith("your shared practice")

@@ -1,4 +1,5 @@
-"""Signing in and out, two-factor for coaches, sign-in links, password reset, sign-up."""
+"""Signing in and out, two-factor for coaches, sign-in links and password reset. Sign-up and
+the Account page bring several apps together, so they live above them (`web/account_page.py`)."""
 
 from __future__ import annotations
 
@@ -27,19 +28,9 @@ from interplay.web.accounts.forms import (
     EmailForm,
     NewPasswordForm,
     SignInForm,
-    SignUpForm,
     TokenForm,
 )
 from interplay.web.accounts.models import User
-from interplay.web.coaching.access import current_coach, reads_of
-from interplay.web.coaching.actions import do_leave_coach
-from interplay.web.kernel.errors import ActionError
-from interplay.web.kernel.models import AuditEvent, AuditKind
-from interplay.web.kernel.requests import AuthenticatedRequest
-from interplay.web.safety.actions import do_set_safety_consent
-from interplay.web.safety.presenters import safety_settings_context
-
-RECENT_EXPORTS = 5
 
 
 def _next_or_home(request: HttpRequest) -> str:
@@ -113,27 +104,6 @@ def sign_out(request: HttpRequest) -> HttpResponse:
     logout(request)
     messages.info(request, _("You have signed out."))
     return redirect("accounts:sign_in")
-
-
-def sign_up(request: HttpRequest) -> HttpResponse:
-    form = SignUpForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            user = actions.do_sign_up(
-                form.cleaned_data["email"], form.cleaned_data["name"], form.cleaned_data["password"]
-            )
-        except ActionError as error:
-            form.add_error("email", str(error))
-        else:
-            if request.POST.get("tell_coach") == "1":  # the safety consent, default off
-                do_set_safety_consent(user, True)
-            login(request, user, backend="django.contrib.auth.backends.ModelBackend")
-            return redirect("home")
-    return render(
-        request,
-        "accounts/sign_up.html",
-        {"form": form, "tell_coach": request.POST.get("tell_coach") == "1"},
-    )
 
 
 def _coach_or_404(request: HttpRequest) -> User:
@@ -214,24 +184,3 @@ def password_reset_confirm(request: HttpRequest, uid: str, token: str) -> HttpRe
         messages.success(request, _("Your password has been changed. Please sign in."))
         return redirect("accounts:sign_in")
     return render(request, "accounts/password_reset_confirm.html", {"form": form})
-
-
-@login_required
-def account_settings(request: AuthenticatedRequest) -> HttpResponse:
-    user = request.user
-    if request.method == "POST" and request.POST.get("action") == "leave_coach":
-        if do_leave_coach(user):
-            messages.success(request, _("You are no longer working with that coach."))
-        return redirect("accounts:settings")
-    coach = current_coach(user) if user.is_client else None
-    reads = reads_of(user) if user.is_client else []
-    # A download of someone's data is listed back to them, so none goes unnoticed.
-    exports = (
-        list(AuditEvent.objects.filter(client=user, kind=AuditKind.OWN_EXPORT)[:RECENT_EXPORTS])
-        if user.is_client
-        else []
-    )
-    context = {"coach": coach, "reads": reads, "exports": exports}
-    if user.is_client:
-        context |= safety_settings_context(user)
-    return render(request, "accounts/settings.html", context)

@@ -34,14 +34,3 @@ def open_assessment(user: User) -> Assessment | None:
 
 def latest_pulse(user: User) -> PulseCheck | None:
     return PulseCheck.objects.filter(user=user).order_by("-taken_at", "-id").first()
-
-
-def get_shared_assessment_for_coach(coach: User, client_id: int, pk: int) -> Assessment:
-    """A finished assessment the client shared, for their current coach (audited); else 404."""
-    from interplay.web.coaching.access import access_client_for_coach, coach_read
-    from interplay.web.kernel.audit import record
-
-    view = access_client_for_coach(coach, client_id)
-    assessment = view.assessment(pk)
-    record(coach_read(view, "assessment", assessment.pk))
-    return assessment

@@ -12,36 +12,14 @@ from __future__ import annotations
 
 from django.http import Http404
 
-from interplay.web.accounts.models import User
+from interplay.web.accounts.coaches import passed_two_factor
+from interplay.web.accounts.models import CoachingRelationship, User
+from interplay.web.assessments.models import Assessment
 from interplay.web.coaching.client_view import ClientView
-from interplay.web.coaching.models import CoachingRelationship, SessionNote, SessionPlan
-from interplay.web.kernel.audit import Audit
+from interplay.web.coaching.models import SessionNote, SessionPlan
+from interplay.web.journal.models import Entry
+from interplay.web.kernel.audit import Audit, record
 from interplay.web.kernel.models import AuditEvent, AuditKind
-
-
-def current_coach(client: User) -> User | None:
-    relationship = (
-        CoachingRelationship.objects.select_related("coach")
-        .filter(client=client, ended_at__isnull=True)
-        .first()
-    )
-    return relationship.coach if relationship else None
-
-
-def clients_of(coach: User) -> list[User]:
-    return [
-        relationship.client
-        for relationship in CoachingRelationship.objects.select_related("client")
-        .filter(coach=coach, ended_at__isnull=True)
-        .order_by("client__name", "client_id")
-    ]
-
-
-def passed_two_factor(user: User) -> bool:
-    """True when this user object carries a verified second factor. django-otp marks the
-    request's user; a user loaded any other way has not shown one."""
-    is_verified = getattr(user, "is_verified", None)
-    return bool(callable(is_verified) and is_verified())
 
 
 def access_client_for_coach(coach: User, client_id: int) -> ClientView:
@@ -94,6 +72,23 @@ def list_reads(coach: User, client_ids: list[int], what: str) -> list[Audit]:
     return [
         Audit(AuditKind.COACH_READ, client_id=pk, actor_id=coach.pk, what=what) for pk in client_ids
     ]
+
+
+def get_shared_entry_for_coach(coach: User, client_id: int, pk: int) -> Entry:
+    """One entry the client shared, for their current coach (audited); 404 for anything else,
+    including the client's private entries."""
+    view = access_client_for_coach(coach, client_id)
+    entry = view.entry(pk)
+    record(coach_read(view, "journal entry", entry.pk))
+    return entry
+
+
+def get_shared_assessment_for_coach(coach: User, client_id: int, pk: int) -> Assessment:
+    """A finished assessment the client shared, for their current coach (audited); else 404."""
+    view = access_client_for_coach(coach, client_id)
+    assessment = view.assessment(pk)
+    record(coach_read(view, "assessment", assessment.pk))
+    return assessment
 
 
 def reads_of(client: User, limit: int = 20) -> list[AuditEvent]:

@@ -11,8 +11,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from interplay.web.accounts.actions import do_sign_up
-from interplay.web.accounts.models import Role, User
-from interplay.web.coaching.models import CoachingRelationship, Invitation, SessionNote, SessionPlan
+from interplay.web.accounts.models import CoachingRelationship, Role, User
+from interplay.web.coaching.models import Invitation, SessionNote, SessionPlan
 from interplay.web.emails import absolute_url, queue_email
 from interplay.web.kernel.errors import ActionError
 from interplay.web.tokens import hash_token, new_token

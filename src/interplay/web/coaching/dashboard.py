@@ -34,14 +34,14 @@ from django.db.models.functions import Coalesce, Greatest
 from django.utils import timezone
 
 from interplay.core.vocabulary import BoundaryStyle, Focus, Stage
-from interplay.web.accounts.models import User
+from interplay.web.accounts.models import CoachingRelationship, User
 from interplay.web.assessments.models import Assessment
 from interplay.web.coaching.client_view import (
     shared_assessments_of,
     shared_entries_of,
     shared_pulses_of,
 )
-from interplay.web.coaching.models import CoachingRelationship, SessionNote, SessionPlan
+from interplay.web.coaching.models import SessionNote, SessionPlan
 
 PAGE_SIZE = 25
 CHECK_IN_EVERY = timedelta(days=7)

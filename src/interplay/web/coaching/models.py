@@ -1,4 +1,4 @@
-"""Who coaches whom, how a client joins a coach, and the coach's
+"""How a client joins a coach (who coaches whom is `accounts.CoachingRelationship`), and the coach's
 own working records about a client (session notes and session plans: encrypted at rest and the
 writing coach's alone; the client never sees them, and another coach, even a later coach of the
 same client, never reaches them)."""
@@ -7,35 +7,9 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
 from django.utils import timezone
 
 from interplay.web.crypto import EncryptedTextField
-
-
-class CoachingRelationship(models.Model):
-    """A client works with at most one coach at a time; ending it keeps the history."""
-
-    coach = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="coached"
-    )
-    client = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="coaching"
-    )
-    started_at = models.DateTimeField(default=timezone.now)
-    ended_at = models.DateTimeField(null=True, blank=True)
-
-    class Meta:
-        constraints = [
-            models.UniqueConstraint(
-                fields=["client"],
-                condition=Q(ended_at__isnull=True),
-                name="one_current_coach_per_client",
-            )
-        ]
-
-    def __str__(self) -> str:
-        return f"coach {self.coach_id} with client {self.client_id}"
 
 
 class Invitation(models.Model):

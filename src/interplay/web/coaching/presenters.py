@@ -26,9 +26,9 @@ from interplay.web.coaching.dashboard import (
     was_never,
 )
 from interplay.web.coaching.planner import RECENT_ENTRIES, Agenda, propose_agenda, question_ids_in
+from interplay.web.coaching.practice import add_to_agenda
 from interplay.web.coaching.timeline import timeline
 from interplay.web.journal.insights import any_stale, entry_themes, theme_summary
-from interplay.web.practice.planner import add_to_agenda
 
 TIMELINE_PULSES = 6  # the trail on the map shows them all; the timeline keeps the latest
 COLUMNS = (

@@ -16,6 +16,7 @@ urlpatterns = [
     ),
     path("coach/client/<int:client_id>/plan/", views.new_plan, name="new_plan"),
     path("coach/client/<int:client_id>/plans/<int:plan_id>/", views.edit_plan, name="plan"),
+    path("practice/coach/clients/<int:client_id>/", views.client_practice, name="practice"),
     # Former addresses of the coach's home and client page: permanent redirects.
     path("coach/", views.coach_home, name="coach_home"),
     path("coach/clients/<int:client_id>/", views.client_overview, name="client_overview"),

@@ -29,11 +29,13 @@ from interplay.web.coaching.actions import do_invite_client
 from interplay.web.coaching.client_view import ClientView
 from interplay.web.coaching.dashboard import dashboard_page
 from interplay.web.coaching.forms import AcceptForm, InviteForm, NoteForm, PlanForm
+from interplay.web.coaching.practice import coach_client_summary, coach_practice_view
 from interplay.web.emails import absolute_url
 from interplay.web.kernel.audit import record
 from interplay.web.kernel.errors import ActionError
 from interplay.web.kernel.requests import CoachRequest
-from interplay.web.practice.planner import coach_client_summary
+from interplay.web.practice import actions as practice_actions
+from interplay.web.practice import labels as practice_labels
 from interplay.web.safety.actions import do_set_safety_consent, open_flags_for_coach, tells_coach
 
 
@@ -248,3 +250,35 @@ def accept_invitation(request: HttpRequest, token: str) -> HttpResponse:
             else bool(user and tells_coach(user)),
         },
     )
+
+
+SUGGEST_FIELDS = ("title", "technique", "direction", "stakes", "what", "feared_outcome")
+
+
+@coach_required
+def client_practice(request: CoachRequest, client_id: int) -> HttpResponse:
+    coach = _coach(request)
+    view = access_client_for_coach(coach, client_id)
+    record(coach_read(view, "practice"))
+    client = view.client
+    form: dict[str, str] = {"technique": "start_small", "stakes": "low"}
+    error = None
+    if request.method == "POST":
+        form = {name: request.POST.get(name, "") for name in SUGGEST_FIELDS}
+        try:
+            practice_actions.do_suggest_experiment(coach, client, form)
+        except ActionError as problem:
+            error = str(problem)
+        else:
+            messages.success(request, _("Suggested. Your client will see it and can take it up."))
+            return redirect("coaching:practice", client_id)
+    context = {
+        "client": client,
+        "view": coach_practice_view(view),
+        "form": form,
+        "error": error,
+        "techniques": practice_labels.choices(practice_labels.TECHNIQUES),
+        "directions": practice_labels.choices(practice_labels.DIRECTIONS),
+        "stakes_levels": practice_labels.choices(practice_labels.STAKES),
+    }
+    return render(request, "practice/coach_client.html", context, status=422 if error else 200)

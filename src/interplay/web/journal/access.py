@@ -38,15 +38,3 @@ def search_entries(owner: User, query: str) -> list[Entry]:
 
 def draft_for(owner: User, entry: Entry | None) -> Draft | None:
     return Draft.objects.filter(owner=owner, entry=entry).first()
-
-
-def get_shared_entry_for_coach(coach: User, client_id: int, pk: int) -> Entry:
-    """One entry the client shared, for their current coach (audited); 404 for anything else,
-    including the client's private entries."""
-    from interplay.web.coaching.access import access_client_for_coach, coach_read
-    from interplay.web.kernel.audit import record
-
-    view = access_client_for_coach(coach, client_id)
-    entry = view.entry(pk)
-    record(coach_read(view, "journal entry", entry.pk))
-    return entry

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from django.http import Http404
 
+from interplay.web.accounts.coaches import current_coach
 from interplay.web.accounts.models import User
-from interplay.web.coaching.access import current_coach
 from interplay.web.practice.models import (
     CoachScenario,
     Experiment,

@@ -1,5 +1,6 @@
-"""The coach's side of practice: their own role-play scenarios (validated like the shipped
-file, offered to their clients), a client's shared practice, and suggesting an experiment."""
+"""The coach's own role-play scenarios (validated like the shipped file, offered to their
+clients). A client's shared practice, and suggesting an experiment, are on the coach's desk
+(`coaching.views.client_practice`)."""
 
 from __future__ import annotations
 
@@ -14,14 +15,11 @@ from django.views.decorators.http import require_POST
 from interplay.core.scenarios import Response
 from interplay.web.accounts.decorators import coach_required
 from interplay.web.accounts.models import User
-from interplay.web.coaching.access import access_client_for_coach, coach_read
-from interplay.web.kernel.audit import record
 from interplay.web.kernel.errors import ActionError
 from interplay.web.kernel.requests import CoachRequest
-from interplay.web.practice import actions, labels
+from interplay.web.practice import labels
 from interplay.web.practice.access import get_scenario_for_coach, scenarios_of_coach
 from interplay.web.practice.models import CoachScenario
-from interplay.web.practice.planner import coach_practice_view
 from interplay.web.practice.rehearsal import (
     do_delete_coach_scenario,
     do_save_coach_scenario,
@@ -30,7 +28,6 @@ from interplay.web.practice.rehearsal import (
 
 TEXT_FIELDS = ("id", "title", "direction", "stakes", "situation", "feared_outcome", "opening")
 COUNTERPART_FIELDS = ("name", "relationship", "kind", "manner")
-SUGGEST_FIELDS = ("title", "technique", "direction", "stakes", "what", "feared_outcome")
 
 
 def _coach(request: CoachRequest) -> User:
@@ -133,32 +130,3 @@ def delete_scenario(request: CoachRequest, pk: int) -> HttpResponse:
     do_delete_coach_scenario(get_scenario_for_coach(_coach(request), pk))
     messages.success(request, _("Scenario deleted."))
     return redirect("practice:coach_scenarios")
-
-
-@coach_required
-def client_practice(request: CoachRequest, client_id: int) -> HttpResponse:
-    coach = _coach(request)
-    view = access_client_for_coach(coach, client_id)
-    record(coach_read(view, "practice"))
-    client = view.client
-    form: dict[str, str] = {"technique": "start_small", "stakes": "low"}
-    error = None
-    if request.method == "POST":
-        form = {name: request.POST.get(name, "") for name in SUGGEST_FIELDS}
-        try:
-            actions.do_suggest_experiment(coach, client, form)
-        except ActionError as problem:
-            error = str(problem)
-        else:
-            messages.success(request, _("Suggested. Your client will see it and can take it up."))
-            return redirect("practice:coach_client", client_id)
-    context = {
-        "client": client,
-        "view": coach_practice_view(view),
-        "form": form,
-        "error": error,
-        "techniques": labels.choices(labels.TECHNIQUES),
-        "directions": labels.choices(labels.DIRECTIONS),
-        "stakes_levels": labels.choices(labels.STAKES),
-    }
-    return render(request, "practice/coach_client.html", context, status=422 if error else 200)

@@ -12,8 +12,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from interplay.core.vocabulary import SafetyRisk
+from interplay.web.accounts.coaches import current_coach
 from interplay.web.accounts.models import User
-from interplay.web.coaching.access import current_coach
 from interplay.web.kernel.audit import Audit, record
 from interplay.web.kernel.errors import ActionError
 from interplay.web.kernel.models import AuditKind
