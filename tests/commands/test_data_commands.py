@@ -25,7 +25,7 @@ def writer(db):
     from tests.web.base import make_user
 
     user = make_user("rosa@client.test", "Rosa Client")
-    entry = do_save_entry(user, "Plants", TEXT)
+    entry = do_save_entry("Plants", TEXT, actor=user)
     return user, entry
 
 
@@ -65,7 +65,7 @@ def test_backup_then_restore_round_trips_a_user_and_an_encrypted_entry(tmp_path)
     from tests.web.base import make_user
 
     user = make_user("rosa@client.test", "Rosa Client")
-    entry = do_save_entry(user, "Plants", TEXT)
+    entry = do_save_entry("Plants", TEXT, actor=user)
     backup_dir, restored = tmp_path / "backup", tmp_path / "restored"
 
     made = runner.invoke(app, ["backup", str(backup_dir)])

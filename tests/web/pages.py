@@ -79,18 +79,18 @@ def client_objects(practice: Practice, owner=None) -> Objects:  # type: ignore[n
     from interplay.web.demo import maya_answers
 
     owner = owner or practice.client
-    entry = do_save_entry(owner, "Private title", "A private thought about my sister.")
-    done = do_start_assessment(owner)
-    do_save_answers(done, maya_answers())
-    do_finish_assessment(done)
-    open_one = do_start_assessment(owner)
+    entry = do_save_entry("Private title", "A private thought about my sister.", actor=owner)
+    done = do_start_assessment(actor=owner)
+    do_save_answers(done, maya_answers(), actor=done.user)
+    do_finish_assessment(done, actor=done.user)
+    open_one = do_start_assessment(actor=owner)
     return Objects(entry.pk, open_one.pk, done.pk)
 
 
 def urls_for(practice: Practice, objects: Objects) -> dict[str, str]:
     client = practice.client
     token_path = do_create_sign_in_link(client)
-    invitation_path = do_invite_client(practice.coach, "new@client.test", send=False)
+    invitation_path = do_invite_client("new@client.test", send=False, actor=practice.coach)
     uid = urlsafe_base64_encode(force_bytes(client.pk))
     return {
         "home": reverse("home"),

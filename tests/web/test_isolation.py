@@ -72,8 +72,8 @@ def test_former_coach_loses_access_when_client_leaves(practice, urls):
 
 
 def test_unshared_entry_never_reaches_the_coach(practice, urls):
-    shared = do_save_entry(practice.client, "Shared one", "I asked Tom for help today.")
-    do_set_entry_sharing(shared, True)
+    shared = do_save_entry("Shared one", "I asked Tom for help today.", actor=practice.client)
+    do_set_entry_sharing(shared, True, actor=shared.owner)
     response = signed_in(practice.coach).get(urls["coaching:client"])
     html = response.content.decode()
     assert response.status_code == 200
@@ -111,8 +111,8 @@ def test_coach_sees_no_assessment_the_client_stopped_sharing(practice, urls):
 def test_coach_reaches_a_shared_entry_by_id_and_the_read_is_audited(practice):
     from interplay.web.coaching.access import get_shared_entry_for_coach
 
-    shared = do_save_entry(practice.client, "", "Shared words")
-    do_set_entry_sharing(shared, True)
+    shared = do_save_entry("", "Shared words", actor=practice.client)
+    do_set_entry_sharing(shared, True, actor=shared.owner)
     practice.coach.is_verified = lambda: True  # as django-otp marks a verified request user
     entry = get_shared_entry_for_coach(practice.coach, practice.client.pk, shared.pk)
     assert entry.body == "Shared words"
@@ -127,9 +127,9 @@ def test_coach_lookup_by_id_refuses_private_and_other_clients_entries(practice, 
     from interplay.web.coaching.access import get_shared_entry_for_coach
 
     owner = practice.client if whose == "private" else practice.other_client
-    entry = do_save_entry(owner, "", "Not for the coach")
+    entry = do_save_entry("", "Not for the coach", actor=owner)
     if whose == "other_clients":
-        do_set_entry_sharing(entry, True)
+        do_set_entry_sharing(entry, True, actor=entry.owner)
     practice.coach.is_verified = lambda: True
     with pytest.raises(Http404):
         get_shared_entry_for_coach(practice.coach, owner.pk, entry.pk)

@@ -55,8 +55,8 @@ def site(practice):  # type: ignore[no-untyped-def]
     from interplay.web.journal.actions import do_save_entry, do_set_entry_sharing
 
     objects = client_objects(practice)
-    shared = do_save_entry(practice.client, "Shared", "I always say yes and then resent it.")
-    do_set_entry_sharing(shared, True)
+    shared = do_save_entry("Shared", "I always say yes and then resent it.", actor=practice.client)
+    do_set_entry_sharing(shared, True, actor=shared.owner)
     urls = urls_for(practice, objects)
     EntryAnalysis.objects.update(themes_version="themes-0.0-old")
     return urls

@@ -63,7 +63,7 @@ def export(
     user = User.objects.filter(email__iexact=email.strip()).first()
     if user is None:
         raise _fail(f"No account has the email address {email!r}.")
-    text = do_export_own_data(user, COMMAND_LINE)
+    text = do_export_own_data(COMMAND_LINE, actor=user)
     if out is None:
         typer.echo(text)
         return

@@ -38,7 +38,7 @@ def sign_up(request: HttpRequest) -> HttpResponse:
             form.add_error("email", str(error))
         else:
             if request.POST.get("tell_coach") == "1":  # the safety consent, default off
-                do_set_safety_consent(user, True)
+                do_set_safety_consent(True, actor=user)
             login(request, user, backend="django.contrib.auth.backends.ModelBackend")
             return redirect("home")
     return render(
@@ -52,7 +52,7 @@ def sign_up(request: HttpRequest) -> HttpResponse:
 def account_settings(request: AuthenticatedRequest) -> HttpResponse:
     user = request.user
     if request.method == "POST" and request.POST.get("action") == "leave_coach":
-        if do_leave_coach(user):
+        if do_leave_coach(actor=user):
             messages.success(request, _("You are no longer working with that coach."))
         return redirect("accounts:settings")
     coach = current_coach(user) if user.is_client else None

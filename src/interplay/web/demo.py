@@ -112,21 +112,25 @@ def _seed_client(coach: User, story: DemoClient) -> User:
     if story.assessed:
         for days in ASSESSMENT_DAYS:
             assessment = Assessment.objects.create(user=client, started_at=_at(days, 8))
-            assessment_actions.do_save_answers(assessment, answers_for(story, days))
-            assessment_actions.do_finish_assessment(assessment)
+            assessment_actions.do_save_answers(
+                assessment, answers_for(story, days), actor=assessment.user
+            )
+            assessment_actions.do_finish_assessment(assessment, actor=assessment.user)
             Assessment.objects.filter(pk=assessment.pk).update(completed_at=_at(days, 9))
         pulse_ids = [item.id for item in pulse_items()]
         for days in PULSE_DAYS:
             answers = answers_for(story, days)
-            pulse = assessment_actions.do_record_pulse(client, {i: answers[i] for i in pulse_ids})
+            pulse = assessment_actions.do_record_pulse(
+                {i: answers[i] for i in pulse_ids}, actor=client
+            )
             PulseCheck.objects.filter(pk=pulse.pk).update(taken_at=_at(days, 8))
     for days, title, body, shared in story.entries:
-        entry = journal_actions.do_save_entry(client, title, body)
+        entry = journal_actions.do_save_entry(title, body, actor=client)
         if shared:
-            journal_actions.do_set_entry_sharing(entry, True)
+            journal_actions.do_set_entry_sharing(entry, True, actor=entry.owner)
         Entry.objects.filter(pk=entry.pk).update(created_at=_at(days), updated_at=_at(days))
     for days, text, follow_up in story.notes:
-        note = do_add_note(coach, client, text, follow_up)
+        note = do_add_note(client, text, follow_up, actor=coach)
         SessionNote.objects.filter(pk=note.pk).update(
             created_at=_at(days, 17), updated_at=_at(days, 17)
         )
@@ -145,7 +149,9 @@ def _plan_next_session(coach: User, client: User, in_days: int) -> None:
         open_follow_ups(coach, client),
         due_reasons(view),
     )
-    do_save_plan(coach, client, agenda.as_text(), timezone.localdate() + timedelta(days=in_days))
+    do_save_plan(
+        client, agenda.as_text(), timezone.localdate() + timedelta(days=in_days), actor=coach
+    )
 
 
 @transaction.atomic

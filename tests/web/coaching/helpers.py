@@ -22,19 +22,19 @@ from interplay.web.journal.models import Entry
 def assess(
     user: User, answers: dict[str, int], when: datetime | None = None, shared: bool = True
 ) -> Assessment:
-    assessment = do_start_assessment(user)
-    do_save_answers(assessment, answers)
-    do_finish_assessment(assessment)
+    assessment = do_start_assessment(actor=user)
+    do_save_answers(assessment, answers, actor=assessment.user)
+    do_finish_assessment(assessment, actor=assessment.user)
     if when is not None:
         Assessment.objects.filter(pk=assessment.pk).update(completed_at=when, started_at=when)
         assessment.refresh_from_db()
     if not shared:
-        do_set_assessment_sharing(assessment, False)
+        do_set_assessment_sharing(assessment, False, actor=assessment.user)
     return assessment
 
 
 def pulse(user: User, answers: dict[str, int], when: datetime | None = None) -> PulseCheck:
-    check = do_record_pulse(user, answers)
+    check = do_record_pulse(answers, actor=user)
     if when is not None:
         PulseCheck.objects.filter(pk=check.pk).update(taken_at=when)
         check.refresh_from_db()
@@ -44,9 +44,9 @@ def pulse(user: User, answers: dict[str, int], when: datetime | None = None) -> 
 def write(
     user: User, title: str, body: str, shared: bool = False, when: datetime | None = None
 ) -> Entry:
-    entry = do_save_entry(user, title, body)
+    entry = do_save_entry(title, body, actor=user)
     if shared:
-        do_set_entry_sharing(entry, True)
+        do_set_entry_sharing(entry, True, actor=entry.owner)
     if when is not None:
         Entry.objects.filter(pk=entry.pk).update(created_at=when)
         entry.refresh_from_db()

@@ -20,8 +20,8 @@ COACH_PAGES = {
 
 def coaching_urls(practice) -> dict[str, str]:  # type: ignore[no-untyped-def]
     client = practice.client
-    note = do_add_note(practice.coach, client, "A note for the guards.", "A follow-up")
-    plan = do_save_plan(practice.coach, client, "## Opening\n- A line", None)
+    note = do_add_note(client, "A note for the guards.", "A follow-up", actor=practice.coach)
+    plan = do_save_plan(client, "## Opening\n- A line", None, actor=practice.coach)
     return {
         "coaching:sign_up": reverse("coaching:sign_up"),
         "coaching:dashboard": reverse("coaching:dashboard"),

@@ -19,8 +19,10 @@ pytestmark = pytest.mark.django_db
 
 def _urls(practice):
     client = practice.client
-    note = do_add_note(practice.coach, client, "Talked about the move.", "Ask about the boxes")
-    plan = do_save_plan(practice.coach, client, "## Opening\n- How was the week?", None)
+    note = do_add_note(
+        client, "Talked about the move.", "Ask about the boxes", actor=practice.coach
+    )
+    plan = do_save_plan(client, "## Opening\n- How was the week?", None, actor=practice.coach)
     return [
         ("get", reverse("coaching:client", args=[client.pk])),
         ("post", reverse("coaching:add_note", args=[client.pk])),
@@ -48,7 +50,7 @@ def test_outsiders_are_refused_on_every_coach_desk_url(practice, who):
 
 
 def test_other_coach_cannot_reach_a_note_through_their_own_client_id(practice):
-    note = do_add_note(practice.coach, practice.client, "Private to Ana.")
+    note = do_add_note(practice.client, "Private to Ana.", actor=practice.coach)
     browser = signed_in(practice.other_coach)
     url = reverse("coaching:note", args=[practice.other_client.pk, note.pk])
     assert browser.get(url).status_code == 404
@@ -61,8 +63,8 @@ def test_coach_without_two_factor_is_sent_to_set_it_up(practice):
 
 
 def test_a_coach_loses_the_client_page_and_notes_when_the_client_leaves(practice):
-    note = do_add_note(practice.coach, practice.client, "Before she left.")
-    do_leave_coach(practice.client)
+    note = do_add_note(practice.client, "Before she left.", actor=practice.coach)
+    do_leave_coach(actor=practice.client)
     browser = signed_in(practice.coach)
     assert browser.get(reverse("coaching:client", args=[practice.client.pk])).status_code == 404
     url = reverse("coaching:note", args=[practice.client.pk, note.pk])
@@ -116,8 +118,8 @@ def test_every_client_page_read_is_audited(practice):
 
 
 def test_notes_and_plans_are_encrypted_at_rest(practice):
-    do_add_note(practice.coach, practice.client, "She cried about her father.", "Call back")
-    do_save_plan(practice.coach, practice.client, "Talk about her father", None)
+    do_add_note(practice.client, "She cried about her father.", "Call back", actor=practice.coach)
+    do_save_plan(practice.client, "Talk about her father", None, actor=practice.coach)
     with connection.cursor() as cursor:
         cursor.execute("SELECT body, follow_up FROM coachdesk_sessionnote")
         body, follow_up = cursor.fetchone()

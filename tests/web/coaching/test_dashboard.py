@@ -62,7 +62,7 @@ def test_dashboard_says_what_is_due(practice):
     assert "First assessment" in due and "Weekly check-in" in due
     assess(practice.client, MAYA)
     pulse(practice.client, pulse_answers())
-    do_add_note(practice.coach, practice.client, "Good session.", "Ask about the letter")
+    do_add_note(practice.client, "Good session.", "Ask about the letter", actor=practice.coach)
     due = browser.get(reverse("coaching:dashboard")).context["rows"][0]["due"]
     assert due == ["1 open follow-up"]
 
@@ -92,7 +92,7 @@ def test_dashboard_sorts_by_each_column(practice, sort, expected):
 
     for client, age in ((anna, 1), (bea, 5), (cal, 20)):
         Assessment.objects.filter(user=client).update(completed_at=days_ago(age))
-    do_add_note(practice.coach, anna, "n", "follow this up")
+    do_add_note(anna, "n", "follow this up", actor=practice.coach)
     response = signed_in(practice.coach).get(reverse("coaching:dashboard"), {"sort": sort})
     assert _names(response) == expected
 
@@ -119,8 +119,8 @@ def _fill(coach, count, batch):
         pulse(client, pulse_answers())
         write(client, "shared", "text", shared=True)
         write(client, "private", "text", shared=False)
-        do_add_note(coach, client, "note", "follow-up")
-        do_save_plan(coach, client, "agenda", days_ago(-3).date())
+        do_add_note(client, "note", "follow-up", actor=coach)
+        do_save_plan(client, "agenda", days_ago(-3).date(), actor=coach)
 
 
 @pytest.mark.parametrize("which", ["dashboard", "client"])
@@ -132,7 +132,7 @@ def test_query_count_does_not_grow_with_the_data(practice, which, django_assert_
             write(practice.client, "s", "shared words", shared=True)
             assess(practice.client, MAYA)
             pulse(practice.client, pulse_answers())
-            do_add_note(practice.coach, practice.client, "n", "f")
+            do_add_note(practice.client, "n", "f", actor=practice.coach)
         browser = signed_in(practice.coach)
         url = (
             reverse("coaching:dashboard")

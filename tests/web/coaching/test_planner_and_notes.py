@@ -42,7 +42,7 @@ def test_empty_note_is_refused_with_a_message_and_the_typing_kept(practice):
 
 
 def test_note_edit_reopens_a_changed_follow_up(practice):
-    note = do_add_note(practice.coach, practice.client, "First.", "one")
+    note = do_add_note(practice.client, "First.", "one", actor=practice.coach)
     browser = signed_in(practice.coach)
     url = reverse("coaching:note", args=[practice.client.pk, note.pk])
     assert "First." in browser.get(url).content.decode()
@@ -52,7 +52,7 @@ def test_note_edit_reopens_a_changed_follow_up(practice):
 
 
 def test_the_client_never_sees_notes(practice):
-    do_add_note(practice.coach, practice.client, "A private coach note.")
+    do_add_note(practice.client, "A private coach note.", actor=practice.coach)
     browser = signed_in(practice.client)
     for url in ("/", "/journal/", "/profile/"):
         assert "A private coach note." not in browser.get(url, follow=True).content.decode()
@@ -62,7 +62,7 @@ def test_planner_proposes_questions_for_every_phase_with_reasons(practice):
     assess(practice.client, MAYA)
     write(practice.client, "The spreadsheet night", "Did it all alone again.", shared=True)
     write(practice.client, "SECRET-TITLE", "private", shared=False)
-    do_add_note(practice.coach, practice.client, "n", "Ask how the delegation went")
+    do_add_note(practice.client, "n", "Ask how the delegation went", actor=practice.coach)
     response = signed_in(practice.coach).get(
         reverse("coaching:new_plan", args=[practice.client.pk])
     )
@@ -97,7 +97,7 @@ def test_coach_edits_and_saves_the_plan_encrypted(practice):
 def test_next_proposal_varies_the_questions_of_the_last_plan(practice):
     assess(practice.client, MAYA)
     first = propose_agenda(practice.client.assessments.first().profile, [], [])
-    do_save_plan(practice.coach, practice.client, first.as_text(), None)
+    do_save_plan(practice.client, first.as_text(), None, actor=practice.coach)
     response = signed_in(practice.coach).get(
         reverse("coaching:new_plan", args=[practice.client.pk])
     )

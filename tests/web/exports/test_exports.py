@@ -35,28 +35,28 @@ SHARED = "I asked my friend for help and it went well."
 def story(practice):
     """The client's data: one shared and one private of each kind that can be shared."""
     client = practice.client
-    shared_assessment = do_start_assessment(client)
-    do_save_answers(shared_assessment, maya_answers())
-    do_finish_assessment(shared_assessment)
-    private_assessment = do_start_assessment(client)
-    do_save_answers(private_assessment, maya_answers())
-    do_finish_assessment(private_assessment)
-    do_set_assessment_sharing(private_assessment, False)
-    pulse = do_record_pulse(client, {item.id: 3 for item in pulse_items()})
-    private_entry = do_save_entry(client, "Kept to myself", PRIVATE)
-    shared_entry = do_save_entry(client, "Shared one", SHARED)
-    do_set_entry_sharing(shared_entry, True)
-    value = do_add_value(client, own_words="Being there for my sister")
+    shared_assessment = do_start_assessment(actor=client)
+    do_save_answers(shared_assessment, maya_answers(), actor=shared_assessment.user)
+    do_finish_assessment(shared_assessment, actor=shared_assessment.user)
+    private_assessment = do_start_assessment(actor=client)
+    do_save_answers(private_assessment, maya_answers(), actor=private_assessment.user)
+    do_finish_assessment(private_assessment, actor=private_assessment.user)
+    do_set_assessment_sharing(private_assessment, False, actor=private_assessment.user)
+    pulse = do_record_pulse({item.id: 3 for item in pulse_items()}, actor=client)
+    private_entry = do_save_entry("Kept to myself", PRIVATE, actor=client)
+    shared_entry = do_save_entry("Shared one", SHARED, actor=client)
+    do_set_entry_sharing(shared_entry, True, actor=shared_entry.owner)
+    value = do_add_value(own_words="Being there for my sister", actor=client)
     belief = do_save_belief(
-        client, {"belief": "Needing people is weak", "alternative": "Asking is ok"}
+        {"belief": "Needing people is weak", "alternative": "Asking is ok"}, actor=client
     )
-    person = do_save_person(client, PERSON)
-    do_take_snapshot(client)
-    experiment = do_save_experiment(client, PLAN)
-    do_save_statement_draft(client, "I need a quiet evening this week.")
-    role_play = do_start_role_play(client, "s:s-ask-for-a-lift")
-    do_role_play_reply(role_play, "Could you give me a lift on Friday?")
-    do_save_safety_plan(client, {"what_helps": "A walk by the river."})
+    person = do_save_person(PERSON, actor=client)
+    do_take_snapshot(actor=client)
+    experiment = do_save_experiment(PLAN, actor=client)
+    do_save_statement_draft("I need a quiet evening this week.", actor=client)
+    role_play = do_start_role_play("s:s-ask-for-a-lift", actor=client)
+    do_role_play_reply(role_play, "Could you give me a lift on Friday?", actor=role_play.owner)
+    do_save_safety_plan({"what_helps": "A walk by the river."}, actor=client)
     return {
         "experiment": experiment,
         "shared_assessment": shared_assessment,
@@ -131,7 +131,7 @@ def test_client_download_refuses_get_and_needs_csrf(practice, story):
 
 
 def test_client_download_holds_nobody_elses_data(practice, story):
-    do_save_entry(practice.other_client, "Omar's", "Omar's own words about his week.")
+    do_save_entry("Omar's", "Omar's own words about his week.", actor=practice.other_client)
     response = signed_in(practice.other_client).post(reverse("exports:my_data"))
     assert PRIVATE.encode() not in response.content
     assert SHARED.encode() not in response.content
@@ -201,7 +201,7 @@ def test_coach_export_of_someone_elses_client_is_refused(practice, story):
 def test_coach_export_is_refused_after_the_client_leaves(practice, story):
     coach = signed_in(practice.coach)
     assert _coach_export(coach, practice.client.pk).status_code == 200
-    do_leave_coach(practice.client)
+    do_leave_coach(actor=practice.client)
     response = _coach_export(coach, practice.client.pk)
     assert response.status_code == 404
     assert SHARED.encode() not in response.content
@@ -233,10 +233,10 @@ def test_coach_export_holds_what_the_coach_pages_show_once_shared(practice, stor
     from interplay.web.relationships.actions import do_set_map_sharing
     from interplay.web.values.actions import do_set_belief_sharing, do_set_value_sharing
 
-    do_set_value_sharing(story["value"], True)
-    do_set_belief_sharing(story["belief"], True)
-    do_set_experiment_sharing(story["experiment"], True)
-    do_set_map_sharing(practice.client, True)
+    do_set_value_sharing(story["value"], True, actor=practice.client)
+    do_set_belief_sharing(story["belief"], True, actor=practice.client)
+    do_set_experiment_sharing(story["experiment"], True, actor=practice.client)
+    do_set_map_sharing(True, actor=practice.client)
     coach = signed_in(practice.coach)
     page = coach.get(reverse("coaching:practice", args=[practice.client.pk])).content
     data = json.loads(_coach_export(coach, practice.client.pk).content)

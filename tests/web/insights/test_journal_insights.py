@@ -23,7 +23,7 @@ def test_texts_read_as_the_tests_expect():
 
 
 def test_saving_an_entry_stores_its_themes_with_the_engine_versions(practice):
-    entry = do_save_entry(practice.client, "Work", POROUS)
+    entry = do_save_entry("Work", POROUS, actor=practice.client)
     row = EntryAnalysis.objects.get(entry=entry)
     assert row.themes_version == themes.ENGINE_VERSION
     assert row.safety_version == safety.ENGINE_VERSION
@@ -34,13 +34,13 @@ def test_saving_an_entry_stores_its_themes_with_the_engine_versions(practice):
 
 
 def test_editing_an_entry_analyses_it_again(practice):
-    entry = do_save_entry(practice.client, "", PLAIN)
-    do_save_entry(practice.client, "", ALONE, entry=entry)
+    entry = do_save_entry("", PLAIN, actor=practice.client)
+    do_save_entry("", ALONE, entry=entry, actor=practice.client)
     assert EntryAnalysis.objects.get(entry=entry).themes[0]["theme"] == "over_independence"
 
 
 def test_evidence_and_risk_are_encrypted_at_rest(practice):
-    entry = do_save_entry(practice.client, "", SELF_HARM)
+    entry = do_save_entry("", SELF_HARM, actor=practice.client)
     with connection.cursor() as cursor:
         cursor.execute("SELECT sealed FROM insights_entryanalysis WHERE entry_id = %s", [entry.pk])
         (sealed,) = cursor.fetchone()
@@ -49,12 +49,12 @@ def test_evidence_and_risk_are_encrypted_at_rest(practice):
 
 
 def test_drafts_are_not_analysed_until_saved(practice):
-    do_save_draft(practice.client, None, "", POROUS)
+    do_save_draft(None, "", POROUS, actor=practice.client)
     assert not EntryAnalysis.objects.exists()
 
 
 def test_writer_sees_highlighted_evidence_with_a_label_and_the_plain_explanation(practice):
-    entry = do_save_entry(practice.client, "Work", POROUS)
+    entry = do_save_entry("Work", POROUS, actor=practice.client)
     html = signed_in(practice.client).get(f"/journal/{entry.pk}/").content.decode()
     assert '<mark class="theme-porous_boundaries" title="Porous boundaries">' in html
     assert "(theme: Porous boundaries)" in html
@@ -63,13 +63,13 @@ def test_writer_sees_highlighted_evidence_with_a_label_and_the_plain_explanation
 
 
 def test_entry_without_themes_says_that_is_common(practice):
-    entry = do_save_entry(practice.client, "", PLAIN)
+    entry = do_save_entry("", PLAIN, actor=practice.client)
     html = signed_in(practice.client).get(f"/journal/{entry.pk}/").content.decode()
     assert "No particular theme stood out" in html and "<mark" not in html
 
 
 def test_highlighting_escapes_the_writers_text(practice):
-    entry = do_save_entry(practice.client, "", "<script>x</script> " + POROUS)
+    entry = do_save_entry("", "<script>x</script> " + POROUS, actor=practice.client)
     html = signed_in(practice.client).get(f"/journal/{entry.pk}/").content.decode()
     assert "<script>x</script>" not in html and "&lt;script&gt;" in html
 
@@ -77,7 +77,7 @@ def test_highlighting_escapes_the_writers_text(practice):
 def test_a_new_engine_version_shows_the_stored_reading_and_says_it_is_updating(
     practice, monkeypatch
 ):
-    entry = do_save_entry(practice.client, "", POROUS)
+    entry = do_save_entry("", POROUS, actor=practice.client)
     old = EntryAnalysis.objects.get(entry=entry).themes_version
     monkeypatch.setattr(themes, "ENGINE_VERSION", "themes-next")
     html = signed_in(practice.client).get(f"/journal/{entry.pk}/").content.decode()
@@ -98,7 +98,7 @@ def test_reanalysis_reports_its_progress(practice, monkeypatch):
     from interplay.web.journal import analysis
 
     for _ in range(3):
-        do_save_entry(practice.client, "", POROUS)
+        do_save_entry("", POROUS, actor=practice.client)
     monkeypatch.setattr(themes, "ENGINE_VERSION", "themes-next")
     monkeypatch.setattr(analysis, "PROGRESS_EVERY", 2)
     seen = []
@@ -109,7 +109,7 @@ def test_reanalysis_reports_its_progress(practice, monkeypatch):
 def test_migrate_queues_the_reanalysis_when_something_is_stale(practice, monkeypatch):
     from interplay.web.journal import analysis
 
-    entry = do_save_entry(practice.client, "", POROUS)
+    entry = do_save_entry("", POROUS, actor=practice.client)
     assert analysis.queue_reanalysis() is False  # nothing stale
     monkeypatch.setattr(themes, "ENGINE_VERSION", "themes-next")
     monkeypatch.setattr("django.db.connections.close_all", lambda: None)
@@ -118,8 +118,8 @@ def test_migrate_queues_the_reanalysis_when_something_is_stale(practice, monkeyp
 
 
 def test_reanalyse_journal_brings_every_stale_analysis_up_to_date(practice, monkeypatch, capsys):
-    first = do_save_entry(practice.client, "", POROUS)
-    second = do_save_entry(practice.other_client, "", ALONE)
+    first = do_save_entry("", POROUS, actor=practice.client)
+    second = do_save_entry("", ALONE, actor=practice.other_client)
     EntryAnalysis.objects.filter(entry=second).delete()
     monkeypatch.setattr(safety, "ENGINE_VERSION", "safety-next")
     call_command("reanalyse_journal")
@@ -133,7 +133,7 @@ def test_reanalyse_journal_brings_every_stale_analysis_up_to_date(practice, monk
 def test_reanalyse_journal_task_runs_through_the_queue(practice, monkeypatch):
     from interplay.web.journal.tasks import reanalyse_journal
 
-    entry = do_save_entry(practice.client, "", POROUS)
+    entry = do_save_entry("", POROUS, actor=practice.client)
     monkeypatch.setattr(themes, "ENGINE_VERSION", "themes-next")
     result = reanalyse_journal.enqueue()  # the immediate backend in tests
     assert result.return_value == 1
@@ -141,8 +141,8 @@ def test_reanalyse_journal_task_runs_through_the_queue(practice, monkeypatch):
 
 
 def _share(owner, text):
-    entry = do_save_entry(owner, "", text)
-    do_set_entry_sharing(entry, True)
+    entry = do_save_entry("", text, actor=owner)
+    do_set_entry_sharing(entry, True, actor=entry.owner)
     return entry
 
 
@@ -151,7 +151,7 @@ def test_coach_sees_themes_and_a_summary_over_shared_entries_only(practice):
         _share(practice.client, POROUS)
     _share(practice.client, PLAIN)
     for _ in range(4):
-        do_save_entry(practice.client, "", POROUS)  # private: never counts
+        do_save_entry("", POROUS, actor=practice.client)  # private: never counts
     html = signed_in(practice.coach).get(f"/coach/client/{practice.client.pk}/").content.decode()
     assert "Porous boundaries in 3 of the last 4 shared entries" in html
     assert "Themes across shared entries" in html
@@ -168,7 +168,7 @@ def test_summary_counts_only_the_last_eight_shared_entries(practice):
 
 
 def test_private_entries_never_reach_the_coach_or_an_outsider(practice):
-    do_save_entry(practice.client, "", POROUS)
+    do_save_entry("", POROUS, actor=practice.client)
     coach_html = (
         signed_in(practice.coach).get(f"/coach/client/{practice.client.pk}/").content.decode()
     )
@@ -179,13 +179,13 @@ def test_private_entries_never_reach_the_coach_or_an_outsider(practice):
 
 def test_entry_made_private_again_drops_out_of_the_summary(practice):
     entry = _share(practice.client, POROUS)
-    do_set_entry_sharing(entry, False)
+    do_set_entry_sharing(entry, False, actor=entry.owner)
     html = signed_in(practice.coach).get(f"/coach/client/{practice.client.pk}/").content.decode()
     assert "Porous boundaries" not in html
 
 
 def test_journal_list_shows_theme_names(practice):
-    do_save_entry(practice.client, "Work", POROUS)
+    do_save_entry("Work", POROUS, actor=practice.client)
     html = signed_in(practice.client).get("/journal/").content.decode()
     assert "Themes: Porous boundaries" in html
 
@@ -195,7 +195,7 @@ def test_journal_list_and_entry_query_counts_stay_flat_with_themes(
     practice, entries, django_assert_max_num_queries
 ):
     for number in range(entries):
-        do_save_entry(practice.client, f"Entry {number}", POROUS if number % 2 else ALONE)
+        do_save_entry(f"Entry {number}", POROUS if number % 2 else ALONE, actor=practice.client)
     last = Entry.objects.filter(owner=practice.client).first()
     browser = signed_in(practice.client)
     with django_assert_max_num_queries(5):
@@ -225,7 +225,7 @@ def test_the_cli_runs_reanalyse_journal(practice, monkeypatch):
 
     from interplay.cli import app
 
-    entry = do_save_entry(practice.client, "", POROUS)
+    entry = do_save_entry("", POROUS, actor=practice.client)
     monkeypatch.setattr(themes, "ENGINE_VERSION", "themes-next")
     # A command run from the command line closes every connection when it ends; inside the
     # test's transaction that would cut the test off from its own database (PostgreSQL).
@@ -238,7 +238,7 @@ def test_the_cli_runs_reanalyse_journal(practice, monkeypatch):
 
 def test_the_older_client_overview_leads_to_the_one_client_page(practice):
     _share(practice.client, POROUS)
-    do_save_entry(practice.client, "", ALONE)  # private
+    do_save_entry("", ALONE, actor=practice.client)  # private
     response = signed_in(practice.coach).get(f"/coach/clients/{practice.client.pk}/", follow=True)
     assert response.redirect_chain == [(f"/coach/client/{practice.client.pk}/", 301)]
     html = response.content.decode()

@@ -65,19 +65,23 @@ def test_client_overview_links_to_the_practice_page(practice, coach_browser):
 
 def test_planner_lines_come_only_from_what_was_shared(practice):
     client = practice.client
-    value = do_add_value(client, own_words="Rest")
-    belief = do_save_belief(client, {"belief": "Asking is weak", "alternative": "Asking is ok"})
-    done = do_save_experiment(client, {**PLAN, "belief": str(belief.pk)})
-    do_reflect(
-        done, {"what_happened": "Fine", "anxiety_during": "2", "feared_outcome_happened": "no"}
+    value = do_add_value(own_words="Rest", actor=client)
+    belief = do_save_belief(
+        {"belief": "Asking is weak", "alternative": "Asking is ok"}, actor=client
     )
-    do_save_experiment(client, {**PLAN, "title": "Unshared plan"})
-    do_save_person(client, PERSON)
+    done = do_save_experiment({**PLAN, "belief": str(belief.pk)}, actor=client)
+    do_reflect(
+        done,
+        {"what_happened": "Fine", "anxiety_during": "2", "feared_outcome_happened": "no"},
+        actor=done.owner,
+    )
+    do_save_experiment({**PLAN, "title": "Unshared plan"}, actor=client)
+    do_save_person(PERSON, actor=client)
     assert planner_lines(ClientView(practice.coach, client)) == []
-    do_set_value_sharing(value, True)
-    do_set_belief_sharing(belief, True)
-    do_set_experiment_sharing(done, True)
-    do_set_map_sharing(client, True)
+    do_set_value_sharing(value, True, actor=value.owner)
+    do_set_belief_sharing(belief, True, actor=belief.owner)
+    do_set_experiment_sharing(done, True, actor=done.owner)
+    do_set_map_sharing(True, actor=client)
     lines = planner_lines(ClientView(practice.coach, client))
     text = "\n".join(f"{line.phase}: {line.text} ({line.why})" for line in lines)
     assert "Rest" in text and "Asking is weak" in text and "Tested once" in text
@@ -87,9 +91,9 @@ def test_planner_lines_come_only_from_what_was_shared(practice):
 
 
 def test_shared_experiments_appear_on_the_coach_desk_client_page(practice, coach_browser):
-    shared = do_save_experiment(practice.client, PLAN)
-    do_set_experiment_sharing(shared, True)
-    do_save_experiment(practice.client, {**PLAN, "title": "Kept to myself"})
+    shared = do_save_experiment(PLAN, actor=practice.client)
+    do_set_experiment_sharing(shared, True, actor=shared.owner)
+    do_save_experiment({**PLAN, "title": "Kept to myself"}, actor=practice.client)
     html = coach_browser.get(reverse("coaching:client", args=[practice.client.pk])).content
     html = html.decode()
     assert "Ask Sam for a lift" in html and "Kept to myself" not in html
@@ -97,9 +101,9 @@ def test_shared_experiments_appear_on_the_coach_desk_client_page(practice, coach
 
 
 def test_session_planner_proposes_lines_from_shared_practice(practice, coach_browser):
-    belief = do_save_belief(practice.client, {"belief": "Needing help is weak"})
-    do_set_belief_sharing(belief, True)
-    do_save_belief(practice.client, {"belief": "A belief kept private"})
+    belief = do_save_belief({"belief": "Needing help is weak"}, actor=practice.client)
+    do_set_belief_sharing(belief, True, actor=belief.owner)
+    do_save_belief({"belief": "A belief kept private"}, actor=practice.client)
     html = coach_browser.get(reverse("coaching:new_plan", args=[practice.client.pk]))
     text = html.content.decode()
     assert "Explore the belief “Needing help is weak”" in text
@@ -110,8 +114,8 @@ def test_add_to_agenda_puts_each_line_under_its_phase(practice):
     from interplay.web.coaching.planner import PHASE_NAMES, Agenda, Section
     from interplay.web.coaching.practice import add_to_agenda
 
-    belief = do_save_belief(practice.client, {"belief": "Asking is weak"})
-    do_set_belief_sharing(belief, True)
+    belief = do_save_belief({"belief": "Asking is weak"}, actor=practice.client)
+    do_set_belief_sharing(belief, True, actor=belief.owner)
     agenda = Agenda([Section(str(PHASE_NAMES[SessionPhase.OPENING]))])
     add_to_agenda(agenda, ClientView(practice.coach, practice.client))
     titles = [section.title for section in agenda.sections]

@@ -133,10 +133,10 @@ def two_factor_setup(request: HttpRequest) -> HttpResponse:
     user = _coach_or_404(request)
     if TOTPDevice.objects.filter(user=user, confirmed=True).exists():
         return redirect("accounts:two_factor")
-    device = actions.do_start_totp_setup(user)
+    device = actions.do_start_totp_setup(actor=user)
     form = TokenForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        if actions.do_confirm_totp_device(device, form.cleaned_data["token"]):
+        if actions.do_confirm_totp_device(device, form.cleaned_data["token"], actor=user):
             otp_login(request, device)
             messages.success(request, _("Your authenticator is set up."))
             return redirect("coaching:dashboard")
@@ -180,7 +180,7 @@ def password_reset_confirm(request: HttpRequest, uid: str, token: str) -> HttpRe
         return redirect("accounts:password_reset")
     form = NewPasswordForm(request.POST or None, user=user)
     if request.method == "POST" and form.is_valid():
-        actions.do_set_password(user, form.cleaned_data["password"])
+        actions.do_set_password(form.cleaned_data["password"], actor=user)
         messages.success(request, _("Your password has been changed. Please sign in."))
         return redirect("accounts:sign_in")
     return render(request, "accounts/password_reset_confirm.html", {"form": form})

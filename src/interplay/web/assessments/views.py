@@ -33,7 +33,7 @@ def _open_for(request: ClientRequest, pk: int) -> Assessment:
 def start(request: ClientRequest) -> HttpResponse:
     user = request.user
     if request.method == "POST":
-        assessment = actions.do_start_assessment(user)
+        assessment = actions.do_start_assessment(actor=user)
         return redirect("assessments:page", assessment.pk, pages.resume_page(assessment.answers))
     current = open_assessment(user)
     context = {
@@ -55,7 +55,7 @@ def page(request: ClientRequest, pk: int, page: int) -> HttpResponse:
     if request.method == "POST":
         given = {key: value for key, value in request.POST.items() if key in items_by_id()}
         try:
-            actions.do_save_answers(assessment, given)
+            actions.do_save_answers(assessment, given, actor=request.user)
         except ActionError as problem:
             error = str(problem)
         else:
@@ -88,7 +88,7 @@ def answer(request: ClientRequest, pk: int) -> HttpResponse:
     assessment = _open_for(request, pk)
     given = {key: value for key, value in request.POST.items() if key in items_by_id()}
     try:
-        actions.do_save_answers(assessment, given)
+        actions.do_save_answers(assessment, given, actor=request.user)
     except ActionError as problem:
         return render(request, "assessments/_saved.html", {"error": str(problem)}, status=422)
     return render(
@@ -101,7 +101,7 @@ def answer(request: ClientRequest, pk: int) -> HttpResponse:
 def finish(request: ClientRequest, pk: int) -> HttpResponse:
     assessment = _open_for(request, pk)
     try:
-        actions.do_finish_assessment(assessment)
+        actions.do_finish_assessment(assessment, actor=request.user)
     except ActionError as problem:
         messages.error(request, str(problem))
         return redirect("assessments:page", pk, pages.resume_page(assessment.answers))
@@ -131,7 +131,7 @@ def profile(request: ClientRequest, pk: int) -> HttpResponse:
 def sharing(request: ClientRequest, pk: int) -> HttpResponse:
     assessment = get_assessment_for_user(request.user, pk)
     shared = request.POST.get("shared") == "1"
-    actions.do_set_assessment_sharing(assessment, shared)
+    actions.do_set_assessment_sharing(assessment, shared, actor=request.user)
     messages.success(
         request,
         _("Your coach can see this result.") if shared else _("This result is now just for you."),
@@ -148,7 +148,7 @@ def pulse(request: ClientRequest) -> HttpResponse:
         wanted = {item.id for item in pulse_items()}
         given = {key: str(request.POST.get(key, "")) for key in request.POST if key in wanted}
         try:
-            actions.do_record_pulse(user, given)
+            actions.do_record_pulse(given, actor=user)
         except ActionError as problem:
             error = str(problem)
         else:

@@ -51,7 +51,7 @@ def dashboard(request: CoachRequest) -> HttpResponse:
     form = InviteForm(request.POST or None)
     invitation_url = None
     if request.method == "POST" and form.is_valid():
-        invitation_url = absolute_url(do_invite_client(coach, form.cleaned_data["email"]))
+        invitation_url = absolute_url(do_invite_client(form.cleaned_data["email"], actor=coach))
         form = InviteForm()
     result = dashboard_page(coach, request.GET.get("sort"), request.GET.get("page"))
     record(*list_reads(coach, [row.client_id for row in result.page.object_list], "dashboard"))
@@ -90,7 +90,7 @@ def add_note(request: CoachRequest, client_id: int) -> HttpResponse:
     if form.is_valid():
         try:
             actions.do_add_note(
-                coach, client, form.cleaned_data["body"], form.cleaned_data["follow_up"]
+                client, form.cleaned_data["body"], form.cleaned_data["follow_up"], actor=coach
             )
         except ActionError as problem:
             messages.error(request, str(problem))
@@ -113,7 +113,10 @@ def edit_note(request: CoachRequest, client_id: int, note_id: int) -> HttpRespon
         if form.is_valid():
             try:
                 actions.do_update_note(
-                    note, form.cleaned_data["body"], form.cleaned_data["follow_up"]
+                    note,
+                    form.cleaned_data["body"],
+                    form.cleaned_data["follow_up"],
+                    actor=request.user,
                 )
             except ActionError as problem:
                 messages.error(request, str(problem))
@@ -133,7 +136,7 @@ def close_follow_up(request: CoachRequest, client_id: int, note_id: int) -> Http
     client = view.client
     note = access.get_note_for_coach(coach, client, note_id)
     record(coach_read(view, "note", note.pk))
-    actions.do_close_follow_up(note)
+    actions.do_close_follow_up(note, actor=request.user)
     messages.success(request, _("Marked as done."))
     return redirect("coaching:client", client.pk)
 
@@ -159,7 +162,10 @@ def new_plan(request: CoachRequest, client_id: int) -> HttpResponse:
         if form.is_valid():
             try:
                 plan = actions.do_save_plan(
-                    coach, client, form.cleaned_data["agenda"], form.cleaned_data["session_date"]
+                    client,
+                    form.cleaned_data["agenda"],
+                    form.cleaned_data["session_date"],
+                    actor=coach,
                 )
             except ActionError as problem:
                 messages.error(request, str(problem))
@@ -184,11 +190,11 @@ def edit_plan(request: CoachRequest, client_id: int, plan_id: int) -> HttpRespon
         if form.is_valid():
             try:
                 actions.do_save_plan(
-                    coach,
                     client,
                     form.cleaned_data["agenda"],
                     form.cleaned_data["session_date"],
                     plan=plan,
+                    actor=coach,
                 )
             except ActionError as problem:
                 messages.error(request, str(problem))
@@ -232,7 +238,7 @@ def accept_invitation(request: HttpRequest, token: str) -> HttpResponse:
             messages.error(request, str(error))
         else:
             # The safety consent is asked at joining; unticked means no (the default).
-            do_set_safety_consent(joined, request.POST.get("tell_coach") == "1")
+            do_set_safety_consent(request.POST.get("tell_coach") == "1", actor=joined)
             if user is None:
                 login(request, joined, backend="django.contrib.auth.backends.ModelBackend")
             messages.success(
@@ -266,7 +272,7 @@ def client_practice(request: CoachRequest, client_id: int) -> HttpResponse:
     if request.method == "POST":
         form = {name: request.POST.get(name, "") for name in SUGGEST_FIELDS}
         try:
-            practice_actions.do_suggest_experiment(coach, client, form)
+            practice_actions.do_suggest_experiment(client, form, actor=coach)
         except ActionError as problem:
             error = str(problem)
         else:

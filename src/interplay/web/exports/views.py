@@ -24,7 +24,7 @@ def _download(text: str, name: str) -> HttpResponse:
 @require_POST
 def my_data(request: ClientRequest) -> HttpResponse:
     user = request.user
-    text = do_export_own_data(user)
+    text = do_export_own_data(actor=user)
     return _download(text, f"interplay-my-data-{timezone.localdate():%Y-%m-%d}.json")
 
 
@@ -32,7 +32,7 @@ def my_data(request: ClientRequest) -> HttpResponse:
 @require_POST
 def client_shared_data(request: CoachRequest, client_id: int) -> HttpResponse:
     coach = request.user
-    client, text = do_export_shared_data(coach, client_id)
+    client, text = do_export_shared_data(client_id, actor=coach)
     return _download(
         text, f"interplay-client-{client.pk}-shared-{timezone.localdate():%Y-%m-%d}.json"
     )

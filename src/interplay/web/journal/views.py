@@ -77,7 +77,7 @@ def _editor(request: ClientRequest, entry: Entry | None) -> HttpResponse:
         if _question_text(prompt_id) == "":
             prompt_id = ""
         try:
-            saved = actions.do_save_entry(user, title, body, prompt_id, entry=entry)
+            saved = actions.do_save_entry(title, body, prompt_id, entry=entry, actor=user)
         except ActionError as problem:
             error = str(problem)
         else:
@@ -123,11 +123,11 @@ def autosave(request: ClientRequest) -> HttpResponse:
     prompt_id = request.POST.get("prompt_id", "")
     try:
         draft = actions.do_save_draft(
-            user,
             entry,
             request.POST.get("title", ""),
             request.POST.get("body", ""),
             prompt_id if _question_text(prompt_id) else "",
+            actor=user,
         )
     except ActionError as problem:
         return render(request, "journal/_draft_status.html", {"error": str(problem)}, status=422)
@@ -160,7 +160,7 @@ def entry_detail(request: ClientRequest, pk: int) -> HttpResponse:
 def share(request: ClientRequest, pk: int) -> HttpResponse:
     entry = get_entry_for_user(request.user, pk)
     shared = request.POST.get("shared") == "1"
-    actions.do_set_entry_sharing(entry, shared)
+    actions.do_set_entry_sharing(entry, shared, actor=request.user)
     messages.success(
         request,
         _("Shared with your coach.") if shared else _("This entry is private again."),
@@ -172,6 +172,6 @@ def share(request: ClientRequest, pk: int) -> HttpResponse:
 @require_POST
 def delete(request: ClientRequest, pk: int) -> HttpResponse:
     entry = get_entry_for_user(request.user, pk)
-    actions.do_delete_entry(entry)
+    actions.do_delete_entry(entry, actor=request.user)
     messages.success(request, _("The entry has been deleted."))
     return redirect("journal:list")

@@ -82,7 +82,7 @@ def _scenario_editor(request: CoachRequest, scenario: CoachScenario | None) -> H
             key: request.POST.get(key, "") for key in request.POST if key != "csrfmiddlewaretoken"
         }
         try:
-            saved = do_save_coach_scenario(coach, form_to_scenario(request.POST), scenario)
+            saved = do_save_coach_scenario(form_to_scenario(request.POST), scenario, actor=coach)
         except ActionError as problem:
             error = str(problem)
         else:
@@ -115,7 +115,7 @@ def edit_scenario(request: CoachRequest, pk: int) -> HttpResponse:
 def offer_scenario(request: CoachRequest, pk: int) -> HttpResponse:
     scenario = get_scenario_for_coach(_coach(request), pk)
     offered = request.POST.get("offered") == "1"
-    do_set_scenario_offered(scenario, offered)
+    do_set_scenario_offered(scenario, offered, actor=request.user)
     messages.success(
         request,
         _("Offered to your clients.") if offered else _("No longer offered to your clients."),
@@ -127,6 +127,6 @@ def offer_scenario(request: CoachRequest, pk: int) -> HttpResponse:
 @require_POST
 def delete_scenario(request: CoachRequest, pk: int) -> HttpResponse:
     """Runs already played keep their copy of the scenario; it is simply no longer offered."""
-    do_delete_coach_scenario(get_scenario_for_coach(_coach(request), pk))
+    do_delete_coach_scenario(get_scenario_for_coach(_coach(request), pk), actor=request.user)
     messages.success(request, _("Scenario deleted."))
     return redirect("practice:coach_scenarios")

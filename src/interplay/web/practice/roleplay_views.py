@@ -35,7 +35,7 @@ def scenario_list(request: ClientRequest) -> HttpResponse:
 @require_POST
 def start(request: ClientRequest) -> HttpResponse:
     try:
-        role_play = do_start_role_play(request.user, request.POST.get("scenario", ""))
+        role_play = do_start_role_play(request.POST.get("scenario", ""), actor=request.user)
     except ActionError as problem:
         messages.error(request, str(problem))
         return redirect("practice:scenarios")
@@ -51,7 +51,7 @@ def role_play(request: ClientRequest, pk: int) -> HttpResponse:
     if request.method == "POST":
         text = request.POST.get("reply", "")
         try:
-            state = do_role_play_reply(run, text)
+            state = do_role_play_reply(run, text, actor=request.user)
         except ActionError as problem:
             error = str(problem)
         else:
@@ -73,7 +73,7 @@ def role_play(request: ClientRequest, pk: int) -> HttpResponse:
 @require_POST
 def stop(request: ClientRequest, pk: int) -> HttpResponse:
     run = get_role_play_for_user(request.user, pk)
-    do_stop_role_play(run)
+    do_stop_role_play(run, actor=request.user)
     return redirect("practice:debrief", pk)
 
 

@@ -85,7 +85,7 @@ def statement_page(request: ClientRequest) -> HttpResponse:
     error = None
     if request.method == "POST" and request.POST.get("action") == "save":
         try:
-            draft = actions.do_save_statement_draft(user, text)
+            draft = actions.do_save_statement_draft(text, actor=user)
         except ActionError as problem:
             error = str(problem)
         else:
@@ -108,6 +108,6 @@ def analyse(request: ClientRequest) -> HttpResponse:
 @client_required
 @require_POST
 def delete_draft(request: ClientRequest, pk: int) -> HttpResponse:
-    actions.do_delete_statement_draft(get_draft_for_user(request.user, pk))
+    actions.do_delete_statement_draft(get_draft_for_user(request.user, pk), actor=request.user)
     messages.success(request, _("Draft deleted."))
     return redirect("practice:statements")

@@ -130,7 +130,7 @@ def _plan_editor(request: ClientRequest, experiment: Experiment | None) -> HttpR
     if request.method == "POST":
         form = {name: request.POST.get(name, "") for name in PLAN_FIELDS}
         try:
-            saved = actions.do_save_experiment(user, form, experiment)
+            saved = actions.do_save_experiment(form, experiment, actor=user)
         except ActionError as problem:
             error = str(problem)
         else:
@@ -182,7 +182,7 @@ def reflect(request: ClientRequest, pk: int) -> HttpResponse:
     if request.method == "POST":
         form = {name: request.POST.get(name, "") for name in REFLECTION_FIELDS}
         try:
-            actions.do_reflect(experiment, form)
+            actions.do_reflect(experiment, form, actor=request.user)
         except ActionError as problem:
             error = str(problem)
         else:
@@ -210,7 +210,10 @@ def set_aside(request: ClientRequest, pk: int) -> HttpResponse:
     experiment = get_experiment_for_user(_user(request), pk)
     try:
         actions.do_set_aside(
-            experiment, request.POST.get("status", ""), request.POST.get("note", "")
+            experiment,
+            request.POST.get("status", ""),
+            request.POST.get("note", ""),
+            actor=request.user,
         )
     except ActionError as problem:
         messages.error(request, str(problem))
@@ -230,7 +233,7 @@ def set_aside(request: ClientRequest, pk: int) -> HttpResponse:
 def reopen(request: ClientRequest, pk: int) -> HttpResponse:
     experiment = get_experiment_for_user(_user(request), pk)
     try:
-        actions.do_reopen(experiment)
+        actions.do_reopen(experiment, actor=request.user)
     except ActionError as problem:
         messages.error(request, str(problem))
     return redirect("practice:experiment", pk)
@@ -241,7 +244,7 @@ def reopen(request: ClientRequest, pk: int) -> HttpResponse:
 def share(request: ClientRequest, pk: int) -> HttpResponse:
     experiment = get_experiment_for_user(_user(request), pk)
     shared = request.POST.get("shared") == "1"
-    actions.do_set_experiment_sharing(experiment, shared)
+    actions.do_set_experiment_sharing(experiment, shared, actor=request.user)
     messages.success(request, _("Shared with your coach.") if shared else _("Private again."))
     return redirect("practice:experiment", pk)
 
@@ -249,7 +252,7 @@ def share(request: ClientRequest, pk: int) -> HttpResponse:
 @client_required
 @require_POST
 def delete(request: ClientRequest, pk: int) -> HttpResponse:
-    actions.do_delete_experiment(get_experiment_for_user(_user(request), pk))
+    actions.do_delete_experiment(get_experiment_for_user(_user(request), pk), actor=request.user)
     messages.success(request, _("The experiment has been deleted."))
     return redirect("practice:home")
 
@@ -258,7 +261,7 @@ def delete(request: ClientRequest, pk: int) -> HttpResponse:
 @require_POST
 def accept(request: ClientRequest, pk: int) -> HttpResponse:
     experiment = get_experiment_for_user(_user(request), pk)
-    actions.do_accept_suggestion(experiment)
+    actions.do_accept_suggestion(experiment, actor=request.user)
     messages.success(
         request, _("Added to your experiments. Add your own prediction before you try it.")
     )
@@ -270,7 +273,7 @@ def accept(request: ClientRequest, pk: int) -> HttpResponse:
 def decline(request: ClientRequest, pk: int) -> HttpResponse:
     experiment = get_experiment_for_user(_user(request), pk)
     try:
-        actions.do_decline_suggestion(experiment)
+        actions.do_decline_suggestion(experiment, actor=request.user)
     except ActionError as problem:
         messages.error(request, str(problem))
         return redirect("practice:experiment", pk)

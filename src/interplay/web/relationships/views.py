@@ -72,7 +72,7 @@ def map_page(request: ClientRequest) -> HttpResponse:
     if request.method == "POST":
         form = {key: request.POST.get(key, "") for key in (*NEW_PERSON, "name", "note", "value")}
         try:
-            person = actions.do_save_person(user, request.POST)
+            person = actions.do_save_person(request.POST, actor=user)
         except ActionError as problem:
             error = str(problem)
         else:
@@ -103,7 +103,7 @@ def edit_person(request: ClientRequest, pk: int) -> HttpResponse:
     if request.method == "POST":
         form = {key: request.POST.get(key, "") for key in form}
         try:
-            actions.do_save_person(user, request.POST, person)
+            actions.do_save_person(request.POST, person, actor=user)
         except ActionError as problem:
             error = str(problem)
         else:
@@ -117,7 +117,7 @@ def edit_person(request: ClientRequest, pk: int) -> HttpResponse:
 @require_POST
 def delete_person(request: ClientRequest, pk: int) -> HttpResponse:
     person = get_person_for_user(request.user, pk)
-    actions.do_delete_person(person)
+    actions.do_delete_person(person, actor=request.user)
     messages.success(request, _("Removed from your map."))
     return redirect("relationships:map")
 
@@ -126,7 +126,7 @@ def delete_person(request: ClientRequest, pk: int) -> HttpResponse:
 @require_POST
 def share_map(request: ClientRequest) -> HttpResponse:
     shared = request.POST.get("shared") == "1"
-    actions.do_set_map_sharing(request.user, shared)
+    actions.do_set_map_sharing(shared, actor=request.user)
     messages.success(
         request,
         _("Your whole map is shared with your coach.") if shared else _("Your map is private."),
@@ -138,7 +138,7 @@ def share_map(request: ClientRequest) -> HttpResponse:
 @require_POST
 def take_snapshot(request: ClientRequest) -> HttpResponse:
     try:
-        actions.do_take_snapshot(request.user)
+        actions.do_take_snapshot(actor=request.user)
     except ActionError as problem:
         messages.error(request, str(problem))
     else:

@@ -40,8 +40,8 @@ def plan_for(owner: User) -> SafetyPlan | None:
     return SafetyPlan.objects.filter(owner=owner).first()
 
 
-def do_save_safety_plan(owner: User, fields: dict[str, str]) -> SafetyPlan:
-    if not owner.is_client:
+def do_save_safety_plan(fields: dict[str, str], *, actor: User) -> SafetyPlan:
+    if not actor.is_client:
         raise ActionError(_("Only clients keep a safety plan here."))
     unknown = set(fields) - set(PLAN_FIELDS)
     if unknown:
@@ -49,12 +49,12 @@ def do_save_safety_plan(owner: User, fields: dict[str, str]) -> SafetyPlan:
     if any(len(value) > MAX_FIELD for value in fields.values()):
         raise ActionError(_("Please keep each part of the plan under 5,000 characters."))
     with transaction.atomic():
-        plan, _created = SafetyPlan.objects.select_for_update().get_or_create(owner=owner)
+        plan, _created = SafetyPlan.objects.select_for_update().get_or_create(owner=actor)
         for name, value in fields.items():
             setattr(plan, name, value.strip())
         plan.updated_at = timezone.now()
         plan.save()
-        _audit(owner, owner, AuditKind.SAFETY_PLAN_SAVED)
+        _audit(actor, actor, AuditKind.SAFETY_PLAN_SAVED)
     return plan
 
 
@@ -62,17 +62,17 @@ def tells_coach(client: User) -> bool:
     return SafetyConsent.objects.filter(client=client, tell_coach=True).exists()
 
 
-def do_set_safety_consent(client: User, tell_coach: bool) -> SafetyConsent:
-    if not client.is_client:
+def do_set_safety_consent(tell_coach: bool, *, actor: User) -> SafetyConsent:
+    if not actor.is_client:
         raise ActionError(_("Only clients choose this."))
     with transaction.atomic():
-        consent, _created = SafetyConsent.objects.get_or_create(client=client)
+        consent, _created = SafetyConsent.objects.get_or_create(client=actor)
         consent.tell_coach = tell_coach
         consent.changed_at = timezone.now()
         consent.save()
         _audit(
-            client,
-            client,
+            actor,
+            actor,
             AuditKind.SAFETY_CONSENT_ON if tell_coach else AuditKind.SAFETY_CONSENT_OFF,
         )
     return consent
@@ -108,13 +108,13 @@ def open_flags_for_coach(coach: User) -> list[SafetyFlag]:
     )
 
 
-def do_acknowledge_flag(coach: User, flag: SafetyFlag) -> SafetyFlag:
-    if flag.coach_id != coach.pk:
+def do_acknowledge_flag(flag: SafetyFlag, *, actor: User) -> SafetyFlag:
+    if flag.coach_id != actor.pk:
         raise ActionError(_("This flag is not yours to acknowledge."))
     if flag.acknowledged_at is None:
         flag.acknowledged_at = timezone.now()
         flag.save(update_fields=["acknowledged_at"])
-        _audit(coach, flag.client, AuditKind.FLAG_ACKNOWLEDGED, flag)
+        _audit(actor, flag.client, AuditKind.FLAG_ACKNOWLEDGED, flag)
     return flag
 
 

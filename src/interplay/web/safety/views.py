@@ -35,7 +35,7 @@ def plan(request: ClientRequest) -> HttpResponse:
     form = SafetyPlanForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
-            actions.do_save_safety_plan(user, form.cleaned_data)
+            actions.do_save_safety_plan(form.cleaned_data, actor=user)
         except ActionError as problem:
             messages.error(request, str(problem))
         else:
@@ -49,7 +49,7 @@ def plan(request: ClientRequest) -> HttpResponse:
 def consent(request: ClientRequest) -> HttpResponse:
     user = request.user
     tell = request.POST.get("tell_coach") == "1"
-    actions.do_set_safety_consent(user, tell)
+    actions.do_set_safety_consent(tell, actor=user)
     messages.success(
         request,
         _("Your coach will get a flag (never your words) if the screen sees a risk.")
@@ -64,7 +64,7 @@ def consent(request: ClientRequest) -> HttpResponse:
 def acknowledge(request: CoachRequest, flag_id: int) -> HttpResponse:
     coach = request.user
     flag = get_flag_for_coach(coach, flag_id)
-    actions.do_acknowledge_flag(coach, flag)
+    actions.do_acknowledge_flag(flag, actor=coach)
     messages.success(request, _("Flag acknowledged."))
     back = request.POST.get("next", "")
     if back and url_has_allowed_host_and_scheme(back, {request.get_host()}):

@@ -33,7 +33,7 @@ def value_page(request: ClientRequest) -> HttpResponse:
     if request.method == "POST":
         own_words = request.POST.get("own_words", "")
         try:
-            value = actions.do_add_value(user, request.POST.get("value_id", ""), own_words)
+            value = actions.do_add_value(request.POST.get("value_id", ""), own_words, actor=user)
         except ActionError as problem:
             error = str(problem)
         else:
@@ -57,7 +57,7 @@ def value_page(request: ClientRequest) -> HttpResponse:
 def share_value(request: ClientRequest, pk: int) -> HttpResponse:
     value = get_value_for_user(request.user, pk)
     shared = request.POST.get("shared") == "1"
-    actions.do_set_value_sharing(value, shared)
+    actions.do_set_value_sharing(value, shared, actor=request.user)
     messages.success(request, _("Shared with your coach.") if shared else _("Private again."))
     return redirect("values:list")
 
@@ -65,7 +65,7 @@ def share_value(request: ClientRequest, pk: int) -> HttpResponse:
 @client_required
 @require_POST
 def delete_value(request: ClientRequest, pk: int) -> HttpResponse:
-    actions.do_delete_value(get_value_for_user(request.user, pk))
+    actions.do_delete_value(get_value_for_user(request.user, pk), actor=request.user)
     messages.success(request, _("Removed."))
     return redirect("values:list")
 
@@ -85,7 +85,7 @@ def _belief_editor(request: ClientRequest, belief: Belief | None) -> HttpRespons
     if request.method == "POST":
         form = {name: request.POST.get(name, "") for name in BELIEF_FIELDS}
         try:
-            saved = actions.do_save_belief(user, form, belief)
+            saved = actions.do_save_belief(form, belief, actor=user)
         except ActionError as problem:
             error = str(problem)
         else:
@@ -127,7 +127,7 @@ def belief_detail(request: ClientRequest, pk: int) -> HttpResponse:
 def share_belief(request: ClientRequest, pk: int) -> HttpResponse:
     belief = get_belief_for_user(request.user, pk)
     shared = request.POST.get("shared") == "1"
-    actions.do_set_belief_sharing(belief, shared)
+    actions.do_set_belief_sharing(belief, shared, actor=request.user)
     messages.success(request, _("Shared with your coach.") if shared else _("Private again."))
     return redirect("values:belief", pk)
 
@@ -135,6 +135,6 @@ def share_belief(request: ClientRequest, pk: int) -> HttpResponse:
 @client_required
 @require_POST
 def delete_belief(request: ClientRequest, pk: int) -> HttpResponse:
-    actions.do_delete_belief(get_belief_for_user(request.user, pk))
+    actions.do_delete_belief(get_belief_for_user(request.user, pk), actor=request.user)
     messages.success(request, _("The belief has been deleted."))
     return redirect("values:beliefs")
