@@ -2,19 +2,16 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
-
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.csrf import csrf_failure as django_csrf_failure
 
+from interplay.core.schedule import what_is_due
 from interplay.web.assessments import presenters
 from interplay.web.assessments.access import latest_profile, latest_pulse, open_assessment
 from interplay.web.journal.prompts import choose_prompt
-
-PULSE_EVERY = timedelta(days=7)
 
 
 def home(request: HttpRequest) -> HttpResponse:
@@ -26,10 +23,12 @@ def home(request: HttpRequest) -> HttpResponse:
     assessment = latest_profile(user)
     profile = assessment.profile if assessment else None
     last_pulse = latest_pulse(user)
-    now = timezone.now()
-    pulse_due = assessment is not None and (
-        last_pulse is None or now - last_pulse.taken_at >= PULSE_EVERY
+    due = what_is_due(
+        timezone.now(),
+        assessment.completed_at if assessment else None,
+        last_pulse.taken_at if last_pulse else None,
     )
+    pulse_due = assessment is not None and due.check_in  # check-ins begin after the first
     experiments = (profile or {}).get("experiments") or []
     context = {
         "assessment": assessment,

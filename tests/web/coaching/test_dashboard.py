@@ -148,3 +148,22 @@ def test_query_count_does_not_grow_with_the_data(practice, which, django_assert_
     assert counts[0] == counts[1], counts
     with django_assert_max_num_queries(15):
         browser.get(url)
+
+
+def test_dashboard_planner_and_home_agree_a_check_in_is_due_at_exactly_a_week(practice):
+    """One rule (core/schedule.py): a week to the minute counts as due, everywhere."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from interplay.core.schedule import CHECK_IN_EVERY
+
+    assess(practice.client, MAYA)
+    pulse(practice.client, pulse_answers(), timezone.now() - CHECK_IN_EVERY - timedelta(seconds=5))
+    coach = signed_in(practice.coach)
+    dashboard = coach.get(reverse("coaching:dashboard")).content.decode()
+    planner = coach.get(reverse("coaching:new_plan", args=[practice.client.pk])).content.decode()
+    home = signed_in(practice.client).get("/").content.decode()
+    assert "Weekly check-in" in dashboard
+    assert "No check-in shared this week" in planner
+    assert "/check-in/" in home

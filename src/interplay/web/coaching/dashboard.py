@@ -33,6 +33,7 @@ from django.db.models.fields.json import KT
 from django.db.models.functions import Coalesce, Greatest
 from django.utils import timezone
 
+from interplay.core.schedule import cutoffs, what_is_due
 from interplay.core.vocabulary import BoundaryStyle, Focus, Stage
 from interplay.web.accounts.models import CoachingRelationship, User
 from interplay.web.assessments.models import Assessment
@@ -44,8 +45,6 @@ from interplay.web.coaching.client_view import (
 from interplay.web.coaching.models import SessionNote, SessionPlan
 
 PAGE_SIZE = 25
-CHECK_IN_EVERY = timedelta(days=7)
-REASSESS_EVERY = timedelta(days=91)  # about three months
 # "Never" stands in as 1 January 1970 so SQL can take the latest of several dates (GREATEST
 # and SQLite's MAX(a, b) disagree about NULLs); it is shown as "nothing shared yet".
 
@@ -138,10 +137,11 @@ def annotated_relationships(coach: User, sort: str = "name") -> QuerySet[Coachin
             )
         )
     elif sort == "due":
-        now = timezone.now()
-        check_in_due = Q(last_pulse__isnull=True) | Q(last_pulse__lt=now - CHECK_IN_EVERY)
+        # The same boundaries as `what_is_due` (core/schedule.py), in SQL.
+        limits = cutoffs(timezone.now())
+        check_in_due = Q(last_pulse__isnull=True) | Q(last_pulse__lte=limits.check_in)
         reassessment_due = Q(last_assessment__isnull=True) | Q(
-            last_assessment__lt=now - REASSESS_EVERY
+            last_assessment__lte=limits.reassessment
         )
         rows = rows.annotate(
             due_count=Case(When(check_in_due, then=Value(1)), default=Value(0))
@@ -167,11 +167,7 @@ def finish_rows(rows: list[CoachingRelationship]) -> None:
             setattr(row, name, found.get(name))
         moments = [m for m in (row.last_entry, row.last_assessment, row.last_pulse) if m]  # type: ignore[attr-defined]
         row.last_activity = max(moments) if moments else None  # type: ignore[attr-defined]
-        last_pulse, last_assessment = row.last_pulse, row.last_assessment  # type: ignore[attr-defined]
-        row.check_in_due = last_pulse is None or last_pulse < now - CHECK_IN_EVERY  # type: ignore[attr-defined]
-        row.reassessment_due = (  # type: ignore[attr-defined]
-            last_assessment is None or last_assessment < now - REASSESS_EVERY
-        )
+        row.due = what_is_due(now, row.last_assessment, row.last_pulse)  # type: ignore[attr-defined]
 
 
 # Column key -> the expressions it sorts by (ascending); the client's name breaks ties.

@@ -13,14 +13,13 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
 from interplay.core.psychometrics import ReliableChange
+from interplay.core.schedule import what_is_due
 from interplay.web import labels
 from interplay.web.assessments import presenters as profile_presenters
 from interplay.web.assessments.models import Assessment
 from interplay.web.coaching import access, change
 from interplay.web.coaching.client_view import ClientView
 from interplay.web.coaching.dashboard import (
-    CHECK_IN_EVERY,
-    REASSESS_EVERY,
     SORTS,
     DashboardPage,
     was_never,
@@ -57,14 +56,14 @@ def _stage_name(stage: str | None, mixed: object) -> str:
 
 def _due_items(row: Any) -> list[str]:
     due = []
-    if row.reassessment_due:
+    if row.due.assessment:
         due.append(
             _("First assessment")
             if row.last_assessment is None
             else _("Re-assessment (last shared %(date)s)")
             % {"date": date_format(row.last_assessment, "j M")}
         )
-    if row.check_in_due:
+    if row.due.check_in:
         due.append(_("Weekly check-in"))
     if row.open_items:
         due.append(
@@ -118,15 +117,19 @@ def dashboard_context(result: DashboardPage) -> dict[str, Any]:
 
 def due_reasons(view: ClientView) -> list[str]:
     """What is due, as lines for the planner's open items (shared activity only)."""
-    now = timezone.now()
     latest = view.latest_assessment()
-    reasons = []
-    if latest is None:
-        reasons.append(_("Invite the client to take the self-assessment (none shared yet)."))
-    elif latest.completed_at and now - latest.completed_at > REASSESS_EVERY:
-        reasons.append(_("Suggest a re-assessment: the last shared one is over three months old."))
     pulses = view.pulses()
-    if not pulses or now - pulses[0].taken_at > CHECK_IN_EVERY:
+    due = what_is_due(
+        timezone.now(),
+        latest.completed_at if latest else None,
+        pulses[0].taken_at if pulses else None,
+    )
+    reasons = []
+    if due.first_assessment:
+        reasons.append(_("Invite the client to take the self-assessment (none shared yet)."))
+    elif due.reassessment:
+        reasons.append(_("Suggest a re-assessment: the last shared one is three months old."))
+    if due.check_in:
         reasons.append(_("No check-in shared this week: ask how the week has been."))
     return reasons
 
