@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
+from interplay.core.profile_change import changes_between, smallest_reliable_move
 from interplay.core.questions import question_bank
 from interplay.core.vocabulary import SessionPhase
 from interplay.web.coaching.actions import do_add_note, do_save_plan
-from interplay.web.coaching.change import changes_between, smallest_reliable_move
 from interplay.web.coaching.models import SessionNote, SessionPlan
 from interplay.web.coaching.planner import propose_agenda
 from tests.core.personas import INTERDEPENDENT, MAYA

@@ -12,12 +12,13 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
+from interplay.core import profile_change as change
 from interplay.core.psychometrics import ReliableChange
 from interplay.core.schedule import what_is_due
 from interplay.web import labels
 from interplay.web.assessments import presenters as profile_presenters
 from interplay.web.assessments.models import Assessment
-from interplay.web.coaching import access, change
+from interplay.web.coaching import access
 from interplay.web.coaching.client_view import ClientView
 from interplay.web.coaching.dashboard import (
     SORTS,

@@ -1,4 +1,5 @@
-"""How a client's profile has moved between shared assessments, as reliable change.
+"""How a profile has moved between assessments, as reliable change (pure: the web layer hands
+in the assessments a coach may see and shows what comes back).
 
 A raw rise or fall of a scale score says little: answers wobble from week to week. The Jacobson
 & Truax reliable change index (`interplay.core.psychometrics.reliable_change`) asks whether a
@@ -16,7 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 
 from interplay.core.psychometrics import (
     ReliableChange,
@@ -92,6 +93,13 @@ def smallest_reliable_move() -> float:
     return round(smallest_reliable_change(REFERENCE_SD, REFERENCE_RELIABILITY), 2)
 
 
+class HasProfile(Protocol):
+    """Anything carrying a stored profile (a finished assessment, in the web layer)."""
+
+    @property
+    def profile(self) -> Mapping[str, Any] | None: ...
+
+
 @dataclass(frozen=True)
 class HistoryStep:
     """One shared assessment and how it moved from the one before it (None for the first)."""
@@ -100,10 +108,10 @@ class HistoryStep:
     changes: list[ScaleChange] | None
 
 
-def history(assessments: Sequence[Any]) -> list[HistoryStep]:
+def history(assessments: Sequence[HasProfile]) -> list[HistoryStep]:
     """Shared, completed assessments oldest first, each compared with the previous one."""
     steps: list[HistoryStep] = []
-    previous = None
+    previous: HasProfile | None = None
     for assessment in assessments:
         changes = (
             None if previous is None else changes_between(previous.profile, assessment.profile)
