@@ -220,3 +220,21 @@ def test_recommendation_reasons_show_plain_words_not_vocabulary_ids():
         "fits the focus: letting people in"
     )
     assert "_" not in readable_reason("speaks to a high over_independence score")
+
+
+def test_a_stored_profile_is_read_typed_at_the_edge(practice, caplog):
+    from interplay.core.profile import Profile
+    from interplay.web.assessments.mapping import profile_of
+    from interplay.web.assessments.models import Assessment
+    from interplay.web.demo import maya_answers
+
+    assessment = do_start_assessment(actor=practice.client)
+    do_save_answers(assessment, maya_answers(), actor=practice.client)
+    do_finish_assessment(assessment, actor=practice.client)
+    stored = Assessment.objects.get(pk=assessment.pk)
+    typed = profile_of(stored)
+    assert isinstance(typed, Profile) and typed.to_dict() == stored.profile
+    stored.profile = {**stored.profile, "focus": "not an object"}
+    del stored._typed_profile
+    assert profile_of(stored) is None
+    assert "profile of another shape" in caplog.text

@@ -11,6 +11,7 @@ from django.views.csrf import csrf_failure as django_csrf_failure
 from interplay.core.schedule import what_is_due
 from interplay.web.assessments import presenters
 from interplay.web.assessments.access import latest_profile, latest_pulse, open_assessment
+from interplay.web.assessments.mapping import profile_of
 from interplay.web.journal.prompts import choose_prompt
 
 
@@ -29,7 +30,8 @@ def home(request: HttpRequest) -> HttpResponse:
         last_pulse.taken_at if last_pulse else None,
     )
     pulse_due = assessment is not None and due.check_in  # check-ins begin after the first
-    experiments = (profile or {}).get("experiments") or []
+    typed = profile_of(assessment)
+    experiments = list(typed.experiments) if typed else []
     context = {
         "assessment": assessment,
         "summary": presenters.summary(profile) if assessment else None,

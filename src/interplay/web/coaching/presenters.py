@@ -17,6 +17,7 @@ from interplay.core.psychometrics import ReliableChange
 from interplay.core.schedule import what_is_due
 from interplay.web import labels
 from interplay.web.assessments import presenters as profile_presenters
+from interplay.web.assessments.mapping import profile_of
 from interplay.web.assessments.models import Assessment
 from interplay.web.coaching import access
 from interplay.web.coaching.client_view import ClientView
@@ -182,6 +183,7 @@ def client_context(view: ClientView, query: str) -> dict[str, Any]:
     pulses = view.pulses()
     entries = view.entries(query)
     profile = latest.profile if latest else None
+    typed = profile_of(latest)
     until = timezone.now() + timedelta(seconds=1)
     points = profile_presenters.trail_points(assessments, pulses, until)
     current = next(
@@ -200,7 +202,9 @@ def client_context(view: ClientView, query: str) -> dict[str, Any]:
         "summary": profile_presenters.summary(profile) if latest else None,
         "findings": profile_presenters.findings(profile) if profile else None,
         "map": profile_presenters.balance_map(
-            points, current, (profile or {}).get("balance", {}).get("pattern")
+            points,
+            current,
+            typed.balance.pattern.value if typed and typed.balance.pattern else None,
         )
         if points
         else None,
