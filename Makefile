@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-$(shell cksum < pyproject.toml | cut -d' ' -f1)
 POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/interplay
 
-.PHONY: setup demo test test-postgres e2e lint bench eval train-language clean
+.PHONY: setup demo test test-postgres e2e lint bench eval train-language messages clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -44,6 +44,13 @@ eval: setup
 # Retrain the learned second opinion (about two minutes; deterministic) and print its figures.
 train-language: setup
 	$(PY) -m interplay.language.training.train_learned --write
+
+# Rebuild the en-GB catalogue (each British English source string its own translation, so
+# every gettext lookup finds its string at once). Needs GNU gettext (xgettext, msgen, msgfmt).
+messages: setup
+	cd src/interplay/web && DJANGO_SETTINGS_MODULE=interplay.web.settings_test ../../../$(PY) -m django makemessages -l en_GB --no-location --no-obsolete
+	msgen src/interplay/web/locale/en_GB/LC_MESSAGES/django.po -o src/interplay/web/locale/en_GB/LC_MESSAGES/django.po
+	msgfmt --check -o src/interplay/web/locale/en_GB/LC_MESSAGES/django.mo src/interplay/web/locale/en_GB/LC_MESSAGES/django.po
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
