@@ -154,3 +154,19 @@ def test_coach_sign_up_refuses_a_taken_email_and_keeps_the_form(practice):
     )
     assert response.status_code == 200
     assert "already exists" in response.content.decode()
+
+
+def test_the_client_page_caps_the_history_and_shows_the_rest_on_request(practice):
+    from tests.web.coaching.helpers import days_ago
+
+    for n in range(7):
+        assess(practice.client, MAYA, when=days_ago(70 - 10 * n))
+    url = reverse("coaching:client", args=[practice.client.pk])
+    browser = signed_in(practice.coach)
+    html = browser.get(url).content.decode()
+    assert html.count('<li class="card">\n    <h3>') == 5
+    assert "Show 2 earlier assessments" in html
+    everything = browser.get(url + "?history=all").content.decode()
+    assert everything.count('<li class="card">\n    <h3>') == 7
+    assert "The first shared assessment: the starting point." in everything
+    assert "The first shared assessment: the starting point." not in html

@@ -7,6 +7,7 @@ from datetime import timedelta
 from typing import Any
 from urllib.parse import urlencode
 
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -78,10 +79,13 @@ def _due_items(row: Any) -> list[str]:
 def dashboard_context(result: DashboardPage) -> dict[str, Any]:
     rows = []
     row: Any  # an annotated relationship: the dashboard's columns are set on it
+    # Reversed once, not once per row: the client page's address up to its id.
+    client_prefix = reverse("coaching:client", args=[0]).removesuffix("0/")
     for row in result.page.object_list:
         rows.append(
             {
                 "client": row.client,
+                "href": f"{client_prefix}{row.client_id}/",
                 "stage": _stage_name(row.stage, row.stage_mixed),
                 "boundaries": labels.label(labels.BOUNDARY_STYLES, row.boundary_style)
                 if row.boundary_style
@@ -176,7 +180,10 @@ def _history_rows(assessments: list[Assessment]) -> list[dict[str, Any]]:
     return rows
 
 
-def client_context(view: ClientView, query: str) -> dict[str, Any]:
+HISTORY_SHOWN = 5  # latest steps of the history; "show all" lists every shared assessment
+
+
+def client_context(view: ClientView, query: str, *, all_history: bool = False) -> dict[str, Any]:
     coach, client = view.coach, view.client
     assessments = view.assessments()
     latest = view.latest_assessment()
@@ -208,7 +215,11 @@ def client_context(view: ClientView, query: str) -> dict[str, Any]:
         )
         if points
         else None,
-        "history": _history_rows(assessments),
+        # Only the steps shown are compared (each needs the assessment before it).
+        "history": _history_rows(
+            assessments if all_history else assessments[-(HISTORY_SHOWN + 1) :]
+        )[: None if all_history or len(assessments) <= HISTORY_SHOWN else HISTORY_SHOWN],
+        "history_hidden": 0 if all_history else max(0, len(assessments) - HISTORY_SHOWN),
         "since_first": since_first(assessments),
         "smallest_move": change.smallest_reliable_move(),
         "reference_sd": change.REFERENCE_SD,

@@ -66,7 +66,8 @@ def _client_page(
     request: CoachRequest, view: ClientView, form: NoteForm, status: int = 200
 ) -> HttpResponse:
     query = request.GET.get("q", "").strip()[:200] if request.method == "GET" else ""
-    context = presenters.client_context(view, query)
+    all_history = request.method == "GET" and request.GET.get("history") == "all"
+    context = presenters.client_context(view, query, all_history=all_history)
     context["note_form"] = form
     context["practice"] = coach_client_summary(view)
     return render(request, "coaching/client.html", context, status=status)
