@@ -21,9 +21,19 @@ def _sharing_filters(path: Path) -> list[str]:
 
 def _filters_in(source: str, name: str) -> list[str]:
     tree = ast.parse(source, filename=name)
+    # A partial index's condition (`models.Index(..., condition=Q(shared_with_coach=True))`)
+    # is the database's shape, not a read: it is not a sharing filter.
+    index_conditions = {
+        id(inner)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Call) and getattr(node.func, "attr", None) == "Index"
+        for keyword in node.keywords
+        if keyword.arg == "condition"
+        for inner in ast.walk(keyword.value)
+    }
     found = []
     for node in ast.walk(tree):
-        if isinstance(node, ast.Call):
+        if isinstance(node, ast.Call) and id(node) not in index_conditions:
             for keyword in node.keywords:
                 if keyword.arg and keyword.arg.startswith(SHARING_FIELDS):
                     found.append(f"{name}:{node.lineno}: {keyword.arg}=")
@@ -48,6 +58,11 @@ def test_the_guard_sees_a_sharing_filter():
     assert _filters_in(source, "sample.py") == ["sample.py:1: shared_with_coach__in="]
     source = "rows = Entry.objects.filter(owner=client, shared_with_coach=True)\n"
     assert _filters_in(source, "sample.py") == ["sample.py:1: shared_with_coach="]
+
+
+def test_a_partial_index_condition_is_not_a_filter():
+    source = "i = models.Index(fields=['owner'], condition=Q(shared_with_coach=True), name='x')\n"
+    assert _filters_in(source, "models.py") == []
 
 
 def test_the_owner_module_holds_the_rule():

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.db.models import Q
 from django.utils import timezone
 
 
@@ -25,6 +26,13 @@ class Assessment(models.Model):
 
     class Meta:
         ordering = ["-started_at", "-id"]
+        indexes = [
+            models.Index(
+                fields=["user", "-completed_at", "-id"],
+                condition=Q(shared_with_coach=True, completed_at__isnull=False),
+                name="assessment_shared_done",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"assessment {self.pk} of user {self.user_id}"
@@ -48,6 +56,14 @@ class PulseCheck(models.Model):
 
     class Meta:
         ordering = ["-taken_at", "-id"]
+        indexes = [
+            models.Index(fields=["user", "-taken_at", "-id"], name="pulse_user_recent"),
+            models.Index(
+                fields=["user", "-taken_at", "-id"],
+                condition=Q(shared_with_coach=True),
+                name="pulse_shared_recent",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"pulse {self.pk} of user {self.user_id}"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.db.models import Q
 from django.utils import timezone
 
 from interplay.web.crypto import EncryptedTextField
@@ -24,6 +25,16 @@ class Entry(models.Model):
     class Meta:
         ordering = ["-created_at", "-id"]
         verbose_name_plural = "entries"
+        indexes = [
+            # The owner's journal, newest first; and a coach's reads (the dashboard's latest
+            # shared entry, the client page's timeline) over shared entries only.
+            models.Index(fields=["owner", "-created_at", "-id"], name="entry_owner_recent"),
+            models.Index(
+                fields=["owner", "-created_at", "-id"],
+                condition=Q(shared_with_coach=True),
+                name="entry_shared_recent",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"journal entry {self.pk}"  # never the text
