@@ -285,15 +285,18 @@ def profile_context(user: User, assessment: Assessment) -> dict[str, Any]:
 
 
 def summary(profile: Mapping[str, Any] | None) -> dict[str, Any]:
-    """A few words about a stored profile, for lists and the coach's overview."""
+    """A few words about a stored profile, for lists and the coach's overview: the four names
+    read directly (building every finding's evidence to read them cost more than the page)."""
     profile = profile or {}
     balance = profile.get("balance") or {}
-    found = findings(profile)
+    stage = (profile.get("stage") or {}).get("primary")
+    style = (profile.get("boundaries") or {}).get("style")
+    focus = (profile.get("focus") or {}).get("focus")
     return {
         "pattern": labels.label(labels.PATTERNS, balance.get("pattern")),
         "autonomy": balance.get("autonomy"),
         "connection": balance.get("connection"),
-        "focus": found["focus"]["name"] if found["focus"]["known"] else "",
-        "stage": found["stage"]["name"] if found["stage"]["known"] else "",
-        "boundaries": found["boundaries"]["name"] if found["boundaries"]["known"] else "",
+        "focus": labels.label(labels.FOCUSES, focus) if focus is not None else "",
+        "stage": labels.label(labels.STAGES, stage) if stage is not None else "",
+        "boundaries": labels.label(labels.BOUNDARY_STYLES, style) if style is not None else "",
     }
