@@ -116,6 +116,8 @@ def seed(coaches: int, clients: int, entries: int) -> World:
                     profile=profiles[choice],
                 )
             )
+    for assessment in assessments:
+        assessment.copy_headline()  # as do_finish_assessment does
     Assessment.objects.bulk_create(assessments, batch_size=500)
     pulse_ids = [item.id for item in pulse_items()]
     pulse_results = [

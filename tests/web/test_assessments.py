@@ -238,3 +238,21 @@ def test_a_stored_profile_is_read_typed_at_the_edge(practice, caplog):
     del stored._typed_profile
     assert profile_of(stored) is None
     assert "profile of another shape" in caplog.text
+
+
+def test_a_finished_assessment_stores_its_headline_as_columns(practice):
+    from interplay.web.assessments.models import Assessment
+    from interplay.web.demo import maya_answers
+
+    assessment = do_start_assessment(actor=practice.client)
+    do_save_answers(assessment, maya_answers(), actor=practice.client)
+    do_finish_assessment(assessment, actor=practice.client)
+    stored = Assessment.objects.get(pk=assessment.pk)
+    profile = stored.profile
+    assert stored.stage == (profile["stage"]["primary"] or "")
+    assert stored.boundary_style == (profile["boundaries"]["style"] or "")
+    assert stored.focus == (profile["focus"]["focus"] or "")
+    assert (stored.autonomy, stored.connection) == (
+        profile["balance"]["autonomy"],
+        profile["balance"]["connection"],
+    )

@@ -76,8 +76,9 @@ def do_finish_assessment(assessment: Assessment, *, actor: User) -> Assessment:
     except AnswerError as error:
         raise ActionError(str(error)) from None
     assessment.profile = profile.to_dict()
+    assessment.copy_headline()
     assessment.completed_at = timezone.now()
-    assessment.save(update_fields=["profile", "completed_at"])
+    assessment.save(update_fields=["profile", "completed_at", *Assessment.HEADLINE])
     return assessment
 
 

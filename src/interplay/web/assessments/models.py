@@ -23,6 +23,25 @@ class Assessment(models.Model):
     instrument_version = models.CharField(max_length=40, blank=True, default="")
     profile = models.JSONField(null=True, blank=True)
     shared_with_coach = models.BooleanField(default=True)
+    # The profile's headline, copied out of it when the assessment is finished, so lists can
+    # sort and plot without reading (or extracting in SQL) the whole profile JSON.
+    stage = models.CharField(max_length=40, blank=True, default="")
+    stage_mixed = models.BooleanField(default=False)
+    boundary_style = models.CharField(max_length=40, blank=True, default="")
+    focus = models.CharField(max_length=40, blank=True, default="")
+    pattern = models.CharField(max_length=40, blank=True, default="")
+    autonomy = models.FloatField(null=True, blank=True)
+    connection = models.FloatField(null=True, blank=True)
+
+    HEADLINE = (
+        "stage",
+        "stage_mixed",
+        "boundary_style",
+        "focus",
+        "pattern",
+        "autonomy",
+        "connection",
+    )
 
     class Meta:
         ordering = ["-started_at", "-id"]
@@ -40,6 +59,19 @@ class Assessment(models.Model):
     @property
     def is_complete(self) -> bool:
         return self.completed_at is not None
+
+    def copy_headline(self) -> None:
+        """Set the headline columns from the stored profile (empty when unknown)."""
+        profile = self.profile or {}
+        stage = profile.get("stage") or {}
+        balance = profile.get("balance") or {}
+        self.stage = stage.get("primary") or ""
+        self.stage_mixed = bool(stage.get("mixed"))
+        self.boundary_style = (profile.get("boundaries") or {}).get("style") or ""
+        self.focus = (profile.get("focus") or {}).get("focus") or ""
+        self.pattern = balance.get("pattern") or ""
+        self.autonomy = balance.get("autonomy")
+        self.connection = balance.get("connection")
 
 
 class PulseCheck(models.Model):

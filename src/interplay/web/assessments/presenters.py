@@ -65,11 +65,10 @@ def trail_points(
     """Every scored point up to `until`, oldest first: assessments and check-ins alike."""
     points: list[MapPoint] = []
     for assessment in assessments:
-        if assessment.completed_at and assessment.completed_at <= until and assessment.profile:
-            balance = assessment.profile.get("balance", {})
-            point = _point(
-                balance.get("autonomy"),
-                balance.get("connection"),
+        if assessment.completed_at and assessment.completed_at <= until:
+            point = _point(  # the stored columns: the trail never parses the profile JSON
+                assessment.autonomy,
+                assessment.connection,
                 assessment.completed_at,
                 "assessment",
             )
@@ -251,7 +250,10 @@ def findings(profile: Mapping[str, Any]) -> dict[str, Any]:
 def profile_context(user: User, assessment: Assessment) -> dict[str, Any]:
     """Everything the profile page shows: two queries for the trail, none per item."""
     profile = assessment.profile or {}
-    assessments = list(Assessment.objects.filter(user=user, completed_at__isnull=False))
+    # The trail reads the stored headline columns: no other assessment's profile is loaded.
+    assessments = list(
+        Assessment.objects.filter(user=user, completed_at__isnull=False).defer("profile", "answers")
+    )
     pulses = list(PulseCheck.objects.filter(user=user))
     # The latest profile shows every point since, check-ins included; an earlier one stops at
     # its own date, so it reads as it did then.

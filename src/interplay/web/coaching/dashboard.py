@@ -29,7 +29,6 @@ from django.db.models import (
     Value,
     When,
 )
-from django.db.models.fields.json import KT
 from django.db.models.functions import Coalesce, Greatest
 from django.utils import timezone
 
@@ -72,12 +71,9 @@ def _latest_of(shared: QuerySet[Any], owner: str, field: str) -> Subquery:
     return Subquery(rows, output_field=DateTimeField())
 
 
-PROFILE_PATHS = {
-    "stage": "profile__stage__primary",
-    "stage_mixed": "profile__stage__mixed",
-    "boundary_style": "profile__boundaries__style",
-    "focus": "profile__focus__focus",
-}
+# The profile columns the table shows: stored on the assessment when it was finished, so
+# neither sorting nor listing reads the profile JSON.
+PROFILE_COLUMNS = ("stage", "stage_mixed", "boundary_style", "focus")
 
 
 def annotated_relationships(coach: User, sort: str = "name") -> QuerySet[CoachingRelationship]:
@@ -123,7 +119,7 @@ def annotated_relationships(coach: User, sort: str = "name") -> QuerySet[Coachin
             "boundaries": ("boundary_style", tuple(style.value for style in BoundaryStyle)),
             "focus": ("focus", tuple(focus.value for focus in Focus)),
         }[sort]
-        value = Subquery(_shared_profiles().annotate(v=KT(PROFILE_PATHS[field])).values("v")[:1])
+        value = Subquery(_shared_profiles().values(field)[:1])
         rows = rows.annotate(**{f"{field}_sorting": value}).annotate(
             **{f"{sort}_rank": _ordinal(f"{field}_sorting", members)}
         )
@@ -156,14 +152,12 @@ def finish_rows(rows: list[CoachingRelationship]) -> None:
     ids = [row.latest_profile_id for row in rows if row.latest_profile_id]  # type: ignore[attr-defined]
     values = {
         found["pk"]: found
-        for found in Assessment.objects.filter(pk__in=ids).values(
-            "pk", **{name: KT(path) for name, path in PROFILE_PATHS.items()}
-        )
+        for found in Assessment.objects.filter(pk__in=ids).values("pk", *PROFILE_COLUMNS)
     }
     now = timezone.now()
     for row in rows:
         found: Any = values.get(row.latest_profile_id, {})  # type: ignore[attr-defined]
-        for name in PROFILE_PATHS:
+        for name in PROFILE_COLUMNS:
             setattr(row, name, found.get(name))
         moments = [m for m in (row.last_entry, row.last_assessment, row.last_pulse) if m]  # type: ignore[attr-defined]
         row.last_activity = max(moments) if moments else None  # type: ignore[attr-defined]
