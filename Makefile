@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-$(shell cksum < pyproject.toml | cut -d' ' -f1)
 POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/interplay
 
-.PHONY: setup demo test test-postgres e2e lint bench eval train-language encoder train-meaning clean
+.PHONY: setup demo test test-postgres e2e lint bench eval train-language encoder train-meaning messages clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -32,6 +32,7 @@ lint: setup
 	$(VENV)/bin/ruff check src tests bench tools
 	$(VENV)/bin/ruff format --check src tests bench tools
 	$(VENV)/bin/mypy src/interplay/core src/interplay/language tools/language
+	$(VENV)/bin/mypy src/interplay/web
 	$(VENV)/bin/lint-imports
 
 bench: setup
@@ -61,6 +62,13 @@ encoder:
 # Retrain the meaning-based heads on the labelled corpus and print cross-validated figures.
 train-meaning: setup
 	$(PY) -m tools.language.train_meaning --write --report docs/language-training.txt
+
+# Rebuild the en-GB catalogue (each British English source string its own translation, so
+# every gettext lookup finds its string at once). Needs GNU gettext (xgettext, msgen, msgfmt).
+messages: setup
+	cd src/interplay/web && DJANGO_SETTINGS_MODULE=interplay.web.settings_test ../../../$(PY) -m django makemessages -l en_GB --no-location --no-obsolete
+	msgen src/interplay/web/locale/en_GB/LC_MESSAGES/django.po -o src/interplay/web/locale/en_GB/LC_MESSAGES/django.po
+	msgfmt --check -o src/interplay/web/locale/en_GB/LC_MESSAGES/django.mo src/interplay/web/locale/en_GB/LC_MESSAGES/django.po
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

@@ -47,33 +47,27 @@ def main() -> None:
     cast = make_practice()
     client = cast.client
     for n in range(5):
-        do_add_value(client, own_words=f"Value {n}")
-        do_save_belief(client, {"belief": f"Belief {n}", "alternative": f"Alternative {n}"})
+        do_add_value(own_words=f"Value {n}", actor=client)
+        do_save_belief({"belief": f"Belief {n}", "alternative": f"Alternative {n}"}, actor=client)
     kinds = ["family", "partner", "friend", "work", "community", "other"]
     for n in range(20):
-        do_save_person(
-            client,
-            {"name": f"Person {n}", "kind": kinds[n % 6], "give": str(n % 5),
+        person = {"name": f"Person {n}", "kind": kinds[n % 6], "give": str(n % 5),
              "receive": str((n * 3) % 5), "energy": str(n % 5), "boundary": str((n * 2) % 5),
-             "trust": str((n * 7) % 5)},
-        )  # fmt: skip
+             "trust": str((n * 7) % 5)}  # fmt: skip
+        do_save_person(person, actor=client)
     for n in range(40):
-        experiment = do_save_experiment(
-            client,
-            {"title": f"Experiment {n}", "what": "Ask for help with one small thing.",
+        plan = {"title": f"Experiment {n}", "what": "Ask for help with one small thing.",
              "technique": "start_small", "stakes": ["low", "medium", "high"][n % 3],
              "direction": ["toward_autonomy", "toward_connection"][n % 2],
-             "feared_outcome": "They will say no.", "anxiety_predicted": str(n % 11)},
-        )  # fmt: skip
+             "feared_outcome": "They will say no.", "anxiety_predicted": str(n % 11)}  # fmt: skip
+        experiment = do_save_experiment(plan, actor=client)
         if n < 30:
-            do_reflect(
-                experiment,
-                {"what_happened": "It went fine.", "anxiety_during": str((n * 3) % 11),
-                 "feared_outcome_happened": ["yes", "no", "partly"][n % 3]},
-            )  # fmt: skip
-    run = do_start_role_play(client, "s:s-ask-for-a-lift")
+            reflection = {"what_happened": "It went fine.", "anxiety_during": str((n * 3) % 11),
+                 "feared_outcome_happened": ["yes", "no", "partly"][n % 3]}  # fmt: skip
+            do_reflect(experiment, reflection, actor=client)
+    run = do_start_role_play("s:s-ask-for-a-lift", actor=client)
     for _ in range(3):
-        do_role_play_reply(run, "Sorry, I hate to ask, but maybe a lift?")
+        do_role_play_reply(run, "Sorry, I hate to ask, but maybe a lift?", actor=run.owner)
     browser = signed_in(client)
     pages = [
         ("practice home", "get", reverse("practice:home"), None),

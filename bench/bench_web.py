@@ -6,9 +6,14 @@ empty or disposable: its tables are created by migrate), then measures requests 
 and p50/p99 latency for the coach dashboard, a client page, the journal list and a profile,
 each beside a bare Django view returning a page of the same size, all in this one run.
 
-Run: PYTHONPATH=src python bench/bench_web.py [--duration 10] [--database-url URL]
-Needs gunicorn (a dependency) and wrk (Debian package `wrk`). Prints figures measured in this
-run; nothing is asserted.
+It also measures, in this process, the CPU time per request of each key page and of the
+*signed-in floor* (a page with the same session, user and base layout and no data) through
+Django's test client: with SQLite that is every cost a request has (Python and SQL alike), with
+no network or load generator in the way. `--cpu-only` prints just that (no gunicorn or wrk).
+
+Run: PYTHONPATH=src python bench/bench_web.py [--duration 10] [--database-url URL] [--cpu-only]
+Needs gunicorn (a dependency) and wrk (Debian package `wrk`) unless `--cpu-only`. Prints
+figures measured in this run; nothing is asserted.
 """
 
 from __future__ import annotations
@@ -39,6 +44,10 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--database-url", default=None, help="PostgreSQL URL (default SQLite)")
+    parser.add_argument(
+        "--cpu-only", action="store_true", help="only the in-process CPU per request (no wrk)"
+    )
+    parser.add_argument("--requests", type=int, default=40, help="requests per page (CPU)")
     return parser.parse_args()
 
 
@@ -67,7 +76,7 @@ def setup_django(data_dir: Path, database_url: str | None) -> None:
 
 def main() -> None:
     args = parse_args()
-    if shutil.which("wrk") is None:
+    if not args.cpu_only and shutil.which("wrk") is None:
         sys.exit("wrk is not installed (Debian: apt-get install wrk).")
     data_dir = Path(tempfile.mkdtemp(prefix="interplay-bench-"))
     try:
@@ -94,6 +103,15 @@ def run(args: argparse.Namespace, data_dir: Path) -> None:
     )
     coach_cookie = session_cookie(world.coach, verified=True)
     client_cookie = session_cookie(world.client)
+    pages = [
+        ("coach dashboard", "/coach/dashboard/", coach_cookie),
+        ("client page", f"/coach/client/{world.client.pk}/", coach_cookie),
+        ("journal list", "/journal/", client_cookie),
+        ("profile", f"/profile/{world.assessment_pk}/", client_cookie),
+    ]
+    print_cpu(pages, coach_cookie, args.requests)
+    if args.cpu_only:
+        return
     port = free_port()
     env = {
         **os.environ,
@@ -118,12 +136,6 @@ def run(args: argparse.Namespace, data_dir: Path) -> None:
     try:
         base = f"http://127.0.0.1:{port}"
         wait_until_up(base)
-        pages = [
-            ("coach dashboard", "/coach/dashboard/", coach_cookie),
-            ("client page", f"/coach/client/{world.client.pk}/", coach_cookie),
-            ("journal list", "/journal/", client_cookie),
-            ("profile", f"/profile/{world.assessment_pk}/", client_cookie),
-        ]
         rows = []
         load_before = os.getloadavg()[0]
         for name, path, cookie in pages:
@@ -139,6 +151,31 @@ def run(args: argparse.Namespace, data_dir: Path) -> None:
     finally:
         server.terminate()
         server.wait(timeout=20)
+
+
+def cpu_per_request(path: str, cookie: str, requests: int) -> float:
+    """Milliseconds of this process's CPU per request (after three warm-up requests)."""
+    from django.test import Client
+
+    browser = Client(HTTP_COOKIE=cookie, HTTP_HOST="127.0.0.1")
+    for _ in range(3):
+        response = browser.get(path)
+        if response.status_code != 200:
+            raise SystemExit(f"{path} answered {response.status_code} for the signed-in session")
+    started = time.process_time()
+    for _ in range(requests):
+        browser.get(path)
+    return (time.process_time() - started) * 1000 / requests
+
+
+def print_cpu(pages: list[tuple[str, str, str]], coach_cookie: str, requests: int) -> None:
+    floor = cpu_per_request("/__bench__/floor/", coach_cookie, requests)
+    print(f"\nIn-process CPU per request ({requests} requests each, Django test client)\n")
+    print(f"{'page':<18} {'CPU ms':>8} {'x floor':>8}")
+    print(f"{'signed-in floor':<18} {floor:>8.2f} {1:>8.2f}")
+    for name, path, cookie in pages:
+        cost = cpu_per_request(path, cookie, requests)
+        print(f"{name:<18} {cost:>8.2f} {cost / floor:>8.2f}")
 
 
 def wait_until_up(base: str) -> None:

@@ -20,10 +20,9 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from interplay.core.instrument import instrument_items, instrument_version, pulse_items
 from interplay.core.profile import build_profile, score_pulse
-from interplay.web.accounts.models import Role, User
+from interplay.web.accounts.models import CoachingRelationship, Role, User
 from interplay.web.assessments.models import Assessment, PulseCheck
-from interplay.web.coachdesk.models import SessionNote, SessionPlan
-from interplay.web.coaching.models import CoachingRelationship
+from interplay.web.coaching.models import SessionNote, SessionPlan
 from interplay.web.journal.models import Entry
 
 BATCH = 2000
@@ -117,6 +116,8 @@ def seed(coaches: int, clients: int, entries: int) -> World:
                     profile=profiles[choice],
                 )
             )
+    for assessment in assessments:
+        assessment.copy_headline()  # as do_finish_assessment does
     Assessment.objects.bulk_create(assessments, batch_size=500)
     pulse_ids = [item.id for item in pulse_items()]
     pulse_results = [

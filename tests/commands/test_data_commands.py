@@ -25,12 +25,12 @@ def writer(db):
     from tests.web.base import make_user
 
     user = make_user("rosa@client.test", "Rosa Client")
-    entry = do_save_entry(user, "Plants", TEXT)
+    entry = do_save_entry("Plants", TEXT, actor=user)
     return user, entry
 
 
 def test_export_prints_the_same_json_as_the_download(writer):
-    from interplay.web.exports.models import ExportEvent
+    from interplay.web.kernel.models import COMMAND_LINE, AuditEvent, AuditKind
 
     user, entry = writer
     result = runner.invoke(app, ["export", "--email", "ROSA@client.test"])
@@ -38,7 +38,7 @@ def test_export_prints_the_same_json_as_the_download(writer):
     data = json.loads(result.stdout)
     assert data["person"]["email"] == user.email
     assert [(e["id"], e["body"]) for e in data["journal_entries"]] == [(entry.pk, TEXT)]
-    assert ExportEvent.objects.get().channel == ExportEvent.COMMAND_LINE
+    assert AuditEvent.objects.get(kind=AuditKind.OWN_EXPORT).what == COMMAND_LINE
 
 
 def test_export_writes_a_private_file(writer, tmp_path):
@@ -65,7 +65,7 @@ def test_backup_then_restore_round_trips_a_user_and_an_encrypted_entry(tmp_path)
     from tests.web.base import make_user
 
     user = make_user("rosa@client.test", "Rosa Client")
-    entry = do_save_entry(user, "Plants", TEXT)
+    entry = do_save_entry("Plants", TEXT, actor=user)
     backup_dir, restored = tmp_path / "backup", tmp_path / "restored"
 
     made = runner.invoke(app, ["backup", str(backup_dir)])

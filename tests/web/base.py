@@ -12,8 +12,7 @@ from django.test import Client
 from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from interplay.web.accounts.models import Role, User
-from interplay.web.coaching.models import CoachingRelationship
+from interplay.web.accounts.models import CoachingRelationship, Role, User
 
 PASSWORD = "a long test password 42"  # noqa: S105
 

@@ -17,7 +17,7 @@ from interplay.web.assessments.actions import do_save_answers, do_start_assessme
 from interplay.web.coaching.actions import do_invite_client
 from interplay.web.journal.actions import do_save_entry
 from tests.web.base import Practice
-from tests.web.coachdesk import pages as coachdesk_pages
+from tests.web.coaching import pages as coaching_pages
 from tests.web.exports import pages as exports_pages
 from tests.web.practice import pages as practice_pages
 from tests.web.safety import pages as safety_pages
@@ -31,7 +31,7 @@ POST_ONLY = {
     "journal:autosave",
     "journal:share",
     "journal:delete",
-    *coachdesk_pages.POST_ONLY,
+    *coaching_pages.POST_ONLY,
     *exports_pages.POST_ONLY,
     *practice_pages.POST_ONLY,
     *safety_pages.POST_ONLY,
@@ -40,12 +40,12 @@ ANONYMOUS_ONLY = {
     "accounts:link_sign_in",
     "accounts:password_reset_confirm",
     "coaching:accept_invitation",
-    *coachdesk_pages.ANONYMOUS_ONLY,
+    *coaching_pages.ANONYMOUS_ONLY,
 }
 COACH_PAGES = {
     "coaching:coach_home",
     "coaching:client_overview",
-    *coachdesk_pages.COACH_PAGES,
+    *coaching_pages.COACH_PAGES,
     *exports_pages.COACH_PAGES,
     *practice_pages.COACH_PAGES,
     *safety_pages.COACH_PAGES,
@@ -79,18 +79,18 @@ def client_objects(practice: Practice, owner=None) -> Objects:  # type: ignore[n
     from interplay.web.demo import maya_answers
 
     owner = owner or practice.client
-    entry = do_save_entry(owner, "Private title", "A private thought about my sister.")
-    done = do_start_assessment(owner)
-    do_save_answers(done, maya_answers())
-    do_finish_assessment(done)
-    open_one = do_start_assessment(owner)
+    entry = do_save_entry("Private title", "A private thought about my sister.", actor=owner)
+    done = do_start_assessment(actor=owner)
+    do_save_answers(done, maya_answers(), actor=done.user)
+    do_finish_assessment(done, actor=done.user)
+    open_one = do_start_assessment(actor=owner)
     return Objects(entry.pk, open_one.pk, done.pk)
 
 
 def urls_for(practice: Practice, objects: Objects) -> dict[str, str]:
     client = practice.client
     token_path = do_create_sign_in_link(client)
-    invitation_path = do_invite_client(practice.coach, "new@client.test", send=False)
+    invitation_path = do_invite_client("new@client.test", send=False, actor=practice.coach)
     uid = urlsafe_base64_encode(force_bytes(client.pk))
     return {
         "home": reverse("home"),
@@ -125,7 +125,7 @@ def urls_for(practice: Practice, objects: Objects) -> dict[str, str]:
         "journal:edit": reverse("journal:edit", args=[objects.entry_pk]),
         "journal:share": reverse("journal:share", args=[objects.entry_pk]),
         "journal:delete": reverse("journal:delete", args=[objects.entry_pk]),
-        **coachdesk_pages.coachdesk_urls(practice),
+        **coaching_pages.coaching_urls(practice),
         **exports_pages.exports_urls(practice),
         **practice_pages.practice_urls(practice),
         **safety_pages.safety_urls(practice),

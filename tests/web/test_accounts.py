@@ -59,8 +59,8 @@ def test_coach_with_right_code_reaches_the_client_list(practice):
     browser.post("/sign-in/", {"email": "ana@coach.test", "password": PASSWORD})
     device = TOTPDevice.objects.get(user=practice.coach)
     response = browser.post("/two-factor/", {"token": _code(device)})
-    assert response["Location"] == "/coach/"
-    assert "Maya Client" in browser.get("/coach/").content.decode()
+    assert response["Location"] == "/coach/dashboard/"
+    assert "Maya Client" in browser.get("/coach/dashboard/").content.decode()
 
 
 def test_coach_with_wrong_code_stays_out(practice):
@@ -80,10 +80,10 @@ def test_new_coach_must_set_up_an_authenticator_first(db):
     device = TOTPDevice.objects.get(user=coach)
     assert device.confirmed is False and len(secret) >= 32
     response = browser.post("/two-factor/setup/", {"token": _code(device)})
-    assert response["Location"] == "/coach/"
+    assert response["Location"] == "/coach/dashboard/"
     device.refresh_from_db()
     assert device.confirmed is True
-    assert browser.get("/coach/").status_code == 200
+    assert browser.get("/coach/dashboard/").status_code == 200
 
 
 def test_sign_in_link_works_once(practice):

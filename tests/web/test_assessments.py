@@ -18,9 +18,9 @@ from tests.web.base import signed_in
 
 
 def _finished(user, answers=None, when=None):
-    assessment = do_start_assessment(user)
-    do_save_answers(assessment, answers or maya_answers())
-    do_finish_assessment(assessment)
+    assessment = do_start_assessment(actor=user)
+    do_save_answers(assessment, answers or maya_answers(), actor=assessment.user)
+    do_finish_assessment(assessment, actor=assessment.user)
     if when is not None:
         Assessment.objects.filter(pk=assessment.pk).update(completed_at=when)
         assessment.refresh_from_db()
@@ -41,7 +41,7 @@ def test_begin_creates_one_open_assessment_and_shows_the_first_screen(practice):
 
 def test_each_answer_saved_by_htmx_survives_a_reload(practice):
     browser = signed_in(practice.client)
-    assessment = do_start_assessment(practice.client)
+    assessment = do_start_assessment(actor=practice.client)
     first = instrument_items()[0]
     response = browser.post(
         f"/assessment/{assessment.pk}/answer/", {first.id: "4"}, HTTP_HX_REQUEST="true"
@@ -53,7 +53,7 @@ def test_each_answer_saved_by_htmx_survives_a_reload(practice):
 
 def test_without_javascript_a_screen_is_saved_and_the_next_one_shown(practice):
     browser = signed_in(practice.client)
-    assessment = do_start_assessment(practice.client)
+    assessment = do_start_assessment(actor=practice.client)
     screen = {item.id: "2" for item in pages()[0]}
     response = browser.post(f"/assessment/{assessment.pk}/page/1/", screen)
     assert response["Location"] == f"/assessment/{assessment.pk}/page/2/"
@@ -62,16 +62,18 @@ def test_without_javascript_a_screen_is_saved_and_the_next_one_shown(practice):
 
 
 def test_start_page_resumes_where_the_person_stopped(practice):
-    assessment = do_start_assessment(practice.client)
-    do_save_answers(assessment, {item.id: 3 for item in pages()[0] + pages()[1]})
+    assessment = do_start_assessment(actor=practice.client)
+    do_save_answers(
+        assessment, {item.id: 3 for item in pages()[0] + pages()[1]}, actor=assessment.user
+    )
     html = signed_in(practice.client).get("/assessment/").content.decode()
     assert f"/assessment/{assessment.pk}/page/3/" in html
 
 
 def test_out_of_range_answer_gets_a_clear_message_and_keeps_the_rest(practice):
     browser = signed_in(practice.client)
-    assessment = do_start_assessment(practice.client)
-    do_save_answers(assessment, {instrument_items()[1].id: 5})
+    assessment = do_start_assessment(actor=practice.client)
+    do_save_answers(assessment, {instrument_items()[1].id: 5}, actor=assessment.user)
     response = browser.post(
         f"/assessment/{assessment.pk}/answer/",
         {instrument_items()[0].id: "9"},
@@ -85,8 +87,8 @@ def test_out_of_range_answer_gets_a_clear_message_and_keeps_the_rest(practice):
 
 def test_finishing_stores_the_core_profile_and_shows_it(practice):
     browser = signed_in(practice.client)
-    assessment = do_start_assessment(practice.client)
-    do_save_answers(assessment, maya_answers())
+    assessment = do_start_assessment(actor=practice.client)
+    do_save_answers(assessment, maya_answers(), actor=assessment.user)
     response = browser.post(f"/assessment/{assessment.pk}/finish/")
     assert response["Location"] == f"/profile/{assessment.pk}/"
     assessment.refresh_from_db()
@@ -104,7 +106,7 @@ def test_finishing_stores_the_core_profile_and_shows_it(practice):
 
 def test_finishing_with_no_answers_says_what_is_wrong(practice):
     browser = signed_in(practice.client)
-    assessment = do_start_assessment(practice.client)
+    assessment = do_start_assessment(actor=practice.client)
     response = browser.post(f"/assessment/{assessment.pk}/finish/", follow=True)
     assert "no answers given" in response.content.decode()
     assessment.refresh_from_db()
@@ -114,7 +116,7 @@ def test_finishing_with_no_answers_says_what_is_wrong(practice):
 def test_profile_page_draws_earlier_assessments_and_check_ins_as_a_trail(practice):
     now = timezone.now()
     _finished(practice.client, {k: 3 for k in maya_answers()}, now - timedelta(days=60))
-    pulse = do_record_pulse(practice.client, {item.id: 3 for item in pulse_items()})
+    pulse = do_record_pulse({item.id: 3 for item in pulse_items()}, actor=practice.client)
     PulseCheck.objects.filter(pk=pulse.pk).update(taken_at=now - timedelta(days=30))
     latest = _finished(practice.client)
     html = signed_in(practice.client).get(f"/profile/{latest.pk}/").content.decode()
@@ -125,7 +127,7 @@ def test_profile_page_draws_earlier_assessments_and_check_ins_as_a_trail(practic
 
 def test_latest_profile_shows_check_ins_taken_since(practice):
     latest = _finished(practice.client, None, timezone.now() - timedelta(days=10))
-    do_record_pulse(practice.client, {item.id: 3 for item in pulse_items()})
+    do_record_pulse({item.id: 3 for item in pulse_items()}, actor=practice.client)
     html = signed_in(practice.client).get(f"/profile/{latest.pk}/").content.decode()
     assert html.count("<circle") == 2 and "Check-in on" in html
 
@@ -169,7 +171,7 @@ def test_home_says_a_check_in_is_due_a_week_after_the_last(practice):
     _finished(practice.client)
     browser = signed_in(practice.client)
     assert "weekly check-in is due" in browser.get("/").content.decode()
-    do_record_pulse(practice.client, {item.id: 3 for item in pulse_items()})
+    do_record_pulse({item.id: 3 for item in pulse_items()}, actor=practice.client)
     assert "weekly check-in is due" not in browser.get("/").content.decode()
     PulseCheck.objects.update(taken_at=timezone.now() - timedelta(days=8))
     assert "weekly check-in is due" in browser.get("/").content.decode()
@@ -182,7 +184,7 @@ def test_profile_page_query_count_does_not_grow_with_history(
     now = timezone.now()
     for months in range(history):
         _finished(practice.client, None, now - timedelta(days=30 * (history - months)))
-        do_record_pulse(practice.client, {item.id: 3 for item in pulse_items()})
+        do_record_pulse({item.id: 3 for item in pulse_items()}, actor=practice.client)
     latest = _finished(practice.client)
     browser = signed_in(practice.client)
     with django_assert_max_num_queries(6):
@@ -218,3 +220,39 @@ def test_recommendation_reasons_show_plain_words_not_vocabulary_ids():
         "fits the focus: letting people in"
     )
     assert "_" not in readable_reason("speaks to a high over_independence score")
+
+
+def test_a_stored_profile_is_read_typed_at_the_edge(practice, caplog):
+    from interplay.core.profile import Profile
+    from interplay.web.assessments.mapping import profile_of
+    from interplay.web.assessments.models import Assessment
+    from interplay.web.demo import maya_answers
+
+    assessment = do_start_assessment(actor=practice.client)
+    do_save_answers(assessment, maya_answers(), actor=practice.client)
+    do_finish_assessment(assessment, actor=practice.client)
+    stored = Assessment.objects.get(pk=assessment.pk)
+    typed = profile_of(stored)
+    assert isinstance(typed, Profile) and typed.to_dict() == stored.profile
+    stored.profile = {**stored.profile, "focus": "not an object"}
+    del stored._typed_profile
+    assert profile_of(stored) is None
+    assert "profile of another shape" in caplog.text
+
+
+def test_a_finished_assessment_stores_its_headline_as_columns(practice):
+    from interplay.web.assessments.models import Assessment
+    from interplay.web.demo import maya_answers
+
+    assessment = do_start_assessment(actor=practice.client)
+    do_save_answers(assessment, maya_answers(), actor=practice.client)
+    do_finish_assessment(assessment, actor=practice.client)
+    stored = Assessment.objects.get(pk=assessment.pk)
+    profile = stored.profile
+    assert stored.stage == (profile["stage"]["primary"] or "")
+    assert stored.boundary_style == (profile["boundaries"]["style"] or "")
+    assert stored.focus == (profile["focus"]["focus"] or "")
+    assert (stored.autonomy, stored.connection) == (
+        profile["balance"]["autonomy"],
+        profile["balance"]["connection"],
+    )

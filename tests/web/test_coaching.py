@@ -5,9 +5,9 @@ from django.test import Client
 from django.utils import timezone
 
 from interplay.web.accounts.actions import ActionError
-from interplay.web.accounts.models import User
+from interplay.web.accounts.models import CoachingRelationship, User
 from interplay.web.coaching.actions import do_accept_invitation, do_invite_client, do_leave_coach
-from interplay.web.coaching.models import CoachingRelationship, Invitation
+from interplay.web.coaching.models import Invitation
 from interplay.web.tokens import hash_token
 from tests.web.base import make_user, signed_in
 
@@ -17,7 +17,7 @@ def _token(path):
 
 
 def test_coach_invites_by_email_and_sees_the_link_once(practice, outbox):
-    response = signed_in(practice.coach).post("/coach/", {"email": "Leo@Client.test"})
+    response = signed_in(practice.coach).post("/coach/dashboard/", {"email": "Leo@Client.test"})
     html = response.content.decode()
     assert "/invitation/" in html
     invitation = Invitation.objects.get()
@@ -25,21 +25,21 @@ def test_coach_invites_by_email_and_sees_the_link_once(practice, outbox):
     assert outbox[0].to == ["Leo@Client.test"] and "/invitation/" in outbox[0].body
     token = outbox[0].body.split("/invitation/")[1].split()[0].strip("/")
     assert invitation.token_hash == hash_token(token)
-    assert "/invitation/" not in signed_in(practice.coach).get("/coach/").content.decode()
+    assert "/invitation/" not in signed_in(practice.coach).get("/coach/dashboard/").content.decode()
 
 
 def test_new_person_accepts_invitation_and_joins_the_coach(practice):
-    path = do_invite_client(practice.coach, "leo@client.test", send=False)
+    path = do_invite_client("leo@client.test", send=False, actor=practice.coach)
     browser = Client()
     response = browser.post(path, {"name": "Leo", "password": "calm morning walk 5"})
     assert response["Location"] == "/"
     leo = User.objects.get(email="leo@client.test")
     assert CoachingRelationship.objects.filter(coach=practice.coach, client=leo).exists()
-    assert "Leo" in signed_in(practice.coach).get("/coach/").content.decode()
+    assert "Leo" in signed_in(practice.coach).get("/coach/dashboard/").content.decode()
 
 
 def test_invitation_works_only_once(practice):
-    path = do_invite_client(practice.coach, "leo@client.test", send=False)
+    path = do_invite_client("leo@client.test", send=False, actor=practice.coach)
     Client().post(path, {"name": "Leo", "password": "calm morning walk 5"})
     assert Client().get(path).status_code == 404
     with pytest.raises(ActionError):
@@ -47,19 +47,19 @@ def test_invitation_works_only_once(practice):
 
 
 def test_expired_invitation_is_refused(practice):
-    path = do_invite_client(practice.coach, "leo@client.test", send=False)
+    path = do_invite_client("leo@client.test", send=False, actor=practice.coach)
     Invitation.objects.update(expires_at=timezone.now() - timedelta(minutes=1))
     assert Client().get(path).status_code == 404
 
 
 def test_client_with_a_coach_must_leave_before_joining_another(practice):
-    path = do_invite_client(practice.other_coach, "maya@client.test", send=False)
+    path = do_invite_client("maya@client.test", send=False, actor=practice.other_coach)
     browser = signed_in(practice.client)
     browser.post(path)
     assert CoachingRelationship.objects.get(client=practice.client, ended_at=None).coach == (
         practice.coach
     )
-    do_leave_coach(practice.client)
+    do_leave_coach(actor=practice.client)
     browser.post(path)
     current = CoachingRelationship.objects.get(client=practice.client, ended_at=None)
     assert current.coach == practice.other_coach
@@ -67,27 +67,27 @@ def test_client_with_a_coach_must_leave_before_joining_another(practice):
 
 def test_self_signed_up_client_can_accept_an_invitation_later(practice):
     solo = make_user("solo@client.test", "Solo")
-    path = do_invite_client(practice.coach, "solo@client.test", send=False)
+    path = do_invite_client("solo@client.test", send=False, actor=practice.coach)
     signed_in(solo).post(path)
     assert CoachingRelationship.objects.filter(coach=practice.coach, client=solo).exists()
 
 
 def test_coach_cannot_join_as_client(practice):
-    path = do_invite_client(practice.coach, "ben@coach.test", send=False)
+    path = do_invite_client("ben@coach.test", send=False, actor=practice.coach)
     signed_in(practice.other_coach).post(path)
     assert not CoachingRelationship.objects.filter(client=practice.other_coach).exists()
 
 
 def test_leaving_keeps_history_and_ends_access(practice):
-    assert do_leave_coach(practice.client) is True
+    assert do_leave_coach(actor=practice.client) is True
     ended = CoachingRelationship.objects.get(client=practice.client)
     assert ended.ended_at is not None
-    assert "Maya Client" not in signed_in(practice.coach).get("/coach/").content.decode()
+    assert "Maya Client" not in signed_in(practice.coach).get("/coach/dashboard/").content.decode()
 
 
 def test_invitation_to_an_existing_address_asks_to_sign_in_first(practice):
     make_user("leo@client.test", "Leo")
-    path = do_invite_client(practice.coach, "leo@client.test", send=False)
+    path = do_invite_client("leo@client.test", send=False, actor=practice.coach)
     response = Client().post(path, {"name": "Leo", "password": "calm morning walk 5"}, follow=True)
     assert "sign in first" in response.content.decode()
     assert Invitation.objects.get().used_at is None

@@ -11,7 +11,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from interplay.web import demo
 from interplay.web.accounts.models import User
 from interplay.web.assessments.models import Assessment, PulseCheck
-from interplay.web.coachdesk.models import SessionNote, SessionPlan
+from interplay.web.coaching.models import SessionNote, SessionPlan
 from interplay.web.journal.models import Entry
 from tests.web.base import signed_in
 
@@ -86,15 +86,15 @@ def test_demo_code_is_the_demo_coachs_current_totp(seeded):
 def test_every_coach_page_has_something_real_to_show(seeded):
     coach = User.objects.get(email=demo.DEMO_COACH_EMAIL)
     browser = signed_in(coach)
-    dashboard = browser.get(reverse("coachdesk:dashboard")).content.decode()
+    dashboard = browser.get(reverse("coaching:dashboard")).content.decode()
     for name, _email in seeded.clients:
         assert name in dashboard
     maya = User.objects.get(email=demo.DEMO_CLIENT_EMAIL)
-    page = browser.get(reverse("coachdesk:client", args=[maya.pk])).content.decode()
+    page = browser.get(reverse("coaching:client", args=[maya.pk])).content.decode()
     assert "Letting my brother fix the shelf" in page  # a shared entry
     assert "My mother" not in page  # a private one
     assert "reliable change toward balance" in page
     assert "Ask how the conversation with Tom" in page
     plan = SessionPlan.objects.filter(client=maya).first()
-    html = browser.get(reverse("coachdesk:plan", args=[maya.pk, plan.pk])).content.decode()
+    html = browser.get(reverse("coaching:plan", args=[maya.pk, plan.pk])).content.decode()
     assert "Opening" in html

@@ -85,3 +85,20 @@ def test_not_found_page_is_friendly_and_has_one_h1(practice, settings):
     html = response.content.decode()
     assert response.status_code == 404
     assert "could not find that page" in html and _h1_count(html) == 1
+
+
+def test_no_type_ignore_on_request_user():
+    """Views take `ClientRequest` or `CoachRequest` (web/kernel/requests.py), so `request.user`
+    is typed: no `type: ignore` at its uses."""
+    from pathlib import Path
+
+    import interplay.web
+
+    root = Path(interplay.web.__file__).parent
+    found = [
+        f"{path.relative_to(root)}:{number}"
+        for path in root.rglob("*.py")
+        for number, line in enumerate(path.read_text().splitlines(), 1)
+        if "request.user" in line and "type: ignore" in line
+    ]
+    assert found == []

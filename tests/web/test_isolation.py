@@ -5,8 +5,8 @@ alone, and an anonymous visitor."""
 import pytest
 from django.test import Client
 
-from interplay.web.coaching.models import AuditEvent
 from interplay.web.journal.actions import do_save_entry, do_set_entry_sharing
+from interplay.web.kernel.models import AuditEvent
 from tests.web.base import is_refused, signed_in
 from tests.web.pages import POST_ONLY, client_objects, urls_for
 
@@ -62,7 +62,7 @@ def test_coach_without_two_factor_is_sent_to_verify_not_shown_data(practice, url
     browser = signed_in(practice.coach, verified=False)
     response = browser.get(urls["coaching:client_overview"])
     assert response.status_code == 302 and "/two-factor/" in response["Location"]
-    assert not AuditEvent.objects.exists()
+    assert not AuditEvent.objects.filter(kind="coach_read").exists()
 
 
 def test_former_coach_loses_access_when_client_leaves(practice, urls):
@@ -72,37 +72,51 @@ def test_former_coach_loses_access_when_client_leaves(practice, urls):
 
 
 def test_unshared_entry_never_reaches_the_coach(practice, urls):
-    shared = do_save_entry(practice.client, "Shared one", "I asked Tom for help today.")
-    do_set_entry_sharing(shared, True)
-    response = signed_in(practice.coach).get(urls["coaching:client_overview"])
+    shared = do_save_entry("Shared one", "I asked Tom for help today.", actor=practice.client)
+    do_set_entry_sharing(shared, True, actor=shared.owner)
+    response = signed_in(practice.coach).get(urls["coaching:client"])
     html = response.content.decode()
     assert response.status_code == 200
     assert "I asked Tom for help today." in html
     assert "private thought" not in html and "Private title" not in html
-    assert html.count("<li><strong>") == 1  # one entry listed: the count leaks nothing either
+    # One entry on the timeline: the count leaks nothing either.
+    assert html.count('<span class="kind">Journal entry</span>') == 1
+
+
+def test_old_coach_addresses_lead_to_the_one_home_and_client_page(practice, urls):
+    coach = signed_in(practice.coach)
+    response = coach.get(urls["coaching:client_overview"])
+    assert (response.status_code, response["Location"]) == (301, urls["coaching:client"])
+    response = coach.get(urls["coaching:coach_home"])
+    assert (response.status_code, response["Location"]) == (301, urls["coaching:dashboard"])
+    assert not AuditEvent.objects.filter(kind="coach_read").exists()  # a redirect reads nothing
 
 
 def test_each_coach_read_is_audited(practice, urls):
-    signed_in(practice.coach).get(urls["coaching:client_overview"])
-    event = AuditEvent.objects.get()
-    assert (event.coach, event.client, event.what) == (practice.coach, practice.client, "overview")
+    signed_in(practice.coach).get(urls["coaching:client"])
+    event = AuditEvent.objects.get(kind="coach_read")
+    assert (event.actor, event.client, event.what) == (
+        practice.coach,
+        practice.client,
+        "client page",
+    )
 
 
 def test_coach_sees_no_assessment_the_client_stopped_sharing(practice, urls):
     signed_in(practice.client).post(urls["assessments:sharing"], {"shared": "0"})
-    html = signed_in(practice.coach).get(urls["coaching:client_overview"]).content.decode()
-    assert "Nothing shared yet." in html
+    html = signed_in(practice.coach).get(urls["coaching:client"]).content.decode()
+    assert "No assessment shared yet." in html
 
 
 def test_coach_reaches_a_shared_entry_by_id_and_the_read_is_audited(practice):
-    from interplay.web.journal.access import get_shared_entry_for_coach
+    from interplay.web.coaching.access import get_shared_entry_for_coach
 
-    shared = do_save_entry(practice.client, "", "Shared words")
-    do_set_entry_sharing(shared, True)
+    shared = do_save_entry("", "Shared words", actor=practice.client)
+    do_set_entry_sharing(shared, True, actor=shared.owner)
     practice.coach.is_verified = lambda: True  # as django-otp marks a verified request user
     entry = get_shared_entry_for_coach(practice.coach, practice.client.pk, shared.pk)
     assert entry.body == "Shared words"
-    event = AuditEvent.objects.get()
+    event = AuditEvent.objects.get(kind="coach_read")
     assert (event.what, event.object_id) == ("journal entry", shared.pk)
 
 
@@ -110,24 +124,24 @@ def test_coach_reaches_a_shared_entry_by_id_and_the_read_is_audited(practice):
 def test_coach_lookup_by_id_refuses_private_and_other_clients_entries(practice, whose):
     from django.http import Http404
 
-    from interplay.web.journal.access import get_shared_entry_for_coach
+    from interplay.web.coaching.access import get_shared_entry_for_coach
 
     owner = practice.client if whose == "private" else practice.other_client
-    entry = do_save_entry(owner, "", "Not for the coach")
+    entry = do_save_entry("", "Not for the coach", actor=owner)
     if whose == "other_clients":
-        do_set_entry_sharing(entry, True)
+        do_set_entry_sharing(entry, True, actor=entry.owner)
     practice.coach.is_verified = lambda: True
     with pytest.raises(Http404):
         get_shared_entry_for_coach(practice.coach, owner.pk, entry.pk)
     with pytest.raises(Http404):  # nor by pairing the coach's own client id with it
         get_shared_entry_for_coach(practice.coach, practice.client.pk, entry.pk)
-    assert not AuditEvent.objects.exists()
+    assert not AuditEvent.objects.filter(kind="coach_read").exists()
 
 
 def test_coach_lookup_refuses_unshared_assessment(practice):
     from django.http import Http404
 
-    from interplay.web.assessments.access import get_shared_assessment_for_coach
+    from interplay.web.coaching.access import get_shared_assessment_for_coach
 
     objects = client_objects(practice)
     practice.coach.is_verified = lambda: True
@@ -150,12 +164,12 @@ def test_unverified_coach_gets_nothing_from_scoped_lookups(practice):
     from interplay.web.coaching.access import access_client_for_coach
 
     with pytest.raises(Http404):
-        access_client_for_coach(practice.coach, practice.client.pk, what="overview")
+        access_client_for_coach(practice.coach, practice.client.pk)
 
 
 def test_client_sees_when_their_coach_looked(practice, urls):
-    signed_in(practice.coach).get(urls["coaching:client_overview"])
+    signed_in(practice.coach).get(urls["coaching:client"])
     html = signed_in(practice.client).get("/account/").content.decode()
-    assert "Ana Coach (your overview)" in html
+    assert "Ana Coach (everything you share)" in html
     other = signed_in(practice.other_client).get("/account/").content.decode()
     assert "No coach has opened anything of yours." in other

@@ -8,7 +8,7 @@ from tests.web.base import signed_in
 
 
 def test_entry_text_is_encrypted_at_rest(practice):
-    entry = do_save_entry(practice.client, "Sister", "I never ask my sister for anything.")
+    entry = do_save_entry("Sister", "I never ask my sister for anything.", actor=practice.client)
     with connection.cursor() as cursor:
         cursor.execute("SELECT title, body FROM journal_entry WHERE id = %s", [entry.pk])
         title, body = cursor.fetchone()
@@ -55,9 +55,9 @@ def test_autosave_after_the_session_ended_says_so_and_keeps_nothing_on_the_serve
 
 
 def test_drafts_of_an_existing_entry_are_separate(practice):
-    entry = do_save_entry(practice.client, "", "First version")
-    do_save_draft(practice.client, entry, "", "Second version, unsaved")
-    do_save_draft(practice.client, None, "", "A new entry begun")
+    entry = do_save_entry("", "First version", actor=practice.client)
+    do_save_draft(entry, "", "Second version, unsaved", actor=practice.client)
+    do_save_draft(None, "", "A new entry begun", actor=practice.client)
     browser = signed_in(practice.client)
     assert "Second version, unsaved" in browser.get(f"/journal/{entry.pk}/edit/").content.decode()
     assert "A new entry begun" in browser.get("/journal/new/").content.decode()
@@ -78,8 +78,8 @@ def test_entry_written_from_a_prompt_remembers_it(practice):
 
 
 def test_sharing_is_per_entry_and_reversible(practice):
-    one = do_save_entry(practice.client, "", "One")
-    two = do_save_entry(practice.client, "", "Two")
+    one = do_save_entry("", "One", actor=practice.client)
+    two = do_save_entry("", "Two", actor=practice.client)
     browser = signed_in(practice.client)
     browser.post(f"/journal/{one.pk}/sharing/", {"shared": "1"})
     one.refresh_from_db()
@@ -91,23 +91,23 @@ def test_sharing_is_per_entry_and_reversible(practice):
 
 
 def test_search_finds_words_in_the_owners_decrypted_entries_only(practice):
-    do_save_entry(practice.client, "Boiler", "Rang my brother about the boiler")
-    do_save_entry(practice.client, "Work", "Priya again")
-    do_save_entry(practice.other_client, "Boiler", "my boiler too")
+    do_save_entry("Boiler", "Rang my brother about the boiler", actor=practice.client)
+    do_save_entry("Work", "Priya again", actor=practice.client)
+    do_save_entry("Boiler", "my boiler too", actor=practice.other_client)
     html = signed_in(practice.client).get("/journal/?q=BOILER brother").content.decode()
     assert "1 entry matches" in html
     assert "Rang my brother" in html and "my boiler too" not in html
 
 
 def test_delete_removes_the_entry(practice):
-    entry = do_save_entry(practice.client, "", "Gone soon")
+    entry = do_save_entry("", "Gone soon", actor=practice.client)
     signed_in(practice.client).post(f"/journal/{entry.pk}/delete/")
     assert not Entry.objects.exists()
 
 
 def test_list_is_paginated(practice):
     for number in range(25):
-        do_save_entry(practice.client, f"Entry {number}", "text")
+        do_save_entry(f"Entry {number}", "text", actor=practice.client)
     browser = signed_in(practice.client)
     first = browser.get("/journal/").content.decode()
     assert "Page 1 of 2" in first and "Entry 24" in first and "Entry 0<" not in first
@@ -120,7 +120,7 @@ def test_journal_list_query_count_does_not_grow_with_entries(
     practice, entries, django_assert_max_num_queries
 ):
     for number in range(entries):
-        do_save_entry(practice.client, f"Entry {number}", "some words")
+        do_save_entry(f"Entry {number}", "some words", actor=practice.client)
     browser = signed_in(practice.client)
     with django_assert_max_num_queries(4):
         assert browser.get("/journal/?q=words").status_code == 200
@@ -140,7 +140,7 @@ def test_autosave_rejected_by_csrf_says_the_text_is_kept(practice):
 
 def test_prompt_chosen_now_wins_over_an_older_drafts(practice):
     question = next(q for q in question_bank() if q.journal_prompt)
-    do_save_draft(practice.client, None, "", "Something begun earlier")
+    do_save_draft(None, "", "Something begun earlier", actor=practice.client)
     html = signed_in(practice.client).get(f"/journal/new/?prompt={question.id}").content.decode()
     assert f'name="prompt_id" value="{question.id}"' in html
     assert "Something begun earlier" in html

@@ -58,12 +58,12 @@ def export(
     _django(data_dir)
     from interplay.web.accounts.models import User
     from interplay.web.exports.actions import do_export_own_data
-    from interplay.web.exports.models import ExportEvent
+    from interplay.web.kernel.models import COMMAND_LINE
 
     user = User.objects.filter(email__iexact=email.strip()).first()
     if user is None:
         raise _fail(f"No account has the email address {email!r}.")
-    text = do_export_own_data(user, ExportEvent.COMMAND_LINE)
+    text = do_export_own_data(COMMAND_LINE, actor=user)
     if out is None:
         typer.echo(text)
         return

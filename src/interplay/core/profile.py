@@ -32,6 +32,7 @@ from interplay.core.findings import (
     risks_of,
     stage_of,
 )
+from interplay.core.from_json import ShapeError, from_jsonable
 from interplay.core.instrument import Item, instrument_items, instrument_version, pulse_items
 from interplay.core.questions import Question
 from interplay.core.recommend import (
@@ -52,7 +53,15 @@ from interplay.core.scoring import (
 )
 from interplay.core.vocabulary import Level, Pattern, Scale
 
-__all__ = ["AnswerError", "Profile", "PulseScore", "build_profile", "score_pulse", "to_jsonable"]
+__all__ = [
+    "AnswerError",
+    "Profile",
+    "PulseScore",
+    "ShapeError",
+    "build_profile",
+    "score_pulse",
+    "to_jsonable",
+]
 
 NOT_A_DIAGNOSIS = (
     "This profile is for reflection, not diagnosis: it describes how you answered today, "
@@ -99,6 +108,12 @@ class Profile:
     def to_dict(self) -> dict[str, Any]:
         data: dict[str, Any] = to_jsonable(self)
         return data
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Profile:
+        """The profile `to_dict()` stored (docs/profile.schema.json), rebuilt and checked:
+        `ShapeError` names the path at fault when the data has another shape."""
+        return from_jsonable(cls, data)
 
 
 def _notes(unscored: Sequence[Unscored], acquiescence: Acquiescence) -> tuple[str, ...]:

@@ -24,14 +24,13 @@ from django.utils import timezone
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from interplay.core.instrument import ANSWER_MAX, ANSWER_MIN, instrument_items, pulse_items
-from interplay.web.accounts.models import Role, User
+from interplay.web.accounts.models import CoachingRelationship, Role, User
 from interplay.web.assessments import actions as assessment_actions
 from interplay.web.assessments.models import Assessment, PulseCheck
-from interplay.web.coachdesk.actions import do_add_note, do_save_plan
-from interplay.web.coachdesk.models import SessionNote
-from interplay.web.coachdesk.planner import propose_agenda
-from interplay.web.coachdesk.presenters import due_reasons
-from interplay.web.coaching.models import CoachingRelationship
+from interplay.web.coaching.actions import do_add_note, do_save_plan
+from interplay.web.coaching.models import SessionNote
+from interplay.web.coaching.planner import propose_agenda
+from interplay.web.coaching.presenters import due_reasons
 from interplay.web.demo_story import (
     ASSESSMENT_DAYS,
     CLIENTS,
@@ -113,21 +112,25 @@ def _seed_client(coach: User, story: DemoClient) -> User:
     if story.assessed:
         for days in ASSESSMENT_DAYS:
             assessment = Assessment.objects.create(user=client, started_at=_at(days, 8))
-            assessment_actions.do_save_answers(assessment, answers_for(story, days))
-            assessment_actions.do_finish_assessment(assessment)
+            assessment_actions.do_save_answers(
+                assessment, answers_for(story, days), actor=assessment.user
+            )
+            assessment_actions.do_finish_assessment(assessment, actor=assessment.user)
             Assessment.objects.filter(pk=assessment.pk).update(completed_at=_at(days, 9))
         pulse_ids = [item.id for item in pulse_items()]
         for days in PULSE_DAYS:
             answers = answers_for(story, days)
-            pulse = assessment_actions.do_record_pulse(client, {i: answers[i] for i in pulse_ids})
+            pulse = assessment_actions.do_record_pulse(
+                {i: answers[i] for i in pulse_ids}, actor=client
+            )
             PulseCheck.objects.filter(pk=pulse.pk).update(taken_at=_at(days, 8))
     for days, title, body, shared in story.entries:
-        entry = journal_actions.do_save_entry(client, title, body)
+        entry = journal_actions.do_save_entry(title, body, actor=client)
         if shared:
-            journal_actions.do_set_entry_sharing(entry, True)
+            journal_actions.do_set_entry_sharing(entry, True, actor=entry.owner)
         Entry.objects.filter(pk=entry.pk).update(created_at=_at(days), updated_at=_at(days))
     for days, text, follow_up in story.notes:
-        note = do_add_note(coach, client, text, follow_up)
+        note = do_add_note(client, text, follow_up, actor=coach)
         SessionNote.objects.filter(pk=note.pk).update(
             created_at=_at(days, 17), updated_at=_at(days, 17)
         )
@@ -135,18 +138,20 @@ def _seed_client(coach: User, story: DemoClient) -> User:
 
 
 def _plan_next_session(coach: User, client: User, in_days: int) -> None:
-    from interplay.web.coachdesk.access import open_follow_ups
-    from interplay.web.coachdesk.presenters import latest_shared
-    from interplay.web.coachdesk.timeline import shared_entries
+    from interplay.web.coaching.access import open_follow_ups
+    from interplay.web.coaching.client_view import ClientView
 
-    latest = latest_shared(client)
+    view = ClientView(coach, client)  # the demo's own coach and client: no request to check
+    latest = view.latest_assessment()
     agenda = propose_agenda(
         latest.profile if latest else None,
-        shared_entries(client, limit=3),
+        view.entries()[:3],
         open_follow_ups(coach, client),
-        due_reasons(client, latest),
+        due_reasons(view),
     )
-    do_save_plan(coach, client, agenda.as_text(), timezone.localdate() + timedelta(days=in_days))
+    do_save_plan(
+        client, agenda.as_text(), timezone.localdate() + timedelta(days=in_days), actor=coach
+    )
 
 
 @transaction.atomic

@@ -2,36 +2,36 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
-
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.csrf import csrf_failure as django_csrf_failure
 
-from interplay.web.accounts.models import User
+from interplay.core.schedule import what_is_due
 from interplay.web.assessments import presenters
 from interplay.web.assessments.access import latest_profile, latest_pulse, open_assessment
+from interplay.web.assessments.mapping import profile_of
 from interplay.web.journal.prompts import choose_prompt
-
-PULSE_EVERY = timedelta(days=7)
 
 
 def home(request: HttpRequest) -> HttpResponse:
     if not request.user.is_authenticated:
         return redirect("accounts:sign_in")
-    user: User = request.user  # type: ignore[assignment]
+    user = request.user
     if user.is_coach:
-        return redirect("coaching:coach_home")
+        return redirect("coaching:dashboard")
     assessment = latest_profile(user)
     profile = assessment.profile if assessment else None
     last_pulse = latest_pulse(user)
-    now = timezone.now()
-    pulse_due = assessment is not None and (
-        last_pulse is None or now - last_pulse.taken_at >= PULSE_EVERY
+    due = what_is_due(
+        timezone.now(),
+        assessment.completed_at if assessment else None,
+        last_pulse.taken_at if last_pulse else None,
     )
-    experiments = (profile or {}).get("experiments") or []
+    pulse_due = assessment is not None and due.check_in  # check-ins begin after the first
+    typed = profile_of(assessment)
+    experiments = list(typed.experiments) if typed else []
     context = {
         "assessment": assessment,
         "summary": presenters.summary(profile) if assessment else None,

@@ -4,7 +4,9 @@ pages show these."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from interplay.core.vocabulary import (
@@ -73,11 +75,23 @@ ANSWERS = {
 
 
 def label(table: dict, value: object) -> str:  # type: ignore[type-arg]
-    """The human name for a stored id, or the id itself if the table does not know it."""
-    for key, name in table.items():
-        if key == value:
-            return str(name)
-    return str(value)
+    """The human name for a stored id, or the id itself if the table does not know it. The
+    tables are keyed by the vocabulary's StrEnums, which hash and compare as their ids, so this
+    is one dictionary lookup."""
+    try:
+        name = table.get(value)
+    except TypeError:  # an unhashable value: not an id
+        name = None
+    return str(value) if name is None else str(name)
+
+
+@lru_cache(maxsize=16)
+def _reason_names(language: str | None) -> dict[str, str]:
+    """Vocabulary ids to plain words, built once per language (not once per reason)."""
+    names: dict[str, str] = {}
+    for table in (FOCUSES, STAGES, BARRIERS, SCALES):
+        names.update({str(key): str(name).lower() for key, name in table.items()})
+    return names
 
 
 _ID = re.compile(r"\b[a-z]+(?:_[a-z]+)+\b|\b[a-z]+\b")
@@ -86,9 +100,7 @@ _ID = re.compile(r"\b[a-z]+(?:_[a-z]+)+\b|\b[a-z]+\b")
 def readable_reason(reason: str) -> str:
     """A recommendation reason from the core with the vocabulary's ids in plain words
     ("fits the focus: loosening_over_independence" -> "fits the focus: letting people in")."""
-    names: dict[str, str] = {}
-    for table in (FOCUSES, STAGES, BARRIERS, SCALES):
-        names.update({str(key): str(name).lower() for key, name in table.items()})
+    names = _reason_names(get_language())
     if ":" in reason:
         head, tail = reason.split(":", 1)
         value = tail.strip()

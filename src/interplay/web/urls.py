@@ -1,14 +1,14 @@
 from django.urls import include, path
 
-from interplay.web import home
+from interplay.web import account_page, home
+from interplay.web.accounts.urls import urlpatterns as account_patterns
 
 urlpatterns = [
     path("", home.home, name="home"),
-    path("", include("interplay.web.accounts.urls")),
+    path("", include((account_patterns + account_page.urlpatterns, "accounts"))),
     path("", include("interplay.web.coaching.urls")),
     path("", include("interplay.web.assessments.urls")),
     path("journal/", include("interplay.web.journal.urls")),
-    path("coach/", include("interplay.web.coachdesk.urls")),
     path("safety/", include("interplay.web.safety.urls")),
     path("practice/", include("interplay.web.practice.urls")),
     path("values/", include("interplay.web.values.urls")),

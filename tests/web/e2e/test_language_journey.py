@@ -13,7 +13,7 @@ import pytest
 from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from interplay.web.coaching.models import CoachingRelationship
+from interplay.web.accounts.models import CoachingRelationship
 from interplay.web.safety.actions import do_set_safety_consent
 from tests.web.base import PASSWORD, make_coach, make_user
 from tests.web.e2e.checks import Auditor
@@ -43,7 +43,7 @@ def test_themes_highlighted_and_the_safety_message_puts_the_plan_first(live_serv
     coach = make_coach("cora@coach.test", "Cora Coach")
     client = make_user("maya@client.test", "Maya Browser")
     CoachingRelationship.objects.create(coach=coach, client=client)
-    do_set_safety_consent(client, True)
+    do_set_safety_consent(True, actor=client)
     audit = Auditor()
 
     # bypass_csp lets the test inject axe-core; the pages themselves still send their policy.

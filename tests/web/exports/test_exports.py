@@ -15,11 +15,10 @@ from interplay.web.assessments.actions import (
     do_start_assessment,
 )
 from interplay.web.coaching.actions import do_leave_coach
-from interplay.web.coaching.models import AuditEvent
 from interplay.web.demo import maya_answers
 from interplay.web.exports.actions import COACH_EXPORT
-from interplay.web.exports.models import ExportEvent
 from interplay.web.journal.actions import do_save_entry, do_set_entry_sharing
+from interplay.web.kernel.models import WEB, AuditEvent, AuditKind
 from interplay.web.practice.actions import do_save_experiment, do_save_statement_draft
 from interplay.web.practice.rehearsal import do_role_play_reply, do_start_role_play
 from interplay.web.relationships.actions import do_save_person, do_take_snapshot
@@ -36,28 +35,28 @@ SHARED = "I asked my friend for help and it went well."
 def story(practice):
     """The client's data: one shared and one private of each kind that can be shared."""
     client = practice.client
-    shared_assessment = do_start_assessment(client)
-    do_save_answers(shared_assessment, maya_answers())
-    do_finish_assessment(shared_assessment)
-    private_assessment = do_start_assessment(client)
-    do_save_answers(private_assessment, maya_answers())
-    do_finish_assessment(private_assessment)
-    do_set_assessment_sharing(private_assessment, False)
-    pulse = do_record_pulse(client, {item.id: 3 for item in pulse_items()})
-    private_entry = do_save_entry(client, "Kept to myself", PRIVATE)
-    shared_entry = do_save_entry(client, "Shared one", SHARED)
-    do_set_entry_sharing(shared_entry, True)
-    value = do_add_value(client, own_words="Being there for my sister")
+    shared_assessment = do_start_assessment(actor=client)
+    do_save_answers(shared_assessment, maya_answers(), actor=shared_assessment.user)
+    do_finish_assessment(shared_assessment, actor=shared_assessment.user)
+    private_assessment = do_start_assessment(actor=client)
+    do_save_answers(private_assessment, maya_answers(), actor=private_assessment.user)
+    do_finish_assessment(private_assessment, actor=private_assessment.user)
+    do_set_assessment_sharing(private_assessment, False, actor=private_assessment.user)
+    pulse = do_record_pulse({item.id: 3 for item in pulse_items()}, actor=client)
+    private_entry = do_save_entry("Kept to myself", PRIVATE, actor=client)
+    shared_entry = do_save_entry("Shared one", SHARED, actor=client)
+    do_set_entry_sharing(shared_entry, True, actor=shared_entry.owner)
+    value = do_add_value(own_words="Being there for my sister", actor=client)
     belief = do_save_belief(
-        client, {"belief": "Needing people is weak", "alternative": "Asking is ok"}
+        {"belief": "Needing people is weak", "alternative": "Asking is ok"}, actor=client
     )
-    person = do_save_person(client, PERSON)
-    do_take_snapshot(client)
-    experiment = do_save_experiment(client, PLAN)
-    do_save_statement_draft(client, "I need a quiet evening this week.")
-    role_play = do_start_role_play(client, "s:s-ask-for-a-lift")
-    do_role_play_reply(role_play, "Could you give me a lift on Friday?")
-    do_save_safety_plan(client, {"what_helps": "A walk by the river."})
+    person = do_save_person(PERSON, actor=client)
+    do_take_snapshot(actor=client)
+    experiment = do_save_experiment(PLAN, actor=client)
+    do_save_statement_draft("I need a quiet evening this week.", actor=client)
+    role_play = do_start_role_play("s:s-ask-for-a-lift", actor=client)
+    do_role_play_reply(role_play, "Could you give me a lift on Friday?", actor=role_play.owner)
+    do_save_safety_plan({"what_helps": "A walk by the river."}, actor=client)
     return {
         "experiment": experiment,
         "shared_assessment": shared_assessment,
@@ -109,8 +108,8 @@ def test_client_downloads_everything_they_own_with_private_text_readable(practic
 
 def test_client_download_is_recorded(practice, story):
     signed_in(practice.client).post(reverse("exports:my_data"))
-    event = ExportEvent.objects.get()
-    assert (event.user, event.channel) == (practice.client, ExportEvent.WEB)
+    event = AuditEvent.objects.get(kind=AuditKind.OWN_EXPORT)
+    assert (event.client, event.actor, event.what) == (practice.client, practice.client, WEB)
 
 
 def test_account_page_lists_the_owners_downloads_and_no_one_elses(practice, story):
@@ -128,11 +127,11 @@ def test_client_download_refuses_get_and_needs_csrf(practice, story):
     strict = Client(enforce_csrf_checks=True)
     strict.force_login(practice.client)
     assert strict.post(reverse("exports:my_data")).status_code == 403
-    assert not ExportEvent.objects.exists()
+    assert not AuditEvent.objects.filter(kind=AuditKind.OWN_EXPORT).exists()
 
 
 def test_client_download_holds_nobody_elses_data(practice, story):
-    do_save_entry(practice.other_client, "Omar's", "Omar's own words about his week.")
+    do_save_entry("Omar's", "Omar's own words about his week.", actor=practice.other_client)
     response = signed_in(practice.other_client).post(reverse("exports:my_data"))
     assert PRIVATE.encode() not in response.content
     assert SHARED.encode() not in response.content
@@ -163,8 +162,9 @@ def test_coach_export_holds_only_shared_data(practice, story):
     assert b"Kept to myself" not in response.content
     assert [a["id"] for a in data["assessments"]] == [story["shared_assessment"].pk]
     assert [c["id"] for c in data["check_ins"]] == [story["pulse"].pk]
-    # Values, beliefs and the map are not part of a coach's export at all.
-    assert "values" not in data and "beliefs" not in data and "relationship_map" not in data
+    # The value, belief, experiment and map are private here: the export carries none of them.
+    assert data["values"] == [] and data["beliefs"] == [] and data["experiments"] == []
+    assert data["relationship_map"] is None
     assert PERSON["note"].encode() not in response.content
     assert b"A walk by the river." not in response.content
     assert PLAN["what"].encode() not in response.content
@@ -179,7 +179,7 @@ def test_coach_export_carries_themes_of_shared_entries(practice, story):
 def test_coach_export_is_audited_as_a_coach_read(practice, story):
     _coach_export(signed_in(practice.coach), practice.client.pk)
     event = AuditEvent.objects.get(what=COACH_EXPORT)
-    assert (event.coach, event.client) == (practice.coach, practice.client)
+    assert (event.actor, event.client) == (practice.coach, practice.client)
     page = signed_in(practice.client).get(reverse("accounts:settings"))
     assert b"a download of everything you share" in page.content
 
@@ -201,7 +201,7 @@ def test_coach_export_of_someone_elses_client_is_refused(practice, story):
 def test_coach_export_is_refused_after_the_client_leaves(practice, story):
     coach = signed_in(practice.coach)
     assert _coach_export(coach, practice.client.pk).status_code == 200
-    do_leave_coach(practice.client)
+    do_leave_coach(actor=practice.client)
     response = _coach_export(coach, practice.client.pk)
     assert response.status_code == 404
     assert SHARED.encode() not in response.content
@@ -216,7 +216,7 @@ def test_coach_export_refuses_get(practice, story):
 
 
 def test_coach_client_page_offers_the_export(practice):
-    page = signed_in(practice.coach).get(reverse("coachdesk:client", args=[practice.client.pk]))
+    page = signed_in(practice.coach).get(reverse("coaching:client", args=[practice.client.pk]))
     assert reverse("exports:client_export", args=[practice.client.pk]).encode() in page.content
 
 
@@ -226,3 +226,38 @@ def test_coach_without_two_factor_gets_no_export(practice, story):
     assert response.status_code == 302
     assert SHARED.encode() not in response.content
     assert not AuditEvent.objects.filter(what=COACH_EXPORT).exists()
+
+
+def test_coach_export_holds_what_the_coach_pages_show_once_shared(practice, story):
+    from interplay.web.practice.actions import do_set_experiment_sharing
+    from interplay.web.relationships.actions import do_set_map_sharing
+    from interplay.web.values.actions import do_set_belief_sharing, do_set_value_sharing
+
+    do_set_value_sharing(story["value"], True, actor=practice.client)
+    do_set_belief_sharing(story["belief"], True, actor=practice.client)
+    do_set_experiment_sharing(story["experiment"], True, actor=practice.client)
+    do_set_map_sharing(True, actor=practice.client)
+    coach = signed_in(practice.coach)
+    page = coach.get(reverse("coaching:practice", args=[practice.client.pk])).content
+    data = json.loads(_coach_export(coach, practice.client.pk).content)
+    assert [v["id"] for v in data["values"]] == [story["value"].pk]
+    assert [b["id"] for b in data["beliefs"]] == [story["belief"].pk]
+    assert [e["id"] for e in data["experiments"]] == [story["experiment"].pk]
+    assert [p["id"] for p in data["relationship_map"]["people"]] == [story["person"].pk]
+    for shown in ("Being there for my sister", "Needing people is weak", PLAN["title"]):
+        assert shown.encode() in page
+        assert shown in json.dumps(data, ensure_ascii=False)
+
+
+def test_coach_export_has_a_key_for_every_read_of_the_client_view():
+    from interplay.web.coaching.client_view import ClientView
+    from interplay.web.exports.serialise import COACH_EXPORT_READS
+
+    # Reads that return a part of another read: the export holds the whole.
+    parts = {"entries", "entry", "assessment", "latest_assessment"}
+    reads = {
+        name
+        for name, member in vars(ClientView).items()
+        if callable(member) and not name.startswith("_")
+    }
+    assert reads - parts == set(COACH_EXPORT_READS.values())

@@ -5,11 +5,10 @@ from django.core.management import call_command
 from django.db import connection
 
 from interplay.core.vocabulary import SafetyRisk, Theme
-from interplay.web.insights.actions import current_analysis
-from interplay.web.insights.models import EntryAnalysis
-from interplay.web.journal.actions import do_save_draft, do_save_entry, do_set_entry_sharing
-from interplay.web.journal.models import Entry
 from interplay.web.language import language_engines
+from interplay.web.journal.actions import do_save_draft, do_save_entry, do_set_entry_sharing
+from interplay.web.journal.analysis import stored_reading
+from interplay.web.journal.models import Entry, EntryAnalysis
 from tests.web.base import signed_in
 from tests.web.insights.texts import ALONE, FIGURE, FROM_OTHERS, PLAIN, POROUS, SELF_HARM
 
@@ -25,24 +24,24 @@ def test_texts_read_as_the_tests_expect():
 
 
 def test_saving_an_entry_stores_its_themes_with_the_engine_versions(practice):
-    entry = do_save_entry(practice.client, "Work", POROUS)
+    entry = do_save_entry("Work", POROUS, actor=practice.client)
     row = EntryAnalysis.objects.get(entry=entry)
     assert row.themes_version == language_engines().themes.version
     assert row.safety_version == language_engines().safety.version
     assert [item["theme"] for item in row.themes] == ["porous_boundaries"]
-    found = current_analysis(Entry.objects.get(pk=entry.pk))
+    found = stored_reading(Entry.objects.get(pk=entry.pk))
     assert found.risk is SafetyRisk.NONE
     assert all(POROUS[s:e] for s, e in found.evidence["porous_boundaries"])
 
 
 def test_editing_an_entry_analyses_it_again(practice):
-    entry = do_save_entry(practice.client, "", PLAIN)
-    do_save_entry(practice.client, "", ALONE, entry=entry)
+    entry = do_save_entry("", PLAIN, actor=practice.client)
+    do_save_entry("", ALONE, entry=entry, actor=practice.client)
     assert EntryAnalysis.objects.get(entry=entry).themes[0]["theme"] == "over_independence"
 
 
 def test_evidence_and_risk_are_encrypted_at_rest(practice):
-    entry = do_save_entry(practice.client, "", SELF_HARM)
+    entry = do_save_entry("", SELF_HARM, actor=practice.client)
     with connection.cursor() as cursor:
         cursor.execute("SELECT sealed FROM insights_entryanalysis WHERE entry_id = %s", [entry.pk])
         (sealed,) = cursor.fetchone()
@@ -51,12 +50,12 @@ def test_evidence_and_risk_are_encrypted_at_rest(practice):
 
 
 def test_drafts_are_not_analysed_until_saved(practice):
-    do_save_draft(practice.client, None, "", POROUS)
+    do_save_draft(None, "", POROUS, actor=practice.client)
     assert not EntryAnalysis.objects.exists()
 
 
 def test_writer_sees_highlighted_evidence_with_a_label_and_the_plain_explanation(practice):
-    entry = do_save_entry(practice.client, "Work", POROUS)
+    entry = do_save_entry("Work", POROUS, actor=practice.client)
     html = signed_in(practice.client).get(f"/journal/{entry.pk}/").content.decode()
     assert '<mark class="theme-porous_boundaries" title="Porous boundaries">' in html
     assert "(theme: Porous boundaries)" in html
@@ -65,27 +64,63 @@ def test_writer_sees_highlighted_evidence_with_a_label_and_the_plain_explanation
 
 
 def test_entry_without_themes_says_that_is_common(practice):
-    entry = do_save_entry(practice.client, "", PLAIN)
+    entry = do_save_entry("", PLAIN, actor=practice.client)
     html = signed_in(practice.client).get(f"/journal/{entry.pk}/").content.decode()
     assert "No particular theme stood out" in html and "<mark" not in html
 
 
 def test_highlighting_escapes_the_writers_text(practice):
-    entry = do_save_entry(practice.client, "", "<script>x</script> " + POROUS)
+    entry = do_save_entry("", "<script>x</script> " + POROUS, actor=practice.client)
     html = signed_in(practice.client).get(f"/journal/{entry.pk}/").content.decode()
     assert "<script>x</script>" not in html and "&lt;script&gt;" in html
 
 
-def test_a_new_engine_version_recomputes_on_read(practice, monkeypatch):
-    entry = do_save_entry(practice.client, "", POROUS)
+def test_a_new_engine_version_shows_the_stored_reading_and_says_it_is_updating(
+    practice, monkeypatch
+):
+    entry = do_save_entry("", POROUS, actor=practice.client)
+    old = EntryAnalysis.objects.get(entry=entry).themes_version
     monkeypatch.setattr(language_engines().themes, "version", "themes-next")
-    signed_in(practice.client).get(f"/journal/{entry.pk}/")
+    html = signed_in(practice.client).get(f"/journal/{entry.pk}/").content.decode()
+    assert "Porous boundaries" in html  # the stored reading
+    assert "being brought up to date" in html
+    assert EntryAnalysis.objects.get(entry=entry).themes_version == old  # the page wrote nothing
+
+
+def test_the_coach_page_says_stale_themes_are_being_updated(practice, monkeypatch):
+    _share(practice.client, POROUS)
+    monkeypatch.setattr(language_engines().themes, "version", "themes-next")
+    url = f"/coach/client/{practice.client.pk}/"
+    html = signed_in(practice.coach).get(url).content.decode()
+    assert "Porous boundaries" in html and "being brought up to date" in html
+
+
+def test_reanalysis_reports_its_progress(practice, monkeypatch):
+    from interplay.web.journal import analysis
+
+    for _ in range(3):
+        do_save_entry("", POROUS, actor=practice.client)
+    monkeypatch.setattr(language_engines().themes, "version", "themes-next")
+    monkeypatch.setattr(analysis, "PROGRESS_EVERY", 2)
+    seen = []
+    assert analysis.reanalyse_stale(progress=lambda done, total: seen.append((done, total))) == 3
+    assert seen == [(2, 3), (3, 3)]
+
+
+def test_migrate_queues_the_reanalysis_when_something_is_stale(practice, monkeypatch):
+    from interplay.web.journal import analysis
+
+    entry = do_save_entry("", POROUS, actor=practice.client)
+    assert analysis.queue_reanalysis() is False  # nothing stale
+    monkeypatch.setattr(language_engines().themes, "version", "themes-next")
+    monkeypatch.setattr("django.db.connections.close_all", lambda: None)
+    call_command("migrate", verbosity=0)  # the immediate backend runs the queued task at once
     assert EntryAnalysis.objects.get(entry=entry).themes_version == "themes-next"
 
 
 def test_reanalyse_journal_brings_every_stale_analysis_up_to_date(practice, monkeypatch, capsys):
-    first = do_save_entry(practice.client, "", POROUS)
-    second = do_save_entry(practice.other_client, "", ALONE)
+    first = do_save_entry("", POROUS, actor=practice.client)
+    second = do_save_entry("", ALONE, actor=practice.other_client)
     EntryAnalysis.objects.filter(entry=second).delete()
     monkeypatch.setattr(language_engines().safety, "version", "safety-next")
     call_command("reanalyse_journal")
@@ -97,9 +132,9 @@ def test_reanalyse_journal_brings_every_stale_analysis_up_to_date(practice, monk
 
 
 def test_reanalyse_journal_task_runs_through_the_queue(practice, monkeypatch):
-    from interplay.web.insights.tasks import reanalyse_journal
+    from interplay.web.journal.tasks import reanalyse_journal
 
-    entry = do_save_entry(practice.client, "", POROUS)
+    entry = do_save_entry("", POROUS, actor=practice.client)
     monkeypatch.setattr(language_engines().themes, "version", "themes-next")
     result = reanalyse_journal.enqueue()  # the immediate backend in tests
     assert result.return_value == 1
@@ -107,8 +142,8 @@ def test_reanalyse_journal_task_runs_through_the_queue(practice, monkeypatch):
 
 
 def _share(owner, text):
-    entry = do_save_entry(owner, "", text)
-    do_set_entry_sharing(entry, True)
+    entry = do_save_entry("", text, actor=owner)
+    do_set_entry_sharing(entry, True, actor=entry.owner)
     return entry
 
 
@@ -117,7 +152,7 @@ def test_coach_sees_themes_and_a_summary_over_shared_entries_only(practice):
         _share(practice.client, POROUS)
     _share(practice.client, PLAIN)
     for _ in range(4):
-        do_save_entry(practice.client, "", POROUS)  # private: never counts
+        do_save_entry("", POROUS, actor=practice.client)  # private: never counts
     html = signed_in(practice.coach).get(f"/coach/client/{practice.client.pk}/").content.decode()
     assert "Porous boundaries in 3 of the last 4 shared entries" in html
     assert "Themes across shared entries" in html
@@ -134,7 +169,7 @@ def test_summary_counts_only_the_last_eight_shared_entries(practice):
 
 
 def test_private_entries_never_reach_the_coach_or_an_outsider(practice):
-    do_save_entry(practice.client, "", POROUS)
+    do_save_entry("", POROUS, actor=practice.client)
     coach_html = (
         signed_in(practice.coach).get(f"/coach/client/{practice.client.pk}/").content.decode()
     )
@@ -145,13 +180,13 @@ def test_private_entries_never_reach_the_coach_or_an_outsider(practice):
 
 def test_entry_made_private_again_drops_out_of_the_summary(practice):
     entry = _share(practice.client, POROUS)
-    do_set_entry_sharing(entry, False)
+    do_set_entry_sharing(entry, False, actor=entry.owner)
     html = signed_in(practice.coach).get(f"/coach/client/{practice.client.pk}/").content.decode()
     assert "Porous boundaries" not in html
 
 
 def test_journal_list_shows_theme_names(practice):
-    do_save_entry(practice.client, "Work", POROUS)
+    do_save_entry("Work", POROUS, actor=practice.client)
     html = signed_in(practice.client).get("/journal/").content.decode()
     assert "Themes: Porous boundaries" in html
 
@@ -161,7 +196,7 @@ def test_journal_list_and_entry_query_counts_stay_flat_with_themes(
     practice, entries, django_assert_max_num_queries
 ):
     for number in range(entries):
-        do_save_entry(practice.client, f"Entry {number}", POROUS if number % 2 else ALONE)
+        do_save_entry(f"Entry {number}", POROUS if number % 2 else ALONE, actor=practice.client)
     last = Entry.objects.filter(owner=practice.client).first()
     browser = signed_in(practice.client)
     with django_assert_max_num_queries(5):
@@ -191,7 +226,7 @@ def test_the_cli_runs_reanalyse_journal(practice, monkeypatch):
 
     from interplay.cli import app
 
-    entry = do_save_entry(practice.client, "", POROUS)
+    entry = do_save_entry("", POROUS, actor=practice.client)
     monkeypatch.setattr(language_engines().themes, "version", "themes-next")
     # A command run from the command line closes every connection when it ends; inside the
     # test's transaction that would cut the test off from its own database (PostgreSQL).
@@ -202,10 +237,12 @@ def test_the_cli_runs_reanalyse_journal(practice, monkeypatch):
     assert EntryAnalysis.objects.get(entry=entry).themes_version == "themes-next"
 
 
-def test_the_older_client_overview_shows_shared_entry_themes_too(practice):
+def test_the_older_client_overview_leads_to_the_one_client_page(practice):
     _share(practice.client, POROUS)
-    do_save_entry(practice.client, "", ALONE)  # private
-    html = signed_in(practice.coach).get(f"/coach/clients/{practice.client.pk}/").content.decode()
+    do_save_entry("", ALONE, actor=practice.client)  # private
+    response = signed_in(practice.coach).get(f"/coach/clients/{practice.client.pk}/", follow=True)
+    assert response.redirect_chain == [(f"/coach/client/{practice.client.pk}/", 301)]
+    html = response.content.decode()
     assert "Porous boundaries" in html and "Going it alone" not in html
 
 

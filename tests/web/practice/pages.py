@@ -43,7 +43,7 @@ COACH_PAGES = {
     "practice:coach_scenario",
     "practice:coach_offer",
     "practice:coach_delete",
-    "practice:coach_client",
+    "coaching:practice",
 }
 
 PLAN = {
@@ -104,18 +104,20 @@ class PracticeObjects:
 
 def practice_objects(practice, owner=None) -> PracticeObjects:  # type: ignore[no-untyped-def]
     owner = owner or practice.client
-    value = do_add_value(owner, "", "Private value words")
+    value = do_add_value("", "Private value words", actor=owner)
     belief = do_save_belief(
-        owner, {"belief": "A private belief", "alternative": "A private alternative"}
+        {"belief": "A private belief", "alternative": "A private alternative"}, actor=owner
     )
-    experiment = do_save_experiment(owner, {**PLAN, "belief": str(belief.pk)})
-    draft = do_save_statement_draft(owner, "A private draft: I need quiet time.")
-    role_play = do_start_role_play(owner, "s:s-ask-for-a-lift")
-    do_role_play_reply(role_play, "A private reply: could you give me a lift?")
-    person = do_save_person(owner, PERSON)
-    snapshot = do_take_snapshot(owner)
+    experiment = do_save_experiment({**PLAN, "belief": str(belief.pk)}, actor=owner)
+    draft = do_save_statement_draft("A private draft: I need quiet time.", actor=owner)
+    role_play = do_start_role_play("s:s-ask-for-a-lift", actor=owner)
+    do_role_play_reply(
+        role_play, "A private reply: could you give me a lift?", actor=role_play.owner
+    )
+    person = do_save_person(PERSON, actor=owner)
+    snapshot = do_take_snapshot(actor=owner)
     coach = practice.coach if owner == practice.client else practice.other_coach
-    scenario = do_save_coach_scenario(coach, SCENARIO)
+    scenario = do_save_coach_scenario(SCENARIO, actor=coach)
     return PracticeObjects(
         value.pk,
         belief.pk,
@@ -167,7 +169,7 @@ def practice_urls(practice, objects: PracticeObjects | None = None) -> dict[str,
         "practice:coach_scenario": reverse("practice:coach_scenario", args=[o.scenario_pk]),
         "practice:coach_offer": reverse("practice:coach_offer", args=[o.scenario_pk]),
         "practice:coach_delete": reverse("practice:coach_delete", args=[o.scenario_pk]),
-        "practice:coach_client": reverse("practice:coach_client", args=[client_id]),
+        "coaching:practice": reverse("coaching:practice", args=[client_id]),
         "relationships:map": reverse("relationships:map"),
         "relationships:share": reverse("relationships:share"),
         "relationships:take_snapshot": reverse("relationships:take_snapshot"),
@@ -206,5 +208,5 @@ COACH_ID_PAGES = [
     "practice:coach_scenario",
     "practice:coach_offer",
     "practice:coach_delete",
-    "practice:coach_client",
+    "coaching:practice",
 ]

@@ -4,14 +4,15 @@ and the link from the client page. Every coach read is audited."""
 from django.urls import reverse
 
 from interplay.core.vocabulary import SessionPhase
-from interplay.web.coaching.models import AuditEvent
+from interplay.web.coaching.client_view import ClientView
+from interplay.web.coaching.practice import planner_lines
+from interplay.web.kernel.models import AuditEvent
 from interplay.web.practice.actions import (
     do_reflect,
     do_save_experiment,
     do_set_experiment_sharing,
 )
 from interplay.web.practice.models import Experiment
-from interplay.web.practice.planner import planner_lines
 from interplay.web.relationships.actions import do_save_person, do_set_map_sharing
 from interplay.web.values.actions import (
     do_add_value,
@@ -24,20 +25,20 @@ from tests.web.practice.pages import PERSON, PLAN
 
 def test_coach_suggests_an_experiment_the_client_then_sees(practice, coach_browser):
     response = coach_browser.post(
-        reverse("practice:coach_client", args=[practice.client.pk]),
+        reverse("coaching:practice", args=[practice.client.pk]),
         {k: PLAN[k] for k in ("title", "technique", "direction", "stakes", "what")},
     )
     suggestion = Experiment.objects.get()
     assert response.status_code == 302
     assert suggestion.owner == practice.client and suggestion.suggested_by == practice.coach
     assert not suggestion.accepted
-    page = coach_browser.get(reverse("practice:coach_client", args=[practice.client.pk]))
+    page = coach_browser.get(reverse("coaching:practice", args=[practice.client.pk]))
     assert "Waiting for your client:" in page.content.decode()
 
 
 def test_a_bad_suggestion_keeps_the_coachs_text(practice, coach_browser):
     response = coach_browser.post(
-        reverse("practice:coach_client", args=[practice.client.pk]),
+        reverse("coaching:practice", args=[practice.client.pk]),
         {
             "title": "Half done",
             "what": "",
@@ -51,31 +52,37 @@ def test_a_bad_suggestion_keeps_the_coachs_text(practice, coach_browser):
 
 
 def test_coach_reads_are_audited(practice, coach_browser):
-    coach_browser.get(reverse("practice:coach_client", args=[practice.client.pk]))
-    assert AuditEvent.objects.filter(coach=practice.coach, what="practice").exists()
+    coach_browser.get(reverse("coaching:practice", args=[practice.client.pk]))
+    assert AuditEvent.objects.filter(actor=practice.coach, what="practice").exists()
 
 
 def test_client_overview_links_to_the_practice_page(practice, coach_browser):
-    html = coach_browser.get(reverse("coaching:client_overview", args=[practice.client.pk]))
-    assert reverse("practice:coach_client", args=[practice.client.pk]) in html.content.decode()
+    html = coach_browser.get(
+        reverse("coaching:client_overview", args=[practice.client.pk]), follow=True
+    )
+    assert reverse("coaching:practice", args=[practice.client.pk]) in html.content.decode()
 
 
 def test_planner_lines_come_only_from_what_was_shared(practice):
     client = practice.client
-    value = do_add_value(client, own_words="Rest")
-    belief = do_save_belief(client, {"belief": "Asking is weak", "alternative": "Asking is ok"})
-    done = do_save_experiment(client, {**PLAN, "belief": str(belief.pk)})
-    do_reflect(
-        done, {"what_happened": "Fine", "anxiety_during": "2", "feared_outcome_happened": "no"}
+    value = do_add_value(own_words="Rest", actor=client)
+    belief = do_save_belief(
+        {"belief": "Asking is weak", "alternative": "Asking is ok"}, actor=client
     )
-    do_save_experiment(client, {**PLAN, "title": "Unshared plan"})
-    do_save_person(client, PERSON)
-    assert planner_lines(client) == []
-    do_set_value_sharing(value, True)
-    do_set_belief_sharing(belief, True)
-    do_set_experiment_sharing(done, True)
-    do_set_map_sharing(client, True)
-    lines = planner_lines(client)
+    done = do_save_experiment({**PLAN, "belief": str(belief.pk)}, actor=client)
+    do_reflect(
+        done,
+        {"what_happened": "Fine", "anxiety_during": "2", "feared_outcome_happened": "no"},
+        actor=done.owner,
+    )
+    do_save_experiment({**PLAN, "title": "Unshared plan"}, actor=client)
+    do_save_person(PERSON, actor=client)
+    assert planner_lines(ClientView(practice.coach, client)) == []
+    do_set_value_sharing(value, True, actor=value.owner)
+    do_set_belief_sharing(belief, True, actor=belief.owner)
+    do_set_experiment_sharing(done, True, actor=done.owner)
+    do_set_map_sharing(True, actor=client)
+    lines = planner_lines(ClientView(practice.coach, client))
     text = "\n".join(f"{line.phase}: {line.text} ({line.why})" for line in lines)
     assert "Rest" in text and "Asking is weak" in text and "Tested once" in text
     assert "Ask Sam for a lift" in text and "Unshared plan" not in text
@@ -84,33 +91,33 @@ def test_planner_lines_come_only_from_what_was_shared(practice):
 
 
 def test_shared_experiments_appear_on_the_coach_desk_client_page(practice, coach_browser):
-    shared = do_save_experiment(practice.client, PLAN)
-    do_set_experiment_sharing(shared, True)
-    do_save_experiment(practice.client, {**PLAN, "title": "Kept to myself"})
-    html = coach_browser.get(reverse("coachdesk:client", args=[practice.client.pk])).content
+    shared = do_save_experiment(PLAN, actor=practice.client)
+    do_set_experiment_sharing(shared, True, actor=shared.owner)
+    do_save_experiment({**PLAN, "title": "Kept to myself"}, actor=practice.client)
+    html = coach_browser.get(reverse("coaching:client", args=[practice.client.pk])).content
     html = html.decode()
     assert "Ask Sam for a lift" in html and "Kept to myself" not in html
-    assert reverse("practice:coach_client", args=[practice.client.pk]) in html
+    assert reverse("coaching:practice", args=[practice.client.pk]) in html
 
 
 def test_session_planner_proposes_lines_from_shared_practice(practice, coach_browser):
-    belief = do_save_belief(practice.client, {"belief": "Needing help is weak"})
-    do_set_belief_sharing(belief, True)
-    do_save_belief(practice.client, {"belief": "A belief kept private"})
-    html = coach_browser.get(reverse("coachdesk:new_plan", args=[practice.client.pk]))
+    belief = do_save_belief({"belief": "Needing help is weak"}, actor=practice.client)
+    do_set_belief_sharing(belief, True, actor=belief.owner)
+    do_save_belief({"belief": "A belief kept private"}, actor=practice.client)
+    html = coach_browser.get(reverse("coaching:new_plan", args=[practice.client.pk]))
     text = html.content.decode()
     assert "Explore the belief “Needing help is weak”" in text
     assert "A belief kept private" not in text
 
 
 def test_add_to_agenda_puts_each_line_under_its_phase(practice):
-    from interplay.web.coachdesk.planner import PHASE_NAMES, Agenda, Section
-    from interplay.web.practice.planner import add_to_agenda
+    from interplay.web.coaching.planner import PHASE_NAMES, Agenda, Section
+    from interplay.web.coaching.practice import add_to_agenda
 
-    belief = do_save_belief(practice.client, {"belief": "Asking is weak"})
-    do_set_belief_sharing(belief, True)
+    belief = do_save_belief({"belief": "Asking is weak"}, actor=practice.client)
+    do_set_belief_sharing(belief, True, actor=belief.owner)
     agenda = Agenda([Section(str(PHASE_NAMES[SessionPhase.OPENING]))])
-    add_to_agenda(agenda, practice.client)
+    add_to_agenda(agenda, ClientView(practice.coach, practice.client))
     titles = [section.title for section in agenda.sections]
     assert titles == [
         str(PHASE_NAMES[SessionPhase.OPENING]),
@@ -122,14 +129,14 @@ def test_add_to_agenda_puts_each_line_under_its_phase(practice):
 def test_demo_gives_maya_a_practice_with_something_shared_and_something_private(db, settings):
     from interplay.web import demo
     from interplay.web.accounts.models import User
-    from interplay.web.practice.planner import coach_practice_view
+    from interplay.web.coaching.practice import coach_practice_view
 
     (settings.DATA_DIR / demo.DEMO_MARKER).unlink(missing_ok=True)
     demo.seed_demo()
     (settings.DATA_DIR / demo.DEMO_MARKER).unlink(missing_ok=True)
     maya = User.objects.get(email=demo.CLIENTS[0].email)
     coach = User.objects.get(email=demo.DEMO_COACH_EMAIL)
-    view = coach_practice_view(coach, maya)
+    view = coach_practice_view(ClientView(coach, maya))
     assert len(view["experiments"]) == 3 and view["map"] is not None
     assert maya.experiments.filter(shared_with_coach=False, accepted=True).exists()
     assert view["stats"].sentence().startswith("The feared outcome happened in 0 of 2")
@@ -147,6 +154,6 @@ def signed_in_client_page(user):
 def test_the_client_sees_in_plain_words_that_the_coach_opened_their_practice(
     practice, coach_browser
 ):
-    coach_browser.get(reverse("practice:coach_client", args=[practice.client.pk]))
+    coach_browser.get(reverse("coaching:practice", args=[practice.client.pk]))
     event = AuditEvent.objects.get(what="practice")
     assert event.get_what_display().startswith("your shared practice")

@@ -51,9 +51,9 @@ def test_home_recommends_from_the_ladder_with_its_reason(practice, client_browse
 
 
 def test_home_follows_the_profile_focus_and_its_recommended_experiments(practice, client_browser):
-    assessment = do_start_assessment(practice.client)
-    do_save_answers(assessment, maya_answers())
-    do_finish_assessment(assessment)
+    assessment = do_start_assessment(actor=practice.client)
+    do_save_answers(assessment, maya_answers(), actor=assessment.user)
+    do_finish_assessment(assessment, actor=assessment.user)
     profile = assessment.profile
     page = client_browser.get(reverse("practice:home")).content.decode()
     assert "With no profile yet" not in page
@@ -101,20 +101,20 @@ def test_plan_without_a_direction_is_refused_with_the_field_named(practice, clie
 
 
 def test_plan_with_a_person_from_the_map_names_them(practice, client_browser):
-    person = do_save_person(practice.client, PERSON)
+    person = do_save_person(PERSON, actor=practice.client)
     client_browser.post(reverse("practice:new"), {**PLAN, "person": str(person.pk)})
     experiment = Experiment.objects.get()
     assert experiment.person == person and experiment.who_with == "Sam"
 
 
 def test_a_saved_statement_draft_prefills_the_plan(practice, client_browser):
-    draft = do_save_statement_draft(practice.client, "I need Saturday to rest.")
+    draft = do_save_statement_draft("I need Saturday to rest.", actor=practice.client)
     page = client_browser.get(reverse("practice:new") + f"?draft={draft.pk}").content.decode()
     assert "I need Saturday to rest." in page
 
 
 def test_reflection_marks_it_done_and_shows_beside_the_prediction(practice, client_browser):
-    experiment = do_save_experiment(practice.client, PLAN)
+    experiment = do_save_experiment(PLAN, actor=practice.client)
     response = client_browser.post(reverse("practice:reflect", args=[experiment.pk]), REFLECTION)
     experiment.refresh_from_db()
     assert response.status_code == 302 and experiment.status == "done"
@@ -123,7 +123,7 @@ def test_reflection_marks_it_done_and_shows_beside_the_prediction(practice, clie
 
 
 def test_reflection_without_anxiety_is_refused_and_keeps_the_text(practice, client_browser):
-    experiment = do_save_experiment(practice.client, PLAN)
+    experiment = do_save_experiment(PLAN, actor=practice.client)
     response = client_browser.post(
         reverse("practice:reflect", args=[experiment.pk]), {**REFLECTION, "anxiety_during": ""}
     )
@@ -134,7 +134,7 @@ def test_reflection_without_anxiety_is_refused_and_keeps_the_text(practice, clie
 
 
 def test_skipping_is_recorded_as_information_and_can_be_picked_up_again(practice, client_browser):
-    experiment = do_save_experiment(practice.client, PLAN)
+    experiment = do_save_experiment(PLAN, actor=practice.client)
     client_browser.post(
         reverse("practice:set_aside", args=[experiment.pk]),
         {"status": "skipped", "note": "The week was too full."},
@@ -149,7 +149,7 @@ def test_skipping_is_recorded_as_information_and_can_be_picked_up_again(practice
 
 
 def test_sharing_and_deleting_an_experiment(practice, client_browser):
-    experiment = do_save_experiment(practice.client, PLAN)
+    experiment = do_save_experiment(PLAN, actor=practice.client)
     client_browser.post(reverse("practice:share", args=[experiment.pk]), {"shared": "1"})
     experiment.refresh_from_db()
     assert experiment.shared_with_coach
@@ -158,7 +158,7 @@ def test_sharing_and_deleting_an_experiment(practice, client_browser):
 
 
 def test_coach_suggestion_waits_for_the_client_and_counts_once_accepted(practice, client_browser):
-    suggestion = do_suggest_experiment(practice.coach, practice.client, PLAN)
+    suggestion = do_suggest_experiment(practice.client, PLAN, actor=practice.coach)
     home = client_browser.get(reverse("practice:home")).content.decode()
     assert "Suggested by your coach" in home
     refused = client_browser.post(reverse("practice:reflect", args=[suggestion.pk]), REFLECTION)
@@ -169,22 +169,26 @@ def test_coach_suggestion_waits_for_the_client_and_counts_once_accepted(practice
 
 
 def test_declining_a_suggestion_removes_it(practice, client_browser):
-    suggestion = do_suggest_experiment(practice.coach, practice.client, PLAN)
+    suggestion = do_suggest_experiment(practice.client, PLAN, actor=practice.coach)
     client_browser.post(reverse("practice:decline", args=[suggestion.pk]))
     assert not Experiment.objects.exists()
-    accepted = do_accept_suggestion(do_suggest_experiment(practice.coach, practice.client, PLAN))
+    accepted = do_accept_suggestion(
+        do_suggest_experiment(practice.client, PLAN, actor=practice.coach),
+        actor=practice.client,
+    )
     client_browser.post(reverse("practice:decline", args=[accepted.pk]))
     assert Experiment.objects.filter(pk=accepted.pk).exists()
 
 
 def test_history_draws_predicted_against_actual_with_a_text_alternative(practice, client_browser):
     for during, happened in (("3", "no"), ("7", "yes")):
-        experiment = do_save_experiment(practice.client, PLAN)
+        experiment = do_save_experiment(PLAN, actor=practice.client)
         do_reflect(
             experiment,
             {**REFLECTION, "anxiety_during": during, "feared_outcome_happened": happened},
+            actor=experiment.owner,
         )
-    do_save_experiment(practice.client, PLAN)  # planned: not on the chart
+    do_save_experiment(PLAN, actor=practice.client)  # planned: not on the chart
     html = client_browser.get(reverse("practice:history")).content.decode()
     assert "The feared outcome happened in 1 of 2 experiments." in html
     assert len(re.findall(r'<rect [^>]*class="during"', html)) == 2
@@ -194,16 +198,20 @@ def test_history_draws_predicted_against_actual_with_a_text_alternative(practice
 
 def test_two_reflected_successes_move_the_ladder_up_a_rung(practice, client_browser):
     for _ in range(2):
-        do_reflect(do_save_experiment(practice.client, PLAN), REFLECTION)
+        do_reflect(
+            do_save_experiment(PLAN, actor=practice.client),
+            REFLECTION,
+            actor=practice.client,
+        )
     html = client_browser.get(reverse("practice:history")).content.decode()
     assert "On the medium rung toward connection" in html
     assert "On the low rung toward autonomy" in html
 
 
 def test_the_home_page_experiment_can_be_planned(practice, client_browser):
-    assessment = do_start_assessment(practice.client)
-    do_save_answers(assessment, maya_answers())
-    do_finish_assessment(assessment)
+    assessment = do_start_assessment(actor=practice.client)
+    do_save_answers(assessment, maya_answers(), actor=assessment.user)
+    do_finish_assessment(assessment, actor=assessment.user)
     html = client_browser.get(reverse("home")).content.decode()
     ids = [pick["id"] for pick in assessment.profile["experiments"]]
     assert any(f"{reverse('practice:new')}?library={i}" in html for i in ids)

@@ -94,7 +94,7 @@ def test_outsider_cannot_link_someone_elses_items_to_a_plan(practice, urls):
 
 
 def test_unshared_practice_never_reaches_the_coach(practice, urls):
-    response = signed_in(practice.coach).get(urls["practice:coach_client"])
+    response = signed_in(practice.coach).get(urls["coaching:practice"])
     html = response.content.decode()
     assert response.status_code == 200
     assert "A private belief" not in html and "Ask Sam for a lift" not in html
@@ -104,10 +104,14 @@ def test_unshared_practice_never_reaches_the_coach(practice, urls):
 
 def test_shared_items_reach_the_coach_one_by_one(practice, urls):
     experiment = Experiment.objects.get(owner=practice.client)
-    do_set_experiment_sharing(experiment, True)
-    do_set_belief_sharing(Belief.objects.get(owner=practice.client), True)
-    do_set_map_sharing(practice.client, True)
-    html = signed_in(practice.coach).get(urls["practice:coach_client"]).content.decode()
+    do_set_experiment_sharing(experiment, True, actor=experiment.owner)
+    do_set_belief_sharing(
+        Belief.objects.get(owner=practice.client),
+        True,
+        actor=practice.client,
+    )
+    do_set_map_sharing(True, actor=practice.client)
+    html = signed_in(practice.coach).get(urls["coaching:practice"]).content.decode()
     assert "Ask Sam for a lift" in html and "A private belief" in html
     assert "Private value words" not in html  # the value itself was not shared
     assert "Consider firming up" in html and "Sam" in html

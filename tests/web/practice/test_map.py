@@ -53,7 +53,7 @@ def test_a_person_needs_a_name(practice, client_browser):
 def test_edit_link_a_value_and_remove_a_person(practice, client_browser):
     client_browser.post(reverse("relationships:map"), PERSON)
     person = MapPerson.objects.get()
-    value = do_add_value(practice.client, own_words="My evenings")
+    value = do_add_value(own_words="My evenings", actor=practice.client)
     response = client_browser.post(
         reverse("relationships:person", args=[person.pk]),
         {**PERSON, "boundary": "1", "value": str(value.pk)},

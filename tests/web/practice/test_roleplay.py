@@ -127,7 +127,7 @@ def test_editing_a_scenario_keeps_its_id_free_for_itself(practice, coach_browser
 def test_a_run_keeps_the_scenario_as_it_was_when_it_began(practice, coach_browser, client_browser):
     coach_browser.post(reverse("practice:coach_new_scenario"), _form(SCENARIO))
     stored = CoachScenario.objects.get()
-    do_set_scenario_offered(stored, True)
+    do_set_scenario_offered(stored, True, actor=stored.coach)
     run = _start(client_browser, f"c:{stored.pk}")
     form = _form(SCENARIO) | {"opening": "A changed opening line."}
     coach_browser.post(reverse("practice:coach_scenario", args=[stored.pk]), form)
@@ -138,7 +138,7 @@ def test_a_run_keeps_the_scenario_as_it_was_when_it_began(practice, coach_browse
 def test_deleting_a_scenario_keeps_runs_already_played(practice, coach_browser, client_browser):
     coach_browser.post(reverse("practice:coach_new_scenario"), _form(SCENARIO))
     stored = CoachScenario.objects.get()
-    do_set_scenario_offered(stored, True)
+    do_set_scenario_offered(stored, True, actor=stored.coach)
     run = _start(client_browser, f"c:{stored.pk}")
     coach_browser.post(reverse("practice:coach_delete", args=[stored.pk]))
     assert not CoachScenario.objects.exists()

@@ -76,10 +76,11 @@ def test_belief_shows_the_outcome_of_the_experiment_that_tested_it(practice, cli
         reverse("values:new_belief"), {"belief": "Asking is weak", "alternative": "Asking is ok"}
     )
     belief = Belief.objects.get()
-    experiment = do_save_experiment(practice.client, {**PLAN, "belief": str(belief.pk)})
+    experiment = do_save_experiment({**PLAN, "belief": str(belief.pk)}, actor=practice.client)
     do_reflect(
         experiment,
         {"what_happened": "Sam said yes", "anxiety_during": "3", "feared_outcome_happened": "no"},
+        actor=experiment.owner,
     )
     page = client_browser.get(reverse("values:belief", args=[belief.pk])).content.decode()
     assert "Tested once; the feared outcome did not happen." in page

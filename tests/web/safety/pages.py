@@ -12,7 +12,7 @@ COACH_PAGES = {"safety:acknowledge"}
 
 
 def safety_urls(practice) -> dict[str, str]:  # type: ignore[no-untyped-def]
-    do_set_safety_consent(practice.client, True)
+    do_set_safety_consent(True, actor=practice.client)
     flag = do_raise_safety_flag(practice.client, SafetyRisk.SELF_HARM)
     assert flag is not None
     return {

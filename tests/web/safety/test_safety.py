@@ -5,6 +5,7 @@ from django.test import Client
 from interplay.core.vocabulary import SafetyRisk
 from interplay.web.coaching.actions import do_invite_client, do_leave_coach
 from interplay.web.journal.actions import do_save_entry
+from interplay.web.kernel.models import AuditEvent
 from interplay.web.safety.actions import (
     do_acknowledge_flag,
     do_raise_safety_flag,
@@ -12,7 +13,7 @@ from interplay.web.safety.actions import (
     do_set_safety_consent,
     tells_coach,
 )
-from interplay.web.safety.models import SafetyAuditEvent, SafetyFlag, SafetyPlan
+from interplay.web.safety.models import SafetyFlag, SafetyPlan
 from tests.web.base import PASSWORD, is_refused, signed_in
 from tests.web.insights.texts import FIGURE, FROM_OTHERS, POROUS, SELF_HARM
 
@@ -26,7 +27,7 @@ PLAN = {
 
 
 def test_risk_entry_shows_the_plan_first_then_crisis_resources(practice):
-    do_save_safety_plan(practice.client, PLAN)
+    do_save_safety_plan(PLAN, actor=practice.client)
     browser = signed_in(practice.client)
     response = browser.post("/journal/new/", {"title": "", "body": SELF_HARM}, follow=True)
     html = response.content.decode()
@@ -41,7 +42,7 @@ def test_risk_entry_shows_the_plan_first_then_crisis_resources(practice):
 
 
 def test_risk_from_someone_else_lists_the_services_for_that_risk(practice):
-    entry = do_save_entry(practice.client, "", FROM_OTHERS)
+    entry = do_save_entry("", FROM_OTHERS, actor=practice.client)
     html = signed_in(practice.client).get(f"/journal/{entry.pk}/").content.decode()
     assert "Domestic Abuse Helpline" in html and "NHS 111" not in html
     assert "You have not written a safety plan yet" in html
@@ -49,13 +50,15 @@ def test_risk_from_someone_else_lists_the_services_for_that_risk(practice):
 
 @pytest.mark.parametrize("text", [FIGURE, POROUS])
 def test_no_safety_message_without_a_risk(practice, text):
-    entry = do_save_entry(practice.client, "", text)
+    entry = do_save_entry("", text, actor=practice.client)
     html = signed_in(practice.client).get(f"/journal/{entry.pk}/").content.decode()
     assert "how are you right now?" not in html
 
 
 def test_a_risk_in_the_title_alone_still_shows_the_message(practice):
-    entry = do_save_entry(practice.client, "I wonder whether there is any point going on", "x")
+    entry = do_save_entry(
+        "I wonder whether there is any point going on", "x", actor=practice.client
+    )
     html = signed_in(practice.client).get(f"/journal/{entry.pk}/").content.decode()
     assert "how are you right now?" in html
 
@@ -86,7 +89,7 @@ def test_safety_plan_is_saved_encrypted_and_shown_back(practice):
         (stored,) = cursor.fetchone()
     assert "Dev" not in stored
     assert SafetyPlan.objects.get().people == PLAN["people"]
-    assert SafetyAuditEvent.objects.filter(what="plan_saved", client=practice.client).exists()
+    assert AuditEvent.objects.filter(kind="plan_saved", client=practice.client).exists()
 
 
 def test_safety_plan_is_reachable_from_the_account_page(practice):
@@ -101,7 +104,7 @@ def test_support_page_shows_resources_for_the_locale(practice):
 
 @pytest.mark.parametrize("who", ["coach", "other_coach", "other_client"])
 def test_only_the_owner_ever_sees_a_safety_plan(practice, who):
-    do_save_safety_plan(practice.client, PLAN)
+    do_save_safety_plan(PLAN, actor=practice.client)
     browser = signed_in(getattr(practice, who))
     for url in ("/safety/plan/", "/safety/"):
         response = browser.get(url)
@@ -119,7 +122,7 @@ def test_anonymous_visitor_is_sent_to_sign_in_from_safety_pages(db):
 
 def test_consent_is_off_by_default_and_no_flag_is_raised_without_it(practice, outbox):
     assert not tells_coach(practice.client)
-    do_save_entry(practice.client, "", SELF_HARM)
+    do_save_entry("", SELF_HARM, actor=practice.client)
     assert not SafetyFlag.objects.exists()
     html = signed_in(practice.coach).get(f"/coach/client/{practice.client.pk}/").content.decode()
     assert "Safety flags" not in html
@@ -127,8 +130,8 @@ def test_consent_is_off_by_default_and_no_flag_is_raised_without_it(practice, ou
 
 
 def test_with_consent_the_coach_gets_a_flag_but_never_the_text(practice, outbox):
-    do_set_safety_consent(practice.client, True)
-    do_save_entry(practice.client, "Title words", SELF_HARM)
+    do_set_safety_consent(True, actor=practice.client)
+    do_save_entry("Title words", SELF_HARM, actor=practice.client)
     flag = SafetyFlag.objects.get()
     assert (flag.client, flag.coach, flag.kind) == (practice.client, practice.coach, "self_harm")
     coach = signed_in(practice.coach)
@@ -137,40 +140,40 @@ def test_with_consent_the_coach_gets_a_flag_but_never_the_text(practice, outbox)
         assert "Possible risk to themselves" in html
         assert "giving my things away" not in html and "Title words" not in html
     assert outbox == []  # no email, with content or without
-    assert SafetyAuditEvent.objects.filter(what="flag_raised", flag=flag).exists()
+    assert AuditEvent.objects.filter(kind="flag_raised", object_id=flag.pk).exists()
     assert (
-        SafetyAuditEvent.objects.filter(what="flag_seen", flag=flag, actor=practice.coach).count()
+        AuditEvent.objects.filter(kind="flag_seen", object_id=flag.pk, actor=practice.coach).count()
         == 1
     )
 
 
 def test_a_waiting_flag_is_not_repeated_for_the_same_kind(practice):
-    do_set_safety_consent(practice.client, True)
-    do_save_entry(practice.client, "", SELF_HARM)
-    do_save_entry(practice.client, "", SELF_HARM)
+    do_set_safety_consent(True, actor=practice.client)
+    do_save_entry("", SELF_HARM, actor=practice.client)
+    do_save_entry("", SELF_HARM, actor=practice.client)
     assert SafetyFlag.objects.count() == 1
-    do_save_entry(practice.client, "", FROM_OTHERS)
+    do_save_entry("", FROM_OTHERS, actor=practice.client)
     assert SafetyFlag.objects.count() == 2
-    do_acknowledge_flag(practice.coach, SafetyFlag.objects.get(kind="self_harm"))
-    do_save_entry(practice.client, "", SELF_HARM)
+    do_acknowledge_flag(SafetyFlag.objects.get(kind="self_harm"), actor=practice.coach)
+    do_save_entry("", SELF_HARM, actor=practice.client)
     assert SafetyFlag.objects.count() == 3
 
 
 def test_coach_acknowledges_a_flag_and_it_is_audited(practice):
-    do_set_safety_consent(practice.client, True)
+    do_set_safety_consent(True, actor=practice.client)
     flag = do_raise_safety_flag(practice.client, SafetyRisk.HARM_FROM_OTHERS)
     coach = signed_in(practice.coach)
     response = coach.post(f"/safety/flags/{flag.pk}/acknowledge/")
     assert response.status_code == 302
     flag.refresh_from_db()
     assert flag.acknowledged_at is not None
-    assert SafetyAuditEvent.objects.filter(what="flag_acknowledged", actor=practice.coach).exists()
+    assert AuditEvent.objects.filter(kind="flag_acknowledged", actor=practice.coach).exists()
     assert "Possible risk from someone else" not in coach.get("/coach/dashboard/").content.decode()
 
 
 @pytest.mark.parametrize("who", ["other_coach", "client", "other_client", "anonymous"])
 def test_outsiders_cannot_acknowledge_or_see_a_flag(practice, who):
-    do_set_safety_consent(practice.client, True)
+    do_set_safety_consent(True, actor=practice.client)
     flag = do_raise_safety_flag(practice.client, SafetyRisk.SELF_HARM)
     browser = Client() if who == "anonymous" else signed_in(getattr(practice, who))
     assert is_refused(browser.post(f"/safety/flags/{flag.pk}/acknowledge/"))
@@ -182,17 +185,17 @@ def test_outsiders_cannot_acknowledge_or_see_a_flag(practice, who):
 
 
 def test_a_coach_the_client_left_loses_the_flags(practice):
-    do_set_safety_consent(practice.client, True)
+    do_set_safety_consent(True, actor=practice.client)
     flag = do_raise_safety_flag(practice.client, SafetyRisk.SELF_HARM)
-    do_leave_coach(practice.client)
+    do_leave_coach(actor=practice.client)
     coach = signed_in(practice.coach)
     assert coach.post(f"/safety/flags/{flag.pk}/acknowledge/").status_code == 404
     assert "Possible risk" not in coach.get("/coach/dashboard/").content.decode()
 
 
 def test_no_flag_when_the_client_has_no_coach(practice):
-    do_leave_coach(practice.client)
-    do_set_safety_consent(practice.client, True)
+    do_leave_coach(actor=practice.client)
+    do_set_safety_consent(True, actor=practice.client)
     assert do_raise_safety_flag(practice.client, SafetyRisk.SELF_HARM) is None
 
 
@@ -204,7 +207,7 @@ def test_consent_toggle_in_account_settings_is_audited(practice):
     assert 'name="tell_coach" value="1" checked' in html
     browser.post("/safety/coach/", {})
     assert not tells_coach(practice.client)
-    whats = list(SafetyAuditEvent.objects.values_list("what", flat=True))
+    whats = list(AuditEvent.objects.values_list("kind", flat=True))
     assert whats == ["consent_off", "consent_on"]
 
 
@@ -213,7 +216,7 @@ def test_coach_cannot_set_a_clients_consent(practice):
 
 
 def test_the_client_sees_which_flags_went_to_their_coach(practice):
-    do_set_safety_consent(practice.client, True)
+    do_set_safety_consent(True, actor=practice.client)
     do_raise_safety_flag(practice.client, SafetyRisk.SELF_HARM)
     html = signed_in(practice.client).get("/account/").content.decode()
     assert "Possible risk to themselves" in html
@@ -236,7 +239,7 @@ def test_sign_up_asks_for_the_consent_and_keeps_it_off_unless_ticked(db):
 def test_accepting_an_invitation_records_the_consent_choice(practice, ticked):
     from interplay.web.accounts.models import User
 
-    path = do_invite_client(practice.coach, "new@client.test", send=False)
+    path = do_invite_client("new@client.test", send=False, actor=practice.coach)
     browser = Client()
     assert "let my coach know with a flag" in browser.get(path).content.decode()
     data = {"name": "New", "password": PASSWORD}

@@ -12,13 +12,10 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from interplay.web.accounts.models import Role, SignInLink, User
 from interplay.web.emails import absolute_url, queue_email
+from interplay.web.kernel.errors import ActionError, require_owner
 from interplay.web.tokens import hash_token, new_token
 
 SIGN_IN_LINK_LIFETIME = timedelta(minutes=30)
-
-
-class ActionError(ValueError):
-    """A request that cannot be carried out; the message is for the person who made it."""
 
 
 def do_sign_up(email: str, name: str, password: str | None, role: str = Role.CLIENT) -> User:
@@ -87,26 +84,27 @@ def do_request_password_reset(email: str, path_for: object) -> None:
     queue_email(user.email, _("Reset your Interplay password"), body)
 
 
-def do_set_password(user: User, password: str) -> None:
+def do_set_password(password: str, *, actor: User) -> None:
     """A new password (already validated). Never signs the person in: a coach still gives an
     authenticator code at the next sign-in. Old reset links stop working, since Django's
     reset tokens include the password hash."""
-    user.set_password(password)
-    user.save(update_fields=["password"])
+    actor.set_password(password)
+    actor.save(update_fields=["password"])
 
 
-def do_start_totp_setup(user: User) -> TOTPDevice:
+def do_start_totp_setup(*, actor: User) -> TOTPDevice:
     """The coach's unconfirmed authenticator, created once so a reload shows the same secret."""
-    if not user.is_coach:
+    if not actor.is_coach:
         raise ActionError(_("Only coaches set up an authenticator here."))
-    device = TOTPDevice.objects.filter(user=user, confirmed=False).first()
+    device = TOTPDevice.objects.filter(user=actor, confirmed=False).first()
     if device is None:
-        device = TOTPDevice.objects.create(user=user, name="authenticator", confirmed=False)
+        device = TOTPDevice.objects.create(user=actor, name="authenticator", confirmed=False)
     return device
 
 
-def do_confirm_totp_device(device: TOTPDevice, token: str) -> bool:
+def do_confirm_totp_device(device: TOTPDevice, token: str, *, actor: User) -> bool:
     """Confirm the device when the code matches; False (and unchanged) otherwise."""
+    require_owner(device.user_id, actor)
     if not device.verify_token(token):
         return False
     device.confirmed = True

@@ -55,5 +55,5 @@ class NewPasswordForm(forms.Form):
 
     def clean_password(self) -> str:
         password: str = self.cleaned_data["password"]
-        validate_password(password, self.user)
+        validate_password(password, self.user)  # type: ignore[arg-type]  # a User or None
         return password

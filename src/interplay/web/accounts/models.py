@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.conf import settings
 from django.contrib.auth.base_user import AbstractBaseUser, BaseUserManager
 from django.contrib.auth.models import PermissionsMixin
 from django.db import models
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -85,3 +87,29 @@ class SignInAttempts(models.Model):
 
     def __str__(self) -> str:
         return f"{self.key}: {self.count}"
+
+
+class CoachingRelationship(models.Model):
+    """A client works with at most one coach at a time; ending it keeps the history."""
+
+    coach = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="coached"
+    )
+    client = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="coaching"
+    )
+    started_at = models.DateTimeField(default=timezone.now)
+    ended_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        db_table = "coaching_coachingrelationship"  # the table it had in the coaching app
+        constraints = [
+            models.UniqueConstraint(
+                fields=["client"],
+                condition=Q(ended_at__isnull=True),
+                name="one_current_coach_per_client",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"coach {self.coach_id} with client {self.client_id}"

@@ -1,4 +1,5 @@
-"""Signing in and out, two-factor for coaches, sign-in links, password reset, sign-up."""
+"""Signing in and out, two-factor for coaches, sign-in links and password reset. Sign-up and
+the Account page bring several apps together, so they live above them (`web/account_page.py`)."""
 
 from __future__ import annotations
 
@@ -27,16 +28,9 @@ from interplay.web.accounts.forms import (
     EmailForm,
     NewPasswordForm,
     SignInForm,
-    SignUpForm,
     TokenForm,
 )
 from interplay.web.accounts.models import User
-from interplay.web.coaching.access import current_coach, reads_of
-from interplay.web.coaching.actions import do_leave_coach
-from interplay.web.exports.models import ExportEvent
-from interplay.web.safety.actions import do_set_safety_consent
-
-RECENT_EXPORTS = 5
 
 
 def _next_or_home(request: HttpRequest) -> str:
@@ -76,7 +70,7 @@ def sign_in(request: HttpRequest) -> HttpResponse:
             else:
                 throttle.clear_account(email)
                 login(request, user)
-                return _after_sign_in(request, user)  # type: ignore[arg-type]
+                return _after_sign_in(request, user)
     return render(
         request, "accounts/sign_in.html", {"form": form, "next": request.GET.get("next", "")}
     )
@@ -112,32 +106,11 @@ def sign_out(request: HttpRequest) -> HttpResponse:
     return redirect("accounts:sign_in")
 
 
-def sign_up(request: HttpRequest) -> HttpResponse:
-    form = SignUpForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            user = actions.do_sign_up(
-                form.cleaned_data["email"], form.cleaned_data["name"], form.cleaned_data["password"]
-            )
-        except actions.ActionError as error:
-            form.add_error("email", str(error))
-        else:
-            if request.POST.get("tell_coach") == "1":  # the safety consent, default off
-                do_set_safety_consent(user, True)
-            login(request, user, backend="django.contrib.auth.backends.ModelBackend")
-            return redirect("home")
-    return render(
-        request,
-        "accounts/sign_up.html",
-        {"form": form, "tell_coach": request.POST.get("tell_coach") == "1"},
-    )
-
-
 def _coach_or_404(request: HttpRequest) -> User:
     user = request.user
-    if not user.is_authenticated or not user.is_coach:  # type: ignore[union-attr]
+    if not user.is_authenticated or not user.is_coach:
         raise Http404
-    return user  # type: ignore[return-value]
+    return user
 
 
 @login_required
@@ -150,7 +123,7 @@ def two_factor(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         if device.verify_token(form.cleaned_data["token"]):
             otp_login(request, device)
-            return redirect("coaching:coach_home")
+            return redirect("coaching:dashboard")
         form.add_error("token", _("That code did not match. Codes change every 30 seconds."))
     return render(request, "accounts/two_factor.html", {"form": form})
 
@@ -160,13 +133,13 @@ def two_factor_setup(request: HttpRequest) -> HttpResponse:
     user = _coach_or_404(request)
     if TOTPDevice.objects.filter(user=user, confirmed=True).exists():
         return redirect("accounts:two_factor")
-    device = actions.do_start_totp_setup(user)
+    device = actions.do_start_totp_setup(actor=user)
     form = TokenForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        if actions.do_confirm_totp_device(device, form.cleaned_data["token"]):
+        if actions.do_confirm_totp_device(device, form.cleaned_data["token"], actor=user):
             otp_login(request, device)
             messages.success(request, _("Your authenticator is set up."))
-            return redirect("coaching:coach_home")
+            return redirect("coaching:dashboard")
         form.add_error("token", _("That code did not match. Check the time on your phone."))
     # segno writes plain SVG elements and attributes (no script, no inline style).
     qr_svg = mark_safe(segno.make(device.config_url, error="m").svg_inline(scale=4, border=2))  # noqa: S308
@@ -207,23 +180,7 @@ def password_reset_confirm(request: HttpRequest, uid: str, token: str) -> HttpRe
         return redirect("accounts:password_reset")
     form = NewPasswordForm(request.POST or None, user=user)
     if request.method == "POST" and form.is_valid():
-        actions.do_set_password(user, form.cleaned_data["password"])
+        actions.do_set_password(form.cleaned_data["password"], actor=user)
         messages.success(request, _("Your password has been changed. Please sign in."))
         return redirect("accounts:sign_in")
     return render(request, "accounts/password_reset_confirm.html", {"form": form})
-
-
-@login_required
-def account_settings(request: HttpRequest) -> HttpResponse:
-    user: User = request.user  # type: ignore[assignment]
-    if request.method == "POST" and request.POST.get("action") == "leave_coach":
-        if do_leave_coach(user):
-            messages.success(request, _("You are no longer working with that coach."))
-        return redirect("accounts:settings")
-    coach = current_coach(user) if user.is_client else None
-    reads = reads_of(user) if user.is_client else []
-    # A download of someone's data is listed back to them, so none goes unnoticed.
-    exports = list(ExportEvent.objects.filter(user=user)[:RECENT_EXPORTS]) if user.is_client else []
-    return render(
-        request, "accounts/settings.html", {"coach": coach, "reads": reads, "exports": exports}
-    )

@@ -22,9 +22,9 @@ from interplay.core.instrument import (
 )
 from interplay.core.profile import build_profile, score_pulse
 from interplay.core.scoring import AnswerError
-from interplay.web.accounts.actions import ActionError
 from interplay.web.accounts.models import User
 from interplay.web.assessments.models import Assessment, PulseCheck
+from interplay.web.kernel.errors import ActionError, require_owner
 
 
 def parse_answer(item_id: str, raw: object) -> int:
@@ -42,16 +42,19 @@ def parse_answer(item_id: str, raw: object) -> int:
     return value
 
 
-def do_start_assessment(user: User) -> Assessment:
+def do_start_assessment(*, actor: User) -> Assessment:
     """The person's unfinished assessment, or a new one."""
-    existing = Assessment.objects.filter(user=user, completed_at__isnull=True).first()
+    existing = Assessment.objects.filter(user=actor, completed_at__isnull=True).first()
     if existing is not None:
         return existing
-    return Assessment.objects.create(user=user, instrument_version=instrument_version())
+    return Assessment.objects.create(user=actor, instrument_version=instrument_version())
 
 
-def do_save_answers(assessment: Assessment, answers: Mapping[str, object]) -> Assessment:
+def do_save_answers(
+    assessment: Assessment, answers: Mapping[str, object], *, actor: User
+) -> Assessment:
     """Merge validated answers into an unfinished assessment (one or a whole page)."""
+    require_owner(assessment.user_id, actor)
     if assessment.is_complete:
         raise ActionError(_("This assessment is already finished; start a new one instead."))
     parsed = {item_id: parse_answer(item_id, raw) for item_id, raw in answers.items()}
@@ -63,8 +66,9 @@ def do_save_answers(assessment: Assessment, answers: Mapping[str, object]) -> As
     return assessment
 
 
-def do_finish_assessment(assessment: Assessment) -> Assessment:
+def do_finish_assessment(assessment: Assessment, *, actor: User) -> Assessment:
     """Build and store the profile from the saved answers."""
+    require_owner(assessment.user_id, actor)
     if assessment.is_complete:
         return assessment
     try:
@@ -72,18 +76,20 @@ def do_finish_assessment(assessment: Assessment) -> Assessment:
     except AnswerError as error:
         raise ActionError(str(error)) from None
     assessment.profile = profile.to_dict()
+    assessment.copy_headline()
     assessment.completed_at = timezone.now()
-    assessment.save(update_fields=["profile", "completed_at"])
+    assessment.save(update_fields=["profile", "completed_at", *Assessment.HEADLINE])
     return assessment
 
 
-def do_set_assessment_sharing(assessment: Assessment, shared: bool) -> Assessment:
+def do_set_assessment_sharing(assessment: Assessment, shared: bool, *, actor: User) -> Assessment:
+    require_owner(assessment.user_id, actor)
     assessment.shared_with_coach = shared
     assessment.save(update_fields=["shared_with_coach"])
     return assessment
 
 
-def do_record_pulse(user: User, answers: Mapping[str, object]) -> PulseCheck:
+def do_record_pulse(answers: Mapping[str, object], *, actor: User) -> PulseCheck:
     """Store a pulse check-in with the core's reading of it; every pulse item is needed."""
     wanted = [item.id for item in pulse_items()]
     missing = [item_id for item_id in wanted if item_id not in answers]
@@ -96,4 +102,4 @@ def do_record_pulse(user: User, answers: Mapping[str, object]) -> PulseCheck:
         result = score_pulse(parsed)
     except AnswerError as error:
         raise ActionError(str(error)) from None
-    return PulseCheck.objects.create(user=user, answers=parsed, result=result.to_dict())
+    return PulseCheck.objects.create(user=actor, answers=parsed, result=result.to_dict())

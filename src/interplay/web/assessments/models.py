@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.db.models import Q
 from django.utils import timezone
 
 
@@ -22,9 +23,35 @@ class Assessment(models.Model):
     instrument_version = models.CharField(max_length=40, blank=True, default="")
     profile = models.JSONField(null=True, blank=True)
     shared_with_coach = models.BooleanField(default=True)
+    # The profile's headline, copied out of it when the assessment is finished, so lists can
+    # sort and plot without reading (or extracting in SQL) the whole profile JSON.
+    stage = models.CharField(max_length=40, blank=True, default="")
+    stage_mixed = models.BooleanField(default=False)
+    boundary_style = models.CharField(max_length=40, blank=True, default="")
+    focus = models.CharField(max_length=40, blank=True, default="")
+    pattern = models.CharField(max_length=40, blank=True, default="")
+    autonomy = models.FloatField(null=True, blank=True)
+    connection = models.FloatField(null=True, blank=True)
+
+    HEADLINE = (
+        "stage",
+        "stage_mixed",
+        "boundary_style",
+        "focus",
+        "pattern",
+        "autonomy",
+        "connection",
+    )
 
     class Meta:
         ordering = ["-started_at", "-id"]
+        indexes = [
+            models.Index(
+                fields=["user", "-completed_at", "-id"],
+                condition=Q(shared_with_coach=True, completed_at__isnull=False),
+                name="assessment_shared_done",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"assessment {self.pk} of user {self.user_id}"
@@ -32,6 +59,19 @@ class Assessment(models.Model):
     @property
     def is_complete(self) -> bool:
         return self.completed_at is not None
+
+    def copy_headline(self) -> None:
+        """Set the headline columns from the stored profile (empty when unknown)."""
+        profile = self.profile or {}
+        stage = profile.get("stage") or {}
+        balance = profile.get("balance") or {}
+        self.stage = stage.get("primary") or ""
+        self.stage_mixed = bool(stage.get("mixed"))
+        self.boundary_style = (profile.get("boundaries") or {}).get("style") or ""
+        self.focus = (profile.get("focus") or {}).get("focus") or ""
+        self.pattern = balance.get("pattern") or ""
+        self.autonomy = balance.get("autonomy")
+        self.connection = balance.get("connection")
 
 
 class PulseCheck(models.Model):
@@ -48,6 +88,14 @@ class PulseCheck(models.Model):
 
     class Meta:
         ordering = ["-taken_at", "-id"]
+        indexes = [
+            models.Index(fields=["user", "-taken_at", "-id"], name="pulse_user_recent"),
+            models.Index(
+                fields=["user", "-taken_at", "-id"],
+                condition=Q(shared_with_coach=True),
+                name="pulse_shared_recent",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"pulse {self.pk} of user {self.user_id}"

@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from interplay.core.vocabulary import Barrier
+from interplay.core.vocabulary import Barrier, Pattern
 from interplay.web import labels
 from interplay.web.accounts.models import User
 from interplay.web.assessments.models import Assessment, PulseCheck
@@ -65,11 +65,10 @@ def trail_points(
     """Every scored point up to `until`, oldest first: assessments and check-ins alike."""
     points: list[MapPoint] = []
     for assessment in assessments:
-        if assessment.completed_at and assessment.completed_at <= until and assessment.profile:
-            balance = assessment.profile.get("balance", {})
-            point = _point(
-                balance.get("autonomy"),
-                balance.get("connection"),
+        if assessment.completed_at and assessment.completed_at <= until:
+            point = _point(  # the stored columns: the trail never parses the profile JSON
+                assessment.autonomy,
+                assessment.connection,
                 assessment.completed_at,
                 "assessment",
             )
@@ -95,12 +94,12 @@ def balance_map(
     """The map for one assessment (`current`, drawn large) among all `points` (the trail)."""
     mid = _x(MIDPOINT)
     others = [point for point in points if point != current]
-    regions = [
+    regions: list[dict[str, Any]] = [
         # x, y, label, anchor position: top-left is high connection, low autonomy.
-        {"x": PLOT_MIN, "y": PLOT_MIN, "label": labels.PATTERNS["dependent"]},
-        {"x": mid, "y": PLOT_MIN, "label": labels.PATTERNS["interdependent"]},
-        {"x": PLOT_MIN, "y": mid, "label": labels.PATTERNS["withdrawn"]},
-        {"x": mid, "y": mid, "label": labels.PATTERNS["over_independent"]},
+        {"x": PLOT_MIN, "y": PLOT_MIN, "label": labels.PATTERNS[Pattern.DEPENDENT]},
+        {"x": mid, "y": PLOT_MIN, "label": labels.PATTERNS[Pattern.INTERDEPENDENT]},
+        {"x": PLOT_MIN, "y": mid, "label": labels.PATTERNS[Pattern.WITHDRAWN]},
+        {"x": mid, "y": mid, "label": labels.PATTERNS[Pattern.OVER_INDEPENDENT]},
     ]
     half = mid - PLOT_MIN
     for region in regions:
@@ -251,12 +250,19 @@ def findings(profile: Mapping[str, Any]) -> dict[str, Any]:
 def profile_context(user: User, assessment: Assessment) -> dict[str, Any]:
     """Everything the profile page shows: two queries for the trail, none per item."""
     profile = assessment.profile or {}
-    assessments = list(Assessment.objects.filter(user=user, completed_at__isnull=False))
+    # The trail reads the stored headline columns: no other assessment's profile is loaded.
+    assessments = list(
+        Assessment.objects.filter(user=user, completed_at__isnull=False).defer("profile", "answers")
+    )
     pulses = list(PulseCheck.objects.filter(user=user))
     # The latest profile shows every point since, check-ins included; an earlier one stops at
     # its own date, so it reads as it did then.
     newest = max(assessments, key=lambda a: (a.completed_at, a.pk))
-    until = timezone.now() if newest.pk == assessment.pk else assessment.completed_at
+    until = (
+        timezone.now()
+        if newest.pk == assessment.pk or assessment.completed_at is None
+        else assessment.completed_at
+    )
     points = trail_points(assessments, pulses, until)
     current = next(
         (p for p in points if p.kind == "assessment" and p.when == assessment.completed_at), None
@@ -281,15 +287,18 @@ def profile_context(user: User, assessment: Assessment) -> dict[str, Any]:
 
 
 def summary(profile: Mapping[str, Any] | None) -> dict[str, Any]:
-    """A few words about a stored profile, for lists and the coach's overview."""
+    """A few words about a stored profile, for lists and the coach's overview: the four names
+    read directly (building every finding's evidence to read them cost more than the page)."""
     profile = profile or {}
     balance = profile.get("balance") or {}
-    found = findings(profile)
+    stage = (profile.get("stage") or {}).get("primary")
+    style = (profile.get("boundaries") or {}).get("style")
+    focus = (profile.get("focus") or {}).get("focus")
     return {
         "pattern": labels.label(labels.PATTERNS, balance.get("pattern")),
         "autonomy": balance.get("autonomy"),
         "connection": balance.get("connection"),
-        "focus": found["focus"]["name"] if found["focus"]["known"] else "",
-        "stage": found["stage"]["name"] if found["stage"]["known"] else "",
-        "boundaries": found["boundaries"]["name"] if found["boundaries"]["known"] else "",
+        "focus": labels.label(labels.FOCUSES, focus) if focus is not None else "",
+        "stage": labels.label(labels.STAGES, stage) if stage is not None else "",
+        "boundaries": labels.label(labels.BOUNDARY_STYLES, style) if style is not None else "",
     }

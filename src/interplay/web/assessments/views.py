@@ -4,36 +4,36 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from interplay.core.instrument import items_by_id, pulse_items
-from interplay.web.accounts.actions import ActionError
 from interplay.web.accounts.decorators import client_required
-from interplay.web.accounts.models import User
 from interplay.web.assessments import actions, pages, presenters
 from interplay.web.assessments.access import (
     get_assessment_for_user,
     latest_profile,
     open_assessment,
 )
-from interplay.web.assessments.models import PulseCheck
+from interplay.web.assessments.models import Assessment, PulseCheck
+from interplay.web.kernel.errors import ActionError
+from interplay.web.kernel.requests import ClientRequest
 
 
-def _open_for(request: HttpRequest, pk: int):  # type: ignore[no-untyped-def]
-    assessment = get_assessment_for_user(request.user, pk)  # type: ignore[arg-type]
+def _open_for(request: ClientRequest, pk: int) -> Assessment:
+    assessment = get_assessment_for_user(request.user, pk)
     if assessment.is_complete:
         raise Http404
     return assessment
 
 
 @client_required
-def start(request: HttpRequest) -> HttpResponse:
-    user: User = request.user  # type: ignore[assignment]
+def start(request: ClientRequest) -> HttpResponse:
+    user = request.user
     if request.method == "POST":
-        assessment = actions.do_start_assessment(user)
+        assessment = actions.do_start_assessment(actor=user)
         return redirect("assessments:page", assessment.pk, pages.resume_page(assessment.answers))
     current = open_assessment(user)
     context = {
@@ -46,7 +46,7 @@ def start(request: HttpRequest) -> HttpResponse:
 
 
 @client_required
-def page(request: HttpRequest, pk: int, page: int) -> HttpResponse:
+def page(request: ClientRequest, pk: int, page: int) -> HttpResponse:
     assessment = _open_for(request, pk)
     all_pages = pages.pages()
     if not 1 <= page <= len(all_pages):
@@ -55,7 +55,7 @@ def page(request: HttpRequest, pk: int, page: int) -> HttpResponse:
     if request.method == "POST":
         given = {key: value for key, value in request.POST.items() if key in items_by_id()}
         try:
-            actions.do_save_answers(assessment, given)
+            actions.do_save_answers(assessment, given, actor=request.user)
         except ActionError as problem:
             error = str(problem)
         else:
@@ -83,12 +83,12 @@ def page(request: HttpRequest, pk: int, page: int) -> HttpResponse:
 
 @client_required
 @require_POST
-def answer(request: HttpRequest, pk: int) -> HttpResponse:
+def answer(request: ClientRequest, pk: int) -> HttpResponse:
     """htmx: save the answers just given; answer with the progress line."""
     assessment = _open_for(request, pk)
     given = {key: value for key, value in request.POST.items() if key in items_by_id()}
     try:
-        actions.do_save_answers(assessment, given)
+        actions.do_save_answers(assessment, given, actor=request.user)
     except ActionError as problem:
         return render(request, "assessments/_saved.html", {"error": str(problem)}, status=422)
     return render(
@@ -98,10 +98,10 @@ def answer(request: HttpRequest, pk: int) -> HttpResponse:
 
 @client_required
 @require_POST
-def finish(request: HttpRequest, pk: int) -> HttpResponse:
+def finish(request: ClientRequest, pk: int) -> HttpResponse:
     assessment = _open_for(request, pk)
     try:
-        actions.do_finish_assessment(assessment)
+        actions.do_finish_assessment(assessment, actor=request.user)
     except ActionError as problem:
         messages.error(request, str(problem))
         return redirect("assessments:page", pk, pages.resume_page(assessment.answers))
@@ -109,16 +109,16 @@ def finish(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @client_required
-def profile_latest(request: HttpRequest) -> HttpResponse:
-    assessment = latest_profile(request.user)  # type: ignore[arg-type]
+def profile_latest(request: ClientRequest) -> HttpResponse:
+    assessment = latest_profile(request.user)
     if assessment is None:
         return render(request, "assessments/no_profile.html")
     return redirect("assessments:profile", assessment.pk)
 
 
 @client_required
-def profile(request: HttpRequest, pk: int) -> HttpResponse:
-    user: User = request.user  # type: ignore[assignment]
+def profile(request: ClientRequest, pk: int) -> HttpResponse:
+    user = request.user
     assessment = get_assessment_for_user(user, pk)
     if not assessment.is_complete:
         return redirect("assessments:page", pk, pages.resume_page(assessment.answers))
@@ -128,10 +128,10 @@ def profile(request: HttpRequest, pk: int) -> HttpResponse:
 
 @client_required
 @require_POST
-def sharing(request: HttpRequest, pk: int) -> HttpResponse:
-    assessment = get_assessment_for_user(request.user, pk)  # type: ignore[arg-type]
+def sharing(request: ClientRequest, pk: int) -> HttpResponse:
+    assessment = get_assessment_for_user(request.user, pk)
     shared = request.POST.get("shared") == "1"
-    actions.do_set_assessment_sharing(assessment, shared)
+    actions.do_set_assessment_sharing(assessment, shared, actor=request.user)
     messages.success(
         request,
         _("Your coach can see this result.") if shared else _("This result is now just for you."),
@@ -140,15 +140,15 @@ def sharing(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @client_required
-def pulse(request: HttpRequest) -> HttpResponse:
-    user: User = request.user  # type: ignore[assignment]
+def pulse(request: ClientRequest) -> HttpResponse:
+    user = request.user
     error = None
     given: dict[str, str] = {}
     if request.method == "POST":
         wanted = {item.id for item in pulse_items()}
-        given = {key: value for key, value in request.POST.items() if key in wanted}
+        given = {key: str(request.POST.get(key, "")) for key in request.POST if key in wanted}
         try:
-            actions.do_record_pulse(user, given)
+            actions.do_record_pulse(given, actor=user)
         except ActionError as problem:
             error = str(problem)
         else:

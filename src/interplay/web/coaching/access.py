@@ -1,48 +1,30 @@
 """The one way a coach reaches a client's data.
 
-`access_client_for_coach` returns the client only while they are this coach's current client
-and the coach has signed in with their authenticator; anyone else gets a 404, the same answer
-as for an id that does not exist, so ids reveal nothing. Each successful read is audited.
+`access_client_for_coach` returns a `ClientView` (the proof of access, and the owner of every
+read of what the client shared) only while the client is this coach's current client and the
+coach has signed in with their authenticator; anyone else gets a 404, the same answer as for an
+id that does not exist, so ids reveal nothing. Access writes nothing: the view that was granted
+it records the read with one `kernel.audit.record(coach_read(view, ...))` call, so a refused
+request leaves no trace.
 """
 
 from __future__ import annotations
 
 from django.http import Http404
 
-from interplay.web.accounts.models import User
-from interplay.web.coaching.models import AuditEvent, CoachingRelationship
+from interplay.web.accounts.coaches import passed_two_factor
+from interplay.web.accounts.models import CoachingRelationship, User
+from interplay.web.assessments.models import Assessment
+from interplay.web.coaching.client_view import ClientView
+from interplay.web.coaching.models import SessionNote, SessionPlan
+from interplay.web.journal.models import Entry
+from interplay.web.kernel.audit import Audit, record
+from interplay.web.kernel.models import AuditEvent, AuditKind
 
 
-def current_coach(client: User) -> User | None:
-    relationship = (
-        CoachingRelationship.objects.select_related("coach")
-        .filter(client=client, ended_at__isnull=True)
-        .first()
-    )
-    return relationship.coach if relationship else None
-
-
-def clients_of(coach: User) -> list[User]:
-    return [
-        relationship.client
-        for relationship in CoachingRelationship.objects.select_related("client")
-        .filter(coach=coach, ended_at__isnull=True)
-        .order_by("client__name", "client_id")
-    ]
-
-
-def passed_two_factor(user: User) -> bool:
-    """True when this user object carries a verified second factor. django-otp marks the
-    request's user; a user loaded any other way has not shown one."""
-    is_verified = getattr(user, "is_verified", None)
-    return bool(callable(is_verified) and is_verified())
-
-
-def access_client_for_coach(coach: User, client_id: int, *, what: str, audit: bool = True) -> User:
-    """The client with this id if they are the coach's current client, else Http404.
-
-    Records an audit event naming `what` was read. Lookups of one object pass `audit=False`
-    and record the read themselves, with the object's id, once the object is found."""
+def access_client_for_coach(coach: User, client_id: int) -> ClientView:
+    """What `coach` may see of the client with this id, if they are the coach's current
+    client; else Http404. Records nothing: call `record_coach_read` once access is granted."""
     if not coach.is_authenticated or not coach.is_coach or not passed_two_factor(coach):
         raise Http404
     relationship = (
@@ -52,17 +34,95 @@ def access_client_for_coach(coach: User, client_id: int, *, what: str, audit: bo
     )
     if relationship is None:
         raise Http404
-    if audit:
-        record_coach_read(coach, relationship.client, what)
-    return relationship.client
+    return ClientView(coach, relationship.client)
 
 
-def record_coach_read(
-    coach: User, client: User, what: str, object_id: int | None = None
-) -> AuditEvent:
-    return AuditEvent.objects.create(coach=coach, client=client, what=what, object_id=object_id)
+def coach_read(view: ClientView, what: str, object_id: int | None = None) -> Audit:
+    """The audit row of one coach read (`what`: which page or object), for the view that was
+    granted access to `record()`."""
+    return Audit(
+        AuditKind.COACH_READ,
+        client_id=view.pk,
+        actor_id=view.coach.pk,
+        what=what,
+        object_id=object_id,
+    )
+
+
+def flags_first_seen(view: ClientView) -> list[Audit]:
+    """Audit rows for the client's safety flags this coach is shown for the first time."""
+    shown = view.safety_flags()
+    if not shown:
+        return []
+    seen = set(
+        AuditEvent.objects.filter(
+            kind=AuditKind.FLAG_SEEN, actor=view.coach, object_id__in=[f.pk for f in shown]
+        ).values_list("object_id", flat=True)
+    )
+    return [
+        Audit(AuditKind.FLAG_SEEN, client_id=view.pk, actor_id=view.coach.pk, object_id=flag.pk)
+        for flag in shown
+        if flag.pk not in seen
+    ]
+
+
+def list_reads(coach: User, client_ids: list[int], what: str) -> list[Audit]:
+    """One coach-read row per client a coach's list page showed (the dashboard). Only for
+    clients from the coach's own current relationships."""
+    return [
+        Audit(AuditKind.COACH_READ, client_id=pk, actor_id=coach.pk, what=what) for pk in client_ids
+    ]
+
+
+def get_shared_entry_for_coach(coach: User, client_id: int, pk: int) -> Entry:
+    """One entry the client shared, for their current coach (audited); 404 for anything else,
+    including the client's private entries."""
+    view = access_client_for_coach(coach, client_id)
+    entry = view.entry(pk)
+    record(coach_read(view, "journal entry", entry.pk))
+    return entry
+
+
+def get_shared_assessment_for_coach(coach: User, client_id: int, pk: int) -> Assessment:
+    """A finished assessment the client shared, for their current coach (audited); else 404."""
+    view = access_client_for_coach(coach, client_id)
+    assessment = view.assessment(pk)
+    record(coach_read(view, "assessment", assessment.pk))
+    return assessment
 
 
 def reads_of(client: User, limit: int = 20) -> list[AuditEvent]:
     """The latest coach reads of this client's data, for the client to see."""
-    return list(AuditEvent.objects.filter(client=client).select_related("coach")[:limit])
+    return list(
+        AuditEvent.objects.filter(client=client, kind=AuditKind.COACH_READ).select_related("actor")[
+            :limit
+        ]
+    )
+
+
+def get_note_for_coach(coach: User, client: User, note_id: int) -> SessionNote:
+    """Call only with a client returned by `access_client_for_coach`."""
+    note = SessionNote.objects.filter(pk=note_id, coach=coach, client=client).first()
+    if note is None:
+        raise Http404
+    return note
+
+
+def get_plan_for_coach(coach: User, client: User, plan_id: int) -> SessionPlan:
+    """Call only with a client returned by `access_client_for_coach`."""
+    plan = SessionPlan.objects.filter(pk=plan_id, coach=coach, client=client).first()
+    if plan is None:
+        raise Http404
+    return plan
+
+
+def notes_about(coach: User, client: User, limit: int = 50) -> list[SessionNote]:
+    return list(SessionNote.objects.filter(coach=coach, client=client)[:limit])
+
+
+def open_follow_ups(coach: User, client: User) -> list[SessionNote]:
+    return list(SessionNote.objects.filter(coach=coach, client=client, follow_up_open=True))
+
+
+def plans_for(coach: User, client: User, limit: int = 20) -> list[SessionPlan]:
+    return list(SessionPlan.objects.filter(coach=coach, client=client)[:limit])

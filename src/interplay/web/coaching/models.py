@@ -1,37 +1,15 @@
-"""Who coaches whom, how a client joins a coach, and the audit of every coach read."""
+"""How a client joins a coach (who coaches whom is `accounts.CoachingRelationship`), and the coach's
+own working records about a client (session notes and session plans: encrypted at rest and the
+writing coach's alone; the client never sees them, and another coach, even a later coach of the
+same client, never reaches them)."""
 
 from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
 from django.utils import timezone
-from django.utils.translation import gettext_lazy as _
 
-
-class CoachingRelationship(models.Model):
-    """A client works with at most one coach at a time; ending it keeps the history."""
-
-    coach = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="coached"
-    )
-    client = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="coaching"
-    )
-    started_at = models.DateTimeField(default=timezone.now)
-    ended_at = models.DateTimeField(null=True, blank=True)
-
-    class Meta:
-        constraints = [
-            models.UniqueConstraint(
-                fields=["client"],
-                condition=Q(ended_at__isnull=True),
-                name="one_current_coach_per_client",
-            )
-        ]
-
-    def __str__(self) -> str:
-        return f"coach {self.coach_id} with client {self.client_id}"
+from interplay.web.crypto import EncryptedTextField
 
 
 class Invitation(models.Model):
@@ -57,31 +35,48 @@ class Invitation(models.Model):
         return f"invitation from coach {self.coach_id}"
 
 
-class AuditEvent(models.Model):
-    """One row for every time a coach reads a client's data: what, whose, when."""
-
-    WHAT = {
-        "overview": _("your overview"),
-        "assessment": _("an assessment"),
-        "journal entry": _("a shared journal entry"),
-        "shared data export": _("a download of everything you share"),
-    }
-
+class SessionNote(models.Model):
     coach = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="audit_reads"
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="session_notes_written"
     )
     client = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="audited_reads"
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="session_notes_about"
     )
-    what = models.CharField(max_length=60)
-    object_id = models.BigIntegerField(null=True, blank=True)
-    at = models.DateTimeField(default=timezone.now, db_index=True)
+    body = EncryptedTextField()
+    # Something to pick up next time; it stays an open item until the coach marks it done.
+    follow_up = EncryptedTextField(blank=True, default="")
+    # Kept beside the encrypted text so open items can be counted in SQL without decrypting.
+    follow_up_open = models.BooleanField(default=False)
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+    updated_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
-        ordering = ["-at", "-id"]
+        db_table = "coachdesk_sessionnote"  # the table of the former coachdesk app
+        ordering = ["-created_at", "-id"]
+        indexes = [models.Index(fields=["coach", "client", "-created_at"])]
 
     def __str__(self) -> str:
-        return f"coach {self.coach_id} read {self.what} of client {self.client_id}"
+        return f"session note {self.pk}"  # never the text
 
-    def get_what_display(self) -> str:
-        return str(self.WHAT.get(self.what, self.what))
+
+class SessionPlan(models.Model):
+    """An agenda for a coming session: proposed by the planner, edited and saved by the coach."""
+
+    coach = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="session_plans_written"
+    )
+    client = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="session_plans_about"
+    )
+    session_date = models.DateField(null=True, blank=True)
+    agenda = EncryptedTextField()
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+    updated_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        db_table = "coachdesk_sessionplan"
+        ordering = ["-created_at", "-id"]
+        indexes = [models.Index(fields=["coach", "client", "session_date"])]
+
+    def __str__(self) -> str:
+        return f"session plan {self.pk}"

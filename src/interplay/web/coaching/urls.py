@@ -1,9 +1,23 @@
 from django.urls import path
 
-from interplay.web.coaching import views
+from interplay.web.coaching import signup, views
 
 app_name = "coaching"
 urlpatterns = [
+    path("coach/sign-up/", signup.coach_sign_up, name="sign_up"),
+    path("coach/dashboard/", views.dashboard, name="dashboard"),
+    path("coach/client/<int:client_id>/", views.client_page, name="client"),
+    path("coach/client/<int:client_id>/notes/", views.add_note, name="add_note"),
+    path("coach/client/<int:client_id>/notes/<int:note_id>/", views.edit_note, name="note"),
+    path(
+        "coach/client/<int:client_id>/notes/<int:note_id>/done/",
+        views.close_follow_up,
+        name="done",
+    ),
+    path("coach/client/<int:client_id>/plan/", views.new_plan, name="new_plan"),
+    path("coach/client/<int:client_id>/plans/<int:plan_id>/", views.edit_plan, name="plan"),
+    path("practice/coach/clients/<int:client_id>/", views.client_practice, name="practice"),
+    # Former addresses of the coach's home and client page: permanent redirects.
     path("coach/", views.coach_home, name="coach_home"),
     path("coach/clients/<int:client_id>/", views.client_overview, name="client_overview"),
     path("invitation/<str:token>/", views.accept_invitation, name="accept_invitation"),

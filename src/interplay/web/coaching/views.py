@@ -1,6 +1,11 @@
-"""The coach's side as far as the foundation goes: the client list, invitations and a client's
-overview of what they chose to share. Every read of client data goes through
-`access_client_for_coach`, which audits it."""
+"""The coach's desk: the coach's one home (the dashboard, with invitations), the one client
+page, notes and the session planner.
+
+Thin views. Every client is reached through `access_client_for_coach` (404 to anyone but the
+client's current coach), which gives the `ClientView` every shared read goes through; once
+access is granted the view records the read with one `kernel.audit.record()` call. Every note and
+plan is reached through the scoped helpers in `coaching.access`, every write through
+`coaching.actions`."""
 
 from __future__ import annotations
 
@@ -9,52 +14,211 @@ from django.contrib.auth import login
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
-from interplay.web.accounts.actions import ActionError
 from interplay.web.accounts.decorators import coach_required
 from interplay.web.accounts.models import User
-from interplay.web.assessments import presenters
-from interplay.web.assessments.access import latest_shared_profile
-from interplay.web.coaching import actions
-from interplay.web.coaching.access import access_client_for_coach, clients_of
-from interplay.web.coaching.forms import AcceptForm, InviteForm
+from interplay.web.coaching import access, actions, presenters
+from interplay.web.coaching.access import (
+    access_client_for_coach,
+    coach_read,
+    flags_first_seen,
+    list_reads,
+)
+from interplay.web.coaching.actions import do_invite_client
+from interplay.web.coaching.client_view import ClientView
+from interplay.web.coaching.dashboard import dashboard_page
+from interplay.web.coaching.forms import AcceptForm, InviteForm, NoteForm, PlanForm
+from interplay.web.coaching.practice import coach_client_summary, coach_practice_view
 from interplay.web.emails import absolute_url
-from interplay.web.journal.access import shared_entries_for_coach
-from interplay.web.safety.actions import do_set_safety_consent, tells_coach
+from interplay.web.kernel.audit import record
+from interplay.web.kernel.errors import ActionError
+from interplay.web.kernel.requests import CoachRequest
+from interplay.web.practice import actions as practice_actions
+from interplay.web.practice import labels as practice_labels
+from interplay.web.safety.actions import do_set_safety_consent, open_flags_for_coach, tells_coach
+
+
+def _coach(request: CoachRequest) -> User:
+    return request.user
 
 
 @coach_required
-def coach_home(request: HttpRequest) -> HttpResponse:
-    coach: User = request.user  # type: ignore[assignment]
+def dashboard(request: CoachRequest) -> HttpResponse:
+    """The coach's home: waiting safety flags first, every client at a glance, and the
+    invitation form (posted here)."""
+    coach = _coach(request)
     form = InviteForm(request.POST or None)
     invitation_url = None
     if request.method == "POST" and form.is_valid():
-        path = actions.do_invite_client(coach, form.cleaned_data["email"])
-        invitation_url = absolute_url(path)
+        invitation_url = absolute_url(do_invite_client(form.cleaned_data["email"], actor=coach))
         form = InviteForm()
+    result = dashboard_page(coach, request.GET.get("sort"), request.GET.get("page"))
+    record(*list_reads(coach, [row.client_id for row in result.page.object_list], "dashboard"))
+    context = presenters.dashboard_context(result)
+    context.update(
+        form=form, invitation_url=invitation_url, safety_flags=open_flags_for_coach(coach)
+    )
+    return render(request, "coaching/dashboard.html", context)
+
+
+def _client_page(
+    request: CoachRequest, view: ClientView, form: NoteForm, status: int = 200
+) -> HttpResponse:
+    query = request.GET.get("q", "").strip()[:200] if request.method == "GET" else ""
+    all_history = request.method == "GET" and request.GET.get("history") == "all"
+    context = presenters.client_context(view, query, all_history=all_history)
+    context["note_form"] = form
+    context["practice"] = coach_client_summary(view)
+    return render(request, "coaching/client.html", context, status=status)
+
+
+@coach_required
+def client_page(request: CoachRequest, client_id: int) -> HttpResponse:
+    view = access_client_for_coach(_coach(request), client_id)
+    record(coach_read(view, "client page"), *flags_first_seen(view))
+    return _client_page(request, view, NoteForm())
+
+
+@coach_required
+@require_POST
+def add_note(request: CoachRequest, client_id: int) -> HttpResponse:
+    coach = _coach(request)
+    view = access_client_for_coach(coach, client_id)
+    record(coach_read(view, "add note"))
+    client = view.client
+    form = NoteForm(request.POST)
+    if form.is_valid():
+        try:
+            actions.do_add_note(
+                client, form.cleaned_data["body"], form.cleaned_data["follow_up"], actor=coach
+            )
+        except ActionError as problem:
+            messages.error(request, str(problem))
+        else:
+            messages.success(request, _("Note saved. Only you can read it."))
+            return redirect("coaching:client", client.pk)
+    # Keep what was typed: show the page again with the form and its errors.
+    return _client_page(request, view, form, status=400)
+
+
+@coach_required
+def edit_note(request: CoachRequest, client_id: int, note_id: int) -> HttpResponse:
+    coach = _coach(request)
+    view = access_client_for_coach(coach, client_id)
+    client = view.client
+    note = access.get_note_for_coach(coach, client, note_id)
+    record(coach_read(view, "note", note.pk))
+    if request.method == "POST":
+        form = NoteForm(request.POST)
+        if form.is_valid():
+            try:
+                actions.do_update_note(
+                    note,
+                    form.cleaned_data["body"],
+                    form.cleaned_data["follow_up"],
+                    actor=request.user,
+                )
+            except ActionError as problem:
+                messages.error(request, str(problem))
+            else:
+                messages.success(request, _("Note saved."))
+                return redirect("coaching:client", client.pk)
+    else:
+        form = NoteForm(initial={"body": note.body, "follow_up": note.follow_up})
+    return render(request, "coaching/note.html", {"client": client, "note": note, "form": form})
+
+
+@coach_required
+@require_POST
+def close_follow_up(request: CoachRequest, client_id: int, note_id: int) -> HttpResponse:
+    coach = _coach(request)
+    view = access_client_for_coach(coach, client_id)
+    client = view.client
+    note = access.get_note_for_coach(coach, client, note_id)
+    record(coach_read(view, "note", note.pk))
+    actions.do_close_follow_up(note, actor=request.user)
+    messages.success(request, _("Marked as done."))
+    return redirect("coaching:client", client.pk)
+
+
+def _plan_page(
+    request: CoachRequest, client: User, form: PlanForm, plan: object, proposal: object
+) -> HttpResponse:
     return render(
         request,
-        "coaching/coach_home.html",
-        {"clients": clients_of(coach), "form": form, "invitation_url": invitation_url},
+        "coaching/plan.html",
+        {"client": client, "form": form, "plan": plan, "proposal": proposal},
     )
 
 
 @coach_required
-def client_overview(request: HttpRequest, client_id: int) -> HttpResponse:
-    coach: User = request.user  # type: ignore[assignment]
-    client = access_client_for_coach(coach, client_id, what="overview")
-    assessment = latest_shared_profile(client)
-    entries = shared_entries_for_coach(coach, client)
-    return render(
-        request,
-        "coaching/client_overview.html",
-        {
-            "client": client,
-            "assessment": assessment,
-            "summary": presenters.summary(assessment.profile) if assessment else None,
-            "entries": entries,
-        },
-    )
+def new_plan(request: CoachRequest, client_id: int) -> HttpResponse:
+    coach = _coach(request)
+    view = access_client_for_coach(coach, client_id)
+    record(coach_read(view, "session planner"))
+    client = view.client
+    if request.method == "POST":
+        form = PlanForm(request.POST)
+        if form.is_valid():
+            try:
+                plan = actions.do_save_plan(
+                    client,
+                    form.cleaned_data["agenda"],
+                    form.cleaned_data["session_date"],
+                    actor=coach,
+                )
+            except ActionError as problem:
+                messages.error(request, str(problem))
+            else:
+                messages.success(request, _("Session plan saved. Only you can read it."))
+                return redirect("coaching:plan", client.pk, plan.pk)
+        return _plan_page(request, client, form, None, None)
+    proposal = presenters.proposed_agenda(view)
+    form = PlanForm(initial={"agenda": proposal.as_text(), "session_date": None})
+    return _plan_page(request, client, form, None, proposal)
+
+
+@coach_required
+def edit_plan(request: CoachRequest, client_id: int, plan_id: int) -> HttpResponse:
+    coach = _coach(request)
+    view = access_client_for_coach(coach, client_id)
+    client = view.client
+    plan = access.get_plan_for_coach(coach, client, plan_id)
+    record(coach_read(view, "session plan", plan.pk))
+    if request.method == "POST":
+        form = PlanForm(request.POST)
+        if form.is_valid():
+            try:
+                actions.do_save_plan(
+                    client,
+                    form.cleaned_data["agenda"],
+                    form.cleaned_data["session_date"],
+                    plan=plan,
+                    actor=coach,
+                )
+            except ActionError as problem:
+                messages.error(request, str(problem))
+            else:
+                messages.success(request, _("Session plan saved."))
+                return redirect("coaching:plan", client.pk, plan.pk)
+    else:
+        form = PlanForm(initial={"agenda": plan.agenda, "session_date": plan.session_date})
+    return _plan_page(request, client, form, plan, None)
+
+
+@coach_required
+def coach_home(request: CoachRequest) -> HttpResponse:
+    """The old client list: the coach's one home is now the dashboard (with invitations)."""
+    return redirect("coaching:dashboard", permanent=True)
+
+
+@coach_required
+def client_overview(request: CoachRequest, client_id: int) -> HttpResponse:
+    """The old quick overview: the one client page is the coach desk's. Access is checked
+    first, so an outsider still gets a 404 here; nothing is read, so nothing is recorded."""
+    view = access_client_for_coach(_coach(request), client_id)
+    return redirect("coaching:client", view.pk, permanent=True)
 
 
 def accept_invitation(request: HttpRequest, token: str) -> HttpResponse:
@@ -67,7 +231,7 @@ def accept_invitation(request: HttpRequest, token: str) -> HttpResponse:
         try:
             joined = actions.do_accept_invitation(
                 token,
-                user=user,  # type: ignore[arg-type]
+                user=user,
                 name=form.cleaned_data["name"] if form else "",
                 password=form.cleaned_data["password"] if form else None,
             )
@@ -75,7 +239,7 @@ def accept_invitation(request: HttpRequest, token: str) -> HttpResponse:
             messages.error(request, str(error))
         else:
             # The safety consent is asked at joining; unticked means no (the default).
-            do_set_safety_consent(joined, request.POST.get("tell_coach") == "1")
+            do_set_safety_consent(request.POST.get("tell_coach") == "1", actor=joined)
             if user is None:
                 login(request, joined, backend="django.contrib.auth.backends.ModelBackend")
             messages.success(
@@ -90,6 +254,38 @@ def accept_invitation(request: HttpRequest, token: str) -> HttpResponse:
             "form": form,
             "tell_coach": request.POST.get("tell_coach") == "1"
             if request.method == "POST"
-            else bool(user and tells_coach(user)),  # type: ignore[arg-type]
+            else bool(user and tells_coach(user)),
         },
     )
+
+
+SUGGEST_FIELDS = ("title", "technique", "direction", "stakes", "what", "feared_outcome")
+
+
+@coach_required
+def client_practice(request: CoachRequest, client_id: int) -> HttpResponse:
+    coach = _coach(request)
+    view = access_client_for_coach(coach, client_id)
+    record(coach_read(view, "practice"))
+    client = view.client
+    form: dict[str, str] = {"technique": "start_small", "stakes": "low"}
+    error = None
+    if request.method == "POST":
+        form = {name: request.POST.get(name, "") for name in SUGGEST_FIELDS}
+        try:
+            practice_actions.do_suggest_experiment(client, form, actor=coach)
+        except ActionError as problem:
+            error = str(problem)
+        else:
+            messages.success(request, _("Suggested. Your client will see it and can take it up."))
+            return redirect("coaching:practice", client_id)
+    context = {
+        "client": client,
+        "view": coach_practice_view(view),
+        "form": form,
+        "error": error,
+        "techniques": practice_labels.choices(practice_labels.TECHNIQUES),
+        "directions": practice_labels.choices(practice_labels.DIRECTIONS),
+        "stakes_levels": practice_labels.choices(practice_labels.STAKES),
+    }
+    return render(request, "practice/coach_client.html", context, status=422 if error else 200)

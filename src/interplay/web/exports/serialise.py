@@ -17,10 +17,11 @@ from django.utils import timezone
 
 from interplay.web.accounts.models import User
 from interplay.web.assessments.models import Assessment, PulseCheck
+from interplay.web.coaching.client_view import ClientView
 from interplay.web.journal.models import Entry
 from interplay.web.practice.models import Experiment, RolePlay, StatementDraft
 from interplay.web.relationships.models import MapPerson, MapSharing, MapSnapshot
-from interplay.web.safety.models import SafetyPlan
+from interplay.web.safety.models import SafetyFlag, SafetyPlan
 from interplay.web.values.models import Belief, PersonalValue
 
 FORMAT_VERSION = 1
@@ -162,25 +163,52 @@ def owner_export(user: User) -> dict[str, Any]:
     }
 
 
-def coach_export(client: User) -> dict[str, Any]:
-    """What the client shared with their coach, and nothing else. Call only with a client
-    returned by `access_client_for_coach`."""
+def flag_data(flags: Iterable[SafetyFlag]) -> list[dict[str, Any]]:
+    """What a coach sees of a flag: the kind and the dates, never which entry or its words."""
+    return [
+        {
+            "id": flag.pk,
+            "kind": flag.kind,
+            "raised_at": _plain(flag.raised_at),
+            "acknowledged_at": _plain(flag.acknowledged_at),
+        }
+        for flag in flags
+    ]
+
+
+def coach_export(view: ClientView) -> dict[str, Any]:
+    """Exactly what the coach's pages can show of this client, read through the same
+    `ClientView`, and nothing else (`COACH_EXPORT_READS` names the view's read for each key;
+    a test checks that every read of the view is here)."""
+    people = view.map()
     return {
-        **_header(client, "shared with their coach"),
-        "assessments": assessment_data(
-            Assessment.objects.filter(
-                user=client, completed_at__isnull=False, shared_with_coach=True
-            ).order_by("id")
-        ),
-        "check_ins": pulse_data(
-            PulseCheck.objects.filter(user=client, shared_with_coach=True).order_by("id")
-        ),
-        "journal_entries": entry_data(
-            Entry.objects.filter(owner=client, shared_with_coach=True)
-            .select_related("analysis")
-            .order_by("id")
-        ),
+        **_header(view.client, "shared with their coach"),
+        "assessments": assessment_data(view.assessments()),
+        "check_ins": pulse_data(sorted(view.pulses(), key=lambda p: p.pk)),
+        "journal_entries": entry_data(view.all_entries()),
+        "values": value_data(view.values()),
+        "beliefs": belief_data(view.beliefs()),
+        "experiments": experiment_data(view.experiments()),
+        "suggestions_waiting": experiment_data(view.suggestions()),
+        "relationship_map": None
+        if people is None
+        else {"shared_with_coach": True, "people": [row(person) for person in people]},
+        "safety_flags": flag_data(view.safety_flags()),
     }
+
+
+# Export key -> the ClientView read behind it.
+COACH_EXPORT_READS = {
+    "assessments": "assessments",
+    "check_ins": "pulses",
+    "journal_entries": "all_entries",
+    "values": "values",
+    "beliefs": "beliefs",
+    "experiments": "experiments",
+    "suggestions_waiting": "suggestions",
+    "relationship_map": "map",
+    "safety_flags": "safety_flags",
+}
 
 
 def to_json(data: dict[str, Any]) -> str:

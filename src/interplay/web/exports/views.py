@@ -3,13 +3,13 @@ browser fetch someone's data, and each download is recorded."""
 
 from __future__ import annotations
 
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from interplay.web.accounts.decorators import client_required, coach_required
-from interplay.web.accounts.models import User
 from interplay.web.exports.actions import do_export_own_data, do_export_shared_data
+from interplay.web.kernel.requests import ClientRequest, CoachRequest
 
 
 def _download(text: str, name: str) -> HttpResponse:
@@ -22,17 +22,17 @@ def _download(text: str, name: str) -> HttpResponse:
 
 @client_required
 @require_POST
-def my_data(request: HttpRequest) -> HttpResponse:
-    user: User = request.user  # type: ignore[assignment]
-    text = do_export_own_data(user)
+def my_data(request: ClientRequest) -> HttpResponse:
+    user = request.user
+    text = do_export_own_data(actor=user)
     return _download(text, f"interplay-my-data-{timezone.localdate():%Y-%m-%d}.json")
 
 
 @coach_required
 @require_POST
-def client_shared_data(request: HttpRequest, client_id: int) -> HttpResponse:
-    coach: User = request.user  # type: ignore[assignment]
-    client, text = do_export_shared_data(coach, client_id)
+def client_shared_data(request: CoachRequest, client_id: int) -> HttpResponse:
+    coach = request.user
+    client, text = do_export_shared_data(client_id, actor=coach)
     return _download(
         text, f"interplay-client-{client.pk}-shared-{timezone.localdate():%Y-%m-%d}.json"
     )

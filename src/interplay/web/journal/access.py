@@ -10,7 +10,7 @@ from interplay.web.journal.models import Draft, Entry
 
 
 def get_entry_for_user(user: User, pk: int) -> Entry:
-    entry = Entry.objects.filter(pk=pk, owner=user).first()
+    entry = Entry.objects.select_related("analysis").filter(pk=pk, owner=user).first()
     if entry is None:
         raise Http404
     return entry
@@ -36,23 +36,5 @@ def search_entries(owner: User, query: str) -> list[Entry]:
     ]
 
 
-def shared_entries_for_coach(coach: User, client: User) -> list[Entry]:
-    """Entries `client` shared. Call only with a client from `access_client_for_coach`."""
-    return list(Entry.objects.filter(owner=client, shared_with_coach=True))
-
-
 def draft_for(owner: User, entry: Entry | None) -> Draft | None:
     return Draft.objects.filter(owner=owner, entry=entry).first()
-
-
-def get_shared_entry_for_coach(coach: User, client_id: int, pk: int) -> Entry:
-    """One entry the client shared, for their current coach (audited); 404 for anything else,
-    including the client's private entries."""
-    from interplay.web.coaching.access import access_client_for_coach, record_coach_read
-
-    client = access_client_for_coach(coach, client_id, what="journal entry", audit=False)
-    entry = Entry.objects.filter(pk=pk, owner=client, shared_with_coach=True).first()
-    if entry is None:
-        raise Http404
-    record_coach_read(coach, client, "journal entry", entry.pk)
-    return entry

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.db.models import Q
 from django.utils import timezone
 
 from interplay.web.crypto import EncryptedTextField
@@ -24,6 +25,16 @@ class Entry(models.Model):
     class Meta:
         ordering = ["-created_at", "-id"]
         verbose_name_plural = "entries"
+        indexes = [
+            # The owner's journal, newest first; and a coach's reads (the dashboard's latest
+            # shared entry, the client page's timeline) over shared entries only.
+            models.Index(fields=["owner", "-created_at", "-id"], name="entry_owner_recent"),
+            models.Index(
+                fields=["owner", "-created_at", "-id"],
+                condition=Q(shared_with_coach=True),
+                name="entry_shared_recent",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"journal entry {self.pk}"  # never the text
@@ -53,3 +64,29 @@ class Draft(models.Model):
 
     def __str__(self) -> str:
         return f"draft {self.pk}"
+
+
+class EntryAnalysis(models.Model):
+    """What the language analyses found in a journal entry, stored beside it.
+
+    Theme names and scores are kept in plain JSON so entries can be counted in SQL; anything
+    that points into the text (evidence spans) and the safety screen's verdict are encrypted,
+    like the entry itself. Each row records the engine versions that produced it, so a newer
+    engine's worker can redo it (`interplay manage reanalyse_journal`, or the
+    `reanalyse_journal` task). The table keeps the name it had in the former `insights` app."""
+
+    entry = models.OneToOneField(Entry, on_delete=models.CASCADE, related_name="analysis")
+    themes_version = models.CharField(max_length=60)
+    safety_version = models.CharField(max_length=60)
+    # [{"theme": "porous_boundaries", "score": 0.8}, ...], strongest first; no spans here.
+    themes = models.JSONField(default=list)
+    # JSON: {"evidence": {theme: [[start, end], ...]}, "risk": "none", "risk_evidence": [...]}
+    sealed = EncryptedTextField(default="")
+    analysed_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        db_table = "insights_entryanalysis"
+        verbose_name_plural = "entry analyses"
+
+    def __str__(self) -> str:
+        return f"analysis of journal entry {self.entry_id}"  # never the findings

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -12,15 +12,16 @@ from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST
 
 from interplay.core.questions import question_by_id
-from interplay.web.accounts.actions import ActionError
 from interplay.web.accounts.decorators import client_required
 from interplay.web.accounts.models import User
 from interplay.web.assessments.access import latest_profile
-from interplay.web.insights.actions import screen_entry
-from interplay.web.journal import actions
+from interplay.web.journal import actions, insights
 from interplay.web.journal.access import draft_for, get_entry_for_user, search_entries
+from interplay.web.journal.analysis import screen_entry
 from interplay.web.journal.models import Entry
 from interplay.web.journal.prompts import ChosenPrompt, choose_prompt
+from interplay.web.kernel.errors import ActionError
+from interplay.web.kernel.requests import ClientRequest
 from interplay.web.safety.presenters import support_context
 
 PAGE_SIZE = 20
@@ -32,8 +33,8 @@ def prompt_for(user: User, skip: frozenset[str] = frozenset()) -> ChosenPrompt |
 
 
 @client_required
-def entry_list(request: HttpRequest) -> HttpResponse:
-    user: User = request.user  # type: ignore[assignment]
+def entry_list(request: ClientRequest) -> HttpResponse:
+    user = request.user
     query = request.GET.get("q", "").strip()[:200]
     # Without a search, SQL pages the list and only one page is decrypted; a search has to
     # decrypt the owner's entries to look inside them.
@@ -44,10 +45,11 @@ def entry_list(request: HttpRequest) -> HttpResponse:
     )
     paginator = Paginator(entries, PAGE_SIZE)
     page = paginator.get_page(request.GET.get("page"))
+    rows = [(entry, insights.theme_names(entry)) for entry in page.object_list]
     return render(
         request,
         "journal/list.html",
-        {"page": page, "query": query, "total": paginator.count},
+        {"page": page, "rows": rows, "query": query, "total": paginator.count},
     )
 
 
@@ -58,8 +60,8 @@ def _question_text(prompt_id: str) -> str:
         return ""
 
 
-def _editor(request: HttpRequest, entry: Entry | None) -> HttpResponse:
-    user: User = request.user  # type: ignore[assignment]
+def _editor(request: ClientRequest, entry: Entry | None) -> HttpResponse:
+    user = request.user
     draft = draft_for(user, entry)
     title = draft.title if draft else (entry.title if entry else "")
     body = draft.body if draft else (entry.body if entry else "")
@@ -75,7 +77,7 @@ def _editor(request: HttpRequest, entry: Entry | None) -> HttpResponse:
         if _question_text(prompt_id) == "":
             prompt_id = ""
         try:
-            saved = actions.do_save_entry(user, title, body, prompt_id, entry=entry)
+            saved = actions.do_save_entry(title, body, prompt_id, entry=entry, actor=user)
         except ActionError as problem:
             error = str(problem)
         else:
@@ -100,32 +102,32 @@ def _editor(request: HttpRequest, entry: Entry | None) -> HttpResponse:
 
 @sensitive_post_parameters("title", "body")
 @client_required
-def new_entry(request: HttpRequest) -> HttpResponse:
+def new_entry(request: ClientRequest) -> HttpResponse:
     return _editor(request, None)
 
 
 @sensitive_post_parameters("title", "body")
 @client_required
-def edit_entry(request: HttpRequest, pk: int) -> HttpResponse:
-    return _editor(request, get_entry_for_user(request.user, pk))  # type: ignore[arg-type]
+def edit_entry(request: ClientRequest, pk: int) -> HttpResponse:
+    return _editor(request, get_entry_for_user(request.user, pk))
 
 
 @sensitive_post_parameters("title", "body")
 @client_required
 @require_POST
-def autosave(request: HttpRequest) -> HttpResponse:
+def autosave(request: ClientRequest) -> HttpResponse:
     """htmx: keep the text being written. Answers with a short status line."""
-    user: User = request.user  # type: ignore[assignment]
+    user = request.user
     entry_id = request.POST.get("entry_id", "")
     entry = get_entry_for_user(user, int(entry_id)) if entry_id.isdigit() else None
     prompt_id = request.POST.get("prompt_id", "")
     try:
         draft = actions.do_save_draft(
-            user,
             entry,
             request.POST.get("title", ""),
             request.POST.get("body", ""),
             prompt_id if _question_text(prompt_id) else "",
+            actor=user,
         )
     except ActionError as problem:
         return render(request, "journal/_draft_status.html", {"error": str(problem)}, status=422)
@@ -138,9 +140,9 @@ def autosave(request: HttpRequest) -> HttpResponse:
 
 
 @client_required
-def entry_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    entry = get_entry_for_user(request.user, pk)  # type: ignore[arg-type]
-    user: User = request.user  # type: ignore[assignment]
+def entry_detail(request: ClientRequest, pk: int) -> HttpResponse:
+    entry = get_entry_for_user(request.user, pk)
+    user = request.user
     return render(
         request,
         "journal/detail.html",
@@ -148,16 +150,17 @@ def entry_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "entry": entry,
             "prompt_text": _question_text(entry.prompt_id),
             "draft_keys": [f"interplay-draft-u{user.pk}-new", f"interplay-draft-u{user.pk}-e{pk}"],
+            **insights.entry_page(entry),
         },
     )
 
 
 @client_required
 @require_POST
-def share(request: HttpRequest, pk: int) -> HttpResponse:
-    entry = get_entry_for_user(request.user, pk)  # type: ignore[arg-type]
+def share(request: ClientRequest, pk: int) -> HttpResponse:
+    entry = get_entry_for_user(request.user, pk)
     shared = request.POST.get("shared") == "1"
-    actions.do_set_entry_sharing(entry, shared)
+    actions.do_set_entry_sharing(entry, shared, actor=request.user)
     messages.success(
         request,
         _("Shared with your coach.") if shared else _("This entry is private again."),
@@ -167,8 +170,8 @@ def share(request: HttpRequest, pk: int) -> HttpResponse:
 
 @client_required
 @require_POST
-def delete(request: HttpRequest, pk: int) -> HttpResponse:
-    entry = get_entry_for_user(request.user, pk)  # type: ignore[arg-type]
-    actions.do_delete_entry(entry)
+def delete(request: ClientRequest, pk: int) -> HttpResponse:
+    entry = get_entry_for_user(request.user, pk)
+    actions.do_delete_entry(entry, actor=request.user)
     messages.success(request, _("The entry has been deleted."))
     return redirect("journal:list")

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from django.http import Http404
 
+from interplay.web.accounts.coaches import current_coach
 from interplay.web.accounts.models import User
-from interplay.web.coaching.access import current_coach
 from interplay.web.practice.models import (
     CoachScenario,
     Experiment,
@@ -32,17 +32,6 @@ def get_experiment_for_user(user: User, pk: int) -> Experiment:
 def experiments_of(owner: User) -> list[Experiment]:
     """Every experiment, pending suggestions included, oldest first."""
     return list(Experiment.objects.select_related("value", "belief").filter(owner=owner))
-
-
-def shared_experiments_for_coach(client: User) -> list[Experiment]:
-    """Call only with a client returned by `access_client_for_coach`."""
-    return list(Experiment.objects.filter(owner=client, shared_with_coach=True, accepted=True))
-
-
-def suggestions_by_coach(coach: User, client: User) -> list[Experiment]:
-    """What this coach suggested and the client has not yet taken up (the coach wrote these,
-    so they may see them). Call only with a client from `access_client_for_coach`."""
-    return list(Experiment.objects.filter(owner=client, suggested_by=coach, accepted=False))
 
 
 def get_draft_for_user(user: User, pk: int) -> StatementDraft:

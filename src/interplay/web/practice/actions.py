@@ -17,8 +17,8 @@ from django.utils.translation import gettext_lazy
 
 from interplay.core.practice import PracticeError, parse_plan, parse_reflection
 from interplay.core.vocabulary import ExperimentStatus
-from interplay.web.accounts.actions import ActionError
 from interplay.web.accounts.models import User
+from interplay.web.kernel.errors import ActionError, require_owner
 from interplay.web.practice.models import Experiment, StatementDraft
 from interplay.web.relationships.models import MapPerson
 from interplay.web.values.models import Belief, PersonalValue
@@ -116,42 +116,45 @@ def _apply_plan(owner: User, experiment: Experiment, data: Mapping[str, Any]) ->
 
 
 def do_save_experiment(
-    owner: User, data: Mapping[str, Any], experiment: Experiment | None = None
+    data: Mapping[str, Any], experiment: Experiment | None = None, *, actor: User
 ) -> Experiment:
     """Create or update the plan of one of the owner's experiments. New ones are private."""
-    if experiment is not None and experiment.owner_id != owner.pk:
+    if experiment is not None and experiment.owner_id != actor.pk:
         raise ActionError(_("You can only change your own experiments."))
-    target = experiment or Experiment(owner=owner)
-    _apply_plan(owner, target, data)
+    target = experiment or Experiment(owner=actor)
+    _apply_plan(actor, target, data)
     target.save()
     return target
 
 
-def do_suggest_experiment(coach: User, client: User, data: Mapping[str, Any]) -> Experiment:
+def do_suggest_experiment(client: User, data: Mapping[str, Any], *, actor: User) -> Experiment:
     """A coach's suggestion: it waits for the client, private to them and counted nowhere
     until accepted. Call only with a client from `access_client_for_coach`."""
-    suggestion = Experiment(owner=client, suggested_by=coach, accepted=False)
+    suggestion = Experiment(owner=client, suggested_by=actor, accepted=False)
     allowed = {k: v for k, v in data.items() if k not in ("person", "value", "belief")}
     _apply_plan(client, suggestion, allowed)
     suggestion.save()
     return suggestion
 
 
-def do_accept_suggestion(experiment: Experiment) -> Experiment:
+def do_accept_suggestion(experiment: Experiment, *, actor: User) -> Experiment:
+    require_owner(experiment.owner_id, actor)
     experiment.accepted = True
     experiment.created_at = timezone.now()  # it enters the history when taken up
     experiment.save(update_fields=["accepted", "created_at"])
     return experiment
 
 
-def do_decline_suggestion(experiment: Experiment) -> None:
+def do_decline_suggestion(experiment: Experiment, *, actor: User) -> None:
+    require_owner(experiment.owner_id, actor)
     if experiment.accepted:
         raise ActionError(_("This experiment is already yours; delete it instead."))
     experiment.delete()
 
 
-def do_reflect(experiment: Experiment, data: Mapping[str, Any]) -> Experiment:
+def do_reflect(experiment: Experiment, data: Mapping[str, Any], *, actor: User) -> Experiment:
     """Record how it went: the experiment is done, with its reflection."""
+    require_owner(experiment.owner_id, actor)
     if not experiment.accepted:
         raise ActionError(_("Accept this suggestion before reflecting on it."))
     _check_lengths(data, REFLECTION_TEXT)
@@ -175,8 +178,9 @@ def do_reflect(experiment: Experiment, data: Mapping[str, Any]) -> Experiment:
     return experiment
 
 
-def do_set_aside(experiment: Experiment, status: str, note: str = "") -> Experiment:
+def do_set_aside(experiment: Experiment, status: str, note: str = "", *, actor: User) -> Experiment:
     """Skip or abandon: information about the size of the step, never a failure."""
+    require_owner(experiment.owner_id, actor)
     if status not in (ExperimentStatus.SKIPPED, ExperimentStatus.ABANDONED):
         raise ActionError(_("Choose whether you skipped it or stopped part-way."))
     if experiment.status == ExperimentStatus.DONE:
@@ -190,8 +194,9 @@ def do_set_aside(experiment: Experiment, status: str, note: str = "") -> Experim
     return experiment
 
 
-def do_reopen(experiment: Experiment) -> Experiment:
+def do_reopen(experiment: Experiment, *, actor: User) -> Experiment:
     """Put a set-aside experiment back in the plan (the step may look smaller now)."""
+    require_owner(experiment.owner_id, actor)
     if experiment.status not in (ExperimentStatus.SKIPPED, ExperimentStatus.ABANDONED):
         raise ActionError(_("Only an experiment set aside can be picked up again."))
     experiment.status = ExperimentStatus.PLANNED.value
@@ -200,24 +205,27 @@ def do_reopen(experiment: Experiment) -> Experiment:
     return experiment
 
 
-def do_set_experiment_sharing(experiment: Experiment, shared: bool) -> Experiment:
+def do_set_experiment_sharing(experiment: Experiment, shared: bool, *, actor: User) -> Experiment:
+    require_owner(experiment.owner_id, actor)
     experiment.shared_with_coach = shared
     experiment.save(update_fields=["shared_with_coach"])
     return experiment
 
 
-def do_delete_experiment(experiment: Experiment) -> None:
+def do_delete_experiment(experiment: Experiment, *, actor: User) -> None:
+    require_owner(experiment.owner_id, actor)
     experiment.delete()
 
 
-def do_save_statement_draft(owner: User, text: str) -> StatementDraft:
+def do_save_statement_draft(text: str, *, actor: User) -> StatementDraft:
     if not text.strip():
         raise ActionError(_("There is nothing to save yet: write what you want to say first."))
     if len(text) > MAX_TEXT:
         raise ActionError(_("This draft is too long to save; please shorten it."))
     with transaction.atomic():
-        return StatementDraft.objects.create(owner=owner, text=text.strip())
+        return StatementDraft.objects.create(owner=actor, text=text.strip())
 
 
-def do_delete_statement_draft(draft: StatementDraft) -> None:
+def do_delete_statement_draft(draft: StatementDraft, *, actor: User) -> None:
+    require_owner(draft.owner_id, actor)
     draft.delete()

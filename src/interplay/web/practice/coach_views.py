@@ -1,25 +1,25 @@
-"""The coach's side of practice: their own role-play scenarios (validated like the shipped
-file, offered to their clients), a client's shared practice, and suggesting an experiment."""
+"""The coach's own role-play scenarios (validated like the shipped file, offered to their
+clients). A client's shared practice, and suggesting an experiment, are on the coach's desk
+(`coaching.views.client_practice`)."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from interplay.core.scenarios import Response
-from interplay.web.accounts.actions import ActionError
 from interplay.web.accounts.decorators import coach_required
 from interplay.web.accounts.models import User
-from interplay.web.coaching.access import access_client_for_coach
-from interplay.web.practice import actions, labels
+from interplay.web.kernel.errors import ActionError
+from interplay.web.kernel.requests import CoachRequest
+from interplay.web.practice import labels
 from interplay.web.practice.access import get_scenario_for_coach, scenarios_of_coach
 from interplay.web.practice.models import CoachScenario
-from interplay.web.practice.planner import coach_practice_view
 from interplay.web.practice.rehearsal import (
     do_delete_coach_scenario,
     do_save_coach_scenario,
@@ -28,11 +28,10 @@ from interplay.web.practice.rehearsal import (
 
 TEXT_FIELDS = ("id", "title", "direction", "stakes", "situation", "feared_outcome", "opening")
 COUNTERPART_FIELDS = ("name", "relationship", "kind", "manner")
-SUGGEST_FIELDS = ("title", "technique", "direction", "stakes", "what", "feared_outcome")
 
 
-def _coach(request: HttpRequest) -> User:
-    return request.user  # type: ignore[return-value]
+def _coach(request: CoachRequest) -> User:
+    return request.user
 
 
 def form_to_scenario(post: Any) -> dict[str, Any]:
@@ -64,13 +63,13 @@ def scenario_to_form(data: dict[str, Any]) -> dict[str, str]:
 
 
 @coach_required
-def scenario_list(request: HttpRequest) -> HttpResponse:
+def scenario_list(request: CoachRequest) -> HttpResponse:
     return render(
         request, "practice/coach_scenarios.html", {"scenarios": scenarios_of_coach(_coach(request))}
     )
 
 
-def _scenario_editor(request: HttpRequest, scenario: CoachScenario | None) -> HttpResponse:
+def _scenario_editor(request: CoachRequest, scenario: CoachScenario | None) -> HttpResponse:
     coach = _coach(request)
     form = (
         scenario_to_form(scenario.data)
@@ -83,7 +82,7 @@ def _scenario_editor(request: HttpRequest, scenario: CoachScenario | None) -> Ht
             key: request.POST.get(key, "") for key in request.POST if key != "csrfmiddlewaretoken"
         }
         try:
-            saved = do_save_coach_scenario(coach, form_to_scenario(request.POST), scenario)
+            saved = do_save_coach_scenario(form_to_scenario(request.POST), scenario, actor=coach)
         except ActionError as problem:
             error = str(problem)
         else:
@@ -102,21 +101,21 @@ def _scenario_editor(request: HttpRequest, scenario: CoachScenario | None) -> Ht
 
 
 @coach_required
-def new_scenario(request: HttpRequest) -> HttpResponse:
+def new_scenario(request: CoachRequest) -> HttpResponse:
     return _scenario_editor(request, None)
 
 
 @coach_required
-def edit_scenario(request: HttpRequest, pk: int) -> HttpResponse:
+def edit_scenario(request: CoachRequest, pk: int) -> HttpResponse:
     return _scenario_editor(request, get_scenario_for_coach(_coach(request), pk))
 
 
 @coach_required
 @require_POST
-def offer_scenario(request: HttpRequest, pk: int) -> HttpResponse:
+def offer_scenario(request: CoachRequest, pk: int) -> HttpResponse:
     scenario = get_scenario_for_coach(_coach(request), pk)
     offered = request.POST.get("offered") == "1"
-    do_set_scenario_offered(scenario, offered)
+    do_set_scenario_offered(scenario, offered, actor=request.user)
     messages.success(
         request,
         _("Offered to your clients.") if offered else _("No longer offered to your clients."),
@@ -126,35 +125,8 @@ def offer_scenario(request: HttpRequest, pk: int) -> HttpResponse:
 
 @coach_required
 @require_POST
-def delete_scenario(request: HttpRequest, pk: int) -> HttpResponse:
+def delete_scenario(request: CoachRequest, pk: int) -> HttpResponse:
     """Runs already played keep their copy of the scenario; it is simply no longer offered."""
-    do_delete_coach_scenario(get_scenario_for_coach(_coach(request), pk))
+    do_delete_coach_scenario(get_scenario_for_coach(_coach(request), pk), actor=request.user)
     messages.success(request, _("Scenario deleted."))
     return redirect("practice:coach_scenarios")
-
-
-@coach_required
-def client_practice(request: HttpRequest, client_id: int) -> HttpResponse:
-    coach = _coach(request)
-    client = access_client_for_coach(coach, client_id, what="practice")
-    form: dict[str, str] = {"technique": "start_small", "stakes": "low"}
-    error = None
-    if request.method == "POST":
-        form = {name: request.POST.get(name, "") for name in SUGGEST_FIELDS}
-        try:
-            actions.do_suggest_experiment(coach, client, form)
-        except ActionError as problem:
-            error = str(problem)
-        else:
-            messages.success(request, _("Suggested. Your client will see it and can take it up."))
-            return redirect("practice:coach_client", client_id)
-    context = {
-        "client": client,
-        "view": coach_practice_view(coach, client),
-        "form": form,
-        "error": error,
-        "techniques": labels.choices(labels.TECHNIQUES),
-        "directions": labels.choices(labels.DIRECTIONS),
-        "stakes_levels": labels.choices(labels.STAKES),
-    }
-    return render(request, "practice/coach_client.html", context, status=422 if error else 200)

@@ -113,10 +113,9 @@ def seed_practice_demo(coach: User, client: User) -> None:
     """Idempotent: does nothing when the client already has experiments."""
     if Experiment.objects.filter(owner=client).exists():
         return
-    named = do_add_value(client, "v-friendship")
-    do_add_value(client, own_words="Having evenings that are mine")
+    named = do_add_value("v-friendship", actor=client)
+    do_add_value(own_words="Having evenings that are mine", actor=client)
     belief = do_save_belief(
-        client,
         {
             "belief": "If someone helps me, I'll owe them, and I'll look weak.",
             "origin": "At home, help came with a lecture attached.",
@@ -124,11 +123,12 @@ def seed_practice_demo(coach: User, client: User) -> None:
             "protects": "My pride, and never being in anyone's debt.",
             "alternative": "Letting people help is part of a friendship, not a debt.",
         },
+        actor=client,
     )
-    do_set_belief_sharing(belief, True)
-    people = {p["name"]: do_save_person(client, p) for p in PEOPLE}
-    do_take_snapshot(client)
-    do_set_map_sharing(client, True)
+    do_set_belief_sharing(belief, True, actor=belief.owner)
+    people = {p["name"]: do_save_person(p, actor=client) for p in PEOPLE}
+    do_take_snapshot(actor=client)
+    do_set_map_sharing(True, actor=client)
     now = timezone.now()
     for plan, after, days_ago, shared in EXPERIMENTS:
         person = people.get(plan.get("who_with", ""))
@@ -136,25 +136,38 @@ def seed_practice_demo(coach: User, client: User) -> None:
         if plan["direction"] == "toward_connection":
             links["belief"] = str(belief.pk)
             links["value"] = str(named.pk)
-        experiment = do_save_experiment(client, {**plan, **links})
+        experiment = do_save_experiment({**plan, **links}, actor=client)
         Experiment.objects.filter(pk=experiment.pk).update(
             created_at=now - timedelta(days=days_ago)
         )
         experiment.refresh_from_db()
         if isinstance(after, dict):
-            do_reflect(experiment, after)
+            do_reflect(experiment, after, actor=experiment.owner)
         elif after == "skipped":
-            do_set_aside(experiment, "skipped", "It was her birthday week; not the moment.")
+            do_set_aside(
+                experiment,
+                "skipped",
+                "It was her birthday week; not the moment.",
+                actor=experiment.owner,
+            )
         if shared:
-            do_set_experiment_sharing(experiment, True)
+            do_set_experiment_sharing(experiment, True, actor=experiment.owner)
     do_save_statement_draft(
-        client, "I'd love a hand with the sofa on Saturday. Could you come round at ten?"
+        "I'd love a hand with the sofa on Saturday. Could you come round at ten?", actor=client
     )
     do_suggest_experiment(
-        coach,
         client,
-        {"title": "Tell Tom when you are at capacity", "technique": "i_statement",
-         "direction": "toward_autonomy", "stakes": "medium",
-         "what": "Next time Tom brings a problem, say you are at capacity this week."},
-    )  # fmt: skip
-    do_set_scenario_offered(do_save_coach_scenario(coach, SCENARIO), True)
+        {
+            "title": "Tell Tom when you are at capacity",
+            "technique": "i_statement",
+            "direction": "toward_autonomy",
+            "stakes": "medium",
+            "what": "Next time Tom brings a problem, say you are at capacity this week.",
+        },
+        actor=coach,
+    )
+    do_set_scenario_offered(
+        do_save_coach_scenario(SCENARIO, actor=coach),
+        True,
+        actor=coach,
+    )

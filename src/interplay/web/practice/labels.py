@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.utils.translation import gettext_lazy as _
 
 from interplay.core.roleplay import ReplyStyle
@@ -51,7 +53,7 @@ STYLES = {
     ReplyStyle.CLEAR: _("clear and kind"),
     ReplyStyle.UNCLEAR: _("unclear"),
 }
-TABLES = {
+TABLES: dict[str, dict[Any, Any]] = {
     "technique": TECHNIQUES,
     "direction": DIRECTIONS,
     "stakes": STAKES,

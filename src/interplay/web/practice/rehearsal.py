@@ -26,8 +26,8 @@ from interplay.core.scenarios import (
     scenario_library,
     scenario_to_dict,
 )
-from interplay.web.accounts.actions import ActionError
 from interplay.web.accounts.models import User
+from interplay.web.kernel.errors import ActionError, require_owner
 from interplay.web.language import language_engines
 from interplay.web.practice.access import offered_scenarios
 from interplay.web.practice.models import CoachScenario, RolePlay, RolePlayReply
@@ -72,7 +72,7 @@ def stored_analyses(role_play: RolePlay) -> list[dict[str, Any]]:
     return [json.loads(stored.analysis_json) for stored in role_play.replies.all()]
 
 
-def do_start_role_play(client: User, key: str) -> RolePlay:
+def do_start_role_play(key: str, *, actor: User) -> RolePlay:
     kind, _sep, ident = key.partition(":")
     coach_scenario = None
     if kind == "s":
@@ -81,22 +81,23 @@ def do_start_role_play(client: User, key: str) -> RolePlay:
         except KeyError:
             raise ActionError(_("That scenario is not available; please choose another.")) from None
     elif kind == "c" and ident.isdigit():
-        coach_scenario = next((s for s in offered_scenarios(client) if s.pk == int(ident)), None)
+        coach_scenario = next((s for s in offered_scenarios(actor) if s.pk == int(ident)), None)
         if coach_scenario is None:
             raise ActionError(_("That scenario is not available; please choose another."))
         scenario = parse_scenario(coach_scenario.data)
     else:
         raise ActionError(_("That scenario is not available; please choose another."))
     return RolePlay.objects.create(
-        owner=client,
+        owner=actor,
         scenario_id=scenario.id if coach_scenario is None else "",
         coach_scenario=coach_scenario,
         scenario_data=scenario_to_dict(scenario),
     )
 
 
-def do_role_play_reply(role_play: RolePlay, text: str) -> RunState:
+def do_role_play_reply(role_play: RolePlay, text: str, *, actor: User) -> RunState:
     """Add one reply: analyse it, store it, and return the run with the counterpart's answer."""
+    require_owner(role_play.owner_id, actor)
     text = text.strip()
     if not text:
         raise ActionError(_("Write what you would say first."))
@@ -117,7 +118,8 @@ def do_role_play_reply(role_play: RolePlay, text: str) -> RunState:
     return state_of(role_play)
 
 
-def do_stop_role_play(role_play: RolePlay) -> RolePlay:
+def do_stop_role_play(role_play: RolePlay, *, actor: User) -> RolePlay:
+    require_owner(role_play.owner_id, actor)
     role_play.stopped = True
     role_play.save(update_fields=["stopped"])
     return role_play
@@ -136,29 +138,33 @@ def _existing_ids(coach: User, keep: CoachScenario | None) -> frozenset[str]:
 
 
 def do_save_coach_scenario(
-    coach: User, data: Mapping[str, Any], scenario: CoachScenario | None = None
+    data: Mapping[str, Any], scenario: CoachScenario | None = None, *, actor: User
 ) -> CoachScenario:
     """Validate with the shipped file's rules; a problem comes back as a message naming the
     field, and nothing is saved."""
-    if scenario is not None and scenario.coach_id != coach.pk:
+    if scenario is not None and scenario.coach_id != actor.pk:
         raise ActionError(_("You can only change your own scenarios."))
     try:
-        parsed = parse_scenario(data, _existing_ids(coach, scenario), source="your scenario")
+        parsed = parse_scenario(data, _existing_ids(actor, scenario), source="your scenario")
     except ContentError as error:
         raise ActionError(str(error)) from None
     stored = scenario_to_dict(parsed)
     if scenario is None:
-        return CoachScenario.objects.create(coach=coach, scenario_id=parsed.id, data=stored)
+        return CoachScenario.objects.create(coach=actor, scenario_id=parsed.id, data=stored)
     scenario.scenario_id, scenario.data = parsed.id, stored
     scenario.save(update_fields=["scenario_id", "data"])
     return scenario
 
 
-def do_set_scenario_offered(scenario: CoachScenario, offered: bool) -> CoachScenario:
+def do_set_scenario_offered(
+    scenario: CoachScenario, offered: bool, *, actor: User
+) -> CoachScenario:
+    require_owner(scenario.coach_id, actor)
     scenario.offered = offered
     scenario.save(update_fields=["offered"])
     return scenario
 
 
-def do_delete_coach_scenario(scenario: CoachScenario) -> None:
+def do_delete_coach_scenario(scenario: CoachScenario, *, actor: User) -> None:
+    require_owner(scenario.coach_id, actor)
     scenario.delete()  # role-plays keep their copy (scenario_data); the link is cleared

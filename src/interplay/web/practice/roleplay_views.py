@@ -4,15 +4,15 @@ into an experiment."""
 from __future__ import annotations
 
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from interplay.core.roleplay import debrief
-from interplay.web.accounts.actions import ActionError
 from interplay.web.accounts.decorators import client_required
-from interplay.web.accounts.models import User
+from interplay.web.kernel.errors import ActionError
+from interplay.web.kernel.requests import ClientRequest
 from interplay.web.practice.access import get_role_play_for_user
 from interplay.web.practice.rehearsal import (
     choices_for,
@@ -26,16 +26,16 @@ from interplay.web.practice.statement_views import SIGNAL_NAMES
 
 
 @client_required
-def scenario_list(request: HttpRequest) -> HttpResponse:
-    user: User = request.user  # type: ignore[assignment]
+def scenario_list(request: ClientRequest) -> HttpResponse:
+    user = request.user
     return render(request, "practice/scenarios.html", {"choices": choices_for(user)})
 
 
 @client_required
 @require_POST
-def start(request: HttpRequest) -> HttpResponse:
+def start(request: ClientRequest) -> HttpResponse:
     try:
-        role_play = do_start_role_play(request.user, request.POST.get("scenario", ""))  # type: ignore[arg-type]
+        role_play = do_start_role_play(request.POST.get("scenario", ""), actor=request.user)
     except ActionError as problem:
         messages.error(request, str(problem))
         return redirect("practice:scenarios")
@@ -43,15 +43,15 @@ def start(request: HttpRequest) -> HttpResponse:
 
 
 @client_required
-def role_play(request: HttpRequest, pk: int) -> HttpResponse:
-    user: User = request.user  # type: ignore[assignment]
+def role_play(request: ClientRequest, pk: int) -> HttpResponse:
+    user = request.user
     run = get_role_play_for_user(user, pk)
     error = None
     text = ""
     if request.method == "POST":
         text = request.POST.get("reply", "")
         try:
-            state = do_role_play_reply(run, text)
+            state = do_role_play_reply(run, text, actor=request.user)
         except ActionError as problem:
             error = str(problem)
         else:
@@ -71,15 +71,15 @@ def role_play(request: HttpRequest, pk: int) -> HttpResponse:
 
 @client_required
 @require_POST
-def stop(request: HttpRequest, pk: int) -> HttpResponse:
-    run = get_role_play_for_user(request.user, pk)  # type: ignore[arg-type]
-    do_stop_role_play(run)
+def stop(request: ClientRequest, pk: int) -> HttpResponse:
+    run = get_role_play_for_user(request.user, pk)
+    do_stop_role_play(run, actor=request.user)
     return redirect("practice:debrief", pk)
 
 
 @client_required
-def debrief_page(request: HttpRequest, pk: int) -> HttpResponse:
-    run = get_role_play_for_user(request.user, pk)  # type: ignore[arg-type]
+def debrief_page(request: ClientRequest, pk: int) -> HttpResponse:
+    run = get_role_play_for_user(request.user, pk)
     state = state_of(run)
     if not state.finished:
         return redirect("practice:roleplay", pk)

@@ -8,16 +8,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from interplay.language.engine import StatementAnalysis
-from interplay.web.accounts.actions import ActionError
 from interplay.web.accounts.decorators import client_required
 from interplay.web.accounts.models import User
+from interplay.web.kernel.errors import ActionError
+from interplay.web.kernel.requests import ClientRequest
 from interplay.web.language import language_engines
 from interplay.web.practice import actions
 from interplay.web.practice.access import drafts_of, get_draft_for_user
@@ -78,15 +79,15 @@ def feedback_context(text: str) -> dict[str, object]:
 
 
 @client_required
-def statement_page(request: HttpRequest) -> HttpResponse:
-    user: User = request.user  # type: ignore[assignment]
+def statement_page(request: ClientRequest) -> HttpResponse:
+    user = request.user
     text = request.POST.get("text", "") if request.method == "POST" else ""
     if request.method == "GET" and request.GET.get("draft", "").isdigit():
         text = get_draft_for_user(user, int(request.GET["draft"])).text
     error = None
     if request.method == "POST" and request.POST.get("action") == "save":
         try:
-            draft = actions.do_save_statement_draft(user, text)
+            draft = actions.do_save_statement_draft(text, actor=user)
         except ActionError as problem:
             error = str(problem)
         else:
@@ -98,7 +99,7 @@ def statement_page(request: HttpRequest) -> HttpResponse:
 
 @client_required
 @require_POST
-def analyse(request: HttpRequest) -> HttpResponse:
+def analyse(request: ClientRequest) -> HttpResponse:
     """htmx fragment: the analysis of the text so far."""
     context = feedback_context(request.POST.get("text", ""))
     # A short summary also replaces the page's live region (out of band), so a screen reader
@@ -108,7 +109,7 @@ def analyse(request: HttpRequest) -> HttpResponse:
 
 @client_required
 @require_POST
-def delete_draft(request: HttpRequest, pk: int) -> HttpResponse:
-    actions.do_delete_statement_draft(get_draft_for_user(request.user, pk))  # type: ignore[arg-type]
+def delete_draft(request: ClientRequest, pk: int) -> HttpResponse:
+    actions.do_delete_statement_draft(get_draft_for_user(request.user, pk), actor=request.user)
     messages.success(request, _("Draft deleted."))
     return redirect("practice:statements")

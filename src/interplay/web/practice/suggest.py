@@ -14,6 +14,7 @@ from interplay.core.practice import ExperimentRecord
 from interplay.core.vocabulary import Direction, Focus
 from interplay.web.accounts.models import User
 from interplay.web.assessments.access import latest_profile
+from interplay.web.assessments.mapping import profile_of
 from interplay.web.labels import readable_reason
 
 
@@ -26,12 +27,10 @@ class Recommended:
 
 def focus_of(user: User) -> tuple[Focus, bool]:
     """The focus of the latest profile, and whether there was one (balancing otherwise)."""
-    assessment = latest_profile(user)
-    raw = ((assessment.profile or {}).get("focus") or {}).get("focus") if assessment else None
-    try:
-        return Focus(raw), True
-    except ValueError:
+    profile = profile_of(latest_profile(user))
+    if profile is None or profile.focus.focus is None:
         return Focus.BALANCING, False
+    return profile.focus.focus, True
 
 
 def recommendations(user: User, records: list[ExperimentRecord]) -> list[Recommended]:

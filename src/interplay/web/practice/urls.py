@@ -29,5 +29,4 @@ urlpatterns = [
     path("coach/scenarios/<int:pk>/", coach_views.edit_scenario, name="coach_scenario"),
     path("coach/scenarios/<int:pk>/offer/", coach_views.offer_scenario, name="coach_offer"),
     path("coach/scenarios/<int:pk>/delete/", coach_views.delete_scenario, name="coach_delete"),
-    path("coach/clients/<int:client_id>/", coach_views.client_practice, name="coach_client"),
 ]

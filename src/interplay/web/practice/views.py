@@ -17,9 +17,10 @@ from interplay.core.practice_history import chart_series, history_stats
 from interplay.core.roleplay import debrief
 from interplay.core.values import belief_outcome
 from interplay.core.vocabulary import ExperimentStatus, Outcome
-from interplay.web.accounts.actions import ActionError
 from interplay.web.accounts.decorators import client_required
 from interplay.web.accounts.models import User
+from interplay.web.kernel.errors import ActionError
+from interplay.web.kernel.requests import ClientRequest
 from interplay.web.practice import actions, labels
 from interplay.web.practice.access import (
     drafts_of,
@@ -46,12 +47,12 @@ REFLECTION_FIELDS = (
 )  # fmt: skip
 
 
-def _user(request: HttpRequest) -> User:
-    return request.user  # type: ignore[return-value]
+def _user(request: ClientRequest) -> User:
+    return request.user
 
 
 @client_required
-def practice_home(request: HttpRequest) -> HttpResponse:
+def practice_home(request: ClientRequest) -> HttpResponse:
     user = _user(request)
     experiments = experiments_of(user)
     records = records_of(experiments)
@@ -122,14 +123,14 @@ def _as_form(experiment: Experiment) -> dict[str, str]:
     return {k: ("" if v is None else str(v)) for k, v in form.items()}
 
 
-def _plan_editor(request: HttpRequest, experiment: Experiment | None) -> HttpResponse:
+def _plan_editor(request: ClientRequest, experiment: Experiment | None) -> HttpResponse:
     user = _user(request)
     form = _as_form(experiment) if experiment else _initial_plan(request, user)
     error = None
     if request.method == "POST":
         form = {name: request.POST.get(name, "") for name in PLAN_FIELDS}
         try:
-            saved = actions.do_save_experiment(user, form, experiment)
+            saved = actions.do_save_experiment(form, experiment, actor=user)
         except ActionError as problem:
             error = str(problem)
         else:
@@ -140,17 +141,17 @@ def _plan_editor(request: HttpRequest, experiment: Experiment | None) -> HttpRes
 
 
 @client_required
-def new_experiment(request: HttpRequest) -> HttpResponse:
+def new_experiment(request: ClientRequest) -> HttpResponse:
     return _plan_editor(request, None)
 
 
 @client_required
-def edit_experiment(request: HttpRequest, pk: int) -> HttpResponse:
+def edit_experiment(request: ClientRequest, pk: int) -> HttpResponse:
     return _plan_editor(request, get_experiment_for_user(_user(request), pk))
 
 
 @client_required
-def experiment_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def experiment_detail(request: ClientRequest, pk: int) -> HttpResponse:
     user = _user(request)
     experiment = get_experiment_for_user(user, pk)
     outcome = None
@@ -173,7 +174,7 @@ def experiment_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @client_required
-def reflect(request: HttpRequest, pk: int) -> HttpResponse:
+def reflect(request: ClientRequest, pk: int) -> HttpResponse:
     user = _user(request)
     experiment = get_experiment_for_user(user, pk)
     form = {name: str(getattr(experiment, name) or "") for name in REFLECTION_FIELDS}
@@ -181,7 +182,7 @@ def reflect(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST":
         form = {name: request.POST.get(name, "") for name in REFLECTION_FIELDS}
         try:
-            actions.do_reflect(experiment, form)
+            actions.do_reflect(experiment, form, actor=request.user)
         except ActionError as problem:
             error = str(problem)
         else:
@@ -205,11 +206,14 @@ def reflect(request: HttpRequest, pk: int) -> HttpResponse:
 
 @client_required
 @require_POST
-def set_aside(request: HttpRequest, pk: int) -> HttpResponse:
+def set_aside(request: ClientRequest, pk: int) -> HttpResponse:
     experiment = get_experiment_for_user(_user(request), pk)
     try:
         actions.do_set_aside(
-            experiment, request.POST.get("status", ""), request.POST.get("note", "")
+            experiment,
+            request.POST.get("status", ""),
+            request.POST.get("note", ""),
+            actor=request.user,
         )
     except ActionError as problem:
         messages.error(request, str(problem))
@@ -226,10 +230,10 @@ def set_aside(request: HttpRequest, pk: int) -> HttpResponse:
 
 @client_required
 @require_POST
-def reopen(request: HttpRequest, pk: int) -> HttpResponse:
+def reopen(request: ClientRequest, pk: int) -> HttpResponse:
     experiment = get_experiment_for_user(_user(request), pk)
     try:
-        actions.do_reopen(experiment)
+        actions.do_reopen(experiment, actor=request.user)
     except ActionError as problem:
         messages.error(request, str(problem))
     return redirect("practice:experiment", pk)
@@ -237,27 +241,27 @@ def reopen(request: HttpRequest, pk: int) -> HttpResponse:
 
 @client_required
 @require_POST
-def share(request: HttpRequest, pk: int) -> HttpResponse:
+def share(request: ClientRequest, pk: int) -> HttpResponse:
     experiment = get_experiment_for_user(_user(request), pk)
     shared = request.POST.get("shared") == "1"
-    actions.do_set_experiment_sharing(experiment, shared)
+    actions.do_set_experiment_sharing(experiment, shared, actor=request.user)
     messages.success(request, _("Shared with your coach.") if shared else _("Private again."))
     return redirect("practice:experiment", pk)
 
 
 @client_required
 @require_POST
-def delete(request: HttpRequest, pk: int) -> HttpResponse:
-    actions.do_delete_experiment(get_experiment_for_user(_user(request), pk))
+def delete(request: ClientRequest, pk: int) -> HttpResponse:
+    actions.do_delete_experiment(get_experiment_for_user(_user(request), pk), actor=request.user)
     messages.success(request, _("The experiment has been deleted."))
     return redirect("practice:home")
 
 
 @client_required
 @require_POST
-def accept(request: HttpRequest, pk: int) -> HttpResponse:
+def accept(request: ClientRequest, pk: int) -> HttpResponse:
     experiment = get_experiment_for_user(_user(request), pk)
-    actions.do_accept_suggestion(experiment)
+    actions.do_accept_suggestion(experiment, actor=request.user)
     messages.success(
         request, _("Added to your experiments. Add your own prediction before you try it.")
     )
@@ -266,10 +270,10 @@ def accept(request: HttpRequest, pk: int) -> HttpResponse:
 
 @client_required
 @require_POST
-def decline(request: HttpRequest, pk: int) -> HttpResponse:
+def decline(request: ClientRequest, pk: int) -> HttpResponse:
     experiment = get_experiment_for_user(_user(request), pk)
     try:
-        actions.do_decline_suggestion(experiment)
+        actions.do_decline_suggestion(experiment, actor=request.user)
     except ActionError as problem:
         messages.error(request, str(problem))
         return redirect("practice:experiment", pk)
@@ -278,7 +282,7 @@ def decline(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @client_required
-def history(request: HttpRequest) -> HttpResponse:
+def history(request: ClientRequest) -> HttpResponse:
     records = records_of(experiments_of(_user(request)))
     series = chart_series(records)
     return render(

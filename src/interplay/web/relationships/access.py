@@ -1,5 +1,5 @@
 """Scoped lookups for the relationship map. The owner reaches their own people; a coach sees
-the whole map only while a current client shares it (through `access_client_for_coach`)."""
+the whole map only while a current client shares it (`ClientView.map()`)."""
 
 from __future__ import annotations
 
@@ -21,13 +21,10 @@ def people_of(owner: User) -> list[MapPerson]:
 
 
 def map_is_shared(owner: User) -> bool:
-    return MapSharing.objects.filter(owner=owner, shared_with_coach=True).exists()
-
-
-def shared_people_for_coach(client: User) -> list[MapPerson] | None:
-    """The people on a shared map, or None when the map is private. Call only with a client
-    from `access_client_for_coach`."""
-    return people_of(client) if map_is_shared(client) else None
+    """The owner's own switch, for their map page (a coach reads the map through
+    `ClientView.map()`)."""
+    sharing = MapSharing.objects.filter(owner=owner).first()
+    return bool(sharing and sharing.shared_with_coach)
 
 
 def get_snapshot_for_user(user: User, pk: int) -> MapSnapshot:

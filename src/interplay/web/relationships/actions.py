@@ -12,8 +12,8 @@ from django.utils.translation import gettext_lazy
 
 from interplay.core.relationships import MapError
 from interplay.core.vocabulary import RelationshipKind
-from interplay.web.accounts.actions import ActionError
 from interplay.web.accounts.models import User
+from interplay.web.kernel.errors import ActionError, require_owner
 from interplay.web.relationships.mapping import core_person, person_to_dict
 from interplay.web.relationships.models import SCALE_STEPS, MapPerson, MapSharing, MapSnapshot
 from interplay.web.values.models import PersonalValue
@@ -38,9 +38,9 @@ def _score(data: Mapping[str, Any], name: str) -> int:
 
 
 def do_save_person(
-    owner: User, data: Mapping[str, Any], person: MapPerson | None = None
+    data: Mapping[str, Any], person: MapPerson | None = None, *, actor: User
 ) -> MapPerson:
-    if person is not None and person.owner_id != owner.pk:
+    if person is not None and person.owner_id != actor.pk:
         raise ActionError(_("You can only change your own map."))
     name = str(data.get("name", "") or "").strip()
     if not name:
@@ -57,11 +57,11 @@ def do_save_person(
     raw_value = str(data.get("value", "") or "").strip()
     if raw_value:
         value = PersonalValue.objects.filter(
-            pk=int(raw_value) if raw_value.isdigit() else -1, owner=owner
+            pk=int(raw_value) if raw_value.isdigit() else -1, owner=actor
         ).first()
         if value is None:
             raise ActionError(_("That value no longer exists; please choose again."))
-    target = person or MapPerson(owner=owner)
+    target = person or MapPerson(owner=actor)
     target.name, target.kind, target.note, target.value = name, kind, note, value
     for field in SCORES:
         setattr(target, field, _score(data, field))
@@ -74,22 +74,23 @@ def do_save_person(
     return target
 
 
-def do_delete_person(person: MapPerson) -> None:
+def do_delete_person(person: MapPerson, *, actor: User) -> None:
+    require_owner(person.owner_id, actor)
     person.delete()
 
 
-def do_set_map_sharing(owner: User, shared: bool) -> MapSharing:
-    sharing, _created = MapSharing.objects.get_or_create(owner=owner)
+def do_set_map_sharing(shared: bool, *, actor: User) -> MapSharing:
+    sharing, _created = MapSharing.objects.get_or_create(owner=actor)
     sharing.shared_with_coach = shared
     sharing.save(update_fields=["shared_with_coach"])
     return sharing
 
 
-def do_take_snapshot(owner: User) -> MapSnapshot:
-    people = MapPerson.objects.filter(owner=owner)
+def do_take_snapshot(*, actor: User) -> MapSnapshot:
+    people = MapPerson.objects.filter(owner=actor)
     if not people.exists():
         raise ActionError(_("Add someone to your map before keeping a snapshot of it."))
     return MapSnapshot.objects.create(
-        owner=owner,
+        owner=actor,
         people_json=json.dumps([person_to_dict(p) for p in people]),
     )

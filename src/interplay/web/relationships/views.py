@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from interplay.core.relationship_layout import layout_map
 from interplay.core.relationships import recommend
-from interplay.web.accounts.actions import ActionError
 from interplay.web.accounts.decorators import client_required
 from interplay.web.accounts.models import User
+from interplay.web.kernel.errors import ActionError
+from interplay.web.kernel.requests import ClientRequest
 from interplay.web.practice import labels
 from interplay.web.relationships import actions
 from interplay.web.relationships.access import (
@@ -64,14 +65,14 @@ def _as_form(person: MapPerson) -> dict[str, str]:
 
 
 @client_required
-def map_page(request: HttpRequest) -> HttpResponse:
-    user: User = request.user  # type: ignore[assignment]
+def map_page(request: ClientRequest) -> HttpResponse:
+    user = request.user
     form = dict(NEW_PERSON)
     error = None
     if request.method == "POST":
         form = {key: request.POST.get(key, "") for key in (*NEW_PERSON, "name", "note", "value")}
         try:
-            person = actions.do_save_person(user, request.POST)
+            person = actions.do_save_person(request.POST, actor=user)
         except ActionError as problem:
             error = str(problem)
         else:
@@ -94,15 +95,15 @@ def map_page(request: HttpRequest) -> HttpResponse:
 
 
 @client_required
-def edit_person(request: HttpRequest, pk: int) -> HttpResponse:
-    user: User = request.user  # type: ignore[assignment]
+def edit_person(request: ClientRequest, pk: int) -> HttpResponse:
+    user = request.user
     person = get_person_for_user(user, pk)
     form = _as_form(person)
     error = None
     if request.method == "POST":
         form = {key: request.POST.get(key, "") for key in form}
         try:
-            actions.do_save_person(user, request.POST, person)
+            actions.do_save_person(request.POST, person, actor=user)
         except ActionError as problem:
             error = str(problem)
         else:
@@ -114,18 +115,18 @@ def edit_person(request: HttpRequest, pk: int) -> HttpResponse:
 
 @client_required
 @require_POST
-def delete_person(request: HttpRequest, pk: int) -> HttpResponse:
-    person = get_person_for_user(request.user, pk)  # type: ignore[arg-type]
-    actions.do_delete_person(person)
+def delete_person(request: ClientRequest, pk: int) -> HttpResponse:
+    person = get_person_for_user(request.user, pk)
+    actions.do_delete_person(person, actor=request.user)
     messages.success(request, _("Removed from your map."))
     return redirect("relationships:map")
 
 
 @client_required
 @require_POST
-def share_map(request: HttpRequest) -> HttpResponse:
+def share_map(request: ClientRequest) -> HttpResponse:
     shared = request.POST.get("shared") == "1"
-    actions.do_set_map_sharing(request.user, shared)  # type: ignore[arg-type]
+    actions.do_set_map_sharing(shared, actor=request.user)
     messages.success(
         request,
         _("Your whole map is shared with your coach.") if shared else _("Your map is private."),
@@ -135,9 +136,9 @@ def share_map(request: HttpRequest) -> HttpResponse:
 
 @client_required
 @require_POST
-def take_snapshot(request: HttpRequest) -> HttpResponse:
+def take_snapshot(request: ClientRequest) -> HttpResponse:
     try:
-        actions.do_take_snapshot(request.user)  # type: ignore[arg-type]
+        actions.do_take_snapshot(actor=request.user)
     except ActionError as problem:
         messages.error(request, str(problem))
     else:
@@ -146,8 +147,8 @@ def take_snapshot(request: HttpRequest) -> HttpResponse:
 
 
 @client_required
-def snapshot(request: HttpRequest, pk: int) -> HttpResponse:
-    stored = get_snapshot_for_user(request.user, pk)  # type: ignore[arg-type]
+def snapshot(request: ClientRequest, pk: int) -> HttpResponse:
+    stored = get_snapshot_for_user(request.user, pk)
     snap = snapshot_of(stored)
     return render(
         request,

@@ -12,25 +12,36 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from interplay.core.vocabulary import SafetyRisk
-from interplay.web.accounts.actions import ActionError
+from interplay.web.accounts.coaches import current_coach
 from interplay.web.accounts.models import User
-from interplay.web.coaching.access import current_coach
-from interplay.web.safety.models import SafetyAuditEvent, SafetyConsent, SafetyFlag, SafetyPlan
+from interplay.web.kernel.audit import Audit, record
+from interplay.web.kernel.errors import ActionError
+from interplay.web.kernel.models import AuditKind
+from interplay.web.safety.models import SafetyConsent, SafetyFlag, SafetyPlan
 
 PLAN_FIELDS = ("warning_signs", "what_helps", "people", "safe_places", "professionals")
 MAX_FIELD = 5_000
 
 
-def _audit(actor: User | None, client: User, what: str, flag: SafetyFlag | None = None) -> None:
-    SafetyAuditEvent.objects.create(actor=actor, client=client, what=what, flag=flag)
+def _audit(
+    actor: User | None, client: User, kind: AuditKind, flag: SafetyFlag | None = None
+) -> None:
+    record(
+        Audit(
+            kind,
+            client_id=client.pk,
+            actor_id=actor.pk if actor else None,
+            object_id=flag.pk if flag else None,
+        )
+    )
 
 
 def plan_for(owner: User) -> SafetyPlan | None:
     return SafetyPlan.objects.filter(owner=owner).first()
 
 
-def do_save_safety_plan(owner: User, fields: dict[str, str]) -> SafetyPlan:
-    if not owner.is_client:
+def do_save_safety_plan(fields: dict[str, str], *, actor: User) -> SafetyPlan:
+    if not actor.is_client:
         raise ActionError(_("Only clients keep a safety plan here."))
     unknown = set(fields) - set(PLAN_FIELDS)
     if unknown:
@@ -38,12 +49,12 @@ def do_save_safety_plan(owner: User, fields: dict[str, str]) -> SafetyPlan:
     if any(len(value) > MAX_FIELD for value in fields.values()):
         raise ActionError(_("Please keep each part of the plan under 5,000 characters."))
     with transaction.atomic():
-        plan, _created = SafetyPlan.objects.select_for_update().get_or_create(owner=owner)
+        plan, _created = SafetyPlan.objects.select_for_update().get_or_create(owner=actor)
         for name, value in fields.items():
             setattr(plan, name, value.strip())
         plan.updated_at = timezone.now()
         plan.save()
-        _audit(owner, owner, "plan_saved")
+        _audit(actor, actor, AuditKind.SAFETY_PLAN_SAVED)
     return plan
 
 
@@ -51,15 +62,19 @@ def tells_coach(client: User) -> bool:
     return SafetyConsent.objects.filter(client=client, tell_coach=True).exists()
 
 
-def do_set_safety_consent(client: User, tell_coach: bool) -> SafetyConsent:
-    if not client.is_client:
+def do_set_safety_consent(tell_coach: bool, *, actor: User) -> SafetyConsent:
+    if not actor.is_client:
         raise ActionError(_("Only clients choose this."))
     with transaction.atomic():
-        consent, _created = SafetyConsent.objects.get_or_create(client=client)
+        consent, _created = SafetyConsent.objects.get_or_create(client=actor)
         consent.tell_coach = tell_coach
         consent.changed_at = timezone.now()
         consent.save()
-        _audit(client, client, "consent_on" if tell_coach else "consent_off")
+        _audit(
+            actor,
+            actor,
+            AuditKind.SAFETY_CONSENT_ON if tell_coach else AuditKind.SAFETY_CONSENT_OFF,
+        )
     return consent
 
 
@@ -77,24 +92,8 @@ def do_raise_safety_flag(client: User, risk: SafetyRisk) -> SafetyFlag | None:
         if waiting:
             return None
         flag = SafetyFlag.objects.create(client=client, coach=coach, kind=risk.value)
-        _audit(None, client, "flag_raised", flag)
+        _audit(None, client, AuditKind.FLAG_RAISED, flag)
     return flag
-
-
-def flags_for_coach(coach: User, client: User, *, record: bool = True) -> list[SafetyFlag]:
-    """Flags raised for this coach about `client` (from `access_client_for_coach`), newest
-    first. Showing them is recorded once per flag."""
-    flags = list(SafetyFlag.objects.filter(coach=coach, client=client)[:20])
-    if record:
-        seen = set(
-            SafetyAuditEvent.objects.filter(
-                what="flag_seen", flag__in=flags, actor=coach
-            ).values_list("flag_id", flat=True)
-        )
-        for flag in flags:
-            if flag.pk not in seen:
-                _audit(coach, client, "flag_seen", flag)
-    return flags
 
 
 def open_flags_for_coach(coach: User) -> list[SafetyFlag]:
@@ -109,13 +108,13 @@ def open_flags_for_coach(coach: User) -> list[SafetyFlag]:
     )
 
 
-def do_acknowledge_flag(coach: User, flag: SafetyFlag) -> SafetyFlag:
-    if flag.coach_id != coach.pk:
+def do_acknowledge_flag(flag: SafetyFlag, *, actor: User) -> SafetyFlag:
+    if flag.coach_id != actor.pk:
         raise ActionError(_("This flag is not yours to acknowledge."))
     if flag.acknowledged_at is None:
         flag.acknowledged_at = timezone.now()
         flag.save(update_fields=["acknowledged_at"])
-        _audit(coach, flag.client, "flag_acknowledged", flag)
+        _audit(actor, flag.client, AuditKind.FLAG_ACKNOWLEDGED, flag)
     return flag
 
 

@@ -1,12 +1,14 @@
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from interplay.web.safety.actions import MAX_FIELD
 
 
-def _area(label: str, help_text: str) -> forms.CharField:
+def _area(label: Any, help_text: Any) -> forms.CharField:  # str or a lazy translation
     return forms.CharField(
         label=label,
         help_text=help_text,

@@ -4,7 +4,7 @@ gets when they chose yes.
 The plan is the client's alone: encrypted, never shown to a coach. A flag carries a date and a
 kind (which risk the screen saw), never the words that raised it or where they were written.
 Every step (consent given or withdrawn, plan saved, flag raised, seen and acknowledged) leaves
-a `SafetyAuditEvent`."""
+an audit row (`kernel.AuditEvent`, one kind per step)."""
 
 from __future__ import annotations
 
@@ -73,31 +73,3 @@ class SafetyFlag(models.Model):
 
     def __str__(self) -> str:
         return f"safety flag {self.pk} for coach {self.coach_id}"
-
-
-class SafetyAuditEvent(models.Model):
-    WHAT = {
-        "consent_on": _("agreed that their coach is told"),
-        "consent_off": _("chose that their coach is not told"),
-        "plan_saved": _("saved their safety plan"),
-        "flag_raised": _("a flag was raised for the coach"),
-        "flag_seen": _("the coach saw a flag"),
-        "flag_acknowledged": _("the coach acknowledged a flag"),
-    }
-
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, null=True, related_name="+"
-    )
-    client = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
-    what = models.CharField(max_length=30)
-    flag = models.ForeignKey(SafetyFlag, on_delete=models.SET_NULL, null=True, blank=True)
-    at = models.DateTimeField(default=timezone.now, db_index=True)
-
-    class Meta:
-        ordering = ["-at", "-id"]
-
-    def __str__(self) -> str:
-        return f"{self.what} for client {self.client_id}"
-
-    def get_what_display(self) -> str:
-        return str(self.WHAT.get(self.what, self.what))

@@ -11,7 +11,7 @@ from django.utils.translation import get_language
 from interplay.core.crisis import crisis_resources
 from interplay.core.vocabulary import SafetyRisk
 from interplay.web.accounts.models import User
-from interplay.web.safety.actions import plan_for
+from interplay.web.safety.actions import flags_about, plan_for, tells_coach
 
 
 def support_context(user: User, risk: SafetyRisk = SafetyRisk.NONE) -> dict[str, Any]:
@@ -23,3 +23,8 @@ def support_context(user: User, risk: SafetyRisk = SafetyRisk.NONE) -> dict[str,
         "crisis_stale": resources.is_stale(timezone.localdate()),
         "risk": risk.value,
     }
+
+
+def safety_settings_context(client: User) -> dict[str, Any]:
+    """The client's own safety section on the account page."""
+    return {"safety_tell_coach": tells_coach(client), "safety_flags": flags_about(client)}

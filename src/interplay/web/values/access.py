@@ -1,5 +1,5 @@
 """Scoped lookups for values and beliefs: the owner reaches their own; a coach reaches only
-items a current client shared, one by one (through `access_client_for_coach`)."""
+items a current client shared, one by one, through `ClientView.values()` and `.beliefs()`."""
 
 from __future__ import annotations
 
@@ -29,13 +29,3 @@ def values_of(owner: User) -> list[PersonalValue]:
 
 def beliefs_of(owner: User) -> list[Belief]:
     return list(Belief.objects.filter(owner=owner))
-
-
-def shared_values_for_coach(client: User) -> list[PersonalValue]:
-    """Call only with a client returned by `access_client_for_coach`."""
-    return list(PersonalValue.objects.filter(owner=client, shared_with_coach=True))
-
-
-def shared_beliefs_for_coach(client: User) -> list[Belief]:
-    """Call only with a client returned by `access_client_for_coach`."""
-    return list(Belief.objects.filter(owner=client, shared_with_coach=True))

@@ -37,8 +37,8 @@ class PersonalValue(models.Model):
             try:
                 return value_by_id(self.value_id).name
             except KeyError:
-                return self.value_id
-        return self.own_words
+                return str(self.value_id)
+        return str(self.own_words)
 
     @property
     def meaning(self) -> str:

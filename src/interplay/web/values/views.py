@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from interplay.core.values import belief_outcome, value_list
-from interplay.web.accounts.actions import ActionError
 from interplay.web.accounts.decorators import client_required
-from interplay.web.accounts.models import User
+from interplay.web.kernel.errors import ActionError
+from interplay.web.kernel.requests import ClientRequest
 from interplay.web.practice.access import experiments_of
 from interplay.web.practice.records import core_belief, record_of
 from interplay.web.values import actions
@@ -26,14 +26,14 @@ from interplay.web.values.models import Belief
 
 
 @client_required
-def value_page(request: HttpRequest) -> HttpResponse:
-    user: User = request.user  # type: ignore[assignment]
+def value_page(request: ClientRequest) -> HttpResponse:
+    user = request.user
     error = None
     own_words = ""
     if request.method == "POST":
         own_words = request.POST.get("own_words", "")
         try:
-            value = actions.do_add_value(user, request.POST.get("value_id", ""), own_words)
+            value = actions.do_add_value(request.POST.get("value_id", ""), own_words, actor=user)
         except ActionError as problem:
             error = str(problem)
         else:
@@ -54,38 +54,38 @@ def value_page(request: HttpRequest) -> HttpResponse:
 
 @client_required
 @require_POST
-def share_value(request: HttpRequest, pk: int) -> HttpResponse:
-    value = get_value_for_user(request.user, pk)  # type: ignore[arg-type]
+def share_value(request: ClientRequest, pk: int) -> HttpResponse:
+    value = get_value_for_user(request.user, pk)
     shared = request.POST.get("shared") == "1"
-    actions.do_set_value_sharing(value, shared)
+    actions.do_set_value_sharing(value, shared, actor=request.user)
     messages.success(request, _("Shared with your coach.") if shared else _("Private again."))
     return redirect("values:list")
 
 
 @client_required
 @require_POST
-def delete_value(request: HttpRequest, pk: int) -> HttpResponse:
-    actions.do_delete_value(get_value_for_user(request.user, pk))  # type: ignore[arg-type]
+def delete_value(request: ClientRequest, pk: int) -> HttpResponse:
+    actions.do_delete_value(get_value_for_user(request.user, pk), actor=request.user)
     messages.success(request, _("Removed."))
     return redirect("values:list")
 
 
 @client_required
-def belief_list(request: HttpRequest) -> HttpResponse:
-    user: User = request.user  # type: ignore[assignment]
+def belief_list(request: ClientRequest) -> HttpResponse:
+    user = request.user
     records = [record_of(e) for e in experiments_of(user) if e.accepted]
     beliefs = [(b, belief_outcome(core_belief(b), records)) for b in beliefs_of(user)]
     return render(request, "values/beliefs.html", {"beliefs": beliefs})
 
 
-def _belief_editor(request: HttpRequest, belief: Belief | None) -> HttpResponse:
-    user: User = request.user  # type: ignore[assignment]
+def _belief_editor(request: ClientRequest, belief: Belief | None) -> HttpResponse:
+    user = request.user
     form = {name: getattr(belief, name) if belief else "" for name in BELIEF_FIELDS}
     error = None
     if request.method == "POST":
         form = {name: request.POST.get(name, "") for name in BELIEF_FIELDS}
         try:
-            saved = actions.do_save_belief(user, form, belief)
+            saved = actions.do_save_belief(form, belief, actor=user)
         except ActionError as problem:
             error = str(problem)
         else:
@@ -100,18 +100,18 @@ def _belief_editor(request: HttpRequest, belief: Belief | None) -> HttpResponse:
 
 
 @client_required
-def new_belief(request: HttpRequest) -> HttpResponse:
+def new_belief(request: ClientRequest) -> HttpResponse:
     return _belief_editor(request, None)
 
 
 @client_required
-def edit_belief(request: HttpRequest, pk: int) -> HttpResponse:
-    return _belief_editor(request, get_belief_for_user(request.user, pk))  # type: ignore[arg-type]
+def edit_belief(request: ClientRequest, pk: int) -> HttpResponse:
+    return _belief_editor(request, get_belief_for_user(request.user, pk))
 
 
 @client_required
-def belief_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    user: User = request.user  # type: ignore[assignment]
+def belief_detail(request: ClientRequest, pk: int) -> HttpResponse:
+    user = request.user
     belief = get_belief_for_user(user, pk)
     tested = [e for e in experiments_of(user) if e.accepted and e.belief_id == belief.pk]
     outcome = belief_outcome(core_belief(belief), [record_of(e) for e in tested])
@@ -124,17 +124,17 @@ def belief_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @client_required
 @require_POST
-def share_belief(request: HttpRequest, pk: int) -> HttpResponse:
-    belief = get_belief_for_user(request.user, pk)  # type: ignore[arg-type]
+def share_belief(request: ClientRequest, pk: int) -> HttpResponse:
+    belief = get_belief_for_user(request.user, pk)
     shared = request.POST.get("shared") == "1"
-    actions.do_set_belief_sharing(belief, shared)
+    actions.do_set_belief_sharing(belief, shared, actor=request.user)
     messages.success(request, _("Shared with your coach.") if shared else _("Private again."))
     return redirect("values:belief", pk)
 
 
 @client_required
 @require_POST
-def delete_belief(request: HttpRequest, pk: int) -> HttpResponse:
-    actions.do_delete_belief(get_belief_for_user(request.user, pk))  # type: ignore[arg-type]
+def delete_belief(request: ClientRequest, pk: int) -> HttpResponse:
+    actions.do_delete_belief(get_belief_for_user(request.user, pk), actor=request.user)
     messages.success(request, _("The belief has been deleted."))
     return redirect("values:beliefs")

@@ -1,0 +1,38 @@
+"""Who coaches whom: the relationship every app may ask about (a client's current coach, a
+coach's current clients), below the apps that hold a client's data. What a coach may *see* of
+a client goes through `coaching.access.access_client_for_coach` instead."""
+
+from __future__ import annotations
+
+from interplay.web.accounts.models import CoachingRelationship, User
+
+
+def current_coach(client: User) -> User | None:
+    relationship = (
+        CoachingRelationship.objects.select_related("coach")
+        .filter(client=client, ended_at__isnull=True)
+        .first()
+    )
+    return relationship.coach if relationship else None
+
+
+def clients_of(coach: User) -> list[User]:
+    return [
+        relationship.client
+        for relationship in CoachingRelationship.objects.select_related("client")
+        .filter(coach=coach, ended_at__isnull=True)
+        .order_by("client__name", "client_id")
+    ]
+
+
+def passed_two_factor(user: User) -> bool:
+    """True when this user object carries a verified second factor. django-otp marks the
+    request's user; a user loaded any other way has not shown one."""
+    is_verified = getattr(user, "is_verified", None)
+    return bool(callable(is_verified) and is_verified())
+
+
+def is_current_client(coach: User, client_id: int) -> bool:
+    return CoachingRelationship.objects.filter(
+        coach=coach, client_id=client_id, ended_at__isnull=True
+    ).exists()

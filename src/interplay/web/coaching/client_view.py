@@ -1,0 +1,219 @@
+"""Everything a coach may see of one client, in one place.
+
+A `ClientView` is the proof that a coach may look at a client: only
+`coaching.access.access_client_for_coach` makes one for a request (the client is the coach's
+current client and the coach passed two-factor). Every read of what a client shared with their
+coach is a method here, and the sharing rule (`shared_with_coach`, the map's switch, accepted
+experiments) is written only in this module: a guard test (`tests/web/test_visibility.py`)
+fails if it appears anywhere else. The coach's pages, the dashboard's subqueries, the coach's
+export, the session planner and the journal insights all read through here, so what a coach can
+see is decided once.
+
+Each read is fetched once per view (a page that asks twice costs one query).
+"""
+
+from __future__ import annotations
+
+from typing import Any, TypeVar
+
+from django.db.models import Expression, QuerySet
+from django.http import Http404
+
+from interplay.web.accounts.models import User
+from interplay.web.assessments.models import Assessment, PulseCheck
+from interplay.web.journal.models import Entry
+from interplay.web.practice.models import Experiment
+from interplay.web.relationships.models import MapPerson, MapSharing
+from interplay.web.safety.models import SafetyFlag
+from interplay.web.values.models import Belief, PersonalValue
+
+TIMELINE_LIMIT = 30
+SEARCH_SCAN_LIMIT = 500  # shared entries decrypted per search, newest first
+T = TypeVar("T")
+
+# The sharing rule, as querysets over one owner (a user, an id, or an `OuterRef` for the
+# dashboard's subqueries). Nothing else in the code base filters on what a client shared.
+
+
+def shared_assessments_of(owner: User | int | Expression | Any) -> QuerySet[Assessment]:
+    """Finished assessments the owner left shared."""
+    return Assessment.objects.filter(user=owner, completed_at__isnull=False, shared_with_coach=True)
+
+
+def shared_pulses_of(owner: User | int | Expression | Any) -> QuerySet[PulseCheck]:
+    return PulseCheck.objects.filter(user=owner, shared_with_coach=True)
+
+
+def shared_entries_of(owner: User | int | Expression | Any) -> QuerySet[Entry]:
+    return Entry.objects.filter(owner=owner, shared_with_coach=True)
+
+
+def _map_shared(owner: User) -> bool:
+    return MapSharing.objects.filter(owner=owner, shared_with_coach=True).exists()
+
+
+class ClientView:
+    """What `coach` may see of `client`. Build one only through `access_client_for_coach`
+    (or, in trusted code with no request such as the demo seed, for a current client)."""
+
+    def __init__(self, coach: User, client: User) -> None:
+        self.coach = coach
+        self.client = client
+        self._cache: dict[Any, Any] = {}
+
+    def __repr__(self) -> str:
+        return f"ClientView(coach={self.coach.pk}, client={self.client.pk})"
+
+    @property
+    def pk(self) -> int:
+        return int(self.client.pk)
+
+    def _once(self, key: Any, load: Any) -> Any:
+        if key not in self._cache:
+            self._cache[key] = load()
+        return self._cache[key]
+
+    # Assessments and check-ins -------------------------------------------------------------
+
+    def assessments(self) -> list[Assessment]:
+        """Finished, shared assessments, oldest first (the order the history reads in)."""
+        return list(
+            self._once(
+                "assessments",
+                lambda: list(shared_assessments_of(self.client).order_by("completed_at", "id")),
+            )
+        )
+
+    def latest_assessment(self) -> Assessment | None:
+        found = self.assessments()
+        return found[-1] if found else None
+
+    def assessment(self, pk: int) -> Assessment:
+        """One shared assessment, or Http404 (also for an unshared or unfinished one)."""
+        found = shared_assessments_of(self.client).filter(pk=pk).first()
+        if found is None:
+            raise Http404
+        return found
+
+    def pulses(self) -> list[PulseCheck]:
+        """Shared check-ins, newest first."""
+        return list(
+            self._once(
+                "pulses",
+                lambda: list(shared_pulses_of(self.client).order_by("-taken_at", "-id")),
+            )
+        )
+
+    # Journal -------------------------------------------------------------------------------
+
+    def entries(self, query: str = "", limit: int = TIMELINE_LIMIT) -> list[Entry]:
+        """Shared entries newest first, with their stored analysis; with `query`, those
+        containing every word (the text is encrypted, so shared rows are decrypted and filtered
+        here, never private ones)."""
+        words = tuple(word.casefold() for word in query.split())
+        return list(self._once(("entries", words, limit), lambda: self._entries(words, limit)))
+
+    def _entries(self, words: tuple[str, ...], limit: int) -> list[Entry]:
+        rows = (
+            shared_entries_of(self.client).select_related("analysis").order_by("-created_at", "-id")
+        )
+        if not words:
+            return list(rows[:limit])
+        found = []
+        for entry in rows[:SEARCH_SCAN_LIMIT]:
+            text = f"{entry.title}\n{entry.body}".casefold()
+            if all(word in text for word in words):
+                found.append(entry)
+                if len(found) >= limit:
+                    break
+        return found
+
+    def all_entries(self) -> list[Entry]:
+        """Every shared entry, oldest first (each is reachable on the coach's pages: the
+        timeline, search and the entry by id), for the coach's export."""
+        return list(
+            self._once(
+                "all_entries",
+                lambda: list(
+                    shared_entries_of(self.client).select_related("analysis").order_by("id")
+                ),
+            )
+        )
+
+    def entry(self, pk: int) -> Entry:
+        """One shared entry, or Http404 (also for the client's private entries)."""
+        found = shared_entries_of(self.client).select_related("analysis").filter(pk=pk).first()
+        if found is None:
+            raise Http404
+        return found
+
+    # Practice ------------------------------------------------------------------------------
+
+    def values(self) -> list[PersonalValue]:
+        return list(
+            self._once(
+                "values",
+                lambda: list(
+                    PersonalValue.objects.filter(owner=self.client, shared_with_coach=True)
+                ),
+            )
+        )
+
+    def beliefs(self) -> list[Belief]:
+        return list(
+            self._once(
+                "beliefs",
+                lambda: list(Belief.objects.filter(owner=self.client, shared_with_coach=True)),
+            )
+        )
+
+    def experiments(self) -> list[Experiment]:
+        """Experiments the client took up and shared (a pending suggestion is not theirs yet)."""
+        return list(
+            self._once(
+                "experiments",
+                lambda: list(
+                    Experiment.objects.filter(
+                        owner=self.client, shared_with_coach=True, accepted=True
+                    )
+                ),
+            )
+        )
+
+    def suggestions(self) -> list[Experiment]:
+        """What this coach suggested and the client has not yet taken up (the coach wrote
+        these, so they may see them)."""
+        return list(
+            self._once(
+                "suggestions",
+                lambda: list(
+                    Experiment.objects.filter(
+                        owner=self.client, suggested_by=self.coach, accepted=False
+                    )
+                ),
+            )
+        )
+
+    def map(self) -> list[MapPerson] | None:
+        """The people on the relationship map while the client shares it as a whole, else
+        None."""
+        return self._once(  # type: ignore[no-any-return]
+            "map",
+            lambda: (
+                list(MapPerson.objects.select_related("value").filter(owner=self.client))
+                if _map_shared(self.client)
+                else None
+            ),
+        )
+
+    # Safety --------------------------------------------------------------------------------
+
+    def safety_flags(self) -> list[SafetyFlag]:
+        """Flags raised for this coach about this client (kind and date only; they exist only
+        where the client agreed that the coach is told), newest first."""
+        return list(
+            self._once(
+                "flags",
+                lambda: list(SafetyFlag.objects.filter(coach=self.coach, client=self.client)[:20]),
+            )
+        )

@@ -1,0 +1,135 @@
+"""The session planner: a proposed agenda from what the coach can see.
+
+It draws on three things, and says which each line came from: the client's latest shared
+profile (questions from the bank for each phase of the session, chosen for this profile, and
+a starter experiment), what the client shared recently (journal entries, the last check-in)
+and the open items (follow-ups from the coach's notes, a check-in or re-assessment that is
+due). The coach edits the text freely before saving it; nothing is sent to the client.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from interplay.core.session_plan import needs_from_profile, questions_by_phase
+from interplay.core.vocabulary import SessionPhase
+from interplay.web.coaching.models import SessionNote
+from interplay.web.journal.models import Entry
+from interplay.web.labels import readable_reason as readable
+
+PHASE_NAMES = {
+    SessionPhase.OPENING: gettext_lazy("Opening"),
+    SessionPhase.EXPLORING: gettext_lazy("Exploring"),
+    SessionPhase.EMOTIONAL_ROOTS: gettext_lazy("Emotional roots"),
+    SessionPhase.EXPERIMENTING: gettext_lazy("Experimenting"),
+    SessionPhase.INTEGRATING: gettext_lazy("Integrating"),
+}
+RECENT_ENTRIES = 3
+
+
+@dataclass(frozen=True)
+class Line:
+    text: str
+    why: str  # where the line came from, shown beside it and kept in the saved text
+
+
+@dataclass
+class Section:
+    title: str
+    lines: list[Line] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Agenda:
+    sections: list[Section]
+
+    def as_text(self) -> str:
+        """The editable form: one heading per section, one line per item with its source."""
+        parts: list[str] = []
+        for section in self.sections:
+            if not section.lines:
+                continue
+            parts.append(f"## {section.title}")
+            parts.extend(f"- {line.text} ({line.why})" for line in section.lines)
+            parts.append("")
+        return "\n".join(parts).strip() + "\n"
+
+
+def _excerpt(text: str, length: int = 90) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= length else text[: length - 1].rstrip() + "…"
+
+
+def propose_agenda(
+    profile: Mapping[str, Any] | None,
+    recent_entries: Sequence[Entry],
+    follow_ups: Sequence[SessionNote],
+    due: Sequence[str] = (),
+    skip_questions: frozenset[str] = frozenset(),
+) -> Agenda:
+    """The proposal. `recent_entries` must be shared entries only (the caller's scoped query);
+    `skip_questions` holds question ids the last plan used, so sessions vary."""
+    opening = Section(str(PHASE_NAMES[SessionPhase.OPENING]))
+    for entry in list(recent_entries)[:RECENT_ENTRIES]:
+        title = entry.title or _excerpt(entry.body, 60)
+        opening.lines.append(
+            Line(
+                _("Ask about the shared entry “%(title)s”") % {"title": title},
+                _("shared on %(date)s") % {"date": date_format(entry.created_at, "j M")},
+            )
+        )
+    open_items = Section(_("Open items"))
+    for note in follow_ups:
+        open_items.lines.append(
+            Line(
+                _excerpt(note.follow_up, 140),
+                _("follow-up from your note of %(date)s")
+                % {"date": date_format(note.created_at, "j M")},
+            )
+        )
+    for reason in due:
+        open_items.lines.append(Line(reason, _("due")))
+    sections = [opening, open_items]
+    needs = needs_from_profile(profile)
+    reason_prefix = _("from the question bank")
+    for group in questions_by_phase(needs, skip=skip_questions):
+        section = (
+            opening
+            if group.phase is SessionPhase.OPENING
+            else Section(str(PHASE_NAMES[group.phase]))
+        )
+        for pick in group.questions:
+            why = "; ".join(readable(reason) for reason in pick.reasons)
+            section.lines.append(
+                Line(pick.text, f"{reason_prefix}: {why}" if why else reason_prefix)
+            )
+        if section is not opening:
+            sections.append(section)
+    experiments = (profile or {}).get("experiments") or ()
+    if experiments:
+        first = experiments[0]
+        experimenting = next(
+            s for s in sections if s.title == str(PHASE_NAMES[SessionPhase.EXPERIMENTING])
+        )
+        experimenting.lines.append(
+            Line(
+                _("Offer the experiment “%(title)s”: %(text)s")
+                % {"title": first.get("title", ""), "text": _excerpt(first.get("text", ""), 160)},
+                _("starter experiment for this profile: %(why)s")
+                % {"why": "; ".join(readable(r) for r in first.get("reasons") or ())},
+            )
+        )
+    return Agenda(sections)
+
+
+def question_ids_in(agenda_text: str) -> frozenset[str]:
+    """Ids of bank questions whose text appears in a saved agenda (to vary the next one)."""
+    from interplay.core.questions import question_bank
+
+    return frozenset(q.id for q in question_bank() if q.text in agenda_text)

@@ -1,0 +1,257 @@
+"""What the coach's pages show, worked out from scoped queries. Layout and names only: every
+score and finding comes from the stored profile as the core made it."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Any
+from urllib.parse import urlencode
+
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
+
+from interplay.core import profile_change as change
+from interplay.core.psychometrics import ReliableChange
+from interplay.core.schedule import what_is_due
+from interplay.web import labels
+from interplay.web.assessments import presenters as profile_presenters
+from interplay.web.assessments.models import Assessment
+from interplay.web.coaching import access
+from interplay.web.coaching.client_view import ClientView
+from interplay.web.coaching.dashboard import (
+    SORTS,
+    DashboardPage,
+    was_never,
+)
+from interplay.web.coaching.planner import RECENT_ENTRIES, Agenda, propose_agenda, question_ids_in
+from interplay.web.coaching.practice import add_to_agenda
+from interplay.web.coaching.timeline import timeline
+from interplay.web.journal.insights import any_stale, entry_themes, theme_summary
+
+TIMELINE_PULSES = 6  # the trail on the map shows them all; the timeline keeps the latest
+COLUMNS = (
+    ("name", gettext_lazy("Client")),
+    ("stage", gettext_lazy("Stage")),
+    ("boundaries", gettext_lazy("Boundary style")),
+    ("focus", gettext_lazy("Focus")),
+    ("activity", gettext_lazy("Last shared activity")),
+    ("due", gettext_lazy("What is due")),
+)
+CLASSIFICATIONS = {
+    ReliableChange.IMPROVED: gettext_lazy("reliable change toward balance"),
+    ReliableChange.WORSE: gettext_lazy("reliable change away from balance"),
+    ReliableChange.NO_RELIABLE_CHANGE: gettext_lazy("within measurement error"),
+}
+
+
+def _stage_name(stage: str | None, mixed: object) -> str:
+    if not stage:
+        return ""
+    name = labels.label(labels.STAGES, stage)
+    if str(mixed).lower() in {"true", "1"}:
+        return _("%(stage)s (mixed picture)") % {"stage": name}
+    return name
+
+
+def _due_items(row: Any) -> list[str]:
+    due = []
+    if row.due.assessment:
+        due.append(
+            _("First assessment")
+            if row.last_assessment is None
+            else _("Re-assessment (last shared %(date)s)")
+            % {"date": date_format(row.last_assessment, "j M")}
+        )
+    if row.due.check_in:
+        due.append(_("Weekly check-in"))
+    if row.open_items:
+        due.append(
+            ngettext("%(count)d open follow-up", "%(count)d open follow-ups", row.open_items)
+            % {"count": row.open_items}
+        )
+    return due
+
+
+def dashboard_context(result: DashboardPage) -> dict[str, Any]:
+    rows = []
+    row: Any  # an annotated relationship: the dashboard's columns are set on it
+    # Reversed once, not once per row: the client page's address up to its id.
+    client_prefix = reverse("coaching:client", args=[0]).removesuffix("0/")
+    for row in result.page.object_list:
+        rows.append(
+            {
+                "client": row.client,
+                "href": f"{client_prefix}{row.client_id}/",
+                "stage": _stage_name(row.stage, row.stage_mixed),
+                "boundaries": labels.label(labels.BOUNDARY_STYLES, row.boundary_style)
+                if row.boundary_style
+                else "",
+                "focus": labels.label(labels.FOCUSES, row.focus) if row.focus else "",
+                "last_activity": None if was_never(row.last_activity) else row.last_activity,
+                "due": _due_items(row),
+                "next_session": row.next_session,
+            }
+        )
+    columns = []
+    for key, title in COLUMNS:
+        active = key == result.sort
+        next_sort = f"-{key}" if active and not result.descending else key
+        columns.append(
+            {
+                "key": key,
+                "title": title,
+                "active": active,
+                "aria_sort": ("descending" if result.descending else "ascending")
+                if active
+                else "none",
+                "href": "?" + urlencode({"sort": next_sort}),
+            }
+        )
+    sort_param = ("-" if result.descending else "") + result.sort
+    return {
+        "rows": rows,
+        "columns": columns,
+        "page": result.page,
+        "sort_param": sort_param,
+        "sortable": tuple(SORTS),
+    }
+
+
+def due_reasons(view: ClientView) -> list[str]:
+    """What is due, as lines for the planner's open items (shared activity only)."""
+    latest = view.latest_assessment()
+    pulses = view.pulses()
+    due = what_is_due(
+        timezone.now(),
+        latest.completed_at if latest else None,
+        pulses[0].taken_at if pulses else None,
+    )
+    reasons = []
+    if due.first_assessment:
+        reasons.append(_("Invite the client to take the self-assessment (none shared yet)."))
+    elif due.reassessment:
+        reasons.append(_("Suggest a re-assessment: the last shared one is three months old."))
+    if due.check_in:
+        reasons.append(_("No check-in shared this week: ask how the week has been."))
+    return reasons
+
+
+def _change_rows(changes: list[change.ScaleChange]) -> list[dict[str, Any]]:
+    return [
+        {
+            "name": labels.label(labels.SCALES, item.scale),
+            "before": item.before,
+            "after": item.after,
+            "change": item.change,
+            "index": item.index,
+            "reliable": item.reliable,
+            "meaning": CLASSIFICATIONS[item.classification],
+        }
+        for item in changes
+    ]
+
+
+def since_first(assessments: list[Assessment]) -> dict[str, Any] | None:
+    """The latest shared assessment against the first: the change over the whole work."""
+    if len(assessments) < 3:
+        return None  # with two, the history already says it
+    first, latest = assessments[0], assessments[-1]
+    rows = _change_rows(change.changes_between(first.profile, latest.profile))
+    return {"first": first, "latest": latest, "reliable": [r for r in rows if r["reliable"]]}
+
+
+def _history_rows(assessments: list[Assessment]) -> list[dict[str, Any]]:
+    rows = []
+    for step in reversed(change.history(assessments)):
+        changes = _change_rows(step.changes or [])
+        rows.append(
+            {
+                "assessment": step.assessment,
+                "summary": profile_presenters.summary(step.assessment.profile),
+                "first": step.changes is None,
+                "reliable": [c for c in changes if c["reliable"]],
+                "changes": changes,
+            }
+        )
+    return rows
+
+
+HISTORY_SHOWN = 5  # latest steps of the history; "show all" lists every shared assessment
+
+
+def client_context(view: ClientView, query: str, *, all_history: bool = False) -> dict[str, Any]:
+    coach, client = view.coach, view.client
+    assessments = view.assessments()
+    latest = view.latest_assessment()
+    pulses = view.pulses()
+    entries = view.entries(query)
+    profile = latest.profile if latest else None
+    until = timezone.now() + timedelta(seconds=1)
+    points = profile_presenters.trail_points(assessments, pulses, until)
+    current = next(
+        (
+            p
+            for p in points
+            if latest is not None and p.kind == "assessment" and p.when == latest.completed_at
+        ),
+        None,
+    )
+    themes = {entry.pk: entry_themes(entry) for entry in entries}
+    moments = [] if query else timeline(entries, assessments, pulses[:TIMELINE_PULSES])
+    context: dict[str, Any] = {
+        "client": client,
+        "latest": latest,
+        "summary": profile_presenters.summary(profile) if latest else None,
+        "findings": profile_presenters.findings(profile) if profile else None,
+        "map": profile_presenters.balance_map(
+            points,
+            current,
+            # The stored id, read directly: rebuilding the whole typed profile costs ~5 ms here.
+            ((profile or {}).get("balance") or {}).get("pattern"),
+        )
+        if points
+        else None,
+        # Only the steps shown are compared (each needs the assessment before it).
+        "history": _history_rows(
+            assessments if all_history else assessments[-(HISTORY_SHOWN + 1) :]
+        )[: None if all_history or len(assessments) <= HISTORY_SHOWN else HISTORY_SHOWN],
+        "history_hidden": 0 if all_history else max(0, len(assessments) - HISTORY_SHOWN),
+        "since_first": since_first(assessments),
+        "smallest_move": change.smallest_reliable_move(),
+        "reference_sd": change.REFERENCE_SD,
+        "reference_reliability": change.REFERENCE_RELIABILITY,
+        "timeline": [
+            {"moment": moment, "themes": themes.get(moment.item.pk, [])}
+            if moment.kind == "entry"
+            else {"moment": moment, "themes": []}
+            for moment in moments
+        ],
+        "query": query,
+        "search_results": [(entry, themes[entry.pk]) for entry in entries] if query else None,
+        "theme_summary": theme_summary(view.entries()),
+        "themes_updating": any_stale(entries),
+        "safety_flags": view.safety_flags(),
+        "notes": access.notes_about(coach, client),
+        "follow_ups": access.open_follow_ups(coach, client),
+        "plans": access.plans_for(coach, client),
+        "due": due_reasons(view),
+    }
+    return context
+
+
+def proposed_agenda(view: ClientView) -> Agenda:
+    """The planner's proposal from what the coach can see: the latest shared profile, the
+    latest shared entries, open follow-ups, what is due, and the shared practice."""
+    latest = view.latest_assessment()
+    previous = access.plans_for(view.coach, view.client, limit=1)
+    proposal = propose_agenda(
+        latest.profile if latest else None,
+        view.entries()[:RECENT_ENTRIES],
+        access.open_follow_ups(view.coach, view.client),
+        due_reasons(view),
+        skip_questions=question_ids_in(previous[0].agenda) if previous else frozenset(),
+    )
+    return add_to_agenda(proposal, view)  # shared values, beliefs, experiments and map

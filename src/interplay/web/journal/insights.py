@@ -1,0 +1,99 @@
+"""Turning a stored analysis into what a page draws: the themes with their names, plain
+explanations and the words behind them, and the text cut into highlighted pieces."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from interplay.core.vocabulary import Theme
+from interplay.language.theme_summary import SUMMARY_WINDOW, Piece, highlight, summarise_themes
+from interplay.web.journal.analysis import Reading, stored_reading
+from interplay.web.journal.theme_labels import theme_explanation, theme_name
+
+
+@dataclass(frozen=True)
+class ShownTheme:
+    id: str
+    name: str
+    explanation: str
+    score: float
+    quotes: tuple[str, ...]  # the words behind the theme, in the entry's own text
+
+
+@dataclass(frozen=True)
+class ShownPiece:
+    text: str
+    themes: tuple[str, ...]  # ids
+    names: str  # the themes' names, for the accessible label
+
+
+def shown_themes(text: str, found: Reading) -> list[ShownTheme]:
+    return [
+        ShownTheme(
+            theme.value,
+            theme_name(theme),
+            theme_explanation(theme),
+            score,
+            tuple(text[s:e] for s, e in found.evidence.get(theme.value, []) if 0 <= s < e),
+        )
+        for theme, score in found.themes
+    ]
+
+
+def entry_themes(entry: Any) -> list[ShownTheme]:
+    """The themes of one entry from its stored analysis (fetched with it), with quotes."""
+    return shown_themes(entry.body, stored_reading(entry))
+
+
+def theme_summary(entries: list[Any], window: int = SUMMARY_WINDOW) -> list[dict[str, Any]]:
+    """Themes across the latest `window` of these entries (newest first), from the stored
+    analyses: for the coach, only ever the shared entries a `ClientView` returned."""
+    readings = [stored_reading(entry) for entry in entries[:window]]
+    rows = summarise_themes([[theme for theme, _s in r.themes] for r in readings], window)
+    return [{"name": theme_name(row.theme), "n": row.count, "out_of": row.out_of} for row in rows]
+
+
+def entry_page(entry: Any) -> dict[str, Any]:
+    """What the writer's entry page shows of the stored analysis: the support message first
+    when the safety screen saw a risk, then the themes with the text highlighted. Read as
+    stored; an older engine's reading is shown and said to be being brought up to date."""
+    from interplay.web.safety.presenters import support_context
+
+    found = stored_reading(entry)
+    return {
+        "support": support_context(entry.owner, found.risk) if found.flagged else None,
+        "themes": shown_themes(entry.body, found),
+        "pieces": highlighted(entry.body, found) if found.themes else [],
+        "themes_updating": found.stale,
+    }
+
+
+def theme_names(entry: Any) -> str:
+    """Names of an entry's stored themes, for lists (the analysis fetched with the entry)."""
+    return ", ".join(theme_name(theme) for theme, _score in stored_reading(entry).themes)
+
+
+def any_stale(entries: list[Any]) -> bool:
+    return any(stored_reading(entry).stale for entry in entries)
+
+
+def highlighted(text: str, found: Reading) -> list[ShownPiece]:
+    spans = [
+        (start, end, theme)
+        for theme, pairs in found.evidence.items()
+        for start, end in pairs
+        if _known(theme)
+    ]
+    pieces: list[Piece] = highlight(text, spans)
+    return [
+        ShownPiece(p.text, p.labels, ", ".join(theme_name(label) for label in p.labels))
+        for p in pieces
+    ]
+
+
+def _known(theme: str) -> bool:
+    return theme in _THEME_IDS
+
+
+_THEME_IDS = frozenset(t.value for t in Theme)

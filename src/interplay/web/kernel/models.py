@@ -1,0 +1,73 @@
+"""The one audit log: every coach read of a client's data, every safety step and every export
+of a person's own data is an `AuditEvent` of some `AuditKind`, written by `kernel.audit.record`."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class AuditKind(models.TextChoices):
+    COACH_READ = "coach_read", _("your coach opened something of yours")
+    OWN_EXPORT = "own_export", _("a download of your own data")
+    SAFETY_CONSENT_ON = "consent_on", _("agreed that their coach is told")
+    SAFETY_CONSENT_OFF = "consent_off", _("chose that their coach is not told")
+    SAFETY_PLAN_SAVED = "plan_saved", _("saved their safety plan")
+    FLAG_RAISED = "flag_raised", _("a flag was raised for the coach")
+    FLAG_SEEN = "flag_seen", _("the coach saw a flag")
+    FLAG_ACKNOWLEDGED = "flag_acknowledged", _("the coach acknowledged a flag")
+
+
+# What a coach read (`what` of a COACH_READ), in the words the client sees on their Account page.
+COACH_READS = {
+    "overview": _("your overview"),
+    "client page": _("everything you share"),
+    "dashboard": _("your line on their list of clients"),
+    "assessment": _("an assessment"),
+    "journal entry": _("a shared journal entry"),
+    "practice": _("your shared practice: values, beliefs, experiments and map"),
+    "session planner": _("what you share, to plan a session"),
+    "session plan": _("a session plan about you"),
+    "note": _("their notes about your sessions"),
+    "add note": _("their notes about your sessions"),
+    "shared data export": _("a download of everything you share"),
+}
+# How an own-data export was made (`what` of an OWN_EXPORT).
+WEB, COMMAND_LINE = "web", "command line"
+EXPORT_CHANNELS = {WEB: _("web"), COMMAND_LINE: _("command line")}
+
+
+class AuditEvent(models.Model):
+    kind = models.CharField(max_length=30, choices=AuditKind.choices)
+    # Who did it: the coach for a read or a flag seen, the person for their own steps, nobody
+    # (None) for the system raising a flag.
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="audit_acts",
+    )
+    # Whose data it concerns.
+    client = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="audit_events"
+    )
+    what = models.CharField(max_length=60, blank=True, default="")
+    object_id = models.BigIntegerField(null=True, blank=True)  # the assessment, entry, flag ...
+    at = models.DateTimeField(default=timezone.now, db_index=True)
+
+    class Meta:
+        ordering = ["-at", "-id"]
+        indexes = [models.Index(fields=["client", "kind", "-at"])]
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.what} about client {self.client_id}"
+
+    def get_what_display(self) -> str:
+        if self.kind == AuditKind.COACH_READ:
+            return str(COACH_READS.get(self.what, self.what))
+        if self.kind == AuditKind.OWN_EXPORT:
+            return str(EXPORT_CHANNELS.get(self.what, self.what))
+        return str(self.get_kind_display())

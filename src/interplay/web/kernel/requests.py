@@ -1,0 +1,27 @@
+"""Requests as the views behind each decorator see them, so `request.user` is typed.
+
+`client_required` and `coach_required` (accounts/decorators.py) let a view run only for a
+signed-in client, or a signed-in coach past two-factor; the view's `request` parameter says
+which with `ClientRequest` or `CoachRequest`, and `request.user` is then the project's `User`
+(no `type: ignore` at each use)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from django.http import HttpRequest
+
+if TYPE_CHECKING:
+    from interplay.web.accounts.models import User
+
+
+class AuthenticatedRequest(HttpRequest):
+    user: User  # narrower than HttpRequest's: the decorator has checked who it is
+
+
+class ClientRequest(AuthenticatedRequest):
+    """A request from a signed-in client (`client_required`)."""
+
+
+class CoachRequest(AuthenticatedRequest):
+    """A request from a signed-in coach who passed two-factor (`coach_required`)."""

@@ -1,0 +1,169 @@
+"""The dashboard: every current client at a glance, sortable, paginated, with a query count
+that does not grow with the number of clients."""
+
+from __future__ import annotations
+
+import pytest
+from django.urls import reverse
+
+from interplay.web.accounts.models import CoachingRelationship, Role, User
+from interplay.web.coaching.actions import do_add_note, do_save_plan
+from interplay.web.coaching.dashboard import PAGE_SIZE
+from tests.core.personas import DEPENDENT, INTERDEPENDENT, MAYA
+from tests.web.base import PASSWORD, signed_in
+from tests.web.coaching.helpers import assess, days_ago, pulse, pulse_answers, write
+
+pytestmark = pytest.mark.django_db
+
+
+def _client_of(coach, name, answers=None, shared=True):
+    client = User.objects.create_user(
+        f"{name.lower().replace(' ', '.')}@client.test", PASSWORD, name=name, role=Role.CLIENT
+    )
+    CoachingRelationship.objects.create(coach=coach, client=client)
+    if answers is not None:
+        assess(client, answers, shared=shared)
+    return client
+
+
+def _names(response):
+    return [row["client"].name for row in response.context["rows"]]
+
+
+def test_dashboard_lists_only_the_coachs_current_clients(practice):
+    html = signed_in(practice.coach).get(reverse("coaching:dashboard")).content.decode()
+    assert practice.client.name in html
+    assert practice.other_client.name not in html
+
+
+def test_dashboard_shows_stage_boundaries_and_focus_from_the_shared_profile(practice):
+    assess(practice.client, MAYA)
+    html = signed_in(practice.coach).get(reverse("coaching:dashboard")).content.decode()
+    assert "Self-sufficiency" in html
+    assert "Mixed" in html
+    assert "Letting people in" in html
+
+
+def test_unshared_profile_and_private_entries_do_not_move_the_dashboard(practice):
+    assess(practice.client, MAYA, shared=False)
+    write(practice.client, "Mine", "just for me", shared=False)
+    browser = signed_in(practice.coach)
+    row = browser.get(reverse("coaching:dashboard")).context["rows"][0]
+    assert row["stage"] == "" and row["focus"] == ""
+    assert row["last_activity"] is None
+    write(practice.client, "Yours", "for Ana", shared=True)
+    row = browser.get(reverse("coaching:dashboard")).context["rows"][0]
+    assert row["last_activity"] is not None
+
+
+def test_dashboard_says_what_is_due(practice):
+    browser = signed_in(practice.coach)
+    due = browser.get(reverse("coaching:dashboard")).context["rows"][0]["due"]
+    assert "First assessment" in due and "Weekly check-in" in due
+    assess(practice.client, MAYA)
+    pulse(practice.client, pulse_answers())
+    do_add_note(practice.client, "Good session.", "Ask about the letter", actor=practice.coach)
+    due = browser.get(reverse("coaching:dashboard")).context["rows"][0]["due"]
+    assert due == ["1 open follow-up"]
+
+
+@pytest.mark.parametrize(
+    ("sort", "expected"),
+    [
+        ("name", ["Anna", "Bea", "Cal", "Maya Client"]),
+        ("-name", ["Maya Client", "Cal", "Bea", "Anna"]),
+        # The journey's order: dependence, self-sufficiency, interdependence, then unknown.
+        ("stage", ["Bea", "Anna", "Cal", "Maya Client"]),
+        ("focus", ["Bea", "Anna", "Cal", "Maya Client"]),
+        # The vocabulary's order: rigid, porous, balanced, mixed.
+        ("boundaries", ["Bea", "Cal", "Anna", "Maya Client"]),
+        # Nothing shared counts as the oldest activity.
+        ("activity", ["Maya Client", "Cal", "Bea", "Anna"]),
+        ("-activity", ["Anna", "Bea", "Cal", "Maya Client"]),
+        ("due", ["Bea", "Cal", "Anna", "Maya Client"]),
+        ("-due", ["Anna", "Maya Client", "Bea", "Cal"]),
+    ],
+)
+def test_dashboard_sorts_by_each_column(practice, sort, expected):
+    anna = _client_of(practice.coach, "Anna", MAYA)
+    bea = _client_of(practice.coach, "Bea", DEPENDENT)
+    cal = _client_of(practice.coach, "Cal", INTERDEPENDENT)
+    from interplay.web.assessments.models import Assessment
+
+    for client, age in ((anna, 1), (bea, 5), (cal, 20)):
+        Assessment.objects.filter(user=client).update(completed_at=days_ago(age))
+    do_add_note(anna, "n", "follow this up", actor=practice.coach)
+    response = signed_in(practice.coach).get(reverse("coaching:dashboard"), {"sort": sort})
+    assert _names(response) == expected
+
+
+def test_unknown_sort_falls_back_to_name(practice):
+    response = signed_in(practice.coach).get(reverse("coaching:dashboard"), {"sort": "drop"})
+    assert response.status_code == 200 and response.context["sort_param"] == "name"
+
+
+def test_dashboard_paginates(practice):
+    for number in range(PAGE_SIZE + 3):
+        _client_of(practice.coach, f"Client {number:03d}")
+    browser = signed_in(practice.coach)
+    first = browser.get(reverse("coaching:dashboard"))
+    second = browser.get(reverse("coaching:dashboard"), {"page": 2})
+    assert len(first.context["rows"]) == PAGE_SIZE
+    assert len(second.context["rows"]) == 4  # the practice's own client is the 4th
+    assert not set(_names(first)) & set(_names(second))
+
+
+def _fill(coach, count, batch):
+    for number in range(count):
+        client = _client_of(coach, f"Person {batch}-{number:03d}", MAYA)
+        pulse(client, pulse_answers())
+        write(client, "shared", "text", shared=True)
+        write(client, "private", "text", shared=False)
+        do_add_note(client, "note", "follow-up", actor=coach)
+        do_save_plan(client, "agenda", days_ago(-3).date(), actor=coach)
+
+
+@pytest.mark.parametrize("which", ["dashboard", "client"])
+def test_query_count_does_not_grow_with_the_data(practice, which, django_assert_max_num_queries):
+    counts = []
+    for size in (2, 12):
+        _fill(practice.coach, size, batch=size)
+        for _ in range(size):
+            write(practice.client, "s", "shared words", shared=True)
+            assess(practice.client, MAYA)
+            pulse(practice.client, pulse_answers())
+            do_add_note(practice.client, "n", "f", actor=practice.coach)
+        browser = signed_in(practice.coach)
+        url = (
+            reverse("coaching:dashboard")
+            if which == "dashboard"
+            else reverse("coaching:client", args=[practice.client.pk])
+        )
+        from django.db import connection
+        from django.test.utils import CaptureQueriesContext
+
+        with CaptureQueriesContext(connection) as captured:
+            assert browser.get(url).status_code == 200
+        counts.append(len(captured.captured_queries))
+    assert counts[0] == counts[1], counts
+    with django_assert_max_num_queries(15):
+        browser.get(url)
+
+
+def test_dashboard_planner_and_home_agree_a_check_in_is_due_at_exactly_a_week(practice):
+    """One rule (core/schedule.py): a week to the minute counts as due, everywhere."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from interplay.core.schedule import CHECK_IN_EVERY
+
+    assess(practice.client, MAYA)
+    pulse(practice.client, pulse_answers(), timezone.now() - CHECK_IN_EVERY - timedelta(seconds=5))
+    coach = signed_in(practice.coach)
+    dashboard = coach.get(reverse("coaching:dashboard")).content.decode()
+    planner = coach.get(reverse("coaching:new_plan", args=[practice.client.pk])).content.decode()
+    home = signed_in(practice.client).get("/").content.decode()
+    assert "Weekly check-in" in dashboard
+    assert "No check-in shared this week" in planner
+    assert "/check-in/" in home

@@ -1,0 +1,144 @@
+"""The client page's history, notes and the session planner."""
+
+from __future__ import annotations
+
+import pytest
+from django.urls import reverse
+
+from interplay.core.profile_change import changes_between, smallest_reliable_move
+from interplay.core.questions import question_bank
+from interplay.core.vocabulary import SessionPhase
+from interplay.web.coaching.actions import do_add_note, do_save_plan
+from interplay.web.coaching.models import SessionNote, SessionPlan
+from interplay.web.coaching.planner import propose_agenda
+from tests.core.personas import INTERDEPENDENT, MAYA
+from tests.web.base import signed_in
+from tests.web.coaching.helpers import assess, days_ago, write
+
+pytestmark = pytest.mark.django_db
+
+
+def test_coach_adds_a_note_with_a_follow_up_and_marks_it_done(practice):
+    browser = signed_in(practice.coach)
+    url = reverse("coaching:add_note", args=[practice.client.pk])
+    response = browser.post(url, {"body": "Spoke about her brother.", "follow_up": "Ask again"})
+    assert response.status_code == 302
+    note = SessionNote.objects.get()
+    assert note.follow_up_open and note.coach == practice.coach
+    page = browser.get(reverse("coaching:client", args=[practice.client.pk])).content.decode()
+    assert "Spoke about her brother." in page and "Open follow-ups" in page
+    browser.post(reverse("coaching:done", args=[practice.client.pk, note.pk]))
+    note.refresh_from_db()
+    assert not note.follow_up_open
+
+
+def test_empty_note_is_refused_with_a_message_and_the_typing_kept(practice):
+    browser = signed_in(practice.coach)
+    url = reverse("coaching:add_note", args=[practice.client.pk])
+    response = browser.post(url, {"body": "   ", "follow_up": "keep me"})
+    assert response.status_code == 400
+    assert "keep me" in response.content.decode()
+    assert not SessionNote.objects.exists()
+
+
+def test_note_edit_reopens_a_changed_follow_up(practice):
+    note = do_add_note(practice.client, "First.", "one", actor=practice.coach)
+    browser = signed_in(practice.coach)
+    url = reverse("coaching:note", args=[practice.client.pk, note.pk])
+    assert "First." in browser.get(url).content.decode()
+    browser.post(url, {"body": "First, edited.", "follow_up": "two"})
+    note.refresh_from_db()
+    assert note.body == "First, edited." and note.follow_up_open
+
+
+def test_the_client_never_sees_notes(practice):
+    do_add_note(practice.client, "A private coach note.", actor=practice.coach)
+    browser = signed_in(practice.client)
+    for url in ("/", "/journal/", "/profile/"):
+        assert "A private coach note." not in browser.get(url, follow=True).content.decode()
+
+
+def test_planner_proposes_questions_for_every_phase_with_reasons(practice):
+    assess(practice.client, MAYA)
+    write(practice.client, "The spreadsheet night", "Did it all alone again.", shared=True)
+    write(practice.client, "SECRET-TITLE", "private", shared=False)
+    do_add_note(practice.client, "n", "Ask how the delegation went", actor=practice.coach)
+    response = signed_in(practice.coach).get(
+        reverse("coaching:new_plan", args=[practice.client.pk])
+    )
+    proposal = response.context["proposal"]
+    titles = [section.title for section in proposal.sections]
+    for name in ("Opening", "Open items", "Exploring", "Emotional roots", "Experimenting"):
+        assert name in titles
+    text = proposal.as_text()
+    assert "The spreadsheet night" in text
+    assert "SECRET-TITLE" not in response.content.decode()
+    assert "Ask how the delegation went" in text
+    assert "fits the focus: letting people in" in text
+    assert "speaks to a high “over-independence” score" in text
+    bank = {q.text: q for q in question_bank()}
+    exploring = next(s for s in proposal.sections if s.title == "Exploring")
+    assert all(SessionPhase.EXPLORING in bank[line.text].phases for line in exploring.lines)
+
+
+def test_coach_edits_and_saves_the_plan_encrypted(practice):
+    assess(practice.client, MAYA)
+    browser = signed_in(practice.coach)
+    url = reverse("coaching:new_plan", args=[practice.client.pk])
+    response = browser.post(url, {"agenda": "## Opening\n- My own line", "session_date": ""})
+    plan = SessionPlan.objects.get()
+    assert response.status_code == 302 and plan.agenda == "## Opening\n- My own line"
+    edit = reverse("coaching:plan", args=[practice.client.pk, plan.pk])
+    browser.post(edit, {"agenda": "Changed", "session_date": "2030-01-02"})
+    plan.refresh_from_db()
+    assert plan.agenda == "Changed" and str(plan.session_date) == "2030-01-02"
+
+
+def test_next_proposal_varies_the_questions_of_the_last_plan(practice):
+    assess(practice.client, MAYA)
+    first = propose_agenda(practice.client.assessments.first().profile, [], [])
+    do_save_plan(practice.client, first.as_text(), None, actor=practice.coach)
+    response = signed_in(practice.coach).get(
+        reverse("coaching:new_plan", args=[practice.client.pk])
+    )
+    second = response.context["proposal"].as_text()
+    exploring_first = next(s for s in first.sections if s.title == "Exploring").lines[0].text
+    assert exploring_first not in second
+
+
+def test_history_reports_reliable_change_not_raw_moves(practice):
+    assess(practice.client, MAYA, when=days_ago(90))
+    assess(practice.client, INTERDEPENDENT, when=days_ago(1))
+    html = (
+        signed_in(practice.coach)
+        .get(reverse("coaching:client", args=[practice.client.pk]))
+        .content.decode()
+    )
+    assert "reliable change toward balance" in html
+    assert "Reliable changes since the assessment before" in html
+
+
+def test_small_wobble_is_within_measurement_error():
+    before = {"scales": [{"scale": "over_independence", "score": 4.6, "level": "high"}]}
+    after = {"scales": [{"scale": "over_independence", "score": 4.0, "level": "high"}]}
+    (change,) = changes_between(before, after)
+    assert change.change == -0.6 and not change.reliable
+    far = {"scales": [{"scale": "over_independence", "score": 3.4, "level": "moderate"}]}
+    (change,) = changes_between(before, far)
+    assert change.reliable and change.classification.value == "reliably_improved"
+    assert 0.9 < smallest_reliable_move() < 1.1
+
+
+def test_a_scale_missing_on_either_side_claims_no_change():
+    before = {"scales": [{"scale": "dependence", "score": 2.0, "level": "low"}]}
+    assert changes_between(before, {"scales": []}) == []
+
+
+def test_client_page_sums_up_reliable_change_since_the_first_assessment(practice):
+    assess(practice.client, MAYA, when=days_ago(90))
+    assess(practice.client, MAYA, when=days_ago(45))
+    assess(practice.client, INTERDEPENDENT, when=days_ago(1))
+    response = signed_in(practice.coach).get(reverse("coaching:client", args=[practice.client.pk]))
+    summary = response.context["since_first"]
+    assert summary is not None and summary["reliable"]
+    assert all(row["reliable"] for row in summary["reliable"])
