@@ -247,9 +247,12 @@ def test_the_older_client_overview_leads_to_the_one_client_page(practice):
 
 
 def test_switching_the_engine_setting_reads_entries_again_with_that_engine(practice, settings):
-    entry = do_save_entry(practice.client, "", POROUS)
+    from interplay.web.journal import analysis
+
+    entry = do_save_entry("", POROUS, actor=practice.client)
     assert "+learned" in EntryAnalysis.objects.get(entry=entry).themes_version
     settings.INTERPLAY_LANGUAGE_ENGINE = "cue"
-    current_analysis(Entry.objects.get(pk=entry.pk))
+    assert analysis.stale_count() == 1  # the stored reading is now another engine's
+    assert analysis.reanalyse_stale() == 1
     row = EntryAnalysis.objects.get(entry=entry)
     assert (row.themes_version, row.safety_version) == ("themes-lexicon-1.3", "safety-lexicon-1.4")
