@@ -5,10 +5,10 @@ from django.core.management import call_command
 from django.db import connection
 
 from interplay.core.vocabulary import SafetyRisk, Theme
-from interplay.web.language import language_engines
 from interplay.web.journal.actions import do_save_draft, do_save_entry, do_set_entry_sharing
 from interplay.web.journal.analysis import stored_reading
 from interplay.web.journal.models import Entry, EntryAnalysis
+from interplay.web.language import language_engines
 from tests.web.base import signed_in
 from tests.web.insights.texts import ALONE, FIGURE, FROM_OTHERS, PLAIN, POROUS, SELF_HARM
 

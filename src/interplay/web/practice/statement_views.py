@@ -16,7 +16,6 @@ from django.views.decorators.http import require_POST
 
 from interplay.language.engine import StatementAnalysis
 from interplay.web.accounts.decorators import client_required
-from interplay.web.accounts.models import User
 from interplay.web.kernel.errors import ActionError
 from interplay.web.kernel.requests import ClientRequest
 from interplay.web.language import language_engines
