@@ -66,8 +66,10 @@ train-meaning: setup
 # Rebuild the en-GB catalogue (each British English source string its own translation, so
 # every gettext lookup finds its string at once). Needs GNU gettext (xgettext, msgen, msgfmt).
 messages: setup
+	rm -f src/interplay/web/locale/en_GB/LC_MESSAGES/django.po  # identity catalogue: rebuilt whole, never merged
 	cd src/interplay/web && DJANGO_SETTINGS_MODULE=interplay.web.settings_test ../../../$(PY) -m django makemessages -l en_GB --no-location --no-obsolete
 	msgen src/interplay/web/locale/en_GB/LC_MESSAGES/django.po -o src/interplay/web/locale/en_GB/LC_MESSAGES/django.po
+	sed -i -e '/^#, fuzzy$$/d' -e 's/^"Language: \\n"/"Language: en_GB\\n"/' src/interplay/web/locale/en_GB/LC_MESSAGES/django.po
 	msgfmt --check -o src/interplay/web/locale/en_GB/LC_MESSAGES/django.mo src/interplay/web/locale/en_GB/LC_MESSAGES/django.po
 
 clean:

@@ -138,12 +138,17 @@ def run(args: argparse.Namespace, data_dir: Path) -> None:
         wait_until_up(base)
         rows = []
         load_before = os.getloadavg()[0]
+        floor = load(f"{base}/__bench__/floor/", coach_cookie, args)
+        print(
+            f"signed-in floor: {floor['rps']:.0f} req/s, p50 {floor['p50']:.2f} ms "
+            "(each page's 'floor' column is its req/s over this; the target is >= 0.5)"
+        )
         for name, path, cookie in pages:
             size = page_size(base + path, cookie)
             real = load(base + path, cookie, args)
             bare = load(f"{base}/__bench__/bare/{size}/", None, args)
             rows.append((name, size, real, bare))
-        print_table(rows, args)
+        print_table(rows, args, floor)
         print(
             f"Load average (1 min) on this {os.cpu_count()}-CPU machine: {load_before:.2f} before "
             f"the load, {os.getloadavg()[0]:.2f} after (other work on the machine skews figures)."
@@ -228,14 +233,15 @@ def parse_wrk(output: str) -> dict[str, float]:
     return {"rps": rps, "p50": p50, "p99": p99, "errors": float(errors.group(1)) if errors else 0}
 
 
-def print_table(rows: list, args: argparse.Namespace) -> None:  # type: ignore[type-arg]
+def print_table(rows: list, args: argparse.Namespace, floor: dict[str, float]) -> None:  # type: ignore[type-arg]
     print(
         f"\ngunicorn {args.workers} workers, wrk {args.threads} threads x {args.connections} "
         f"connections, {args.duration} s per URL, loopback\n"
     )
     header = (
         f"{'page':<16} {'bytes':>7} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8} "
-        f"{'bare req/s':>10} {'bare p50':>9} {'bare p99':>9} {'req/s ratio':>11} {'p50 ratio':>9}"
+        f"{'bare req/s':>10} {'bare p50':>9} {'bare p99':>9} {'req/s ratio':>11} {'p50 ratio':>9} "
+        f"{'floor':>6}"
     )
     print(header)
     print("-" * len(header))
@@ -243,7 +249,8 @@ def print_table(rows: list, args: argparse.Namespace) -> None:  # type: ignore[t
         print(
             f"{name:<16} {size:>7} {real['rps']:>8.0f} {real['p50']:>8.2f} {real['p99']:>8.2f} "
             f"{bare['rps']:>10.0f} {bare['p50']:>9.2f} {bare['p99']:>9.2f} "
-            f"{real['rps'] / bare['rps']:>11.2f} {real['p50'] / bare['p50']:>9.2f}"
+            f"{real['rps'] / bare['rps']:>11.2f} {real['p50'] / bare['p50']:>9.2f} "
+            f"{real['rps'] / floor['rps']:>6.2f}"
         )
         if real["errors"] or bare["errors"]:
             print(

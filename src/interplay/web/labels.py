@@ -94,6 +94,22 @@ def _reason_names(language: str | None) -> dict[str, str]:
     return names
 
 
+@lru_cache(maxsize=16)
+def _scale_names(language: str | None) -> dict[str, str]:
+    return {str(key): f"“{str(name).lower()}”" for key, name in SCALES.items()}
+
+
+_WORD = re.compile(r"[a-z]+(?:_[a-z]+)*")
+
+
+def readable_rule(rule: str) -> str:
+    """A finding's rule with the scales' names instead of their ids, for people to read
+    ("rigid_boundaries high (> 3.5)" -> "“rigid boundaries” high (above 3.5)")."""
+    names = _scale_names(get_language())
+    text = rule.replace("(> ", "(above ").replace("(< ", "(below ")
+    return _WORD.sub(lambda found: names.get(found.group(0), found.group(0)), text)
+
+
 _ID = re.compile(r"\b[a-z]+(?:_[a-z]+)+\b|\b[a-z]+\b")
 
 

@@ -142,3 +142,34 @@ def test_client_page_sums_up_reliable_change_since_the_first_assessment(practice
     summary = response.context["since_first"]
     assert summary is not None and summary["reliable"]
     assert all(row["reliable"] for row in summary["reliable"])
+
+
+def test_a_saved_plan_reads_as_headings_and_lists_not_markup(practice):
+    plan = do_save_plan(
+        practice.client,
+        "## Opening\n- Ask about the week\n## Integrating\n- Look back",
+        None,
+        actor=practice.coach,
+    )
+    html = (
+        signed_in(practice.coach)
+        .get(reverse("coaching:plan", args=[practice.client.pk, plan.pk]))
+        .content.decode()
+    )
+    assert "<h3>Opening</h3>" in html and "<li>Ask about the week</li>" in html
+
+
+def test_no_page_shows_a_rule_with_internal_names(practice):
+    from interplay.web.labels import readable_rule
+    from tests.web.coaching.helpers import assess
+
+    assert readable_rule("rigid_boundaries high (> 3.5)") == "“rigid boundaries” high (above 3.5)"
+    assess(practice.client, MAYA)
+    for url in (
+        reverse("coaching:client", args=[practice.client.pk]),
+        reverse("assessments:profile_latest"),
+    ):
+        who = practice.coach if "coach" in url else practice.client
+        html = signed_in(who).get(url, follow=True).content.decode()
+        assert "(> 3.5)" not in html and "rule: " not in html, url
+        assert "(above 3.5)" in html, url  # Maya has a flagged risk: its rule reads in words

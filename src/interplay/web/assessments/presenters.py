@@ -186,7 +186,7 @@ def findings(profile: Mapping[str, Any]) -> dict[str, Any]:
         {
             "name": labels.label(labels.RISKS, risk.get("risk")),
             "explanation": risk.get("explanation", ""),
-            "rule": risk.get("rule", ""),
+            "rule": labels.readable_rule(str(risk.get("rule", ""))),
             "evidence": evidence_rows(risk.get("evidence")),
         }
         for risk in profile.get("risks", ())

@@ -133,3 +133,22 @@ def question_ids_in(agenda_text: str) -> frozenset[str]:
     from interplay.core.questions import question_bank
 
     return frozenset(q.id for q in question_bank() if q.text in agenda_text)
+
+
+def agenda_sections(text: str) -> list[Section]:
+    """A saved plan's text (one `## ` heading per phase, one `- ` line per item) as sections to
+    show as headings and lists, so the coach reads the plan rather than its markup. Lines
+    before any heading go under an untitled section; other lines are kept as items."""
+    sections: list[Section] = []
+    for raw in text.splitlines():
+        line = raw.strip()
+        if not line:
+            continue
+        if line.startswith("#"):
+            sections.append(Section(line.lstrip("#").strip()))
+            continue
+        if not sections:
+            sections.append(Section(""))
+        item = line[2:].strip() if line.startswith(("- ", "* ")) else line
+        sections[-1].lines.append(Line(item, ""))
+    return sections

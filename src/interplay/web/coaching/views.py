@@ -29,6 +29,8 @@ from interplay.web.coaching.actions import do_invite_client
 from interplay.web.coaching.client_view import ClientView
 from interplay.web.coaching.dashboard import dashboard_page
 from interplay.web.coaching.forms import AcceptForm, InviteForm, NoteForm, PlanForm
+from interplay.web.coaching.models import SessionPlan
+from interplay.web.coaching.planner import agenda_sections
 from interplay.web.coaching.practice import coach_client_summary, coach_practice_view
 from interplay.web.emails import absolute_url
 from interplay.web.kernel.audit import record
@@ -148,7 +150,13 @@ def _plan_page(
     return render(
         request,
         "coaching/plan.html",
-        {"client": client, "form": form, "plan": plan, "proposal": proposal},
+        {
+            "client": client,
+            "form": form,
+            "plan": plan,
+            "proposal": proposal,
+            "agenda": agenda_sections(plan.agenda) if isinstance(plan, SessionPlan) else [],
+        },
     )
 
 
