@@ -29,10 +29,15 @@ from interplay.language.text import Token, sentences, tokenize
 NEEDS_FILE = Path(__file__).resolve().parent / "lexicons" / "rewrite_needs.toml"
 MAX_CLAUSE_WORDS = 14  # a longer tail is cut at a word boundary: the rewrite stays readable
 
-_NEVER = {("never",), ("not", "ever"), ("not", "even"), ("will", "not", "ever")}
-_ALWAYS = {("always",), ("constantly",), ("forever",), ("always", "just")}
-_KEEP = {("keep",), ("keep", "on")}
-_WHY_NOT = {
+_NEVER: set[tuple[str, ...]] = {
+    ("never",),
+    ("not", "ever"),
+    ("not", "even"),
+    ("will", "not", "ever"),
+}
+_ALWAYS: set[tuple[str, ...]] = {("always",), ("constantly",), ("forever",), ("always", "just")}
+_KEEP: set[tuple[str, ...]] = {("keep",), ("keep", "on")}
+_WHY_NOT: set[tuple[str, ...]] = {
     ("why", "can", "not", "you"),
     ("why", "do", "not", "you"),
     ("why", "will", "not", "you"),
