@@ -93,7 +93,10 @@ def test_to_dict_shape_is_the_published_one():
 
 
 def test_versions_name_the_cue_rules_and_the_model_behind_them():
-    assert engines().safety.version == "safety-lexicon-1.4+learned-1.0"
+    from interplay.language.meaning.heads import load_heads
+
+    assert engines().safety.version == f"safety-lexicon-1.4+{load_heads().version}"
+    assert engines("composite").safety.version == "safety-lexicon-1.4+learned-1.0"
     assert engines("cue").safety.version == "safety-lexicon-1.4"
 
 

@@ -85,7 +85,10 @@ def test_to_dict_shape_is_the_published_one():
 
 
 def test_versions_name_the_cue_rules_and_the_model_behind_them():
-    assert engines().themes.version == "themes-lexicon-1.3+learned-1.0"
+    from interplay.language.meaning.heads import load_heads
+
+    assert engines().themes.version == f"themes-lexicon-1.3+{load_heads().version}"
+    assert engines("composite").themes.version == "themes-lexicon-1.3+learned-1.0"
     assert engines("cue").themes.version == "themes-lexicon-1.3"
 
 
