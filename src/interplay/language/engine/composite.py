@@ -43,7 +43,10 @@ from interplay.language.themes import ThemeAnalysis, ThemeFinding
 # findings go to the model as hits of the same names.
 STATEMENT_PREFIX = "statement:"
 
-LEARNED_CUE = "learned-model"  # the cue id reported for a finding only the model made
+LEARNED_CUE = "learned-model"
+# A cue score this high comes from a direct cue ("I want to die", "he hit me"): the meaning
+# engine keeps such a flag even when its model would not raise one.
+DIRECT_CUE = 0.9  # the cue id reported for a finding only the model made
 
 
 class _CueHits:
@@ -76,8 +79,9 @@ class CompositeThemeReader:
     def analyse(self, text: str) -> ThemeAnalysis:
         findings = list(self.cues.analyse(text).themes)
         reading = self.model.read(text, self._hits(text))
-        if self.decides:
+        if self.decides and not getattr(reading, "truncated", False):
             return ThemeAnalysis(_model_themes(findings, reading), self.version)
+        # (A text longer than the model reads keeps the cues' findings, which read all of it.)
         have = {f.theme for f in findings}
         for theme in Theme:
             if theme in have or not over_threshold(reading, theme.value):
@@ -157,11 +161,21 @@ class CompositeSafetyScreen:
         reading = self.model.read(text, self._hits(text))
         if ANY_RISK not in reading.probabilities:
             return replace(found, engine_version=self.version)
+        cue_scores = dict(found.scores)
+        # Recall first: a direct cue (score DIRECT_CUE or more) or a text longer than the model
+        # reads keeps the cues' flag even when the model would not raise one.
+        cues_stand = found.flagged and (
+            max(cue_scores.values(), default=0.0) >= DIRECT_CUE
+            or getattr(reading, "truncated", False)
+        )
         if not over_threshold(reading, ANY_RISK):
+            if cues_stand:
+                return replace(found, engine_version=self.version)
             return SafetyResult(SafetyRisk.NONE, (), found.scores, (), self.version)
+        self_harm_cues = cue_scores.get(SafetyRisk.SELF_HARM, 0.0) >= 0.5
         kind = (
             SafetyRisk.SELF_HARM
-            if over_threshold(reading, SELF_HARM)
+            if over_threshold(reading, SELF_HARM) or self_harm_cues
             else SafetyRisk.HARM_FROM_OTHERS
         )
         score = on_rule_scale(reading.probabilities[ANY_RISK], reading.thresholds[ANY_RISK])
