@@ -72,7 +72,7 @@ def describe(name: str) -> list[str]:
         kappas = agreement(name)
         out.append(
             "  kappa: "
-            + ", ".join(f"{k} {v:.2f}" for k, (_, v) in kappas.items())
+            + ", ".join(f"{k} {v:.3f}" for k, (_, v) in kappas.items())
             + f" (n={next(iter(kappas.values()))[0]})"
         )
     return out
