@@ -41,6 +41,7 @@ bench: setup
 # Per-label figures of the language analyses on the labelled sets in data/language/.
 eval: setup
 	$(PY) -m tools.language.evaluate
+	$(PY) -m tools.language.corpus_report
 
 # Retrain the learned second opinion (about two minutes; deterministic) and print its figures.
 train-language: setup

@@ -98,7 +98,7 @@ def test_an_unknown_engine_setting_stops_analyze_before_reading(monkeypatch):
     result = runner.invoke(app, ["analyze", "themes"], input='{"text": "x"}\n')
     assert result.exit_code == 2
     assert "INTERPLAY_LANGUAGE_ENGINE='bert'" in result.output
-    assert "composite, cue" in result.output
+    assert "composite, cue, meaning" in result.output
 
 
 def test_a_line_past_the_limit_is_refused_with_its_length_and_the_run_goes_on():

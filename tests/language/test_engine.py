@@ -24,9 +24,9 @@ from interplay.language.second_opinion import ANY_RISK, SELF_HARM
 SRC = Path(__file__).resolve().parents[2] / "src" / "interplay"
 
 
-def test_the_default_engine_is_the_composite():
-    assert DEFAULT_ENGINE == "composite"
-    assert engines().name == "composite"
+def test_the_default_engine_is_the_meaning_model_with_the_rules():
+    assert DEFAULT_ENGINE == "meaning"
+    assert engines().name == "meaning"
     assert set(ENGINE_NAMES) == {"cue", "composite", "meaning"}
 
 

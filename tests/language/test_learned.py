@@ -77,14 +77,14 @@ def test_the_cue_engine_never_reports_a_learned_finding():
 def test_held_out_safety_batch_floor():
     # safety_blind3.jsonl was held out of training and threshold choice: cues alone caught
     # 0.44 of its risks; with the learned model 0.56, still with no non-risk text flagged.
-    result = eval_safety.score(eval_safety.load_examples(DATA / "safety_blind3.jsonl"))
+    result = eval_safety.score(eval_safety.load_examples(DATA / "safety_blind3.jsonl"), "composite")
     assert result.risk_recall >= 0.52
     assert result.false_positive_rate <= 0.05
 
 
 def test_held_out_safety_test_rows_stay_caught_and_quiet():
     examples = eval_safety.select(eval_safety.load_examples(), "test")
-    result = eval_safety.score(examples)
+    result = eval_safety.score(examples, "composite")
     assert result.risk_recall >= 0.97
     assert result.false_positive_rate <= 0.05
 
@@ -93,13 +93,13 @@ def test_held_out_themes_batch_floor():
     # journal_themes_blind3.jsonl was held out of training and threshold choice: cues alone
     # scored micro-F1 0.37 on it; with the learned model 0.65.
     path = DATA / "journal_themes_blind3.jsonl"
-    _, micro = eval_themes.score(eval_themes.load_examples(path))
+    _, micro = eval_themes.score(eval_themes.load_examples(path), "composite")
     assert micro.f1 >= 0.6
 
 
 def test_held_out_themes_test_rows_floor():
     examples = eval_themes.select(eval_themes.load_examples(), "test")
-    _, micro = eval_themes.score(examples)
+    _, micro = eval_themes.score(examples, "composite")
     assert micro.f1 >= 0.8
 
 

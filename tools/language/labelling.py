@@ -86,7 +86,7 @@ def corpus_rows(kind: str) -> list[dict[str, Any]]:
     line that is not yet whole is left for the next run."""
     rows: list[dict[str, Any]] = []
     for path in text_files(kind):
-        if path.name.endswith("-labels.jsonl"):
+        if path.name.endswith(("-labels.jsonl", "-rulings.jsonl")):
             continue
         lines = path.read_text(encoding="utf-8").splitlines()
         for number, line in enumerate(lines, 1):

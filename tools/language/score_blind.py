@@ -40,7 +40,7 @@ def settled(kind: str) -> list[tuple[str, Any]]:
             labels[row["id"]] = row["label"]
     texts = []
     for path in sorted(BLIND.glob(f"{kind}-*.jsonl")):
-        if path.name.endswith("-labels.jsonl"):
+        if path.name.endswith(("-labels.jsonl", "-rulings.jsonl")):
             continue
         for line in path.read_text(encoding="utf-8").splitlines():
             row = json.loads(line)

@@ -250,7 +250,7 @@ def test_switching_the_engine_setting_reads_entries_again_with_that_engine(pract
     from interplay.web.journal import analysis
 
     entry = do_save_entry("", POROUS, actor=practice.client)
-    assert "+learned" in EntryAnalysis.objects.get(entry=entry).themes_version
+    assert "+meaning" in EntryAnalysis.objects.get(entry=entry).themes_version
     settings.INTERPLAY_LANGUAGE_ENGINE = "cue"
     assert analysis.stale_count() == 1  # the stored reading is now another engine's
     assert analysis.reanalyse_stale() == 1

@@ -23,7 +23,7 @@ from interplay.language.statements import StatementAnalysis
 from interplay.language.themes import ThemeAnalysis, ThemeFinding
 
 ENGINE_NAMES = ("composite", "cue", "meaning")
-DEFAULT_ENGINE = "composite"
+DEFAULT_ENGINE = "meaning"
 
 
 @dataclass(frozen=True)
@@ -57,8 +57,8 @@ def engines(name: str = DEFAULT_ENGINE) -> Engines:
         from interplay.language.meaning.opinion import MeaningOpinion
 
         model = MeaningOpinion()
-        themes, safety = composite_readers(model)
-        statements = CompositeStatementCoach(CueStatementCoach(), model)
+        themes, safety = composite_readers(model, model_decides=True)
+        statements = CompositeStatementCoach(CueStatementCoach(), model, model_decides=True)
         return Engines(name, statements, themes, safety)
     raise UnknownEngine(
         f"unknown language engine {name!r} (expected one of: {', '.join(ENGINE_NAMES)})"

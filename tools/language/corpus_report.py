@@ -1,0 +1,108 @@
+"""The corpus and the meaning engine's figures in one report (part of `make eval`):
+
+- per set: texts written, texts with a settled label (both passes agreed, or adjudicated),
+  texts per label, median words, kinds of source;
+- Cohen's kappa per label between the two labelling passes, and how many were adjudicated;
+- the heads' figures from their last training (cross-validated, and on the texts kept out of
+  the encoder's fine-tuning), as `make train-meaning` wrote them;
+- the blind batches' first look, as `score_blind` recorded it.
+
+    python -m tools.language.corpus_report
+"""
+
+from __future__ import annotations
+
+import json
+import statistics
+import sys
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+from tools.language.data_files import BLIND
+from tools.language.labelling import agreement, labels_file, read_jsonl, text_files
+
+ROOT = Path(__file__).resolve().parents[2]
+TRAINING_REPORT = ROOT / "docs" / "language-training.txt"
+FIRST_LOOK = BLIND / "first-look.json"
+
+
+def label_counts(kind: str, labels: list[Any]) -> Counter[str]:
+    counts: Counter[str] = Counter()
+    for label in labels:
+        if kind == "safety":
+            counts[label] += 1
+        elif kind == "themes":
+            counts.update(label or ["(none)"])
+        else:
+            counts.update(name for name, on in label.items() if on)
+    return counts
+
+
+def describe(name: str) -> list[str]:
+    kind = name.removeprefix("blind-")
+    rows = [
+        r
+        for path in text_files(name)
+        if not path.name.endswith("-labels.jsonl") and not path.name.endswith("-rulings.jsonl")
+        for r in read_jsonl(path)
+    ]
+    if not rows:
+        return []
+    labels_path = labels_file(name)
+    settled = {}
+    adjudicated = 0
+    if labels_path.exists():
+        for r in read_jsonl(labels_path):
+            if "label" in r:
+                settled[r["id"]] = r["label"]
+                adjudicated += "reason" in r
+    words = [len(r["text"].split()) for r in rows]
+    kinds = Counter(r.get("source_kind", "?") for r in rows).most_common(4)
+    out = [
+        f"{name}: {len(rows)} texts, {len(settled)} with a settled label "
+        f"({adjudicated} adjudicated), median {statistics.median(words):.0f} words; "
+        f"sources mostly {', '.join(f'{k} {n}' for k, n in kinds)}",
+        "  labels: "
+        + ", ".join(
+            f"{k} {n}" for k, n in sorted(label_counts(kind, list(settled.values())).items())
+        ),
+    ]
+    if labels_path.exists():
+        kappas = agreement(name)
+        out.append(
+            "  kappa: "
+            + ", ".join(f"{k} {v:.3f}" for k, (_, v) in kappas.items())
+            + f" (n={next(iter(kappas.values()))[0]})"
+        )
+    return out
+
+
+def main() -> int:
+    print("== The corpus (data/language/corpus) and the blind batches (data/language/blind)")
+    for name in (
+        "safety",
+        "themes",
+        "statements",
+        "blind-safety",
+        "blind-themes",
+        "blind-statements",
+    ):
+        for line in describe(name):
+            print(line)
+    print(f"\n== The meaning engine's heads ({TRAINING_REPORT.relative_to(ROOT)})")
+    print(
+        TRAINING_REPORT.read_text(encoding="utf-8")
+        if TRAINING_REPORT.exists()
+        else "not trained yet"
+    )
+    print(f"== The blind batches' first look ({FIRST_LOOK.relative_to(ROOT)})")
+    if FIRST_LOOK.exists():
+        print(json.dumps(json.loads(FIRST_LOOK.read_text(encoding="utf-8"))["first"], indent=1))
+    else:
+        print("not scored yet")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
