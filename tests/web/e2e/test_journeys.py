@@ -44,7 +44,7 @@ def coach_signs_up_and_invites(page, base: str, audit: Auditor) -> str:  # type:
     secret = page.locator("code.secret").inner_text()
     page.get_by_label("Six-digit code from your authenticator app").fill(totp_code(secret))
     page.get_by_role("button", name="Confirm").click()
-    page.wait_for_url("**/coach/")
+    page.wait_for_url("**/coach/dashboard/")  # the coach's one home, with the invitation form
     audit.check(page)
     page.get_by_label("Client's email address").fill("maya@client.test")
     page.get_by_role("button", name="Send invitation").click()
