@@ -27,21 +27,12 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "src"))
 
+from interplay.core.vocabulary import Theme  # noqa: E402
+from interplay.language.meaning.heads import STATEMENT_FIELDS  # noqa: E402
 from tools.language.training_data import corpus_examples, earlier_examples  # noqa: E402
 
-THEMES = (
-    "over_independence",
-    "over_dependence",
-    "interdependence",
-    "rigid_boundaries",
-    "porous_boundaries",
-    "confluence",
-    "perfectionism",
-    "vulnerability_fear",
-    "cultural_pressure",
-    "past_experience",
-)
-FIELDS = ("i_statement", "blame", "feeling", "need", "request", "absolute", "hedge_apology")
+THEMES = tuple(theme.value for theme in Theme)
+FIELDS = STATEMENT_FIELDS
 TASKS = (
     "risk",
     "self_harm",
