@@ -14,6 +14,11 @@ Each labeller writes WORK/SET/pass_a/batch-NNN.jsonl (or pass_b) with one
 data/language/corpus/SET-labels.jsonl, one row per text with `batch`, `pass_a`, `pass_b`,
 `agreed` and, where the passes differ, `label` and `reason` left for adjudication.
 WORK is /work/labelling unless INTERPLAY_LABELLING_DIR says otherwise.
+
+The labels file is the ledger, not WORK: a work folder lost between sessions loses nothing.
+A text already in the labels file is never batched again, new batches are numbered after every
+batch the ledger names, and `collect` merges the passes it finds into the ledger's rows (a
+text whose passes are not in WORK keeps its row as it was).
 """
 
 from __future__ import annotations
@@ -118,19 +123,39 @@ def validate(name: str, label: Any) -> Any:
     return {f: label[f] for f in FIELDS}
 
 
+def shown(path: Path) -> str:
+    """A path as the person running the tool reads it best: from the repository root."""
+    return str(path.relative_to(ROOT)) if path.is_relative_to(ROOT) else str(path)
+
+
+def ledger(kind: str) -> dict[str, dict[str, Any]]:
+    """The labels file's rows by text id: what earlier sessions settled."""
+    path = labels_file(kind)
+    return {row["id"]: row for row in read_jsonl(path)} if path.exists() else {}
+
+
+def batch_number(name: str) -> int:
+    return int(name.removeprefix("batch-"))
+
+
 def batched_ids(kind: str) -> set[str]:
-    ids: set[str] = set()
+    ids: set[str] = set(ledger(kind))
     for path in (WORK / kind / "batches").glob("batch-*.jsonl"):
         ids.update(row["id"] for row in read_jsonl(path))
     return ids
+
+
+def last_batch_number(kind: str) -> int:
+    names = [row["batch"] for row in ledger(kind).values() if "batch" in row]
+    names += [path.stem for path in (WORK / kind / "batches").glob("batch-*.jsonl")]
+    return max((batch_number(name) for name in names), default=0)
 
 
 def make_batches(kind: str, take_all: bool) -> int:
     done = batched_ids(kind)
     fresh = [row for row in corpus_rows(kind) if row["id"] not in done]
     random.Random(f"{SEED}-{kind}-{len(done)}").shuffle(fresh)  # noqa: S311 - a fixed, repeatable order
-    existing = sorted((WORK / kind / "batches").glob("batch-*.jsonl"))
-    number = len(existing)
+    number = last_batch_number(kind)
     made = 0
     while len(fresh) >= BATCH or (take_all and fresh):
         chunk, fresh = fresh[:BATCH], fresh[BATCH:]
@@ -153,15 +178,18 @@ def answers(kind: str, which: str) -> dict[str, tuple[str, Any, str]]:
 def collect(kind: str) -> int:
     a, b = answers(kind, "pass_a"), answers(kind, "pass_b")
     out_path = labels_file(kind)
-    previous = {row["id"]: row for row in read_jsonl(out_path)} if out_path.exists() else {}
-    rows = []
+    previous = ledger(kind)
+    merged = dict(previous)
     for text_id in sorted(set(a) | set(b)):
+        old = previous.get(text_id, {})
         row: dict[str, Any] = {"id": text_id, "batch": (a.get(text_id) or b[text_id])[0]}
-        if text_id in a:
-            row["pass_a"] = a[text_id][1]
-        if text_id in b:
-            row["pass_b"] = b[text_id][1]
+        for which, found in (("pass_a", a), ("pass_b", b)):
+            if text_id in found:
+                row[which] = found[text_id][1]
+            elif which in old:
+                row[which] = old[which]
         notes = [n for n in (a.get(text_id, ("", "", ""))[2], b.get(text_id, ("", "", ""))[2]) if n]
+        notes = notes or old.get("notes", [])
         if notes:
             row["notes"] = notes
         both = "pass_a" in row and "pass_b" in row
@@ -171,7 +199,8 @@ def collect(kind: str) -> int:
         elif both and "reason" in previous.get(text_id, {}):
             row["label"] = validate(kind, previous[text_id]["label"])
             row["reason"] = previous[text_id]["reason"]
-        rows.append(row)
+        merged[text_id] = row
+    rows = [merged[text_id] for text_id in sorted(merged)]
     write_jsonl(out_path, rows)
     counts = Counter(
         "agreed"
@@ -183,7 +212,7 @@ def collect(kind: str) -> int:
         else "one pass"
         for r in rows
     )
-    print(f"{kind}: {len(rows)} texts labelled: {dict(counts)} -> {out_path.relative_to(ROOT)}")
+    print(f"{kind}: {len(rows)} texts labelled: {dict(counts)} -> {shown(out_path)}")
     return 0
 
 
