@@ -19,12 +19,12 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from tools.language.data_files import BLIND
 from tools.language.labelling import agreement, labels_file, read_jsonl, text_files
+from tools.language.score_blind import RECORD, read_record
 
 ROOT = Path(__file__).resolve().parents[2]
 TRAINING_REPORT = ROOT / "docs" / "language-training.txt"
-FIRST_LOOK = BLIND / "first-look.json"
+FIRST_LOOK = RECORD
 
 
 def label_counts(kind: str, labels: list[Any]) -> Counter[str]:
@@ -96,10 +96,12 @@ def main() -> int:
         if TRAINING_REPORT.exists()
         else "not trained yet"
     )
-    print(f"== The blind batches' first look ({FIRST_LOOK.relative_to(ROOT)})")
-    if FIRST_LOOK.exists():
-        print(json.dumps(json.loads(FIRST_LOOK.read_text(encoding="utf-8"))["first"], indent=1))
-    else:
+    print(f"== The blind rounds' first looks ({FIRST_LOOK.relative_to(ROOT)})")
+    rounds = read_record()["rounds"]
+    for name, looks in sorted(rounds.items()):
+        print(f"-- round {name}")
+        print(json.dumps(looks["first"], indent=1))
+    if not rounds:
         print("not scored yet")
     return 0
 

@@ -1,7 +1,8 @@
 """Score the sealed blind batches once, and keep that first look.
 
-    python -m tools.language.score_blind            # score, once; print and record the figures
-    python -m tools.language.score_blind --show     # print the recorded first look
+    python -m tools.language.score_blind            # score the newest round, once; record it
+    python -m tools.language.score_blind --show     # print every round's recorded looks
+    python -m tools.language.score_blind --round 1 --again   # a later look at an older round
 
 The blind batches in data/language/blind/ were written by someone who neither wrote nor
 labelled the training corpus, labelled twice like the rest, and never read by training code.
@@ -9,6 +10,11 @@ Their labels are the settled ones in `<set>-labels.jsonl` (both passes agreed, o
 The first scoring is written to data/language/blind/first-look.json with the engine versions;
 a second run refuses, because a figure measured after looking is no longer blind. (Scoring a
 new engine on the same batches is allowed with --again, and is recorded as a later look.)
+
+Batches come in rounds. Once a round has been looked at, an engine trained after that look is
+measured honestly only on a round written after it: round 1 is b1 (safety, statements) and b2
+(themes), scored first on 2026-12-02; round 2 is b3 (all three), written after that look by a
+writer who never saw the corpus.
 """
 
 from __future__ import annotations
@@ -28,8 +34,17 @@ from tools.language.data_files import BLIND
 RECORD = BLIND / "first-look.json"
 
 
-def settled(kind: str) -> list[tuple[str, Any]]:
-    """(text, settled label) for every blind text of a kind."""
+ROUNDS = {"1": ("b1", "b2"), "2": ("b3",)}
+NEWEST = max(ROUNDS, key=int)
+
+
+def in_round(path_stem: str, round_name: str) -> bool:
+    """Whether a batch file (``safety-b3``) belongs to a round."""
+    return path_stem.rsplit("-", 1)[-1] in ROUNDS[round_name]
+
+
+def settled(kind: str, round_name: str) -> list[tuple[str, Any]]:
+    """(text, settled label) for every blind text of a kind in one round."""
     labels_path = BLIND / f"{kind}-labels.jsonl"
     if not labels_path.exists():
         return []
@@ -41,6 +56,8 @@ def settled(kind: str) -> list[tuple[str, Any]]:
     texts = []
     for path in sorted(BLIND.glob(f"{kind}-*.jsonl")):
         if path.name.endswith(("-labels.jsonl", "-rulings.jsonl")):
+            continue
+        if not in_round(path.stem, round_name):
             continue
         for line in path.read_text(encoding="utf-8").splitlines():
             row = json.loads(line)
@@ -100,20 +117,52 @@ def score_statements(engine: str, rows: list[tuple[str, dict[str, bool]]]) -> di
     }
 
 
-def score(engine: str) -> dict[str, Any]:
+def score(engine: str, round_name: str) -> dict[str, Any]:
     chosen = engines(engine)
     return {
         "engine": engine,
+        "round": round_name,
         "versions": {
             "safety": chosen.safety.version,
             "themes": chosen.themes.version,
             "statements": chosen.statements.version,
         },
         "scored_at": datetime.now(UTC).isoformat(timespec="seconds"),
-        "safety": score_safety(engine, settled("safety")),
-        "themes": score_themes(engine, settled("themes")),
-        "statements": score_statements(engine, settled("statements")),
+        "safety": score_safety(engine, settled("safety", round_name)),
+        "themes": score_themes(engine, settled("themes", round_name)),
+        "statements": score_statements(engine, settled("statements", round_name)),
     }
+
+
+def unready(round_name: str) -> str:
+    """Why a round cannot be scored yet, or "" when every kind has texts and every text a
+    settled label: a look at half a round would spend the rest of it."""
+    problems = []
+    for kind in ("safety", "themes", "statements"):
+        files = [
+            path
+            for path in BLIND.glob(f"{kind}-*.jsonl")
+            if in_round(path.stem, round_name)
+            and not path.name.endswith(("-labels.jsonl", "-rulings.jsonl"))
+        ]
+        written = sum(
+            1 for path in files for line in path.read_text(encoding="utf-8").splitlines() if line
+        )
+        labelled = len(settled(kind, round_name))
+        if not written or labelled < written:
+            problems.append(f"{kind} {labelled} of {written} texts settled")
+    return "; ".join(problems)
+
+
+def read_record() -> dict[str, Any]:
+    """Every round's looks: {"rounds": {"1": {"first": ..., "later": [...]}, ...}}. The record
+    written before rounds existed held round 1's looks at its top level."""
+    if not RECORD.exists():
+        return {"rounds": {}}
+    record: dict[str, Any] = json.loads(RECORD.read_text(encoding="utf-8"))
+    if "rounds" not in record:
+        record = {"rounds": {"1": record}}
+    return record
 
 
 def main(argv: Iterable[str]) -> int:
@@ -122,26 +171,30 @@ def main(argv: Iterable[str]) -> int:
     )
     parser.add_argument("--show", action="store_true", help="print the recorded looks")
     parser.add_argument("--again", action="store_true", help="score once more, as a later look")
+    parser.add_argument("--round", default=NEWEST, choices=sorted(ROUNDS), dest="round_name")
     parser.add_argument("--engine", default=DEFAULT_ENGINE)
     args = parser.parse_args(list(argv))
-    record: dict[str, Any] = (
-        json.loads(RECORD.read_text(encoding="utf-8")) if RECORD.exists() else {}
-    )
+    record = read_record()
     if args.show:
-        print(json.dumps(record, indent=2) if record else "the blind batches have not been scored")
+        print(json.dumps(record, indent=2) if record["rounds"] else "no blind round is scored")
         return 0
-    if record and not args.again:
+    looks = record["rounds"].get(args.round_name)
+    if looks and not args.again:
         print(
-            f"{RECORD.name} already holds the first look ({record['first']['scored_at']}): "
+            f"round {args.round_name} already has its first look ({looks['first']['scored_at']}): "
             "scoring again is no longer blind. --show prints it; --again records a later look.",
             file=sys.stderr,
         )
         return 2
-    result = score(args.engine)
-    if record:
-        record.setdefault("later", []).append(result)
+    missing = unready(args.round_name)
+    if missing:
+        print(f"round {args.round_name} is not ready to score: {missing}", file=sys.stderr)
+        return 2
+    result = score(args.engine, args.round_name)
+    if looks:
+        looks.setdefault("later", []).append(result)
     else:
-        record = {"first": result}
+        record["rounds"][args.round_name] = {"first": result}
     RECORD.write_text(json.dumps(record, indent=2) + "\n", encoding="utf-8")
     print(json.dumps(result, indent=2))
     return 0
