@@ -298,7 +298,14 @@ def main(argv: Iterable[str]) -> int:
     if args.report:
         args.report.write_text("\n".join(t.line for t in trained) + "\n", encoding="utf-8")
     if args.write:
-        version = f"meaning-1.0+{model_key()}"
+        # The version names the encoder and the heads: new heads on the same encoder read
+        # differently, and a changed version is what queues the journal's re-reading.
+        heads = hashlib.sha1()  # noqa: S324 - a version tag, not security
+        for t in trained:
+            heads.update(t.label.encode())
+            heads.update(np.asarray(t.weights, dtype=np.float64).tobytes())
+            heads.update(np.float64(t.bias).tobytes() + np.float64(t.threshold).tobytes())
+        version = f"meaning-1.1+{model_key()}.{heads.hexdigest()[:8]}"
         np.savez_compressed(
             HEADS_FILE,
             version=np.array(version),
