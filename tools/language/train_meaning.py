@@ -52,7 +52,11 @@ CACHE = ROOT / ".cache" / "embeddings"
 # figures on them are the honest ones; cross-validation over texts the encoder was tuned on
 # flatters.
 HELD_OUT_FILE = ROOT / "data" / "language" / "encoder-held-out.json"
-RISK_MAX_FALSE_ALARMS = 0.04
+# Recall first: the risk threshold is the lowest that keeps false alarms on no-risk texts the
+# encoder never saw within the target itself (5%), not under it. At 4% on the held-out texts of
+# 2 December (hard negatives of writer s5 among them) the threshold rose to 0.66 and older
+# blind sets lost 5 to 8 points of recall for one point of false alarms.
+RISK_MAX_FALSE_ALARMS = 0.05
 C_GRID = (0.25, 1.0, 4.0)
 THEMES = tuple(theme.value for theme in Theme)
 

@@ -46,6 +46,11 @@ STATEMENT_PREFIX = "statement:"
 LEARNED_CUE = "learned-model"
 # A cue score this high comes from a direct cue ("I want to die", "he hit me"): the meaning
 # engine keeps such a flag even when its model would not raise one.
+# A cue's flag stands when the model gives the text at least this share of its risk threshold.
+# Chosen on 2 December on the older blind sets and blind round 1 (already looked at), round 2
+# still sealed: at 0.6 their recall rose from 0.97/0.92/0.84/0.86 to 1.00/0.98/0.88/0.87 for
+# 0.8 points more false alarms on round 1 and none on the others.
+AGREEING = 0.6
 DIRECT_CUE = 0.9  # the cue id reported for a finding only the model made
 
 
@@ -162,11 +167,13 @@ class CompositeSafetyScreen:
         if ANY_RISK not in reading.probabilities:
             return replace(found, engine_version=self.version)
         cue_scores = dict(found.scores)
-        # Recall first: a direct cue (score DIRECT_CUE or more) or a text longer than the model
-        # reads keeps the cues' flag even when the model would not raise one.
+        # Recall first: a direct cue (score DIRECT_CUE or more), a text longer than the model
+        # reads, or a cue the model leans towards (over AGREEING of its threshold: two weak
+        # signals that agree) keeps the cues' flag even when the model would not raise one.
         cues_stand = found.flagged and (
             max(cue_scores.values(), default=0.0) >= DIRECT_CUE
             or getattr(reading, "truncated", False)
+            or reading.probabilities[ANY_RISK] >= AGREEING * reading.thresholds[ANY_RISK]
         )
         if not over_threshold(reading, ANY_RISK):
             if cues_stand:
