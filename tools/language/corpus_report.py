@@ -13,6 +13,7 @@
 from __future__ import annotations
 
 import json
+import re
 import statistics
 import sys
 from collections import Counter
@@ -37,6 +38,40 @@ def label_counts(kind: str, labels: list[Any]) -> Counter[str]:
         else:
             counts.update(name for name, on in label.items() if on)
     return counts
+
+
+# Words a no-risk text shares with risk: with them (or with a cue the rules raise) a `none`
+# text is a hard negative in the issue's sense (figurative kill/die, grief, burnout,
+# loneliness, someone else's suicide, news, venting).
+RISK_WORDS = re.compile(
+    r"\b(kill|killing|killed|die|died|dying|dead|death|suicid\w*|overdos\w*|cut|cutting|hurt"
+    r"|end it|jump|pills?|hang\w*|shoot|gun|knife|not (be )?here|disappear|threat\w*|hit|hits"
+    r"|punch\w*|abus\w*|grief|grieving|funeral|passed away|lonely|loneliness|burn(ed|t)[ -]?out"
+    r"|exhausted|suicidal|self[- ]harm|scars?|depress\w*|hopeless|murder\w*|stab\w*"
+    r"|strangl\w*|drown\w*|bury|buried|hospital|ambulance|police)\b",
+    re.IGNORECASE,
+)
+
+
+def safety_mix(rows: list[dict[str, Any]], settled: dict[str, Any]) -> str:
+    """The issue's safety sizes that the four labels do not show: hard negatives, and
+    self-harm said without a direct cue (no rule at direct strength)."""
+    from interplay.language.engine import engines
+    from interplay.language.engine.composite import DIRECT_CUE
+
+    rules = engines("cue").safety
+    hard = indirect = 0
+    for row in rows:
+        label = settled.get(row["id"])
+        if label == "none":
+            hard += bool(RISK_WORDS.search(row["text"])) or rules.analyse(row["text"]).flagged
+        elif label in ("self_harm", "both"):
+            scores = dict(rules.analyse(row["text"]).scores).values()
+            indirect += max(scores, default=0.0) < DIRECT_CUE
+    return (
+        f"  hard negatives (none, sharing risk words or raising a cue) {hard}; "
+        f"self-harm with no direct cue {indirect}"
+    )
 
 
 def describe(name: str) -> list[str]:
@@ -68,6 +103,8 @@ def describe(name: str) -> list[str]:
             f"{k} {n}" for k, n in sorted(label_counts(kind, list(settled.values())).items())
         ),
     ]
+    if kind == "safety":
+        out.append(safety_mix(rows, settled))
     if labels_path.exists():
         kappas = agreement(name)
         out.append(
