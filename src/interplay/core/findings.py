@@ -343,6 +343,13 @@ RISK_RULES: tuple[_RiskRule, ...] = (
 )
 
 
+# Each risk's rule and explanation, made once: they are the same for everyone.
+_RISK_WORDS = {
+    rule.risk: (reason(f"risk.{rule.risk.value}"), reason(f"risk.{rule.risk.value}.explanation"))
+    for rule in RISK_RULES
+}
+
+
 def risks_of(scored: Scored, autonomy: Axis | None = None) -> tuple[RiskFinding, ...]:
     """`autonomy`: the autonomy axis when the caller has it already (the profile does)."""
     means = {scale: score.score for scale, score in scored.items()}
@@ -351,11 +358,12 @@ def risks_of(scored: Scored, autonomy: Axis | None = None) -> tuple[RiskFinding,
     findings: list[RiskFinding] = []
     for rule in RISK_RULES:
         evidence = _evidence(scored, rule.scales)
-        explanation = reason(f"risk.{rule.risk.value}.explanation")
-        if rule.test is None:
-            present = autonomy.score is not None
-        else:
-            present = all(scale in scored for scale in rule.scales)
+        words, explanation = _RISK_WORDS[rule.risk]
+        present = (
+            autonomy.score is not None
+            if rule.test is None
+            else all(scale in scored for scale in rule.scales)
+        )
         if not present:
             missing = tuple(s.value for s in rule.scales if s not in scored)
             why = reason(f"risk.{rule.risk.value}.unjudged", missing=missing)
@@ -365,11 +373,7 @@ def risks_of(scored: Scored, autonomy: Axis | None = None) -> tuple[RiskFinding,
             flagged = autonomy.score is not None and autonomy.score < LOW_AGENCY_BELOW
         else:
             flagged = rule.test(means)
-        findings.append(
-            RiskFinding(
-                rule.risk, flagged, True, reason(f"risk.{rule.risk.value}"), explanation, evidence
-            )
-        )
+        findings.append(RiskFinding(rule.risk, flagged, True, words, explanation, evidence))
     return tuple(findings)
 
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 import string
 from collections.abc import Callable, Mapping
+from enum import Enum
 from functools import cache, lru_cache
 from typing import Any
 
@@ -216,7 +217,11 @@ class Reason(str):
     _stored_params: dict[str, Any]
 
     def __new__(cls, code: str, params: Mapping[str, Param] | None = None) -> Reason:
-        params = dict(params or {})
+        # An id may come as the vocabulary's StrEnum member: stored as its plain id.
+        params = {
+            key: value._value_ if isinstance(value, Enum) else value
+            for key, value in (params or {}).items()
+        }
         text = str(params["text"]) if code == LEGACY_TEXT else english(code, params)
         made = super().__new__(cls, text)
         made.code = code

@@ -68,55 +68,120 @@ def _question_match(question: Question, needs: Needs) -> tuple[int, list[Reason]
     reasons: list[Reason] = []
     if needs.focus is not None and needs.focus in question.focus:
         points += 3
-        reasons.append(reason("question.fits_focus", focus=needs.focus.value))
+        reasons.append(reason("question.fits_focus", focus=needs.focus))
     if needs.stage is not None and needs.stage in question.stages:
         points += 2
-        reasons.append(reason("question.fits_stage", stage=needs.stage.value))
+        reasons.append(reason("question.fits_stage", stage=needs.stage))
     leading = needs.barriers[:TOP_BARRIERS]
     # A leading barrier tagged both as a scale and as a barrier counts once, below (a
     # barrier's id is its scale's id).
-    counted_below = {barrier.value for barrier in leading if barrier in question.barriers}
+    counted_below = {barrier for barrier in leading if barrier in question.barriers}
     for scale in question.scales:
-        if scale.value in counted_below:
+        if scale in counted_below:  # type: ignore[comparison-overlap]  # StrEnums: same ids
             continue
         if needs.levels.get(scale) is Level.HIGH:
             points += 2
-            reasons.append(reason("question.high_scale", scale=scale.value))
+            reasons.append(reason("question.high_scale", scale=scale))
     for barrier in question.barriers:
         if barrier in leading:
             points += 2
-            reasons.append(reason("question.leading_barrier", barrier=barrier.value))
+            reasons.append(reason("question.leading_barrier", barrier=barrier))
     if points and question.from_article:
         points += 1
         reasons.append(reason("question.from_method"))
     return points, reasons
 
 
-def _question_points(
-    question: Question,
-    focus: object,
-    stage: object,
-    high: frozenset[Scale],
-    leading: tuple[Barrier, ...],
-) -> int:
-    """`_question_match`'s points without its reasons, for ranking the whole bank: reasons
-    are written for the few questions picked (a test holds the two to the same points)."""
-    points = 3 if focus in question.focus else 0
-    if stage in question.stages:
-        points += 2
-    if high:
-        barriers = question.barriers
+@dataclass(frozen=True)
+class _BankIndex:
+    """A bank by tag, so ranking touches only the questions a person's needs name (a profile
+    has a focus, a stage, a few high scales and two leading barriers; the bank has 84
+    questions). Points are `_question_match`'s; a test holds the two together."""
+
+    size: int
+    by_focus: Mapping[Focus, tuple[int, ...]]
+    by_stage: Mapping[Stage, tuple[int, ...]]
+    by_scale: Mapping[Scale, tuple[int, ...]]
+    by_barrier: Mapping[Barrier, tuple[int, ...]]
+    # questions tagged with a scale and with the barrier of the same id: the scale's points
+    # are not counted when that barrier leads (the barrier's are)
+    scale_and_barrier: Mapping[Scale, frozenset[int]]
+    from_article: tuple[bool, ...]
+
+
+def _index(bank: Sequence[Question]) -> _BankIndex:
+    by_focus: dict[Focus, list[int]] = {}
+    by_stage: dict[Stage, list[int]] = {}
+    by_scale: dict[Scale, list[int]] = {}
+    by_barrier: dict[Barrier, list[int]] = {}
+    both: dict[Scale, set[int]] = {}
+    for position, question in enumerate(bank):
+        for focus in dict.fromkeys(question.focus):
+            by_focus.setdefault(focus, []).append(position)
+        for stage in dict.fromkeys(question.stages):
+            by_stage.setdefault(stage, []).append(position)
         for scale in question.scales:
-            # StrEnums compare as their ids, so a scale meets its own barrier here
-            if scale in high and not (scale in leading and scale in barriers):  # type: ignore[comparison-overlap]
-                points += 2
-    if leading:
+            by_scale.setdefault(scale, []).append(position)
+            if scale.value in {barrier.value for barrier in question.barriers}:
+                both.setdefault(scale, set()).add(position)
         for barrier in question.barriers:
-            if barrier in leading:
-                points += 2
-    if points and question.from_article:
-        points += 1
-    return points
+            by_barrier.setdefault(barrier, []).append(position)
+    return _BankIndex(
+        len(bank),
+        {key: tuple(value) for key, value in by_focus.items()},
+        {key: tuple(value) for key, value in by_stage.items()},
+        {key: tuple(value) for key, value in by_scale.items()},
+        {key: tuple(value) for key, value in by_barrier.items()},
+        {key: frozenset(value) for key, value in both.items()},
+        tuple(question.from_article for question in bank),
+    )
+
+
+_INDEXES: dict[int, tuple[Sequence[Question], _BankIndex]] = {}
+
+
+def _bank_index(bank: Sequence[Question]) -> _BankIndex:
+    cached = _INDEXES.get(id(bank))
+    if cached is not None and cached[0] is bank:
+        return cached[1]
+    index = _index(bank)
+    if len(_INDEXES) > 64:  # banks made on the fly (the session planner's phases): a few only
+        _INDEXES.clear()
+    _INDEXES[id(bank)] = (bank, index)
+    return index
+
+
+def _bank_points(index: _BankIndex, needs: Needs) -> list[int]:
+    """Each question's points for these needs, in bank order."""
+    points = [0] * index.size
+    if needs.focus is not None:
+        for position in index.by_focus.get(needs.focus, ()):
+            points[position] += 3
+    if needs.stage is not None:
+        for position in index.by_stage.get(needs.stage, ()):
+            points[position] += 2
+    leading = needs.barriers[:TOP_BARRIERS]
+    no_positions: frozenset[int] = frozenset()
+    for scale, level in needs.levels.items():
+        if level is not Level.HIGH:
+            continue
+        # StrEnums compare as their ids, so a scale meets the barrier of the same id here
+        counted_below = (
+            index.scale_and_barrier.get(scale, no_positions)
+            if scale in leading  # type: ignore[comparison-overlap]
+            else no_positions
+        )
+        for position in index.by_scale.get(scale, ()):
+            if position not in counted_below:
+                points[position] += 2
+    for barrier in leading:
+        for position in index.by_barrier.get(barrier, ()):
+            points[position] += 2
+    from_article = index.from_article
+    return [
+        point + 1 if point and from_article[position] else point
+        for position, point in enumerate(points)
+    ]
 
 
 def _is_general(question: Question) -> bool:
@@ -136,13 +201,11 @@ def recommend_questions(
     questions when too few match. Within a phase the strongest match wins, ties keep the
     bank's order."""
     bank = question_bank() if bank is None else bank
-    high = frozenset(scale for scale, level in needs.levels.items() if level is Level.HIGH)
-    leading = needs.barriers[:TOP_BARRIERS]
-    ranked: list[tuple[int, int, Question]] = []
-    for position, question in enumerate(bank):
-        points = _question_points(question, needs.focus, needs.stage, high, leading)
-        if points >= 2:
-            ranked.append((-points, position, question))
+    ranked = [
+        (-points, position, bank[position])
+        for position, points in enumerate(_bank_points(_bank_index(bank), needs))
+        if points >= 2
+    ]
     ranked.sort(key=lambda row: (row[0], row[1]))
     chosen: list[Question] = []
     taken: set[str] = set()
@@ -172,18 +235,18 @@ def _experiment_match(experiment: Experiment, needs: Needs) -> tuple[int, list[R
     reasons = [
         reason(
             "experiment.direction",
-            direction=experiment.direction.value,
-            focus=needs.focus.value if needs.focus else "",
+            direction=experiment.direction,
+            focus=needs.focus or "",
         )
     ]
     for scale in experiment.scales:
         level = needs.levels.get(scale)
         if level is Level.HIGH:
             points += 2
-            reasons.append(reason("experiment.high_scale", scale=scale.value))
+            reasons.append(reason("experiment.high_scale", scale=scale))
         elif level is Level.MODERATE:
             points += 1
-            reasons.append(reason("experiment.moderate_scale", scale=scale.value))
+            reasons.append(reason("experiment.moderate_scale", scale=scale))
     return points, reasons
 
 
