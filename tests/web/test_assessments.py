@@ -214,12 +214,15 @@ def test_low_barriers_are_not_listed_as_holding_someone_back(practice):
 
 
 def test_recommendation_reasons_show_plain_words_not_vocabulary_ids():
-    from interplay.web.labels import readable_reason
+    from interplay.web.reasons import render
 
-    assert readable_reason("fits the focus: loosening_over_independence") == (
+    assert render({"code": "question.fits_focus", "params": {"focus": "balancing"}}) == (
+        "fits the focus: keeping both in balance"
+    )
+    assert render("fits the focus: loosening_over_independence") == (  # the first stored form
         "fits the focus: letting people in"
     )
-    assert "_" not in readable_reason("speaks to a high over_independence score")
+    assert "_" not in render("speaks to a high over_independence score")
 
 
 def test_a_stored_profile_is_read_typed_at_the_edge(practice, caplog):

@@ -18,6 +18,7 @@ from interplay.core.balance import (
     pattern_of,
     unit,
 )
+from interplay.core.reasons import PULL_CODES, Reason, reason
 from interplay.core.scoring import HIGH_ABOVE, ScaleScore
 from interplay.core.vocabulary import (
     Barrier,
@@ -69,43 +70,49 @@ class Balance:
     autonomy: float | None
     connection: float | None
     pattern: Pattern | None
-    pattern_reason: str
+    pattern_reason: Reason
     near_midpoint: bool
     autonomy_axis: Axis
     connection_axis: Axis
     evidence: tuple[ScaleScore, ...]
 
 
-def _pattern_reason(autonomy: float | None, connection: float | None) -> tuple[str, bool]:
+def _pattern_reason(autonomy: float | None, connection: float | None) -> tuple[Reason, bool]:
     if autonomy is None or connection is None:
-        missing = [
+        missing = tuple(
             name for name, v in (("autonomy", autonomy), ("connection", connection)) if v is None
-        ]
-        return f"{' and '.join(missing)} could not be placed (too few scales scored)", False
-    parts = []
-    near = []
-    for name, value in (("autonomy", autonomy), ("connection", connection)):
-        side = ">=" if value >= PATTERN_MIDPOINT else "<"
-        parts.append(f"{name} {value:.0f} {side} {PATTERN_MIDPOINT:.0f}")
-        if abs(value - PATTERN_MIDPOINT) < NEAR_MIDPOINT:
-            near.append(name)
-    reason = " and ".join(parts)
+        )
+        return reason("pattern.unplaced", axes=missing), False
+    near = tuple(
+        name
+        for name, value in (("autonomy", autonomy), ("connection", connection))
+        if abs(value - PATTERN_MIDPOINT) < NEAR_MIDPOINT
+    )
+    placed = {
+        "autonomy": autonomy,
+        "autonomy_side": ">=" if autonomy >= PATTERN_MIDPOINT else "<",
+        "connection": connection,
+        "connection_side": ">=" if connection >= PATTERN_MIDPOINT else "<",
+        "midpoint": PATTERN_MIDPOINT,
+    }
     if near:
-        reason += f"; {' and '.join(near)} close to the midpoint, so this could tip either way"
-    return reason, bool(near)
+        return reason("pattern.placed_near_midpoint", **placed, near=near), True
+    return reason("pattern.placed", **placed), False
 
 
-def balance_of(scored: Scored) -> Balance:
-    means = {scale: score.score for scale, score in scored.items()}
-    autonomy = autonomy_axis(means)
-    connection = connection_axis(means)
+def balance_of(scored: Scored, axes: tuple[Axis, Axis] | None = None) -> Balance:
+    """`axes`: autonomy and connection when the caller has them already (the profile does)."""
+    if axes is None:
+        means = {scale: score.score for scale, score in scored.items()}
+        axes = autonomy_axis(means), connection_axis(means)
+    autonomy, connection = axes
     used = tuple(dict.fromkeys(part.scale for part in (*autonomy.parts, *connection.parts)))
-    reason, near = _pattern_reason(autonomy.score, connection.score)
+    why, near = _pattern_reason(autonomy.score, connection.score)
     return Balance(
         autonomy.score,
         connection.score,
         pattern_of(autonomy.score, connection.score),
-        reason,
+        why,
         near,
         autonomy,
         connection,
@@ -127,7 +134,7 @@ class StageFinding:
     mixed: bool
     runner_up: Stage | None
     affinities: tuple[StageAffinity, ...]
-    reason: str
+    reason: Reason
     evidence: tuple[ScaleScore, ...]
 
 
@@ -161,25 +168,25 @@ def stage_of(scored: Scored) -> StageFinding:
     affinities = _stage_affinities(scored)
     evidence = _evidence(scored, (Scale.DEPENDENCE, Scale.OVER_INDEPENDENCE, Scale.INTERDEPENDENCE))
     if len(affinities) < 2:
-        reason = "not enough of dependence, over-independence and interdependence was scored"
-        return StageFinding(None, None, False, None, tuple(affinities), reason, evidence)
+        why = reason("stage.unscored")
+        return StageFinding(None, None, False, None, tuple(affinities), why, evidence)
     ranked = sorted(affinities, key=lambda a: a.affinity, reverse=True)
     top, second = ranked[0], ranked[1]
     gap = top.affinity - second.affinity
     confidence = round(min(1.0, 2.0 * gap), 2)
     mixed = gap < MIXED_STAGE_GAP
+    pair = {
+        "top": top.stage.value,
+        "top_affinity": top.affinity,
+        "second": second.stage.value,
+        "second_affinity": second.affinity,
+    }
     if mixed:
-        reason = (
-            f"{top.stage.value} ({top.affinity:.2f}) and {second.stage.value} "
-            f"({second.affinity:.2f}) are within {MIXED_STAGE_GAP}: a mixed picture"
-        )
+        why = reason("stage.mixed", **pair, within=MIXED_STAGE_GAP)
     else:
-        reason = (
-            f"{top.stage.value} ({top.affinity:.2f}) leads {second.stage.value} "
-            f"({second.affinity:.2f}) by {gap:.2f}"
-        )
+        why = reason("stage.leads", **pair, gap=gap)
     return StageFinding(
-        top.stage, confidence, mixed, second.stage, tuple(affinities), reason, evidence
+        top.stage, confidence, mixed, second.stage, tuple(affinities), why, evidence
     )
 
 
@@ -190,7 +197,7 @@ class Boundaries:
     rigid_level: Level | None
     porous: float | None
     porous_level: Level | None
-    reason: str
+    reason: Reason
     evidence: tuple[ScaleScore, ...]
 
 
@@ -205,25 +212,23 @@ def boundaries_of(scored: Scored) -> Boundaries:
             rigid.level if rigid else None,
             porous.score if porous else None,
             porous.level if porous else None,
-            "needs both rigid and porous boundaries scored",
+            reason("boundaries.unscored"),
             evidence,
         )
     rigid_high = rigid.level is Level.HIGH
     porous_high = porous.level is Level.HIGH
     if rigid_high and porous_high:
         style = BoundaryStyle.MIXED
-        reason = "both rigid and porous are high: guarded in some places, giving way in others"
     elif rigid_high:
         style = BoundaryStyle.RIGID
-        reason = "rigid is high and porous is not"
     elif porous_high:
         style = BoundaryStyle.POROUS
-        reason = "porous is high and rigid is not"
     else:
         style = BoundaryStyle.BALANCED
-        reason = "neither rigid nor porous is high"
-    reason += f" (rigid {rigid.score:.2f}, porous {porous.score:.2f}; high means > {HIGH_ABOVE})"
-    return Boundaries(style, rigid.score, rigid.level, porous.score, porous.level, reason, evidence)
+    why = reason(
+        f"boundaries.{style.value}", rigid=rigid.score, porous=porous.score, high=HIGH_ABOVE
+    )
+    return Boundaries(style, rigid.score, rigid.level, porous.score, porous.level, why, evidence)
 
 
 @dataclass(frozen=True)
@@ -247,11 +252,11 @@ class BarrierFinding:
     score: float
     level: Level
     # Which pull or history the person agreed with, where the barrier's items say (else None).
-    detail: str | None
+    detail: Reason | None
     evidence: tuple[ScaleScore, ...]
 
 
-def _barrier_detail(barrier: Barrier, score: ScaleScore) -> str | None:
+def _barrier_detail(barrier: Barrier, score: ScaleScore) -> Reason | None:
     """E.g. "controlling caregivers: pe01; a betrayal of trust: pe03": what was agreed with."""
     labels = BARRIER_ITEM_LABELS.get(barrier)
     if labels is None:
@@ -262,23 +267,22 @@ def _barrier_detail(barrier: Barrier, score: ScaleScore) -> str | None:
             agreed.setdefault(labels[answer.item_id], []).append(answer.item_id)
     if not agreed:
         return None
-    return "; ".join(f"{label}: {', '.join(ids)}" for label, ids in agreed.items())
+    groups = tuple(f"{PULL_CODES[label]}={','.join(ids)}" for label, ids in agreed.items())
+    return reason("barrier.agreed", groups=groups)
+
+
+_BARRIER_SCALES = tuple((barrier, barrier.scale) for barrier in Barrier)
 
 
 def barriers_of(scored: Scored) -> tuple[BarrierFinding, ...]:
     """Scored barriers, strongest first (ties keep the article's order)."""
-    present = [barrier for barrier in Barrier if barrier.scale in scored]
-    present.sort(key=lambda barrier: -scored[barrier.scale].score)
+    present = [(barrier, scored[scale]) for barrier, scale in _BARRIER_SCALES if scale in scored]
+    present.sort(key=lambda pair: -pair[1].score)
     return tuple(
         BarrierFinding(
-            barrier,
-            rank,
-            scored[barrier.scale].score,
-            scored[barrier.scale].level,
-            _barrier_detail(barrier, scored[barrier.scale]),
-            (scored[barrier.scale],),
+            barrier, rank, score.score, score.level, _barrier_detail(barrier, score), (score,)
         )
-        for rank, barrier in enumerate(present, start=1)
+        for rank, (barrier, score) in enumerate(present, start=1)
     )
 
 
@@ -287,18 +291,20 @@ class RiskFinding:
     risk: Risk
     flagged: bool
     assessable: bool
-    rule: str
-    explanation: str
+    rule: Reason
+    explanation: Reason
     evidence: tuple[ScaleScore, ...]
 
 
 @dataclass(frozen=True)
 class _RiskRule:
+    """A risk's scales and its test. The rule in words and the explanation are reasons
+    `risk.<id>` and `risk.<id>.explanation` (core/reasons.py), so pages can translate them."""
+
     risk: Risk
     scales: tuple[Scale, ...]
-    rule: str
-    test: Callable[[Mapping[Scale, float]], bool]
-    explanation: str
+    # None: judged on the autonomy axis (below LOW_AGENCY_BELOW) rather than on scale means
+    test: Callable[[Mapping[Scale, float]], bool] | None
 
 
 def _high(score: float) -> bool:
@@ -309,100 +315,84 @@ RISK_RULES: tuple[_RiskRule, ...] = (
     _RiskRule(
         Risk.ISOLATION,
         (Scale.RIGID_BOUNDARIES, Scale.INTERDEPENDENCE),
-        "rigid_boundaries high (> 3.5) and interdependence below 3",
         lambda s: _high(s[Scale.RIGID_BOUNDARIES]) and s[Scale.INTERDEPENDENCE] < 3.0,
-        "Keeping people at a distance, with little give and take, can leave you more alone "
-        "than you would choose.",
     ),
     _RiskRule(
         Risk.DIFFICULTY_ASKING_FOR_HELP,
         (Scale.OVER_INDEPENDENCE,),
-        "over_independence high (> 3.5)",
         lambda s: _high(s[Scale.OVER_INDEPENDENCE]),
-        "Managing alone as a habit can make it hard to ask for help, even when you need it.",
     ),
     _RiskRule(
         Risk.STRAINED_RELATIONSHIPS,
         (Scale.OVER_INDEPENDENCE, Scale.VULNERABILITY_FEAR),
-        "over_independence high and vulnerability_fear high (> 3.5)",
         lambda s: _high(s[Scale.OVER_INDEPENDENCE]) and _high(s[Scale.VULNERABILITY_FEAR]),
-        "When trusting or relying on others feels unsafe, relationships can take the strain.",
     ),
     _RiskRule(
         Risk.OVER_DEPENDENCE_ON_OTHERS,
         (Scale.DEPENDENCE,),
-        "dependence high (> 3.5)",
         lambda s: _high(s[Scale.DEPENDENCE]),
-        "Leaning on others to decide or to reassure you can leave your own judgement unused.",
     ),
     _RiskRule(
-        Risk.LACK_OF_AGENCY,
-        (Scale.DEPENDENCE, Scale.OVER_INDEPENDENCE, Scale.CONFLUENCE),
-        f"autonomy below {LOW_AGENCY_BELOW:.0f} of 100",
-        lambda s: (a := autonomy_axis(s).score) is not None and a < LOW_AGENCY_BELOW,
-        "With little sense of steering your own life, it is easy to feel powerless or unfulfilled.",
+        Risk.LACK_OF_AGENCY, (Scale.DEPENDENCE, Scale.OVER_INDEPENDENCE, Scale.CONFLUENCE), None
     ),
     _RiskRule(
         Risk.ENMESHMENT,
         (Scale.CONFLUENCE, Scale.POROUS_BOUNDARIES),
-        "confluence high (> 3.5) and porous_boundaries above 3",
         lambda s: _high(s[Scale.CONFLUENCE]) and s[Scale.POROUS_BOUNDARIES] > 3.0,
-        "When your wants blur into other people's and no is hard to say, you can lose "
-        "yourself in a relationship.",
     ),
 )
 
 
-def _risk_inputs_present(rule: _RiskRule, scored: Scored) -> bool:
-    if rule.risk is Risk.LACK_OF_AGENCY:
-        means = {scale: score.score for scale, score in scored.items()}
-        return autonomy_axis(means).score is not None
-    return all(scale in scored for scale in rule.scales)
+# Each risk's rule and explanation, made once: they are the same for everyone.
+_RISK_WORDS = {
+    rule.risk: (reason(f"risk.{rule.risk.value}"), reason(f"risk.{rule.risk.value}.explanation"))
+    for rule in RISK_RULES
+}
 
 
-def risks_of(scored: Scored) -> tuple[RiskFinding, ...]:
+def risks_of(scored: Scored, autonomy: Axis | None = None) -> tuple[RiskFinding, ...]:
+    """`autonomy`: the autonomy axis when the caller has it already (the profile does)."""
     means = {scale: score.score for scale, score in scored.items()}
+    if autonomy is None:
+        autonomy = autonomy_axis(means)
     findings: list[RiskFinding] = []
     for rule in RISK_RULES:
         evidence = _evidence(scored, rule.scales)
-        if not _risk_inputs_present(rule, scored):
-            missing = ", ".join(s.value for s in rule.scales if s not in scored)
-            rule_text = f"{rule.rule}; not judged: {missing} not scored"
-            findings.append(
-                RiskFinding(rule.risk, False, False, rule_text, rule.explanation, evidence)
-            )
-            continue
-        flagged = rule.test(means)
-        findings.append(
-            RiskFinding(rule.risk, flagged, True, rule.rule, rule.explanation, evidence)
+        words, explanation = _RISK_WORDS[rule.risk]
+        present = (
+            autonomy.score is not None
+            if rule.test is None
+            else all(scale in scored for scale in rule.scales)
         )
+        if not present:
+            missing = tuple(s.value for s in rule.scales if s not in scored)
+            why = reason(f"risk.{rule.risk.value}.unjudged", missing=missing)
+            findings.append(RiskFinding(rule.risk, False, False, why, explanation, evidence))
+            continue
+        if rule.test is None:
+            flagged = autonomy.score is not None and autonomy.score < LOW_AGENCY_BELOW
+        else:
+            flagged = rule.test(means)
+        findings.append(RiskFinding(rule.risk, flagged, True, words, explanation, evidence))
     return tuple(findings)
 
 
 @dataclass(frozen=True)
 class FocusFinding:
     focus: Focus | None
-    reason: str
+    reason: Reason
     evidence: tuple[ScaleScore, ...]
 
 
 def focus_of(balance: Balance) -> FocusFinding:
     a, c = balance.autonomy, balance.connection
     if balance.pattern is None or a is None or c is None:
-        return FocusFinding(None, "the balance could not be placed on the map", balance.evidence)
-    where = f"autonomy {a:.0f}, connection {c:.0f} (50 is the midpoint)"
+        return FocusFinding(None, reason("focus.unplaced"), balance.evidence)
     if balance.pattern is Pattern.DEPENDENT:
         focus = Focus.GAINING_SELF_SUFFICIENCY
-        reason = f"leaning on others more than on yourself: {where}"
     elif balance.pattern is Pattern.OVER_INDEPENDENT:
         focus = Focus.LOOSENING_OVER_INDEPENDENCE
-        reason = f"standing alone more than letting people in: {where}"
-    elif balance.pattern is Pattern.INTERDEPENDENT:
+    else:  # interdependent or withdrawn: both sides, in balance or in small steps
         focus = Focus.BALANCING
-        reason = f"both sides are present; the work is keeping them in balance: {where}"
-    else:
-        focus = Focus.BALANCING
-        reason = (
-            f"low on both sides, so small steps in both directions rather than one push: {where}"
-        )
-    return FocusFinding(focus, reason, balance.evidence)
+    why = reason(f"focus.{balance.pattern.value}", autonomy=a, connection=c)
+    return FocusFinding(focus, why, balance.evidence)

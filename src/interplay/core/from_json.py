@@ -15,6 +15,8 @@ from enum import Enum
 from functools import cache
 from typing import Any, TypeVar, Union
 
+from interplay.core.reasons import Reason, from_stored
+
 T = TypeVar("T")
 
 
@@ -36,6 +38,11 @@ def _convert(kind: Any, data: object, path: str) -> Any:
     origin = typing.get_origin(kind)
     if kind is Any:
         return data
+    if kind is Reason:  # {"code", "params"}, or the text the first profile form stored
+        try:
+            return from_stored(data)
+        except ValueError as error:
+            raise ShapeError(f"{path}: {error}") from error
     if origin in (Union, types.UnionType):
         options = typing.get_args(kind)
         if data is None and type(None) in options:

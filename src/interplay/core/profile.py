@@ -34,7 +34,9 @@ from interplay.core.findings import (
 )
 from interplay.core.from_json import ShapeError, from_jsonable
 from interplay.core.instrument import Item, instrument_items, instrument_version, pulse_items
+from interplay.core.profile_json import profile_from_stored, profile_to_json
 from interplay.core.questions import Question
+from interplay.core.reasons import Reason, reason
 from interplay.core.recommend import (
     ExperimentPick,
     Needs,
@@ -63,18 +65,15 @@ __all__ = [
     "to_jsonable",
 ]
 
-NOT_A_DIAGNOSIS = (
-    "This profile is for reflection, not diagnosis: it describes how you answered today, "
-    "in your own terms, and is a starting point for conversation."
-)
-NO_NORMS_YET = (
-    "Levels are fixed points on the answer scale (low below 2.5, high above 3.5), "
-    "not comparisons with other people."
-)
+NOT_A_DIAGNOSIS = reason("note.not_a_diagnosis")
+NO_NORMS_YET = reason("note.no_norms_yet")
 
 
 def to_jsonable(value: object) -> Any:
-    """Dataclasses to dicts, enums to their values, tuples to lists: plain JSON data."""
+    """Dataclasses to dicts, enums to their values, tuples to lists, reasons to their code
+    and parameters: plain JSON data."""
+    if isinstance(value, Reason):
+        return value.to_json()
     if is_dataclass(value) and not isinstance(value, type):
         return {field.name: to_jsonable(getattr(value, field.name)) for field in fields(value)}
     if isinstance(value, Enum):
@@ -103,32 +102,28 @@ class Profile:
     questions: tuple[QuestionPick, ...]
     experiments: tuple[ExperimentPick, ...]
     acquiescence: Acquiescence
-    notes: tuple[str, ...]
+    notes: tuple[Reason, ...]
 
     def to_dict(self) -> dict[str, Any]:
-        data: dict[str, Any] = to_jsonable(self)
-        return data
+        """The JSON an assessment stores (docs/profile.schema.json): each finding names the
+        scales behind it (`"evidence": ["dependence", ...]`), whose answers are in `scales`
+        once, and every reason is `{"code", "params"}` (docs/reasons.md)."""
+        return profile_to_json(self)
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Profile:
-        """The profile `to_dict()` stored (docs/profile.schema.json), rebuilt and checked:
-        `ShapeError` names the path at fault when the data has another shape."""
-        return from_jsonable(cls, data)
+        """The profile `to_dict()` stored, rebuilt and checked: `ShapeError` names the path at
+        fault when the data has another shape. Profiles stored in the first form (evidence
+        written out in every finding, reasons as text) read the same."""
+        return from_jsonable(cls, profile_from_stored(data))
 
 
-def _notes(unscored: Sequence[Unscored], acquiescence: Acquiescence) -> tuple[str, ...]:
+def _notes(unscored: Sequence[Unscored], acquiescence: Acquiescence) -> tuple[Reason, ...]:
     notes = [NOT_A_DIAGNOSIS, NO_NORMS_YET]
     if unscored:
-        names = ", ".join(item.scale.value for item in unscored)
-        notes.append(
-            f"Some scales had too few answers to score ({names}); the findings that need them "
-            "are left out rather than guessed."
-        )
+        notes.append(reason("note.some_unscored", scales=tuple(u.scale.value for u in unscored)))
     if acquiescence.flagged:
-        notes.append(
-            "You agreed with many statements and with their opposites too, so read these "
-            "scores lightly and talk them through."
-        )
+        notes.append(reason("note.acquiescence"))
     return tuple(notes)
 
 
@@ -143,7 +138,9 @@ def build_profile(
     items = instrument_items() if items is None else items
     sheet = score_answers(answers, items)
     scored = sheet.scored
-    balance = balance_of(scored)
+    means = {scale: score.score for scale, score in scored.items()}
+    autonomy = autonomy_axis(means)
+    balance = balance_of(scored, (autonomy, connection_axis(means)))
     stage = stage_of(scored)
     focus = focus_of(balance)
     barriers = barriers_of(scored)
@@ -165,7 +162,7 @@ def build_profile(
         boundaries=boundaries_of(scored),
         confluence=confluence_of(scored),
         barriers=barriers,
-        risks=risks_of(scored),
+        risks=risks_of(scored, autonomy),
         focus=focus,
         questions=recommend_questions(needs, bank),
         experiments=recommend_experiments(needs, library),
@@ -186,7 +183,7 @@ class PulseScore:
     connection_axis: Axis
     answers: tuple[ItemAnswer, ...]
     instrument_version: str
-    note: str
+    note: Reason
 
     def to_dict(self) -> dict[str, Any]:
         data: dict[str, Any] = to_jsonable(self)
@@ -223,5 +220,5 @@ def score_pulse(answers: Mapping[str, object]) -> PulseScore:
         connection,
         given,
         instrument_version(),
-        "A quick estimate from single items: watch the trend, not one week's number.",
+        reason("pulse.estimate"),
     )

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from interplay.core.experiments import Experiment, experiment_library
 from interplay.core.questions import Question, question_bank
+from interplay.core.reasons import Reason, reason
 from interplay.core.vocabulary import (
     Barrier,
     Direction,
@@ -48,7 +49,7 @@ class Needs:
 class QuestionPick:
     id: str
     text: str
-    reasons: tuple[str, ...]
+    reasons: tuple[Reason, ...]
 
 
 @dataclass(frozen=True)
@@ -58,38 +59,137 @@ class ExperimentPick:
     text: str
     direction: Direction
     stakes: Stakes
-    reasons: tuple[str, ...]
+    reasons: tuple[Reason, ...]
 
 
-def _question_match(question: Question, needs: Needs) -> tuple[int, list[str]]:
+def _question_match(question: Question, needs: Needs) -> tuple[int, list[Reason]]:
+    """The points a question scores for these needs, and the reasons for each point."""
     points = 0
-    reasons: list[str] = []
+    reasons: list[Reason] = []
     if needs.focus is not None and needs.focus in question.focus:
         points += 3
-        reasons.append(f"fits the focus: {needs.focus.value}")
+        reasons.append(reason("question.fits_focus", focus=needs.focus))
     if needs.stage is not None and needs.stage in question.stages:
         points += 2
-        reasons.append(f"fits the stage: {needs.stage.value}")
+        reasons.append(reason("question.fits_stage", stage=needs.stage))
     leading = needs.barriers[:TOP_BARRIERS]
+    # A leading barrier tagged both as a scale and as a barrier counts once, below (a
+    # barrier's id is its scale's id).
+    counted_below = {barrier for barrier in leading if barrier in question.barriers}
     for scale in question.scales:
-        # A leading barrier tagged both as a scale and as a barrier counts once, below.
-        if scale.value in {barrier.value for barrier in leading if barrier in question.barriers}:
+        if scale in counted_below:  # type: ignore[comparison-overlap]  # StrEnums: same ids
             continue
         if needs.levels.get(scale) is Level.HIGH:
             points += 2
-            reasons.append(f"speaks to a high {scale.value} score")
+            reasons.append(reason("question.high_scale", scale=scale))
     for barrier in question.barriers:
         if barrier in leading:
             points += 2
-            reasons.append(f"speaks to a leading barrier: {barrier.value}")
+            reasons.append(reason("question.leading_barrier", barrier=barrier))
     if points and question.from_article:
         points += 1
-        reasons.append("one of the method's own questions")
+        reasons.append(reason("question.from_method"))
     return points, reasons
+
+
+@dataclass(frozen=True)
+class _BankIndex:
+    """A bank by tag, so ranking touches only the questions a person's needs name (a profile
+    has a focus, a stage, a few high scales and two leading barriers; the bank has 84
+    questions). Points are `_question_match`'s; a test holds the two together."""
+
+    size: int
+    by_focus: Mapping[Focus, tuple[int, ...]]
+    by_stage: Mapping[Stage, tuple[int, ...]]
+    by_scale: Mapping[Scale, tuple[int, ...]]
+    by_barrier: Mapping[Barrier, tuple[int, ...]]
+    # questions tagged with a scale and with the barrier of the same id: the scale's points
+    # are not counted when that barrier leads (the barrier's are)
+    scale_and_barrier: Mapping[Scale, frozenset[int]]
+    from_article: tuple[bool, ...]
+
+
+def _index(bank: Sequence[Question]) -> _BankIndex:
+    by_focus: dict[Focus, list[int]] = {}
+    by_stage: dict[Stage, list[int]] = {}
+    by_scale: dict[Scale, list[int]] = {}
+    by_barrier: dict[Barrier, list[int]] = {}
+    both: dict[Scale, set[int]] = {}
+    for position, question in enumerate(bank):
+        for focus in dict.fromkeys(question.focus):
+            by_focus.setdefault(focus, []).append(position)
+        for stage in dict.fromkeys(question.stages):
+            by_stage.setdefault(stage, []).append(position)
+        for scale in question.scales:
+            by_scale.setdefault(scale, []).append(position)
+            if scale.value in {barrier.value for barrier in question.barriers}:
+                both.setdefault(scale, set()).add(position)
+        for barrier in question.barriers:
+            by_barrier.setdefault(barrier, []).append(position)
+    return _BankIndex(
+        len(bank),
+        {key: tuple(value) for key, value in by_focus.items()},
+        {key: tuple(value) for key, value in by_stage.items()},
+        {key: tuple(value) for key, value in by_scale.items()},
+        {key: tuple(value) for key, value in by_barrier.items()},
+        {key: frozenset(value) for key, value in both.items()},
+        tuple(question.from_article for question in bank),
+    )
+
+
+_INDEXES: dict[int, tuple[Sequence[Question], _BankIndex]] = {}
+
+
+def _bank_index(bank: Sequence[Question]) -> _BankIndex:
+    cached = _INDEXES.get(id(bank))
+    if cached is not None and cached[0] is bank:
+        return cached[1]
+    index = _index(bank)
+    if len(_INDEXES) > 64:  # banks made on the fly (the session planner's phases): a few only
+        _INDEXES.clear()
+    _INDEXES[id(bank)] = (bank, index)
+    return index
+
+
+def _bank_points(index: _BankIndex, needs: Needs) -> list[int]:
+    """Each question's points for these needs, in bank order."""
+    points = [0] * index.size
+    if needs.focus is not None:
+        for position in index.by_focus.get(needs.focus, ()):
+            points[position] += 3
+    if needs.stage is not None:
+        for position in index.by_stage.get(needs.stage, ()):
+            points[position] += 2
+    leading = needs.barriers[:TOP_BARRIERS]
+    no_positions: frozenset[int] = frozenset()
+    for scale, level in needs.levels.items():
+        if level is not Level.HIGH:
+            continue
+        # StrEnums compare as their ids, so a scale meets the barrier of the same id here
+        counted_below = (
+            index.scale_and_barrier.get(scale, no_positions)
+            if scale in leading  # type: ignore[comparison-overlap]
+            else no_positions
+        )
+        for position in index.by_scale.get(scale, ()):
+            if position not in counted_below:
+                points[position] += 2
+    for barrier in leading:
+        for position in index.by_barrier.get(barrier, ()):
+            points[position] += 2
+    from_article = index.from_article
+    return [
+        point + 1 if point and from_article[position] else point
+        for position, point in enumerate(points)
+    ]
 
 
 def _is_general(question: Question) -> bool:
     return not (question.scales or question.stages or question.barriers or question.focus)
+
+
+_PHASES = tuple(SessionPhase)
+_GENERAL = (reason("question.general"),)
 
 
 def recommend_questions(
@@ -101,48 +201,65 @@ def recommend_questions(
     questions when too few match. Within a phase the strongest match wins, ties keep the
     bank's order."""
     bank = question_bank() if bank is None else bank
-    ranked: list[tuple[int, int, Question, tuple[str, ...]]] = []
-    for position, question in enumerate(bank):
-        points, reasons = _question_match(question, needs)
-        if points >= 2:
-            ranked.append((-points, position, question, tuple(reasons)))
+    ranked = [
+        (-points, position, bank[position])
+        for position, points in enumerate(_bank_points(_bank_index(bank), needs))
+        if points >= 2
+    ]
     ranked.sort(key=lambda row: (row[0], row[1]))
-    picks: list[QuestionPick] = []
+    chosen: list[Question] = []
     taken: set[str] = set()
-    while len(picks) < limit and len(taken) < len(ranked):
-        for phase in SessionPhase:
-            if len(picks) >= limit:
+    while len(chosen) < limit and len(taken) < len(ranked):
+        for phase in _PHASES:
+            if len(chosen) >= limit:
                 break
-            for _, _, question, why in ranked:
+            for _, _, question in ranked:
                 if question.id not in taken and phase in question.phases:
                     taken.add(question.id)
-                    picks.append(QuestionPick(question.id, question.text, why))
+                    chosen.append(question)
                     break
+    picks = [
+        QuestionPick(question.id, question.text, tuple(_question_match(question, needs)[1]))
+        for question in chosen
+    ]
     for question in bank:
         if len(picks) >= limit:
             break
         if _is_general(question):
-            picks.append(
-                QuestionPick(question.id, question.text, ("a general question for any profile",))
-            )
+            picks.append(QuestionPick(question.id, question.text, _GENERAL))
     return tuple(picks)
 
 
-def _experiment_match(experiment: Experiment, needs: Needs) -> tuple[int, list[str]]:
+def _experiment_match(experiment: Experiment, needs: Needs) -> tuple[int, list[Reason]]:
     points = 0
     reasons = [
-        f"low stakes, {experiment.direction.value.replace('_', ' ')}, "
-        f"for the focus {needs.focus.value if needs.focus else ''}".rstrip()
+        reason(
+            "experiment.direction",
+            direction=experiment.direction,
+            focus=needs.focus or "",
+        )
     ]
     for scale in experiment.scales:
         level = needs.levels.get(scale)
         if level is Level.HIGH:
             points += 2
-            reasons.append(f"works on a high {scale.value} score")
+            reasons.append(reason("experiment.high_scale", scale=scale))
         elif level is Level.MODERATE:
             points += 1
-            reasons.append(f"works on a moderate {scale.value} score")
+            reasons.append(reason("experiment.moderate_scale", scale=scale))
     return points, reasons
+
+
+def _experiment_points(experiment: Experiment, levels: Mapping[Scale, Level]) -> int:
+    """`_experiment_match`'s points without its reasons, for ranking the library."""
+    points = 0
+    for scale in experiment.scales:
+        level = levels.get(scale)
+        if level is Level.HIGH:
+            points += 2
+        elif level is Level.MODERATE:
+            points += 1
+    return points
 
 
 def recommend_experiments(
@@ -156,26 +273,27 @@ def recommend_experiments(
         return ()
     library = experiment_library() if library is None else library
     directions = DIRECTIONS_FOR_FOCUS[needs.focus]
-    queues: dict[Direction, list[ExperimentPick]] = {}
+    queues: dict[Direction, list[Experiment]] = {}
     for direction in directions:
-        ranked: list[tuple[int, int, ExperimentPick]] = []
+        ranked: list[tuple[int, int, Experiment]] = []
         for position, experiment in enumerate(library):
             if experiment.stakes is not Stakes.LOW or experiment.direction is not direction:
                 continue
-            points, reasons = _experiment_match(experiment, needs)
-            pick = ExperimentPick(
-                experiment.id,
-                experiment.title,
-                experiment.text,
-                experiment.direction,
-                experiment.stakes,
-                tuple(reasons),
-            )
-            ranked.append((-points, position, pick))
-        queues[direction] = [pick for _, _, pick in sorted(ranked, key=lambda r: (r[0], r[1]))]
-    picks: list[ExperimentPick] = []
-    while len(picks) < limit and any(queues.values()):
+            ranked.append((-_experiment_points(experiment, needs.levels), position, experiment))
+        queues[direction] = [e for _, _, e in sorted(ranked, key=lambda r: (r[0], r[1]))]
+    chosen: list[Experiment] = []
+    while len(chosen) < limit and any(queues.values()):
         for direction in directions:
-            if queues[direction] and len(picks) < limit:
-                picks.append(queues[direction].pop(0))
-    return tuple(picks)
+            if queues[direction] and len(chosen) < limit:
+                chosen.append(queues[direction].pop(0))
+    return tuple(
+        ExperimentPick(
+            experiment.id,
+            experiment.title,
+            experiment.text,
+            experiment.direction,
+            experiment.stakes,
+            tuple(_experiment_match(experiment, needs)[1]),
+        )
+        for experiment in chosen
+    )

@@ -12,6 +12,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from interplay.core.instrument import ANSWER_MAX, ANSWER_MIN, Item, instrument_items
+from interplay.core.reasons import Reason, reason
 from interplay.core.vocabulary import CORE_SCALES, Level, Scale
 
 # A scale is scored only when at least this share of its items is answered: fewer answers make
@@ -67,7 +68,7 @@ class Unscored:
     answered: int
     total: int
     needed: int
-    reason: str
+    reason: Reason
 
 
 @dataclass(frozen=True)
@@ -78,7 +79,7 @@ class Acquiescence:
     balanced_scales: int
     mean_agreement: float  # plain mean raw answer over every answered item
     flagged: bool
-    note: str
+    note: Reason
 
 
 @dataclass(frozen=True)
@@ -116,81 +117,126 @@ def _valid_answer(item_id: str, value: object) -> int:
     return value
 
 
+@dataclass(frozen=True)
+class _Plan:
+    """An instrument laid out once for scoring: its items by scale, and every possible answer
+    to every item already made into its evidence (five per item), so scoring a person builds
+    no `ItemAnswer` and walks no list it has walked before."""
+
+    known: frozenset[str]
+    by_scale: tuple[tuple[Scale, tuple[Item, ...]], ...]
+    evidence: Mapping[str, tuple[ItemAnswer, ...]]  # item id -> index answer - ANSWER_MIN
+    # per core scale: the ids of its forward and of its reverse-keyed items
+    balanced: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]
+
+
+_PLANS: dict[int, tuple[Sequence[Item], _Plan]] = {}
+
+
+def _plan(items: Sequence[Item]) -> _Plan:
+    cached = _PLANS.get(id(items))
+    if cached is not None and cached[0] is items:
+        return cached[1]
+    by_scale = tuple(
+        (scale, scale_items)
+        for scale in Scale
+        if (scale_items := tuple(item for item in items if item.scale == scale))
+    )
+    evidence = {
+        item.id: tuple(
+            ItemAnswer(item.id, item.text, value, item.keyed(value), item.reverse)
+            for value in range(ANSWER_MIN, ANSWER_MAX + 1)
+        )
+        for item in items
+    }
+    balanced = tuple(
+        (
+            tuple(i.id for i in items if i.scale == scale and not i.reverse),
+            tuple(i.id for i in items if i.scale == scale and i.reverse),
+        )
+        for scale in CORE_SCALES
+    )
+    plan = _Plan(frozenset(evidence), by_scale, evidence, balanced)
+    if len(_PLANS) > 32:  # instruments made on the fly (tests, the pulse): keep a few only
+        _PLANS.clear()
+    _PLANS[id(items)] = (items, plan)
+    return plan
+
+
 def validate_answers(
     answers: Mapping[str, object], items: Sequence[Item] | None = None
 ) -> dict[str, int]:
     """Check every answer against the instrument; raise `AnswerError` naming the first bad one."""
     items = instrument_items() if items is None else items
+    return _validate(answers, _plan(items).known)
+
+
+def _validate(answers: Mapping[str, object], known: frozenset[str]) -> dict[str, int]:
     if not isinstance(answers, Mapping):
         raise AnswerError(None, "answers must map item ids to whole numbers from 1 to 5")
     if not answers:
         raise AnswerError(None, "no answers given: answer at least one item")
-    known = {item.id for item in items}
     valid: dict[str, int] = {}
     for item_id, value in answers.items():
         if not isinstance(item_id, str) or item_id not in known:
             raise AnswerError(str(item_id), "unknown item id")
-        valid[item_id] = _valid_answer(item_id, value)
+        # The common case (a whole number in range) is checked with one test; anything else
+        # goes to the checks that say what was wrong.
+        if type(value) is int and ANSWER_MIN <= value <= ANSWER_MAX:
+            valid[item_id] = value
+        else:
+            valid[item_id] = _valid_answer(item_id, value)
     return valid
 
 
 def _score_scale(
-    scale: Scale, scale_items: Sequence[Item], answers: Mapping[str, int]
+    scale: Scale, scale_items: Sequence[Item], answers: Mapping[str, int], plan: _Plan
 ) -> ScaleScore | Unscored:
+    evidence = plan.evidence
     given = [
-        ItemAnswer(item.id, item.text, answers[item.id], item.keyed(answers[item.id]), item.reverse)
+        evidence[item.id][answers[item.id] - ANSWER_MIN]
         for item in scale_items
         if item.id in answers
     ]
     total = len(scale_items)
     needed = needed_answers(total)
     if len(given) < needed:
-        reason = f"{len(given)} of {total} items answered; needs {needed}"
-        return Unscored(scale, len(given), total, needed, reason)
-    mean = sum(answer.keyed for answer in given) / len(given)
+        why = reason("unscored.too_few_answers", answered=len(given), total=total, needed=needed)
+        return Unscored(scale, len(given), total, needed, why)
+    mean = sum([answer.keyed for answer in given]) / len(given)
     return ScaleScore(scale, round(mean, 3), band(mean), len(given), total, tuple(given))
 
 
-def _acquiescence(items: Sequence[Item], answers: Mapping[str, int]) -> Acquiescence:
+def _acquiescence(plan: _Plan, answers: Mapping[str, int]) -> Acquiescence:
     per_scale: list[float] = []
-    for scale in CORE_SCALES:
-        answered = [i for i in items if i.scale == scale and i.id in answers]
-        forward = [answers[i.id] for i in answered if not i.reverse]
-        reverse = [answers[i.id] for i in answered if i.reverse]
+    for forward_ids, reverse_ids in plan.balanced:
+        forward = [answers[i] for i in forward_ids if i in answers]
+        reverse = [answers[i] for i in reverse_ids if i in answers]
         if forward and reverse:
             per_scale.append((sum(forward) / len(forward) + sum(reverse) / len(reverse)) / 2)
     mean_agreement = round(sum(answers.values()) / len(answers), 3) if answers else 0.0
     if len(per_scale) < ACQUIESCENCE_MIN_SCALES:
-        note = (
-            f"not estimated: needs answers on items keyed both ways in at least "
-            f"{ACQUIESCENCE_MIN_SCALES} scales, has {len(per_scale)}"
+        note = reason(
+            "acquiescence.not_estimated", needed=ACQUIESCENCE_MIN_SCALES, has=len(per_scale)
         )
         return Acquiescence(None, len(per_scale), mean_agreement, False, note)
     index = round(sum(per_scale) / len(per_scale), 3)
     flagged = index >= ACQUIESCENCE_FLAG_AT
-    if flagged:
-        note = (
-            "agreed with statements and with their opposites alike; the scores may say more "
-            "about a habit of agreeing than about the balance itself"
-        )
-    else:
-        note = "answers to statements and to their opposites hang together"
+    note = reason("acquiescence.flagged" if flagged else "acquiescence.consistent")
     return Acquiescence(index, len(per_scale), mean_agreement, flagged, note)
 
 
 def score_answers(answers: Mapping[str, object], items: Sequence[Item] | None = None) -> ScoreSheet:
     """Validate and score: every scale either scored (with its evidence) or unscored (with why)."""
     items = instrument_items() if items is None else items
-    valid = validate_answers(answers, items)
+    plan = _plan(items)
+    valid = _validate(answers, plan.known)
     scored: dict[Scale, ScaleScore] = {}
     unscored: dict[Scale, Unscored] = {}
-    for scale in Scale:
-        scale_items = [item for item in items if item.scale == scale]
-        if not scale_items:
-            continue
-        result = _score_scale(scale, scale_items, valid)
+    for scale, scale_items in plan.by_scale:
+        result = _score_scale(scale, scale_items, valid, plan)
         if isinstance(result, ScaleScore):
             scored[scale] = result
         else:
             unscored[scale] = result
-    return ScoreSheet(valid, scored, unscored, _acquiescence(items, valid))
+    return ScoreSheet(valid, scored, unscored, _acquiescence(plan, valid))

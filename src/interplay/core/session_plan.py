@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from interplay.core.questions import Question, question_bank
+from interplay.core.reasons import reason
 from interplay.core.recommend import Needs, QuestionPick, recommend_questions
 from interplay.core.vocabulary import Barrier, Focus, Level, Scale, SessionPhase, Stage
 
@@ -82,7 +83,7 @@ def questions_by_phase(
         if len(picks) < per_phase:
             chosen = {pick.id for pick in picks}
             extra = [
-                QuestionPick(q.id, q.text, ("asked in this phase of a session",))
+                QuestionPick(q.id, q.text, (reason("question.session_phase"),))
                 for q in candidates
                 if q.id not in chosen
             ]

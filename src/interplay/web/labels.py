@@ -3,10 +3,6 @@ pages show these."""
 
 from __future__ import annotations
 
-import re
-from functools import lru_cache
-
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from interplay.core.vocabulary import (
@@ -83,45 +79,3 @@ def label(table: dict, value: object) -> str:  # type: ignore[type-arg]
     except TypeError:  # an unhashable value: not an id
         name = None
     return str(value) if name is None else str(name)
-
-
-@lru_cache(maxsize=16)
-def _reason_names(language: str | None) -> dict[str, str]:
-    """Vocabulary ids to plain words, built once per language (not once per reason)."""
-    names: dict[str, str] = {}
-    for table in (FOCUSES, STAGES, BARRIERS, SCALES):
-        names.update({str(key): str(name).lower() for key, name in table.items()})
-    return names
-
-
-@lru_cache(maxsize=16)
-def _scale_names(language: str | None) -> dict[str, str]:
-    return {str(key): f"“{str(name).lower()}”" for key, name in SCALES.items()}
-
-
-_WORD = re.compile(r"[a-z]+(?:_[a-z]+)*")
-
-
-def readable_rule(rule: str) -> str:
-    """A finding's rule with the scales' names instead of their ids, for people to read
-    ("rigid_boundaries high (> 3.5)" -> "“rigid boundaries” high (above 3.5)")."""
-    names = _scale_names(get_language())
-    text = rule.replace("(> ", "(above ").replace("(< ", "(below ")
-    return _WORD.sub(lambda found: names.get(found.group(0), found.group(0)), text)
-
-
-_ID = re.compile(r"\b[a-z]+(?:_[a-z]+)+\b|\b[a-z]+\b")
-
-
-def readable_reason(reason: str) -> str:
-    """A recommendation reason from the core with the vocabulary's ids in plain words
-    ("fits the focus: loosening_over_independence" -> "fits the focus: letting people in")."""
-    names = _reason_names(get_language())
-    if ":" in reason:
-        head, tail = reason.split(":", 1)
-        value = tail.strip()
-        return f"{head}: {names.get(value, value)}"
-    return _ID.sub(
-        lambda found: f"“{names[found.group(0)]}”" if found.group(0) in names else found.group(0),
-        reason,
-    )

@@ -160,10 +160,13 @@ def test_a_saved_plan_reads_as_headings_and_lists_not_markup(practice):
 
 
 def test_no_page_shows_a_rule_with_internal_names(practice):
-    from interplay.web.labels import readable_rule
+    from interplay.web.reasons import render
     from tests.web.coaching.helpers import assess
 
-    assert readable_rule("rigid_boundaries high (> 3.5)") == "“rigid boundaries” high (above 3.5)"
+    # the words a profile of the first form stored read as the code they came from
+    assert render("rigid_boundaries high (> 3.5) and interdependence below 3") == (
+        "“rigid boundaries” high (above 3.5) and “interdependence” below 3"
+    )
     assess(practice.client, MAYA)
     for url in (
         reverse("coaching:client", args=[practice.client.pk]),

@@ -14,10 +14,12 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from interplay.core.profile_json import stored_evidence
 from interplay.core.vocabulary import Barrier, Pattern
 from interplay.web import labels
 from interplay.web.accounts.models import User
 from interplay.web.assessments.models import Assessment, PulseCheck
+from interplay.web.reasons import render, render_all
 
 # Balance Map geometry, in SVG user units: a square plot inside a margin for axis labels.
 MAP_SIZE = 400
@@ -136,10 +138,14 @@ def _percent(score: float) -> float:
     return round((score - SCORE_MIN) / (SCORE_MAX - SCORE_MIN) * 100, 1)
 
 
-def evidence_rows(evidence: object) -> list[dict[str, Any]]:
-    """Scale evidence from the profile, as sentences a person can check against their answers."""
+def evidence_rows(
+    evidence: object, scales: Mapping[str, Any] | None = None
+) -> list[dict[str, Any]]:
+    """Scale evidence from the profile, as sentences a person can check against their answers:
+    `evidence` names the scales, looked up in `scales` (the profile's scored scales by name)."""
     rows = []
-    for scale in evidence if isinstance(evidence, Sequence) else ():
+    for name in evidence if isinstance(evidence, Sequence) else ():
+        scale = name if isinstance(name, Mapping) else (scales or {}).get(str(name))
         if not isinstance(scale, Mapping):
             continue
         rows.append(
@@ -177,7 +183,20 @@ def scale_bars(profile: Mapping[str, Any]) -> list[dict[str, Any]]:
     return bars
 
 
+def _scales_by_name(profile: Mapping[str, Any]) -> dict[str, Any]:
+    return {
+        str(row.get("scale")): row for row in profile.get("scales", ()) if isinstance(row, Mapping)
+    }
+
+
 def findings(profile: Mapping[str, Any]) -> dict[str, Any]:
+    # Either stored form: evidence as scale names (the first form's copies read by name).
+    profile = stored_evidence(profile)
+    scales = _scales_by_name(profile)
+
+    def evidence(part: Mapping[str, Any]) -> list[dict[str, Any]]:
+        return evidence_rows(part.get("evidence"), scales)
+
     stage = profile.get("stage") or {}
     boundaries = profile.get("boundaries") or {}
     focus = profile.get("focus") or {}
@@ -185,9 +204,9 @@ def findings(profile: Mapping[str, Any]) -> dict[str, Any]:
     risks = [
         {
             "name": labels.label(labels.RISKS, risk.get("risk")),
-            "explanation": risk.get("explanation", ""),
-            "rule": labels.readable_rule(str(risk.get("rule", ""))),
-            "evidence": evidence_rows(risk.get("evidence")),
+            "explanation": render(risk.get("explanation")),
+            "rule": render(risk.get("rule")),
+            "evidence": evidence(risk),
         }
         for risk in profile.get("risks", ())
         if risk.get("flagged")
@@ -198,7 +217,7 @@ def findings(profile: Mapping[str, Any]) -> dict[str, Any]:
             "rank": barrier.get("rank"),
             "level": labels.label(labels.LEVELS, barrier.get("level")),
             "score": barrier.get("score"),
-            "evidence": evidence_rows(barrier.get("evidence")),
+            "evidence": evidence(barrier),
         }
         for barrier in profile.get("barriers", ())
         # A low score is not holding anyone back: only moderate and high barriers are listed.
@@ -214,26 +233,26 @@ def findings(profile: Mapping[str, Any]) -> dict[str, Any]:
             "confidence": round(100 * stage["confidence"])
             if isinstance(stage.get("confidence"), (int, float))
             else None,
-            "reason": stage.get("reason", ""),
-            "evidence": evidence_rows(stage.get("evidence")),
+            "reason": render(stage.get("reason")),
+            "evidence": evidence(stage),
             "known": stage.get("primary") is not None,
         },
         "boundaries": {
             "name": labels.label(labels.BOUNDARY_STYLES, boundaries.get("style")),
-            "reason": boundaries.get("reason", ""),
-            "evidence": evidence_rows(boundaries.get("evidence")),
+            "reason": render(boundaries.get("reason")),
+            "evidence": evidence(boundaries),
             "known": boundaries.get("style") is not None,
         },
         "confluence": {
             "level": labels.label(labels.LEVELS, confluence.get("level")),
             "score": confluence.get("score"),
-            "evidence": evidence_rows(confluence.get("evidence")),
+            "evidence": evidence(confluence),
             "known": confluence.get("level") is not None,
         },
         "focus": {
             "name": labels.label(labels.FOCUSES, focus.get("focus")),
-            "reason": focus.get("reason", ""),
-            "evidence": evidence_rows(focus.get("evidence")),
+            "reason": render(focus.get("reason")),
+            "evidence": evidence(focus),
             "known": focus.get("focus") is not None,
         },
         "barriers": barriers,
@@ -278,9 +297,13 @@ def profile_context(user: User, assessment: Assessment) -> dict[str, Any]:
         "band_low": _percent(LOW_BELOW),
         "band_high": _percent(HIGH_ABOVE),
         "unscored": [
-            {"name": labels.label(labels.SCALES, row.get("scale")), "reason": row.get("reason")}
+            {
+                "name": labels.label(labels.SCALES, row.get("scale")),
+                "reason": render(row.get("reason")),
+            }
             for row in profile.get("unscored", ())
         ],
+        "notes": render_all(profile.get("notes")),
         "earlier": [a for a in assessments if a.pk != assessment.pk],
         **findings(profile),
     }

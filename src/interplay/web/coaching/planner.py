@@ -21,7 +21,7 @@ from interplay.core.session_plan import needs_from_profile, questions_by_phase
 from interplay.core.vocabulary import SessionPhase
 from interplay.web.coaching.models import SessionNote
 from interplay.web.journal.models import Entry
-from interplay.web.labels import readable_reason as readable
+from interplay.web.reasons import render_all
 
 PHASE_NAMES = {
     SessionPhase.OPENING: gettext_lazy("Opening"),
@@ -105,7 +105,7 @@ def propose_agenda(
             else Section(str(PHASE_NAMES[group.phase]))
         )
         for pick in group.questions:
-            why = "; ".join(readable(reason) for reason in pick.reasons)
+            why = "; ".join(render_all(pick.reasons))
             section.lines.append(
                 Line(pick.text, f"{reason_prefix}: {why}" if why else reason_prefix)
             )
@@ -122,7 +122,7 @@ def propose_agenda(
                 _("Offer the experiment “%(title)s”: %(text)s")
                 % {"title": first.get("title", ""), "text": _excerpt(first.get("text", ""), 160)},
                 _("starter experiment for this profile: %(why)s")
-                % {"why": "; ".join(readable(r) for r in first.get("reasons") or ())},
+                % {"why": "; ".join(render_all(first.get("reasons")))},
             )
         )
     return Agenda(sections)

@@ -15,6 +15,7 @@ from datetime import date
 from django.utils.translation import gettext as _
 
 from interplay.core.questions import Question, question_bank
+from interplay.web.reasons import render_all
 
 
 @dataclass(frozen=True)
@@ -32,7 +33,7 @@ def _recommended(profile: Mapping[str, object] | None) -> list[tuple[str, tuple[
     for row in rows:
         if isinstance(row, Mapping) and isinstance(row.get("id"), str):
             reasons = row.get("reasons")
-            rules = tuple(str(r) for r in reasons) if isinstance(reasons, Sequence) else ()
+            rules = tuple(render_all(reasons))
             picked.append((str(row["id"]), rules))
     return picked
 

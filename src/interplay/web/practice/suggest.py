@@ -15,7 +15,7 @@ from interplay.core.vocabulary import Direction, Focus
 from interplay.web.accounts.models import User
 from interplay.web.assessments.access import latest_profile
 from interplay.web.assessments.mapping import profile_of
-from interplay.web.labels import readable_reason
+from interplay.web.reasons import render_all
 
 
 @dataclass(frozen=True)
@@ -51,7 +51,7 @@ def recommendations(user: User, records: list[ExperimentRecord]) -> list[Recomme
             experiment = experiment_by_id(pick.get("id", ""))
         except KeyError:
             continue
-        reasons = "; ".join(readable_reason(str(r)) for r in pick.get("reasons") or ())
+        reasons = "; ".join(render_all(pick.get("reasons")))
         found.append(
             Recommended(
                 experiment, _("Recommended by your profile: %(why)s") % {"why": reasons}, "profile"

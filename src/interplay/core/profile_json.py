@@ -1,0 +1,170 @@
+"""The profile's stored JSON: written fast, each scale's evidence once; read in either form.
+
+The first form (until December 2026) wrote every finding's evidence out in full (each scale
+with all its answers, again for every finding that used it: about 42 kB a profile) and every
+reason as English text. The second form names the scales (`"evidence": ["dependence"]`),
+whose scores and answers are in the profile's `scales` once, and writes every reason as
+`{"code": ..., "params": {...}}` (core/reasons.py). `profile_from_stored` turns either form into
+the second, so `Profile.from_dict` and the web's presenters read one shape.
+
+Writing walks the frozen tree directly instead of through `dataclasses.fields` (the generic
+`to_jsonable` took three times as long as building the profile): the field names of each
+class are read once, a reason writes its code and parameters, an enum its id.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Mapping
+from enum import Enum
+from typing import Any
+
+from interplay.core.from_json import ShapeError
+from interplay.core.reasons import Reason
+from interplay.core.scoring import ScaleScore
+
+# Findings whose `evidence` is a list of scales (balance ... focus), and the lists of them.
+FINDINGS = ("balance", "stage", "boundaries", "confluence", "focus")
+FINDING_LISTS = ("barriers", "risks")
+
+_PLAIN = frozenset((str, int, float, bool, type(None)))
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+
+
+def _names(kind: type) -> tuple[str, ...]:
+    names = _FIELD_NAMES.get(kind)
+    if names is None:
+        names = tuple(field.name for field in dataclasses.fields(kind))
+        _FIELD_NAMES[kind] = names
+    return names
+
+
+_ENUMS: set[type] = set()  # the vocabulary's enums met so far: their members write their ids
+
+
+def _plain(value: Any) -> Any:
+    kind = type(value)
+    if kind is Reason:
+        return value.to_json()
+    if kind in _ENUMS:
+        return value._value_
+    if kind in _PLAIN:
+        return value
+    if isinstance(value, Enum):
+        _ENUMS.add(kind)
+        return value._value_
+    if kind is tuple or kind is list:
+        return [item if type(item) in _PLAIN else _plain(item) for item in value]
+    if kind is ScaleScore:
+        return _scale(value)
+    if dataclasses.is_dataclass(value):
+        attributes = value.__dict__
+        data = {}
+        for name in _names(kind):
+            field = attributes[name]
+            if type(field) in _PLAIN:  # most fields: written as they are, without a call
+                data[name] = field
+            elif name == "evidence":
+                data[name] = [score.scale._value_ for score in field]
+            else:
+                data[name] = _plain(field)
+        return data
+    if isinstance(value, Mapping):
+        return {str(_plain(key)): _plain(item) for key, item in value.items()}
+    raise TypeError(f"cannot store a {kind.__name__} in a profile")
+
+
+def _scale(score: ScaleScore) -> dict[str, Any]:
+    # An ItemAnswer's attributes are its fields, all plain (ids, text, numbers, a flag): its
+    # dictionary is its JSON, copied so no two profiles share one.
+    return {
+        "scale": score.scale._value_,
+        "score": score.score,
+        "level": score.level._value_,
+        "answered": score.answered,
+        "total": score.total,
+        "answers": [answer.__dict__.copy() for answer in score.answers],
+    }
+
+
+def profile_to_json(profile: object) -> dict[str, Any]:
+    data: dict[str, Any] = _plain(profile)
+    return data
+
+
+def _scale_names(rows: object) -> dict[str, Any]:
+    found: dict[str, Any] = {}
+    for row in rows if isinstance(rows, list) else ():
+        if isinstance(row, Mapping) and isinstance(row.get("scale"), str):
+            found[row["scale"]] = row
+    return found
+
+
+def _evidence(rows: object, path: str) -> object:
+    """A finding's evidence in the second form: the scales' names (the first form's full
+    copies are read by their `scale`)."""
+    if not isinstance(rows, list):
+        return rows  # not a list: left for from_jsonable to name the fault
+    named = []
+    for row in rows:
+        name = row.get("scale") if isinstance(row, Mapping) else row
+        if not isinstance(name, str):
+            raise ValueError(f"{path}: evidence must name scales, got {row!r}")
+        named.append(name)
+    return named
+
+
+def stored_evidence(data: Mapping[str, Any]) -> Mapping[str, Any]:
+    """The stored profile with every finding's evidence as scale names, whichever form it was
+    stored in: what the web's presenters read (scales looked up in `data["scales"]`)."""
+    result = dict(data)
+    for key in FINDINGS:
+        part = data.get(key)
+        if isinstance(part, Mapping) and "evidence" in part:
+            result[key] = {**part, "evidence": _evidence(part["evidence"], key)}
+    for key in FINDING_LISTS:
+        rows = data.get(key)
+        if isinstance(rows, list):
+            result[key] = [
+                {**row, "evidence": _evidence(row["evidence"], f"{key}[{i}]")}
+                if isinstance(row, Mapping) and "evidence" in row
+                else row
+                for i, row in enumerate(rows)
+            ]
+    return result
+
+
+def profile_from_stored(data: Mapping[str, Any]) -> Mapping[str, Any]:
+    """Either stored form, with each finding's evidence written out from `scales`: the shape
+    the frozen dataclasses are rebuilt from (`from_jsonable` reads reasons in both forms)."""
+    if not isinstance(data, Mapping):
+        raise ShapeError(f"Profile: expected an object, got {type(data).__name__}")
+    try:
+        named = stored_evidence(data)
+    except ValueError as error:
+        raise ShapeError(f"Profile.{error}") from error
+    scales = _scale_names(data.get("scales"))
+    result = dict(named)
+
+    def written_out(names: object, path: str) -> object:
+        if not isinstance(names, list):
+            return names
+        missing = [name for name in names if name not in scales]
+        if missing:
+            raise ShapeError(f"Profile.{path}.evidence: {missing[0]!r} is not a scored scale")
+        return [scales[name] for name in names]
+
+    for key in FINDINGS:
+        part = named.get(key)
+        if isinstance(part, Mapping) and "evidence" in part:
+            result[key] = {**part, "evidence": written_out(part["evidence"], key)}
+    for key in FINDING_LISTS:
+        rows = named.get(key)
+        if isinstance(rows, list):
+            result[key] = [
+                {**row, "evidence": written_out(row["evidence"], f"{key}[{i}]")}
+                if isinstance(row, Mapping) and "evidence" in row
+                else row
+                for i, row in enumerate(rows)
+            ]
+    return result
