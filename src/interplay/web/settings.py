@@ -78,6 +78,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "csp.middleware.CSPMiddleware",
+    "interplay.web.kernel.headers.PrivacyHeadersMiddleware",
 ]
 
 ROOT_URLCONF = "interplay.web.urls"
@@ -107,7 +108,7 @@ else:
     DATABASES = {
         "default": {
             "ENGINE": "django.db.backends.sqlite3",
-            "NAME": DATA_DIR / "interplay.sqlite3",
+            "NAME": DATA_DIR / keys.DATABASE_FILE,
             "OPTIONS": {
                 # WAL lets readers and one writer work at once; IMMEDIATE takes the write lock
                 # at the start of a transaction so busy writers wait instead of failing.
