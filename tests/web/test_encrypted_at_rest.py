@@ -18,7 +18,11 @@ from interplay.web.demo import maya_answers
 from interplay.web.journal.actions import do_save_entry
 from interplay.web.journal.models import EntryAnalysis
 from interplay.web.kernel.models import AuditEvent
-from interplay.web.practice.rehearsal import do_save_coach_scenario, do_start_role_play
+from interplay.web.practice.rehearsal import (
+    do_save_coach_scenario,
+    do_set_scenario_offered,
+    do_start_role_play,
+)
 from interplay.web.safety.actions import do_raise_safety_flag, do_set_safety_consent
 from interplay.web.safety.models import SafetyFlag
 from tests.web.insights.texts import POROUS
@@ -56,9 +60,7 @@ def write_everything(practice):  # type: ignore[no-untyped-def]
     do_save_entry("", POROUS, actor=client)
     do_set_safety_consent(True, actor=client)
     do_raise_safety_flag(client, SafetyRisk.SELF_HARM)
-    scenario = do_save_coach_scenario(SCENARIO, actor=coach)
-    from interplay.web.practice.rehearsal import do_set_scenario_offered
-
+    scenario = do_save_coach_scenario({**SCENARIO, "id": "s-marker"}, actor=coach)
     do_set_scenario_offered(scenario, True, actor=coach)
     do_start_role_play(f"c:{scenario.pk}", actor=client)
 
@@ -81,7 +83,7 @@ def test_the_markers_are_there_when_read_through_the_keys(practice):
     assert SafetyFlag.objects.get().kind == "self_harm"
     steps = {event.step for event in AuditEvent.objects.all()}
     assert {"flag_raised", "consent_on"} <= steps
-    assert "drops round without warning" in str(practice.coach.own_scenarios.get().data)
+    assert "drops round without warning" in str(practice.coach.own_scenarios.get(scenario_id="s-marker").data)
     assert "drops round without warning" in str(practice.client.role_plays.get().scenario_data)
 
 

@@ -64,7 +64,9 @@ class AuditEvent(models.Model):
     # (None) for the system raising a flag.
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL,
-        on_delete=models.CASCADE,
+        # A coach who closes their practice leaves the clients' record of what was read
+        # (shown as "a former coach"), not a pointer to the deleted account.
+        on_delete=models.SET_NULL,
         null=True,
         blank=True,
         related_name="audit_acts",
