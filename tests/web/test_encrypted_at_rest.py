@@ -83,7 +83,9 @@ def test_the_markers_are_there_when_read_through_the_keys(practice):
     assert SafetyFlag.objects.get().kind == "self_harm"
     steps = {event.step for event in AuditEvent.objects.all()}
     assert {"flag_raised", "consent_on"} <= steps
-    assert "drops round without warning" in str(practice.coach.own_scenarios.get(scenario_id="s-marker").data)
+    assert "drops round without warning" in str(
+        practice.coach.own_scenarios.get(scenario_id="s-marker").data
+    )
     assert "drops round without warning" in str(practice.client.role_plays.get().scenario_data)
 
 

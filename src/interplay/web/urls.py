@@ -16,3 +16,6 @@ urlpatterns = [
     path("", include("interplay.web.exports.urls")),
     path("", include(erasure_views)),
 ]
+
+# A post over DATA_UPLOAD_MAX_MEMORY_SIZE gets a page that says so (kernel/storage_errors.py).
+handler400 = "interplay.web.kernel.storage_errors.bad_request"

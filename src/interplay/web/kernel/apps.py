@@ -8,7 +8,10 @@ class Config(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
+        from interplay.web.kernel import log_redaction
         from interplay.web.key_check import check_encryption_keys
+
+        log_redaction.install()
 
         # Not tagged `database`: `manage check` must fail on unreadable data without being
         # asked to look at the database.

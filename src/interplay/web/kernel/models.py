@@ -100,3 +100,20 @@ class AuditEvent(models.Model):
         if self.kind == AuditKind.OWN_EXPORT:
             return str(EXPORT_CHANNELS.get(self.what, self.what))
         return str(self.get_kind_display())
+
+
+class SubmittedForm(models.Model):
+    """A create form's key, claimed by its first POST (kernel/idempotency.py); kept a day."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="submitted_forms"
+    )
+    key = models.CharField(max_length=64)
+    location = models.CharField(max_length=500, blank=True, default="")
+    at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["user", "key"], name="one_use_per_key")]
+
+    def __str__(self) -> str:
+        return f"form {self.key} of user {self.user_id}"

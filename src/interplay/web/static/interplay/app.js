@@ -71,8 +71,10 @@
 
   function clearAllDrafts() {
     try {
-      Object.keys(localStorage).forEach(function (name) {
-        if (name.indexOf(DRAFT_PREFIX) === 0) { localStorage.removeItem(name); }
+      var names = [];
+      for (var i = 0; i < localStorage.length; i += 1) { names.push(localStorage.key(i)); }
+      names.forEach(function (name) {
+        if (name && name.indexOf(DRAFT_PREFIX) === 0) { localStorage.removeItem(name); }
       });
     } catch (error) { /* storage disabled: nothing to clear */ }
   }
