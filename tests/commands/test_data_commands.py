@@ -67,13 +67,19 @@ def test_backup_then_restore_round_trips_a_user_and_an_encrypted_entry(tmp_path)
     user = make_user("rosa@client.test", "Rosa Client")
     entry = do_save_entry("Plants", TEXT, actor=user)
     backup_dir, restored = tmp_path / "backup", tmp_path / "restored"
+    key_dir = tmp_path / "usb-stick"
 
-    made = runner.invoke(app, ["backup", str(backup_dir)])
+    made = runner.invoke(app, ["backup", str(backup_dir), "--keys-to", str(key_dir)])
     assert made.exit_code == 0, made.output
-    assert (backup_dir / "encryption_keys").read_text() == (
+    assert not (backup_dir / "encryption_keys").exists()  # keys kept apart from the backup
+    assert (key_dir / "encryption_keys").read_text() == (
         settings.DATA_DIR / "encryption_keys"
     ).read_text()
-    done = runner.invoke(app, ["restore", str(backup_dir), "--data-dir", str(restored)])
+    assert (key_dir / "encryption_keys").stat().st_mode & 0o077 == 0
+    done = runner.invoke(
+        app,
+        ["restore", str(backup_dir), "--data-dir", str(restored), "--keys-from", str(key_dir)],
+    )
     assert done.exit_code == 0, done.output
 
     database = sqlite3.connect(restored / DATABASE_FILE)
@@ -86,6 +92,23 @@ def test_backup_then_restore_round_trips_a_user_and_an_encrypted_entry(tmp_path)
     fernet = MultiFernet([Fernet(key.encode()) for key in keys])
     assert fernet.decrypt(stored[0].encode()).decode() == TEXT
     assert (restored / DATABASE_FILE).stat().st_mode & 0o077 == 0
+
+
+@only_sqlite
+@pytest.mark.django_db(transaction=True)
+def test_backup_without_keys_to_holds_no_key_and_says_where_to_keep_them(tmp_path):
+    made = runner.invoke(app, ["backup", str(tmp_path / "b")])
+    assert made.exit_code == 0, made.output
+    assert sorted(p.name for p in (tmp_path / "b").iterdir()) == [DATABASE_FILE]
+    assert "not in this backup, by design" in made.output and "--keys-to" in made.output
+
+
+@only_sqlite
+@pytest.mark.django_db(transaction=True)
+def test_backup_refuses_to_put_the_keys_into_the_backup_folder(tmp_path):
+    made = runner.invoke(app, ["backup", str(tmp_path / "b"), "--keys-to", str(tmp_path / "b")])
+    assert made.exit_code == 1 and "different folder" in made.output
+    assert not (tmp_path / "b").exists()  # nothing written
 
 
 @only_sqlite

@@ -77,7 +77,7 @@ def test_demo_maya_reads_as_the_article_describes_her(fresh_demo_marker):
     assert profile["boundaries"]["style"] == "mixed"
 
 
-def test_manage_passes_arguments_to_django():
+def test_manage_passes_arguments_to_django(db):  # `check` reads the database (key check)
     result = runner.invoke(app, ["manage", "check"])
     assert result.exit_code == 0
 

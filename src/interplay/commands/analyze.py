@@ -18,6 +18,8 @@ from typing import Annotated, Any, TextIO
 
 import typer
 
+from interplay.commands import safe_json
+
 # One analysis: text in, an object with `.to_dict()` out.
 Analyse = Callable[[str], Any]
 
@@ -111,7 +113,7 @@ def analyse_lines(
             )
             continue
         try:
-            record = json.loads(line)
+            record = safe_json.loads(line)
         except json.JSONDecodeError as error:
             yield {"line": number, "error": f"not valid JSON: {error.msg}"}, False
             continue

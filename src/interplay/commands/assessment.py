@@ -17,6 +17,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from interplay.commands import safe_json
 from interplay.commands.profile_view import render_profile
 from interplay.core.instrument import instrument_items, instrument_version
 from interplay.core.profile import AnswerError, build_profile
@@ -77,7 +78,7 @@ def _read_answers(source: str) -> dict[str, Any]:
     except OSError as error:
         raise _fail(f"cannot read {source}: {error.strerror or error}") from None
     try:
-        document = json.loads(raw)
+        document = safe_json.loads(raw)
     except json.JSONDecodeError as error:
         where = "standard input" if source == "-" else source
         raise _fail(f"{where} is not valid JSON (line {error.lineno}: {error.msg})") from None
@@ -101,7 +102,7 @@ def score_command(
 
 def _load_state(path: Path) -> dict[str, Any]:
     try:
-        state = json.loads(path.read_text(encoding="utf-8"))
+        state = safe_json.loads(path.read_text(encoding="utf-8"))
         if not isinstance(state, dict) or not isinstance(state.get("answers"), dict):
             raise ValueError("no answers in it")
         skipped = state.get("skipped", [])

@@ -2,9 +2,10 @@
 
 `export` writes the same JSON a client downloads from their Account page. `backup` copies a
 SQLite install (a consistent snapshot through SQLite's online backup API, taken while the site
-may be running) together with the key files from the data folder; `restore` puts such a copy
-back. Without the encryption keys a database is only ciphertext for journal text, so the two
-always travel together. PostgreSQL installs use pg_dump and pg_restore instead.
+may be running); the key files go only where `--keys-to` says, a different folder, because a
+backup should be ciphertext that nobody holding it alone can read. `restore` puts the database
+back, and the keys from `--keys-from` (or from the backup folder, for older backups that hold
+them). PostgreSQL installs use pg_dump and pg_restore instead.
 """
 
 from __future__ import annotations
@@ -77,8 +78,15 @@ def export(
 def backup(
     dest: Annotated[Path, typer.Argument(help="A new or empty folder to hold the backup.")],
     data_dir: DataDir = None,
+    keys_to: Annotated[
+        Path | None,
+        typer.Option(
+            "--keys-to",
+            help="Also copy the key files, into this folder (kept apart from the backup).",
+        ),
+    ] = None,
 ) -> None:
-    """Copy the SQLite database (safely, even while Interplay runs) and the key files."""
+    """Copy the SQLite database (safely, even while Interplay runs); the keys go elsewhere."""
     _django(data_dir)
     from django.conf import settings
     from django.db import connection
@@ -90,6 +98,8 @@ def backup(
             "keys (INTERPLAY_ENCRYPTION_KEYS) safe separately.",
             2,
         )
+    if keys_to is not None and keys_to.expanduser().resolve() == dest.expanduser().resolve():
+        raise _fail("--keys-to must be a different folder from the backup: keep keys apart.")
     source_name = str(connection.settings_dict["NAME"])
     if not connection.is_in_memory_db() and not Path(source_name).exists():
         raise _fail(f"There is no database to back up at {source_name}.")
@@ -108,15 +118,29 @@ def backup(
     finally:
         copy.close()
     target.chmod(0o600)
+    typer.echo(f"Backed up the database to {target}.")
+    # The keys never go into the backup folder: a backup that travels (to another disk, a
+    # hosting provider's snapshots) must be ciphertext that nobody holding it alone can read.
+    if keys_to is None:
+        typer.echo(
+            "The encryption keys are not in this backup, by design: keep a copy of them apart "
+            f"from it (the files {', '.join(KEY_FILES)} in {settings.DATA_DIR}, or "
+            "INTERPLAY_ENCRYPTION_KEYS), for example with --keys-to on a separate disk. "
+            "Without them the journal text in this backup cannot be read."
+        )
+        return
+    try:
+        keys_to.mkdir(parents=True, exist_ok=True, mode=0o700)
+    except OSError as error:
+        raise _fail(f"Cannot create {keys_to}: {error.strerror}.") from None
     copied = []
     for name in KEY_FILES:
         source = Path(settings.DATA_DIR) / name
         if source.exists():
-            _private_write(dest / name, source.read_text(encoding="utf-8"))
+            _private_write(keys_to / name, source.read_text(encoding="utf-8"))
             copied.append(name)
-    typer.echo(f"Backed up the database to {target}.")
     if "encryption_keys" in copied:
-        typer.echo("Copied the key files too: keep this folder as private as the keys.")
+        typer.echo(f"Copied the key files to {keys_to}: keep it as private as the keys.")
     else:
         typer.echo(
             "The encryption keys are not in the data folder (they come from "
@@ -153,8 +177,15 @@ def restore(
         bool,
         typer.Option("--force", help="Replace the database and keys already in the data folder."),
     ] = False,
+    keys_from: Annotated[
+        Path | None,
+        typer.Option(
+            "--keys-from",
+            help="The folder holding the key files (made by backup --keys-to); default SRC.",
+        ),
+    ] = None,
 ) -> None:
-    """Put a backup's database and key files back into a data folder."""
+    """Put a backup's database, and its key files, back into a data folder."""
     if os.environ.get("DATABASE_URL") or os.environ.get("DATABASE_URL_FILE"):
         raise _fail(
             "DATABASE_URL is set, so this install uses PostgreSQL: restore it with pg_restore "
@@ -165,6 +196,7 @@ def restore(
     problem = _check_backup(src / DATABASE_FILE)
     if problem:
         raise _fail(problem)
+    key_source = keys_from if keys_from is not None else src
     folder = _data_folder(data_dir)
     target = folder / DATABASE_FILE
     if target.exists() and target.stat().st_size > 0 and not force:
@@ -176,8 +208,9 @@ def restore(
         name
         for name in KEY_FILES
         if (folder / name).exists()
-        and (src / name).exists()
-        and (folder / name).read_text(encoding="utf-8") != (src / name).read_text(encoding="utf-8")
+        and (key_source / name).exists()
+        and (folder / name).read_text(encoding="utf-8")
+        != (key_source / name).read_text(encoding="utf-8")
     ]
     if different_keys and not force:
         raise _fail(
@@ -199,13 +232,15 @@ def restore(
     target.chmod(0o600)
     typer.echo(f"Restored the database into {target}.")
     for name in KEY_FILES:
-        if (src / name).exists():
-            _private_write(folder / name, (src / name).read_text(encoding="utf-8"))
+        if (key_source / name).exists():
+            _private_write(folder / name, (key_source / name).read_text(encoding="utf-8"))
             typer.echo(f"Restored {name}.")
-    if not (src / "encryption_keys").exists():
+    if not (key_source / "encryption_keys").exists():
         typer.echo(
-            "The backup holds no encryption keys: set INTERPLAY_ENCRYPTION_KEYS to the keys the "
-            "database was written with, or journal text cannot be read."
+            "No encryption keys came with it (give --keys-from the folder backup --keys-to "
+            "made): put the key file back into the data folder or set "
+            "INTERPLAY_ENCRYPTION_KEYS to the keys the database was written with; until then "
+            "this install refuses to start."
         )
     elif os.environ.get("INTERPLAY_ENCRYPTION_KEYS"):
         typer.echo(

@@ -14,6 +14,7 @@ from typing import Annotated
 
 import typer
 
+from interplay.commands import safe_json
 from interplay.core.relationships import MapError, parse_map, reciprocity_summary, recommend
 
 relationships_app = typer.Typer(
@@ -38,7 +39,7 @@ def recommend_command(
     except OSError as error:
         raise _fail(f"cannot read {file}: {error.strerror}") from None
     try:
-        document = json.loads(source)
+        document = safe_json.loads(source)
     except json.JSONDecodeError as error:
         raise _fail(f"not valid JSON: {error}") from None
     try:

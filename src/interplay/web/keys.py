@@ -2,8 +2,10 @@
 
 Outside production, a missing secret key or encryption key is generated once into the data
 folder (readable by its owner only) so `interplay serve` works with zero configuration and keeps
-working across restarts. In production nothing is generated: a missing secret is an error,
-because a key invented on one web process would not match the key on another.
+working across restarts. A new encryption key is made only for an empty data folder: when a
+database is there and its key file is not, start-up stops and says what to do (a fresh key
+would leave what is stored unreadable). In production nothing is generated: a missing secret
+is an error, because a key invented on one web process would not match the key on another.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from interplay.web.env import ConfigError
 
 SECRET_KEY_FILE = "secret_key"  # noqa: S105 - a file name, not a secret
 ENCRYPTION_KEYS_FILE = "encryption_keys"
+DATABASE_FILE = "interplay.sqlite3"
 
 
 def ensure_data_dir(path: Path) -> Path:
@@ -69,9 +72,17 @@ def encryption_keys(configured: str | None, data_dir: Path, production: bool) ->
                 "INTERPLAY_ENCRYPTION_KEYS (or INTERPLAY_ENCRYPTION_KEYS_FILE) must be set when "
                 "INTERPLAY_PRODUCTION=1: journal entries and notes are encrypted with it."
             )
-        configured = _read_or_create(
-            data_dir / ENCRYPTION_KEYS_FILE, lambda: Fernet.generate_key().decode("ascii")
-        )
+        key_file = data_dir / ENCRYPTION_KEYS_FILE
+        if not key_file.exists() and (data_dir / DATABASE_FILE).exists():
+            # A new key would seal new entries under it and leave everything stored unreadable.
+            raise ConfigError(
+                f"The encryption key file {str(key_file)!r} is missing, but the data folder "
+                "already holds a database encrypted with it. Put the file back from wherever "
+                "you keep your keys (kept apart from the backups), or set "
+                "INTERPLAY_ENCRYPTION_KEYS. A new key is made only for an empty data folder; "
+                f"to start afresh, move {DATABASE_FILE} out of the folder first."
+            )
+        configured = _read_or_create(key_file, lambda: Fernet.generate_key().decode("ascii"))
     keys = [part.strip() for part in configured.split(",") if part.strip()]
     if not keys:
         raise ConfigError("INTERPLAY_ENCRYPTION_KEYS lists no key.")

@@ -75,9 +75,12 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "interplay.web.kernel.idempotency.IdempotencyMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "csp.middleware.CSPMiddleware",
+    "interplay.web.kernel.headers.PrivacyHeadersMiddleware",
+    "interplay.web.kernel.storage_errors.StorageErrorMiddleware",
 ]
 
 ROOT_URLCONF = "interplay.web.urls"
@@ -96,6 +99,7 @@ TEMPLATES = [
                 "csp.context_processors.nonce",
             ],
             "string_if_invalid": "",
+            "builtins": ["interplay.web.kernel.templatetags.idempotency"],
         },
     }
 ]
@@ -107,7 +111,7 @@ else:
     DATABASES = {
         "default": {
             "ENGINE": "django.db.backends.sqlite3",
-            "NAME": DATA_DIR / "interplay.sqlite3",
+            "NAME": DATA_DIR / keys.DATABASE_FILE,
             "OPTIONS": {
                 # WAL lets readers and one writer work at once; IMMEDIATE takes the write lock
                 # at the start of a transaction so busy writers wait instead of failing.
@@ -215,9 +219,12 @@ DEFAULT_FROM_EMAIL = env.env_str("INTERPLAY_FROM_EMAIL", "Interplay <interplay@l
 # `interplay serve`), so a slow mail server never holds up a page.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
+# Access logs never hold tokens or search words (kernel/log_redaction.py): the kernel app puts
+# the filter on the access loggers, and it sits on this handler too.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"redact": {"()": "interplay.web.kernel.log_redaction.RedactRequestLine"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["redact"]}},
     "root": {"handlers": ["console"], "level": env.env_str("INTERPLAY_LOG_LEVEL", "INFO")},
 }

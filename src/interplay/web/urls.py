@@ -1,6 +1,6 @@
 from django.urls import include, path
 
-from interplay.web import account_page, home
+from interplay.web import account_page, erasure_views, home
 from interplay.web.accounts.urls import urlpatterns as account_patterns
 
 urlpatterns = [
@@ -14,4 +14,8 @@ urlpatterns = [
     path("values/", include("interplay.web.values.urls")),
     path("map/", include("interplay.web.relationships.urls")),
     path("", include("interplay.web.exports.urls")),
+    path("", include(erasure_views)),
 ]
+
+# A post over DATA_UPLOAD_MAX_MEMORY_SIZE gets a page that says so (kernel/storage_errors.py).
+handler400 = "interplay.web.kernel.storage_errors.bad_request"

@@ -11,6 +11,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 
+from interplay.web.crypto import EncryptedJSONField
+
 
 class Assessment(models.Model):
     user = models.ForeignKey(
@@ -19,9 +21,9 @@ class Assessment(models.Model):
     started_at = models.DateTimeField(default=timezone.now)
     completed_at = models.DateTimeField(null=True, blank=True, db_index=True)
     # {item_id: 1..5}; saved one answer at a time so a closed tab loses nothing.
-    answers = models.JSONField(default=dict)
+    answers = EncryptedJSONField(default=dict)
     instrument_version = models.CharField(max_length=40, blank=True, default="")
-    profile = models.JSONField(null=True, blank=True)
+    profile = EncryptedJSONField(null=True, blank=True)
     shared_with_coach = models.BooleanField(default=True)
     # The profile's headline, copied out of it when the assessment is finished, so lists can
     # sort and plot without reading (or extracting in SQL) the whole profile JSON.
@@ -81,9 +83,9 @@ class PulseCheck(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="pulse_checks"
     )
     taken_at = models.DateTimeField(default=timezone.now, db_index=True)
-    answers = models.JSONField(default=dict)
+    answers = EncryptedJSONField(default=dict)
     # What the core's `score_pulse` returned, stored as given.
-    result = models.JSONField(default=dict)
+    result = EncryptedJSONField(default=dict)
     shared_with_coach = models.BooleanField(default=True)
 
     class Meta:

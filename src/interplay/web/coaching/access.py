@@ -54,11 +54,14 @@ def flags_first_seen(view: ClientView) -> list[Audit]:
     shown = view.safety_flags()
     if not shown:
         return []
-    seen = set(
-        AuditEvent.objects.filter(
-            kind=AuditKind.FLAG_SEEN, actor=view.coach, object_id__in=[f.pk for f in shown]
-        ).values_list("object_id", flat=True)
-    )
+    # Safety steps are stored sealed (kernel.models.SEALED_KINDS): read the step in Python.
+    seen = {
+        event.object_id
+        for event in AuditEvent.objects.filter(
+            kind=AuditKind.SAFETY, actor=view.coach, object_id__in=[f.pk for f in shown]
+        )
+        if event.step == AuditKind.FLAG_SEEN
+    }
     return [
         Audit(AuditKind.FLAG_SEEN, client_id=view.pk, actor_id=view.coach.pk, object_id=flag.pk)
         for flag in shown

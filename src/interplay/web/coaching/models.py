@@ -39,8 +39,14 @@ class SessionNote(models.Model):
     coach = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="session_notes_written"
     )
+    # Cleared (None) when the client deletes their account: the note is the coach's own and
+    # stays theirs, marked as about a former client, with nothing that points to the person.
     client = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="session_notes_about"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="session_notes_about",
     )
     body = EncryptedTextField()
     # Something to pick up next time; it stays an open item until the coach marks it done.

@@ -18,8 +18,9 @@ from django.utils import timezone
 from interplay.web.accounts.models import User
 from interplay.web.assessments.models import Assessment, PulseCheck
 from interplay.web.coaching.client_view import ClientView
+from interplay.web.coaching.models import SessionNote, SessionPlan
 from interplay.web.journal.models import Entry
-from interplay.web.practice.models import Experiment, RolePlay, StatementDraft
+from interplay.web.practice.models import CoachScenario, Experiment, RolePlay, StatementDraft
 from interplay.web.relationships.models import MapPerson, MapSharing, MapSnapshot
 from interplay.web.safety.models import SafetyFlag, SafetyPlan
 from interplay.web.values.models import Belief, PersonalValue
@@ -213,3 +214,34 @@ COACH_EXPORT_READS = {
 
 def to_json(data: dict[str, Any]) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=False)
+
+
+def coach_own_export(coach: User) -> dict[str, Any]:
+    """What a coach wrote themselves: session notes and plans (with the client's id and name
+    while they are a client, "former client" once that person deleted their account) and
+    their own role-play scenarios. Nothing a client wrote."""
+
+    def about(client: User | None) -> dict[str, Any]:
+        if client is None:
+            return {"client": "former client"}
+        return {"client": client.name, "client_id": client.pk}
+
+    return {
+        **_header(coach, "what you wrote as a coach"),
+        "session_notes": [
+            {**row(note, skip={"coach", "client"}), **about(note.client)}
+            for note in SessionNote.objects.filter(coach=coach)
+            .select_related("client")
+            .order_by("id")
+        ],
+        "session_plans": [
+            {**row(plan, skip={"coach", "client"}), **about(plan.client)}
+            for plan in SessionPlan.objects.filter(coach=coach)
+            .select_related("client")
+            .order_by("id")
+        ],
+        "scenarios": [
+            row(scenario, skip={"coach"})
+            for scenario in CoachScenario.objects.filter(coach=coach).order_by("id")
+        ],
+    }

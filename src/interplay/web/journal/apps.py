@@ -19,3 +19,4 @@ class Config(AppConfig):
 
     def ready(self) -> None:
         post_migrate.connect(_queue_after_migrate, sender=self)
+        from interplay.web.journal import device_keys  # noqa: F401 - connects its signals

@@ -7,7 +7,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 
-from interplay.web.crypto import EncryptedTextField
+from interplay.web.crypto import EncryptedJSONField, EncryptedTextField
 
 
 class Entry(models.Model):
@@ -79,7 +79,7 @@ class EntryAnalysis(models.Model):
     themes_version = models.CharField(max_length=60)
     safety_version = models.CharField(max_length=60)
     # [{"theme": "porous_boundaries", "score": 0.8}, ...], strongest first; no spans here.
-    themes = models.JSONField(default=list)
+    themes = EncryptedJSONField(default=list)
     # JSON: {"evidence": {theme: [[start, end], ...]}, "risk": "none", "risk_evidence": [...]}
     sealed = EncryptedTextField(default="")
     analysed_at = models.DateTimeField(default=timezone.now)
@@ -90,3 +90,17 @@ class EntryAnalysis(models.Model):
 
     def __str__(self) -> str:
         return f"analysis of journal entry {self.entry_id}"  # never the findings
+
+
+class DeviceDraftKey(models.Model):
+    """The key that seals this person's device copies of unsaved text (see device_keys.py):
+    made at sign-in, deleted at sign-out, stored encrypted like everything else."""
+
+    owner = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="device_draft_key"
+    )
+    key = EncryptedTextField()
+    created_at = models.DateTimeField(default=timezone.now)
+
+    def __str__(self) -> str:
+        return f"device draft key of user {self.owner_id}"  # never the key

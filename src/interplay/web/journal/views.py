@@ -18,6 +18,7 @@ from interplay.web.assessments.access import latest_profile
 from interplay.web.journal import actions, insights
 from interplay.web.journal.access import draft_for, get_entry_for_user, search_entries
 from interplay.web.journal.analysis import screen_entry
+from interplay.web.journal.device_keys import device_key_for
 from interplay.web.journal.models import Entry
 from interplay.web.journal.prompts import ChosenPrompt, choose_prompt
 from interplay.web.kernel.errors import ActionError
@@ -96,6 +97,7 @@ def _editor(request: ClientRequest, entry: Entry | None) -> HttpResponse:
         "draft": draft,
         "error": error,
         "draft_key": f"interplay-draft-u{user.pk}-{'e' + str(entry.pk) if entry else 'new'}",
+        "device_key": device_key_for(user),
     }
     return render(request, "journal/edit.html", context)
 

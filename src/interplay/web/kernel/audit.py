@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from django.utils import timezone
 
-from interplay.web.kernel.models import AuditEvent, AuditKind
+from interplay.web.kernel.models import SEALED_KINDS, AuditEvent, AuditKind
 
 
 @dataclass(frozen=True)
@@ -30,7 +30,8 @@ def record(*rows: Audit) -> None:
     AuditEvent.objects.bulk_create(
         [
             AuditEvent(
-                kind=row.kind,
+                kind=AuditKind.SAFETY if row.kind in SEALED_KINDS else row.kind,
+                sealed_kind=row.kind.value if row.kind in SEALED_KINDS else "",
                 client_id=row.client_id,
                 actor_id=row.actor_id,
                 what=row.what,

@@ -8,6 +8,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from interplay.web.crypto import EncryptedTextField
+
 
 class AuditKind(models.TextChoices):
     COACH_READ = "coach_read", _("your coach opened something of yours")
@@ -18,6 +20,23 @@ class AuditKind(models.TextChoices):
     FLAG_RAISED = "flag_raised", _("a flag was raised for the coach")
     FLAG_SEEN = "flag_seen", _("the coach saw a flag")
     FLAG_ACKNOWLEDGED = "flag_acknowledged", _("the coach acknowledged a flag")
+    # How every step above from consent on is stored: the plain column says only "a safety
+    # step", the step itself is in `sealed_kind`, encrypted (see SEALED_KINDS).
+    SAFETY = "safety", _("a safety step")
+
+
+# Safety steps reveal a person (that a flag was raised about them, and when): their kind is
+# stored encrypted, and the plain `kind` column holds SAFETY for all of them alike.
+SEALED_KINDS = frozenset(
+    {
+        AuditKind.SAFETY_CONSENT_ON,
+        AuditKind.SAFETY_CONSENT_OFF,
+        AuditKind.SAFETY_PLAN_SAVED,
+        AuditKind.FLAG_RAISED,
+        AuditKind.FLAG_SEEN,
+        AuditKind.FLAG_ACKNOWLEDGED,
+    }
+)
 
 
 # What a coach read (`what` of a COACH_READ), in the words the client sees on their Account page.
@@ -45,7 +64,9 @@ class AuditEvent(models.Model):
     # (None) for the system raising a flag.
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL,
-        on_delete=models.CASCADE,
+        # A coach who closes their practice leaves the clients' record of what was read
+        # (shown as "a former coach"), not a pointer to the deleted account.
+        on_delete=models.SET_NULL,
         null=True,
         blank=True,
         related_name="audit_acts",
@@ -55,6 +76,7 @@ class AuditEvent(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="audit_events"
     )
     what = models.CharField(max_length=60, blank=True, default="")
+    sealed_kind = EncryptedTextField(blank=True, default="")  # the step, for SAFETY rows
     object_id = models.BigIntegerField(null=True, blank=True)  # the assessment, entry, flag ...
     at = models.DateTimeField(default=timezone.now, db_index=True)
 
@@ -65,9 +87,33 @@ class AuditEvent(models.Model):
     def __str__(self) -> str:
         return f"{self.kind} {self.what} about client {self.client_id}"
 
+    @property
+    def step(self) -> AuditKind:
+        """What happened, read through the encryption for safety steps."""
+        return AuditKind(self.sealed_kind if self.kind == AuditKind.SAFETY else self.kind)
+
     def get_what_display(self) -> str:
+        if self.kind == AuditKind.SAFETY:
+            return str(self.step.label)
         if self.kind == AuditKind.COACH_READ:
             return str(COACH_READS.get(self.what, self.what))
         if self.kind == AuditKind.OWN_EXPORT:
             return str(EXPORT_CHANNELS.get(self.what, self.what))
         return str(self.get_kind_display())
+
+
+class SubmittedForm(models.Model):
+    """A create form's key, claimed by its first POST (kernel/idempotency.py); kept a day."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="submitted_forms"
+    )
+    key = models.CharField(max_length=64)
+    location = models.CharField(max_length=500, blank=True, default="")
+    at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["user", "key"], name="one_use_per_key")]
+
+    def __str__(self) -> str:
+        return f"form {self.key} of user {self.user_id}"

@@ -12,7 +12,7 @@ from django.db import models
 from django.utils import timezone
 
 from interplay.core.vocabulary import ExperimentStatus
-from interplay.web.crypto import EncryptedTextField
+from interplay.web.crypto import EncryptedJSONField, EncryptedTextField
 from interplay.web.practice.labels import (
     DIRECTIONS,
     OUTCOMES,
@@ -111,7 +111,7 @@ class CoachScenario(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="own_scenarios"
     )
     scenario_id = models.CharField(max_length=60)
-    data = models.JSONField()
+    data = EncryptedJSONField()
     offered = models.BooleanField(default=False)
     created_at = models.DateTimeField(default=timezone.now)
 
@@ -140,7 +140,7 @@ class RolePlay(models.Model):
     )
     # A copy of the scenario as it was when the run began, so a coach editing it later
     # cannot change a rehearsal already played.
-    scenario_data = models.JSONField()
+    scenario_data = EncryptedJSONField()
     stopped = models.BooleanField(default=False)
     created_at = models.DateTimeField(default=timezone.now)
 

@@ -86,9 +86,13 @@ def do_raise_safety_flag(client: User, risk: SafetyRisk) -> SafetyFlag | None:
     if coach is None:
         return None
     with transaction.atomic():
-        waiting = SafetyFlag.objects.filter(
-            client=client, coach=coach, kind=risk.value, acknowledged_at__isnull=True
-        ).exists()
+        # The kind is encrypted, so it is compared in Python over the few waiting flags.
+        waiting = any(
+            flag.kind == risk.value
+            for flag in SafetyFlag.objects.select_for_update().filter(
+                client=client, coach=coach, acknowledged_at__isnull=True
+            )
+        )
         if waiting:
             return None
         flag = SafetyFlag.objects.create(client=client, coach=coach, kind=risk.value)

@@ -64,7 +64,9 @@ class SafetyFlag(models.Model):
     coach = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="safety_flags_received"
     )
-    kind = models.CharField(max_length=30, choices=FLAG_KINDS)
+    # Encrypted: the kind of risk is the most revealing fact here. The row itself (client,
+    # coach, times) stays plain so the coach's list can find it.
+    kind = EncryptedTextField(choices=FLAG_KINDS)
     raised_at = models.DateTimeField(default=timezone.now, db_index=True)
     acknowledged_at = models.DateTimeField(null=True, blank=True)
 
