@@ -59,3 +59,17 @@ def test_a_value_outside_the_slots_is_refused():
 
     with pytest.raises(ValueError, match="not all in its slots"):
         compile_query(changes_each_time, {"first": "int"})
+
+
+def test_model_querysets_come_back_as_instances_like_the_orm():
+    people = _people()
+
+    def from_first(values):
+        return User.objects.filter(pk__gte=values["first"]).order_by("pk")
+
+    query = compile_query(from_first, {"first": "int"})
+    found = query.instances({"first": people[1].pk})
+    assert [(u.pk, u.email, u.date_joined) for u in found] == [
+        (u.pk, u.email, u.date_joined) for u in from_first({"first": people[1].pk})
+    ]
+    assert not found[0]._state.adding  # saved rows, as the ORM would give

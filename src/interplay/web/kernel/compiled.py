@@ -22,7 +22,7 @@ from threading import Lock
 from typing import Any, Literal
 
 from django.db import connections
-from django.db.models import QuerySet
+from django.db.models import Model, QuerySet
 
 Kind = Literal["int", "date", "datetime"]
 
@@ -53,11 +53,27 @@ class CompiledQuery:
     slots: Mapping[int, tuple[str, Kind]]  # parameter position -> (slot name, kind)
     names: tuple[str, ...]  # the result's columns, in the SQL's order
     converters: Mapping[int, tuple[list[Any], Any]]  # column -> (converters, expression)
+    model: type[Model] | None  # for a queryset of model instances (not `.values()`)
 
     def rows(
         self, values: Mapping[str, Any], *, limit: int | None = None, offset: int = 0
     ) -> list[dict[str, Any]]:
         """Run the SQL with these slot values (and an optional page of it) as dicts."""
+        return [
+            dict(zip(self.names, row, strict=True))
+            for row in self.tuples(values, limit=limit, offset=offset)
+        ]
+
+    def instances(self, values: Mapping[str, Any]) -> list[Any]:
+        """Run the SQL of a model queryset with these slot values: its model instances, made
+        as the ORM makes them (`Model.from_db`, so encrypted fields decrypt as usual)."""
+        if self.model is None:
+            raise TypeError("a `.values()` query has rows, not instances")
+        return [self.model.from_db(self.alias, self.names, row) for row in self.tuples(values)]
+
+    def tuples(
+        self, values: Mapping[str, Any], *, limit: int | None = None, offset: int = 0
+    ) -> list[list[Any]]:
         params = list(self.params)
         for position, (name, kind) in self.slots.items():
             params[position] = _adapt(self.alias, kind, values[name])
@@ -75,7 +91,7 @@ class CompiledQuery:
             for column, (functions, expression) in self.converters.items():
                 for convert in functions:
                     row[column] = convert(row[column], expression, connection)
-            result.append(dict(zip(self.names, row, strict=True)))
+            result.append(row)
         return result
 
 
@@ -103,18 +119,21 @@ def compile_query(
                 positions[position] = (name, slots[name])
     _, other_sql, other_params, _ = _compile(build, slots, 50)
     changed = {i for i, (a, b) in enumerate(zip(params, other_params, strict=True)) if a != b}
-    if (
-        other_sql != sql
-        or changed != set(positions)
-        or not set(slots) <= {name for name, _ in positions.values()}
-    ):
+    if other_sql != sql or changed != set(positions):
         raise ValueError("the query's parameters are not all in its slots: cannot reuse its SQL")
     query = compiler.query
-    names = (*query.extra_select, *query.values_select, *query.annotation_select)
+    model: type[Model] | None = None
+    if query.values_select or query.annotation_select or query.extra_select:
+        names = (*query.extra_select, *query.values_select, *query.annotation_select)
+    else:  # model instances: one column per concrete field, no related rows
+        if compiler.klass_info and compiler.klass_info.get("related_klass_infos"):
+            raise ValueError("compile model querysets without select_related")
+        names = tuple(column.target.attname for column, _, _ in compiler.select)
+        model = query.model
     if len(names) != len(compiler.select):
-        raise ValueError("compile only `.values()` querysets")
+        raise ValueError("compile `.values()` querysets or plain model querysets only")
     converters = compiler.get_converters([column for column, _, _ in compiler.select])
-    return CompiledQuery(alias, sql, params, positions, tuple(names), converters)
+    return CompiledQuery(alias, sql, params, positions, tuple(names), converters, model)
 
 
 _cache: dict[tuple[Any, ...], CompiledQuery] = {}
@@ -137,3 +156,13 @@ def compiled(
             found = _cache.get(full_key) or compile_query(build, slots)
             _cache[full_key] = found
     return found
+
+
+def compiled_instances(
+    key: Sequence[Any],
+    build: Callable[[Mapping[str, Any]], QuerySet[Any]],
+    slots: Mapping[str, Kind],
+    values: Mapping[str, Any],
+) -> list[Any]:
+    """`build(values)`'s model instances, its SQL compiled once per `key`."""
+    return compiled(key, build, slots).instances(values)
