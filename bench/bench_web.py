@@ -140,13 +140,12 @@ def run_child(
     if load:
         command.append("--load")
     print(f"== {database}: {entries:,} entries, {per_coach} clients per coach", flush=True)
-    output = subprocess.run(
-        command, capture_output=False, text=True, check=True, stdout=subprocess.PIPE
-    )  # noqa: S603
+    output = subprocess.run(command, text=True, check=True, stdout=subprocess.PIPE)  # noqa: S603
     found: dict[str, float] = {}
     for line in output.stdout.splitlines():
         if line.startswith(MARK):
             found = json.loads(line[len(MARK) :])
+            print("   " + ", ".join(f"{name} {figure:.2f}" for name, figure in found.items()))
         else:
             print(line)
     return found
