@@ -214,13 +214,13 @@ def findings(profile: Mapping[str, Any]) -> dict[str, Any]:
             "confidence": round(100 * stage["confidence"])
             if isinstance(stage.get("confidence"), (int, float))
             else None,
-            "reason": stage.get("reason", ""),
+            "reason": labels.readable_rule(str(stage.get("reason", ""))),
             "evidence": evidence_rows(stage.get("evidence")),
             "known": stage.get("primary") is not None,
         },
         "boundaries": {
             "name": labels.label(labels.BOUNDARY_STYLES, boundaries.get("style")),
-            "reason": boundaries.get("reason", ""),
+            "reason": labels.readable_rule(str(boundaries.get("reason", ""))),
             "evidence": evidence_rows(boundaries.get("evidence")),
             "known": boundaries.get("style") is not None,
         },
@@ -232,7 +232,7 @@ def findings(profile: Mapping[str, Any]) -> dict[str, Any]:
         },
         "focus": {
             "name": labels.label(labels.FOCUSES, focus.get("focus")),
-            "reason": focus.get("reason", ""),
+            "reason": labels.readable_rule(str(focus.get("reason", ""))),
             "evidence": evidence_rows(focus.get("evidence")),
             "known": focus.get("focus") is not None,
         },

@@ -103,13 +103,17 @@ def _scale_names(language: str | None) -> dict[str, str]:
 
 
 _WORD = re.compile(r"[a-z]+(?:_[a-z]+)*")
+# A comparison as the core writes it ("(> 3.5)", "high means > 3.5"), in words.
+_MORE = re.compile(r"(?<![\w-])>=?\s?(?=\d)")
+_LESS = re.compile(r"(?<![\w-])<=?\s?(?=\d)")
 
 
 def readable_rule(rule: str) -> str:
-    """A finding's rule with the scales' names instead of their ids, for people to read
-    ("rigid_boundaries high (> 3.5)" -> "“rigid boundaries” high (above 3.5)")."""
+    """A finding's rule or reason with the scales' names instead of their ids and comparisons
+    in words, for people to read ("rigid_boundaries high (> 3.5)" -> "“rigid boundaries” high
+    (above 3.5)"; "high means > 3.5" -> "high means above 3.5")."""
     names = _scale_names(get_language())
-    text = rule.replace("(> ", "(above ").replace("(< ", "(below ")
+    text = _MORE.sub("above ", _LESS.sub("below ", rule))
     return _WORD.sub(lambda found: names.get(found.group(0), found.group(0)), text)
 
 
