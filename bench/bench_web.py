@@ -29,6 +29,7 @@ import argparse
 import json
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -197,6 +198,8 @@ def report(
 
 
 def child(args: argparse.Namespace) -> None:
+    # A stopped run still removes its folder and drops its database (the `finally` below).
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit("stopped"))
     data_dir = Path(tempfile.mkdtemp(prefix="interplay-bench-"))
     database_url = None
     if args.child == "postgres":
