@@ -1,60 +1,242 @@
-"""Load test of the web app: gunicorn (2 workers, loopback) driven by wrk.
+"""The coach's and client's key pages against the signed-in floor, at several sizes, on SQLite
+and PostgreSQL, in one run.
 
-Seeds 100 coaches, 2,000 clients and 100,000 journal entries (encrypted, bulk-created) into a
-throwaway SQLite data folder (or the PostgreSQL database given by --database-url, which must be
-empty or disposable: its tables are created by migrate), then measures requests per second
-and p50/p99 latency for the coach dashboard, a client page, the journal list and a profile,
-each beside a bare Django view returning a page of the same size, all in this one run.
+For each database and each size (journal entries in the whole site, clients per coach) a child
+process seeds a fresh database (a throwaway SQLite folder, or a new database on the PostgreSQL
+server given by --postgres-url, dropped afterwards) and measures, in its own process through
+Django's test client, the CPU time per request of the *signed-in floor* (a page with the same
+session, user, two-factor check and base layout and no data) and of each key page: the coach
+dashboard, a client page, the session planner, the client's journal list and profile. With
+SQLite that is every cost a request has (Python and SQL alike); on PostgreSQL it is this
+process's part (the server's CPU is not counted). Then it prints:
 
-It also measures, in this process, the CPU time per request of each key page and of the
-*signed-in floor* (a page with the same session, user and base layout and no data) through
-Django's test client: with SQLite that is every cost a request has (Python and SQL alike), with
-no network or load generator in the way. `--cpu-only` prints just that (no gunicorn or wrk).
+- each key page as a ratio to the floor (the issue's target: at most 2, i.e. at least half the
+  floor's throughput), at the main size;
+- CPU per request at every size, and the largest size's over the smallest (target: at most 1.5).
 
-Run: PYTHONPATH=src python bench/bench_web.py [--duration 10] [--database-url URL] [--cpu-only]
-Needs gunicorn (a dependency) and wrk (Debian package `wrk`) unless `--cpu-only`. Prints
-figures measured in this run; nothing is asserted.
+Without --cpu-only it also loads the main size's pages under gunicorn with wrk (needs the
+Debian package `wrk`), each beside a bare view of the same size and the floor.
+
+Run: PYTHONPATH=src python bench/bench_web.py --cpu-only                  # the whole matrix
+     PYTHONPATH=src python bench/bench_web.py --cpu-only --entries 10k --per-coach 20 \
+         --databases sqlite                                                   # a short run
+Prints figures measured in this run; nothing is asserted.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
-import re
 import shutil
-import socket
+import signal
 import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
 
 HERE = Path(__file__).resolve().parent
 SRC = HERE.parent / "src"
+PAGES = ("coach dashboard", "client page", "session planner", "journal list", "profile")
+MARK = "BENCH-RESULT "
+
+
+def size(text: str) -> int:
+    text = text.strip().lower().replace("_", "")
+    for suffix, factor in (("k", 1_000), ("m", 1_000_000)):
+        if text.endswith(suffix):
+            return int(float(text[:-1]) * factor)
+    return int(text)
+
+
+def sizes(text: str) -> list[int]:
+    return [size(part) for part in text.split(",") if part.strip()]
 
 
 def parse_args() -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--coaches", type=int, default=100)
+    parser.add_argument("--databases", default="sqlite,postgres", help="sqlite, postgres or both")
+    parser.add_argument(
+        "--postgres-url",
+        default=os.environ.get("BENCH_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432/postgres"),
+        help="a PostgreSQL server where the bench may create and drop its own databases",
+    )
+    parser.add_argument("--entries", type=sizes, default=sizes("10k,100k,1M"))
+    parser.add_argument("--per-coach", type=sizes, default=sizes("20,200"))
+    parser.add_argument("--main-entries", type=size, default=100_000, help="size of the ratios")
     parser.add_argument("--clients", type=int, default=2000)
-    parser.add_argument("--entries", type=int, default=100_000)
-    parser.add_argument("--duration", type=int, default=10, help="seconds of load per URL")
+    parser.add_argument("--requests", type=int, default=30, help="requests per page per round")
+    parser.add_argument("--rounds", type=int, default=3, help="best of this many rounds")
+    parser.add_argument("--cpu-only", action="store_true", help="no gunicorn or wrk")
+    parser.add_argument("--duration", type=int, default=10, help="wrk: seconds per URL")
     parser.add_argument("--connections", type=int, default=16)
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--workers", type=int, default=2)
-    parser.add_argument("--database-url", default=None, help="PostgreSQL URL (default SQLite)")
-    parser.add_argument(
-        "--cpu-only", action="store_true", help="only the in-process CPU per request (no wrk)"
-    )
-    parser.add_argument("--requests", type=int, default=40, help="requests per page (CPU)")
+    parser.add_argument("--child", choices=("sqlite", "postgres"), help=argparse.SUPPRESS)
+    parser.add_argument("--load", action="store_true", help=argparse.SUPPRESS)
     return parser.parse_args()
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
+def configurations(args: argparse.Namespace) -> list[tuple[int, int]]:
+    """(entries, clients per coach): every entry size at the first per-coach figure, then each
+    other per-coach figure at the main entry size."""
+    first = args.per_coach[0]
+    main = args.main_entries if args.main_entries in args.entries else args.entries[0]
+    chosen = [(entries, first) for entries in args.entries]
+    chosen += [(main, per_coach) for per_coach in args.per_coach[1:]]
+    return chosen
+
+
+def main() -> None:
+    args = parse_args()
+    if args.child:
+        child(args)
+        return
+    if not args.cpu_only and shutil.which("wrk") is None:
+        sys.exit("wrk is not installed (Debian: apt-get install wrk); or run with --cpu-only.")
+    chosen = configurations(args)
+    main_size = chosen[min(range(len(chosen)), key=lambda i: abs(chosen[i][0] - args.main_entries))]
+    results: dict[str, dict[tuple[int, int], dict[str, float]]] = {}
+    for database in [d.strip() for d in args.databases.split(",") if d.strip()]:
+        results[database] = {}
+        for entries, per_coach in chosen:
+            load = not args.cpu_only and (entries, per_coach) == main_size
+            results[database][(entries, per_coach)] = run_child(
+                args, database, entries, per_coach, load
+            )
+    report(results, main_size)
+
+
+def run_child(
+    args: argparse.Namespace, database: str, entries: int, per_coach: int, load: bool
+) -> dict[str, float]:
+    command = [
+        sys.executable,
+        __file__,
+        "--child",
+        database,
+        "--entries",
+        str(entries),
+        "--per-coach",
+        str(per_coach),
+        "--clients",
+        str(args.clients),
+        "--requests",
+        str(args.requests),
+        "--rounds",
+        str(args.rounds),
+        "--postgres-url",
+        args.postgres_url,
+        "--duration",
+        str(args.duration),
+        "--connections",
+        str(args.connections),
+        "--threads",
+        str(args.threads),
+        "--workers",
+        str(args.workers),
+    ]
+    if load:
+        command.append("--load")
+    print(f"== {database}: {entries:,} entries, {per_coach} clients per coach", flush=True)
+    output = subprocess.run(command, text=True, check=True, stdout=subprocess.PIPE)  # noqa: S603
+    found: dict[str, float] = {}
+    for line in output.stdout.splitlines():
+        if line.startswith(MARK):
+            found = json.loads(line[len(MARK) :])
+            print("   " + ", ".join(f"{name} {figure:.2f}" for name, figure in found.items()))
+        else:
+            print(line)
+    return found
+
+
+def report(
+    results: dict[str, dict[tuple[int, int], dict[str, float]]], main_size: tuple[int, int]
+) -> None:
+    names = {"sqlite": "SQLite", "postgres": "PostgreSQL"}
+    print(
+        f"\nKey pages against the signed-in floor ({main_size[0]:,} entries, "
+        f"{main_size[1]} clients per coach)"
+    )
+    print(
+        "CPU ms per request in process, best of the rounds; x floor = page / floor (target <= 2)\n"
+    )
+    header = f"{'page':<18}" + "".join(f"{names[d] + ' ms':>16}{'x floor':>9}" for d in results)
+    print(header)
+    print("-" * len(header))
+    for page in ("signed-in floor", *PAGES):
+        cells = ""
+        for database in results:
+            row = results[database][main_size]
+            cells += f"{row[page]:>16.2f}{row[page] / row['signed-in floor']:>9.2f}"
+        print(f"{page:<18}{cells}")
+    for database, by_size in results.items():
+        chosen = list(by_size)
+        print(
+            f"\n{names[database]}: CPU ms per request by size (target: largest / smallest <= 1.5)\n"
+        )
+        labels = [
+            f"{e // 1000:,}k/{p}" if e < 1_000_000 else f"{e / 1e6:g}M/{p}" for e, p in chosen
+        ]
+        header = f"{'page':<18}" + "".join(f"{label:>11}" for label in labels) + f"{'max/min':>9}"
+        print(header)
+        print("-" * len(header))
+        for page in ("signed-in floor", *PAGES):
+            figures = [by_size[key][page] for key in chosen]
+            cells = "".join(f"{figure:>11.2f}" for figure in figures)
+            print(f"{page:<18}{cells}{max(figures) / min(figures):>9.2f}")
+        seeds = ", ".join(
+            f"{label} {by_size[key]['seed seconds']:.0f} s"
+            for label, key in zip(labels, chosen, strict=True)
+        )
+        print(f"(columns: entries / clients per coach; seeding took {seeds})")
+
+
+# ---- the child: one database, one size ---------------------------------------------------
+
+
+def child(args: argparse.Namespace) -> None:
+    # A stopped run still removes its folder and drops its database (the `finally` below).
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit("stopped"))
+    data_dir = Path(tempfile.mkdtemp(prefix="interplay-bench-"))
+    database_url = None
+    if args.child == "postgres":
+        database_url = create_postgres_database(args.postgres_url)
+    try:
+        setup_django(data_dir, database_url)
+        measure(args)
+    finally:
+        shutil.rmtree(data_dir, ignore_errors=True)
+        if database_url:
+            from django.db import connections
+
+            connections.close_all()
+            drop_postgres_database(args.postgres_url, database_url)
+
+
+def _server_url(base: str, name: str) -> str:
+    parts = urlsplit(base)
+    return urlunsplit(parts._replace(path=f"/{name}"))
+
+
+def create_postgres_database(base: str) -> str:
+    import psycopg
+
+    name = f"interplay_bench_{os.getpid()}"
+    with psycopg.connect(base, autocommit=True) as server:
+        server.execute(f'DROP DATABASE IF EXISTS "{name}"')
+        server.execute(f'CREATE DATABASE "{name}"')
+    return _server_url(base, name)
+
+
+def drop_postgres_database(base: str, url: str) -> None:
+    import psycopg
+
+    name = urlsplit(url).path.lstrip("/")
+    with psycopg.connect(base, autocommit=True) as server:
+        server.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 def setup_django(data_dir: Path, database_url: str | None) -> None:
@@ -74,88 +256,40 @@ def setup_django(data_dir: Path, database_url: str | None) -> None:
     call_command("migrate", interactive=False, verbosity=0)
 
 
-def main() -> None:
-    args = parse_args()
-    if not args.cpu_only and shutil.which("wrk") is None:
-        sys.exit("wrk is not installed (Debian: apt-get install wrk).")
-    data_dir = Path(tempfile.mkdtemp(prefix="interplay-bench-"))
-    try:
-        run(args, data_dir)
-    finally:
-        shutil.rmtree(data_dir, ignore_errors=True)
-
-
-def run(args: argparse.Namespace, data_dir: Path) -> None:
-    setup_django(data_dir, args.database_url)
+def measure(args: argparse.Namespace) -> None:
+    from django.db import connection
     from webbench_seed import seed, session_cookie
 
     started = time.perf_counter()
-    world = seed(args.coaches, args.clients, args.entries)
-    from django.db import connection
-
+    coaches = max(1, args.clients // args.per_coach[0])
+    world = seed(coaches, args.clients, args.entries[0])
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE")  # fresh statistics after a bulk load, as a live site has
+    seeded = time.perf_counter() - started
     print(
-        f"Seeded {args.coaches} coaches, {args.clients} clients, {args.entries} journal entries "
-        f"and {world.assessments} assessments in {time.perf_counter() - started:.1f} s "
-        f"({'PostgreSQL' if args.database_url else 'SQLite'})."
+        f"   seeded {coaches} coaches, {args.clients} clients, {args.entries[0]:,} entries "
+        f"in {seeded:.1f} s"
     )
     coach_cookie = session_cookie(world.coach, verified=True)
     client_cookie = session_cookie(world.client)
     pages = [
         ("coach dashboard", "/coach/dashboard/", coach_cookie),
         ("client page", f"/coach/client/{world.client.pk}/", coach_cookie),
+        ("session planner", f"/coach/client/{world.client.pk}/plan/", coach_cookie),
         ("journal list", "/journal/", client_cookie),
         ("profile", f"/profile/{world.assessment_pk}/", client_cookie),
     ]
-    print_cpu(pages, coach_cookie, args.requests)
-    if args.cpu_only:
-        return
-    port = free_port()
-    env = {
-        **os.environ,
-        "PYTHONPATH": os.pathsep.join([str(SRC), str(HERE)]),
-        "DJANGO_SETTINGS_MODULE": "webbench_settings",
-    }
-    server = subprocess.Popen(  # noqa: S603 - our own interpreter
-        [
-            sys.executable,
-            "-m",
-            "gunicorn",
-            "interplay.web.wsgi:application",
-            "--workers",
-            str(args.workers),
-            "--bind",
-            f"127.0.0.1:{port}",
-            "--log-level",
-            "warning",
-        ],
-        env=env,
-    )
-    try:
-        base = f"http://127.0.0.1:{port}"
-        wait_until_up(base)
-        rows = []
-        load_before = os.getloadavg()[0]
-        floor = load(f"{base}/__bench__/floor/", coach_cookie, args)
-        print(
-            f"signed-in floor: {floor['rps']:.0f} req/s, p50 {floor['p50']:.2f} ms "
-            "(each page's 'floor' column is its req/s over this; the target is >= 0.5)"
-        )
-        for name, path, cookie in pages:
-            size = page_size(base + path, cookie)
-            real = load(base + path, cookie, args)
-            bare = load(f"{base}/__bench__/bare/{size}/", None, args)
-            rows.append((name, size, real, bare))
-        print_table(rows, args, floor)
-        print(
-            f"Load average (1 min) on this {os.cpu_count()}-CPU machine: {load_before:.2f} before "
-            f"the load, {os.getloadavg()[0]:.2f} after (other work on the machine skews figures)."
-        )
-    finally:
-        server.terminate()
-        server.wait(timeout=20)
+    every = [("signed-in floor", "/__bench__/floor/", coach_cookie), *pages]
+    best = {name: float("inf") for name, _, _ in every}
+    for _ in range(args.rounds):  # rounds interleave the pages, so a busy moment hits all alike
+        for name, path, cookie in every:
+            best[name] = min(best[name], cpu_per_request(path, cookie, args.requests))
+    print(MARK + json.dumps({**best, "seed seconds": seeded}))
+    if args.load:
+        from webbench_load import load_pages
+
+        load_pages(pages, coach_cookie, args)
 
 
 def cpu_per_request(path: str, cookie: str, requests: int) -> float:
@@ -171,92 +305,6 @@ def cpu_per_request(path: str, cookie: str, requests: int) -> float:
     for _ in range(requests):
         browser.get(path)
     return (time.process_time() - started) * 1000 / requests
-
-
-def print_cpu(pages: list[tuple[str, str, str]], coach_cookie: str, requests: int) -> None:
-    floor = cpu_per_request("/__bench__/floor/", coach_cookie, requests)
-    print(f"\nIn-process CPU per request ({requests} requests each, Django test client)\n")
-    print(f"{'page':<18} {'CPU ms':>8} {'x floor':>8}")
-    print(f"{'signed-in floor':<18} {floor:>8.2f} {1:>8.2f}")
-    for name, path, cookie in pages:
-        cost = cpu_per_request(path, cookie, requests)
-        print(f"{name:<18} {cost:>8.2f} {cost / floor:>8.2f}")
-
-
-def wait_until_up(base: str) -> None:
-    for _ in range(100):
-        try:
-            urllib.request.urlopen(base + "/__bench__/bare/1/", timeout=1)  # noqa: S310
-            return
-        except OSError:
-            time.sleep(0.1)
-    raise SystemExit("gunicorn did not start")
-
-
-def page_size(url: str, cookie: str | None) -> int:
-    request = urllib.request.Request(url, headers={"Cookie": cookie} if cookie else {})  # noqa: S310
-    with urllib.request.urlopen(request, timeout=30) as response:  # noqa: S310
-        if response.status != 200 or response.geturl() != url:
-            raise SystemExit(f"{url} did not answer 200 for the signed-in session")
-        return len(response.read())
-
-
-def load(url: str, cookie: str | None, args: argparse.Namespace) -> dict[str, float]:
-    command = [
-        "wrk",
-        f"-t{args.threads}",
-        f"-c{args.connections}",
-        f"-d{args.duration}s",
-        "--latency",
-    ]
-    if cookie:
-        command += ["-H", f"Cookie: {cookie}"]
-    output = subprocess.run(  # noqa: S603
-        [*command, url], capture_output=True, text=True, check=True
-    ).stdout
-    return parse_wrk(output)
-
-
-UNITS = {"us": 0.001, "ms": 1.0, "s": 1000.0}
-
-
-def _ms(text: str) -> float:
-    number, unit = re.fullmatch(r"([\d.]+)(us|ms|s)", text).groups()  # type: ignore[union-attr]
-    return float(number) * UNITS[unit]
-
-
-def parse_wrk(output: str) -> dict[str, float]:
-    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))  # type: ignore[union-attr]
-    p50 = _ms(re.search(r"^\s+50%\s+(\S+)", output, re.M).group(1))  # type: ignore[union-attr]
-    p99 = _ms(re.search(r"^\s+99%\s+(\S+)", output, re.M).group(1))  # type: ignore[union-attr]
-    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
-    return {"rps": rps, "p50": p50, "p99": p99, "errors": float(errors.group(1)) if errors else 0}
-
-
-def print_table(rows: list, args: argparse.Namespace, floor: dict[str, float]) -> None:  # type: ignore[type-arg]
-    print(
-        f"\ngunicorn {args.workers} workers, wrk {args.threads} threads x {args.connections} "
-        f"connections, {args.duration} s per URL, loopback\n"
-    )
-    header = (
-        f"{'page':<16} {'bytes':>7} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8} "
-        f"{'bare req/s':>10} {'bare p50':>9} {'bare p99':>9} {'req/s ratio':>11} {'p50 ratio':>9} "
-        f"{'floor':>6}"
-    )
-    print(header)
-    print("-" * len(header))
-    for name, size, real, bare in rows:
-        print(
-            f"{name:<16} {size:>7} {real['rps']:>8.0f} {real['p50']:>8.2f} {real['p99']:>8.2f} "
-            f"{bare['rps']:>10.0f} {bare['p50']:>9.2f} {bare['p99']:>9.2f} "
-            f"{real['rps'] / bare['rps']:>11.2f} {real['p50'] / bare['p50']:>9.2f} "
-            f"{real['rps'] / floor['rps']:>6.2f}"
-        )
-        if real["errors"] or bare["errors"]:
-            print(
-                f"  warning: non-2xx answers: page {real['errors']:.0f}, bare {bare['errors']:.0f}"
-            )
-    print("\nratio = the page's figure / the bare view's figure for the same number of bytes.")
 
 
 if __name__ == "__main__":

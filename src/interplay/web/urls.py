@@ -2,6 +2,8 @@ from django.urls import include, path
 
 from interplay.web import account_page, erasure_views, home
 from interplay.web.accounts.urls import urlpatterns as account_patterns
+from interplay.web.practice.belief_urls import urlpatterns as belief_patterns
+from interplay.web.values.urls import urlpatterns as values_patterns
 
 urlpatterns = [
     path("", home.home, name="home"),
@@ -11,7 +13,8 @@ urlpatterns = [
     path("journal/", include("interplay.web.journal.urls")),
     path("safety/", include("interplay.web.safety.urls")),
     path("practice/", include("interplay.web.practice.urls")),
-    path("values/", include("interplay.web.values.urls")),
+    # The belief pages that read experiments are practice's; they share values' namespace.
+    path("values/", include((values_patterns + belief_patterns, "values"))),
     path("map/", include("interplay.web.relationships.urls")),
     path("", include("interplay.web.exports.urls")),
     path("", include(erasure_views)),

@@ -27,7 +27,7 @@ def _client_of(coach, name, answers=None, shared=True):
 
 
 def _names(response):
-    return [row["client"].name for row in response.context["rows"]]
+    return [row["client_name"] for row in response.context["rows"]]
 
 
 def test_dashboard_lists_only_the_coachs_current_clients(practice):
@@ -49,11 +49,11 @@ def test_unshared_profile_and_private_entries_do_not_move_the_dashboard(practice
     write(practice.client, "Mine", "just for me", shared=False)
     browser = signed_in(practice.coach)
     row = browser.get(reverse("coaching:dashboard")).context["rows"][0]
-    assert row["stage"] == "" and row["focus"] == ""
-    assert row["last_activity"] is None
+    assert row["stage"] == "No shared assessment" and row["focus"] == "–"
+    assert row["activity"] == "Nothing shared yet" and row["activity_iso"] == ""
     write(practice.client, "Yours", "for Ana", shared=True)
     row = browser.get(reverse("coaching:dashboard")).context["rows"][0]
-    assert row["last_activity"] is not None
+    assert row["activity_iso"] and row["activity"] != "Nothing shared yet"
 
 
 def test_dashboard_says_what_is_due(practice):

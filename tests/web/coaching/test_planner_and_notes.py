@@ -176,3 +176,24 @@ def test_no_page_shows_a_rule_with_internal_names(practice):
         html = signed_in(who).get(url, follow=True).content.decode()
         assert "(> 3.5)" not in html and "rule: " not in html, url
         assert "(above 3.5)" in html, url  # Maya has a flagged risk: its rule reads in words
+
+
+def test_a_saved_plan_is_escaped_then_formatted_never_raw_markup_or_script(practice):
+    agenda = (
+        "## Opening <b>now</b>\n- Ask about **the week** and *how it felt*\n"
+        "- <script>alert('x')</script> then 2 * 3 * 4\n1. A numbered line"
+    )
+    plan = do_save_plan(practice.client, agenda, None, actor=practice.coach)
+    html = (
+        signed_in(practice.coach)
+        .get(reverse("coaching:plan", args=[practice.client.pk, plan.pk]))
+        .content.decode()
+    )
+    shown = html[
+        html.index('id="agenda-heading"') : html.index("<form", html.index("agenda-heading"))
+    ]
+    assert "<h3>Opening &lt;b&gt;now&lt;/b&gt;</h3>" in shown
+    assert "<li>Ask about <strong>the week</strong> and <em>how it felt</em></li>" in shown
+    assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt; then 2 * 3 * 4" in shown
+    assert "<li>A numbered line</li>" in shown
+    assert "<script" not in shown and "**" not in shown and "##" not in shown

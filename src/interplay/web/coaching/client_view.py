@@ -22,12 +22,14 @@ from django.http import Http404
 from interplay.web.accounts.models import User
 from interplay.web.assessments.models import Assessment, PulseCheck
 from interplay.web.journal.models import Entry
+from interplay.web.kernel.compiled import Kind, compiled_instances
 from interplay.web.practice.models import Experiment
 from interplay.web.relationships.models import MapPerson, MapSharing
 from interplay.web.safety.models import SafetyFlag
 from interplay.web.values.models import Belief, PersonalValue
 
 TIMELINE_LIMIT = 30
+_SLOTS: dict[str, Kind] = {"client": "int", "coach": "int"}
 SEARCH_SCAN_LIMIT = 500  # shared entries decrypted per search, newest first
 T = TypeVar("T")
 
@@ -73,6 +75,12 @@ class ClientView:
             self._cache[key] = load()
         return self._cache[key]
 
+    def _fetch(self, key: str, build: Any) -> list[Any]:
+        """`build({"client": id, "coach": id})`'s rows, its SQL compiled once for every view
+        (building and compiling these small queries cost more Python than running them)."""
+        values = {"client": self.client.pk, "coach": self.coach.pk}
+        return self._once(key, lambda: compiled_instances(("view", key), build, _SLOTS, values))  # type: ignore[no-any-return]
+
     # Assessments and check-ins -------------------------------------------------------------
 
     def assessments(self) -> list[Assessment]:
@@ -80,7 +88,10 @@ class ClientView:
         return list(
             self._once(
                 "assessments",
-                lambda: list(shared_assessments_of(self.client).order_by("completed_at", "id")),
+                lambda: self._fetch(
+                    "assessments",
+                    lambda v: shared_assessments_of(v["client"]).order_by("completed_at", "id"),
+                ),
             )
         )
 
@@ -100,7 +111,9 @@ class ClientView:
         return list(
             self._once(
                 "pulses",
-                lambda: list(shared_pulses_of(self.client).order_by("-taken_at", "-id")),
+                lambda: self._fetch(
+                    "pulses", lambda v: shared_pulses_of(v["client"]).order_by("-taken_at", "-id")
+                ),
             )
         )
 
@@ -153,8 +166,11 @@ class ClientView:
         return list(
             self._once(
                 "values",
-                lambda: list(
-                    PersonalValue.objects.filter(owner=self.client, shared_with_coach=True)
+                lambda: self._fetch(
+                    "values",
+                    lambda v: PersonalValue.objects.filter(
+                        owner_id=v["client"], shared_with_coach=True
+                    ),
                 ),
             )
         )
@@ -163,7 +179,10 @@ class ClientView:
         return list(
             self._once(
                 "beliefs",
-                lambda: list(Belief.objects.filter(owner=self.client, shared_with_coach=True)),
+                lambda: self._fetch(
+                    "beliefs",
+                    lambda v: Belief.objects.filter(owner_id=v["client"], shared_with_coach=True),
+                ),
             )
         )
 
@@ -172,10 +191,11 @@ class ClientView:
         return list(
             self._once(
                 "experiments",
-                lambda: list(
-                    Experiment.objects.filter(
-                        owner=self.client, shared_with_coach=True, accepted=True
-                    )
+                lambda: self._fetch(
+                    "experiments",
+                    lambda v: Experiment.objects.filter(
+                        owner_id=v["client"], shared_with_coach=True, accepted=True
+                    ),
                 ),
             )
         )
@@ -214,6 +234,11 @@ class ClientView:
         return list(
             self._once(
                 "flags",
-                lambda: list(SafetyFlag.objects.filter(coach=self.coach, client=self.client)[:20]),
+                lambda: self._fetch(
+                    "flags",
+                    lambda v: SafetyFlag.objects.filter(coach_id=v["coach"], client_id=v["client"])[
+                        :20
+                    ],
+                ),
             )
         )

@@ -9,8 +9,9 @@ clients shared counts: a private journal entry or an unshared assessment never m
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from django.core.paginator import Page, Paginator
@@ -19,6 +20,7 @@ from django.db.models import (
     Count,
     DateField,
     DateTimeField,
+    F,
     IntegerField,
     Max,
     Min,
@@ -32,7 +34,7 @@ from django.db.models import (
 from django.db.models.functions import Coalesce, Greatest
 from django.utils import timezone
 
-from interplay.core.schedule import cutoffs, what_is_due
+from interplay.core.schedule import Due, cutoffs, what_is_due
 from interplay.core.vocabulary import BoundaryStyle, Focus, Stage
 from interplay.web.accounts.models import CoachingRelationship, User
 from interplay.web.assessments.models import Assessment
@@ -42,6 +44,7 @@ from interplay.web.coaching.client_view import (
     shared_pulses_of,
 )
 from interplay.web.coaching.models import SessionNote, SessionPlan
+from interplay.web.kernel.compiled import CompiledQuery, Kind, compiled
 
 PAGE_SIZE = 25
 # "Never" stands in as 1 January 1970 so SQL can take the latest of several dates (GREATEST
@@ -76,15 +79,19 @@ def _latest_of(shared: QuerySet[Any], owner: str, field: str) -> Subquery:
 PROFILE_COLUMNS = ("stage", "stage_mixed", "boundary_style", "focus")
 
 
-def annotated_relationships(coach: User, sort: str = "name") -> QuerySet[CoachingRelationship]:
-    """The coach's current clients with what every column needs. Columns that only matter
-    for sorting are computed in SQL only when the table is sorted by them (building a query
-    with every expression costs more than running it); `finish_rows` fills in the rest."""
+def annotated_relationships(values: Mapping[str, Any], sort: str) -> QuerySet[CoachingRelationship]:
+    """The coach's current clients with what every column needs, for `values` (the coach's
+    id, today's date and, for the "due" sort, its two cut-offs). Columns that only matter
+    for sorting are computed in SQL only when the table is sorted by them; `finish_rows`
+    fills in the rest."""
+    coach = values["coach"]
     last_assessment = _latest_of(
         shared_assessments_of(OuterRef("client_id")), "user", "completed_at"
     )
     open_items = Subquery(
-        SessionNote.objects.filter(coach=coach, client=OuterRef("client_id"), follow_up_open=True)
+        SessionNote.objects.filter(
+            coach_id=coach, client=OuterRef("client_id"), follow_up_open=True
+        )
         .order_by()
         .values("client")
         .annotate(n=Count("id"))
@@ -93,7 +100,7 @@ def annotated_relationships(coach: User, sort: str = "name") -> QuerySet[Coachin
     )
     next_session = Subquery(
         SessionPlan.objects.filter(
-            coach=coach, client=OuterRef("client_id"), session_date__gte=timezone.localdate()
+            coach_id=coach, client=OuterRef("client_id"), session_date__gte=values["today"]
         )
         .order_by()
         .values("client")
@@ -101,17 +108,13 @@ def annotated_relationships(coach: User, sort: str = "name") -> QuerySet[Coachin
         .values("first")[:1],
         output_field=DateField(),
     )
-    rows = (
-        CoachingRelationship.objects.filter(coach=coach, ended_at__isnull=True)
-        .select_related("client")
-        .annotate(
-            latest_profile_id=Subquery(_shared_profiles().values("id")[:1]),
-            last_entry=_latest_of(shared_entries_of(OuterRef("client_id")), "owner", "created_at"),
-            last_assessment=last_assessment,
-            last_pulse=_latest_of(shared_pulses_of(OuterRef("client_id")), "user", "taken_at"),
-            open_items=Coalesce(open_items, Value(0)),
-            next_session=next_session,
-        )
+    rows = CoachingRelationship.objects.filter(coach_id=coach, ended_at__isnull=True).annotate(
+        latest_profile_id=Subquery(_shared_profiles().values("id")[:1]),
+        last_entry=_latest_of(shared_entries_of(OuterRef("client_id")), "owner", "created_at"),
+        last_assessment=last_assessment,
+        last_pulse=_latest_of(shared_pulses_of(OuterRef("client_id")), "user", "taken_at"),
+        open_items=Coalesce(open_items, Value(0)),
+        next_session=next_session,
     )
     if sort in {"stage", "boundaries", "focus"}:
         field, members = {
@@ -134,10 +137,9 @@ def annotated_relationships(coach: User, sort: str = "name") -> QuerySet[Coachin
         )
     elif sort == "due":
         # The same boundaries as `what_is_due` (core/schedule.py), in SQL.
-        limits = cutoffs(timezone.now())
-        check_in_due = Q(last_pulse__isnull=True) | Q(last_pulse__lte=limits.check_in)
+        check_in_due = Q(last_pulse__isnull=True) | Q(last_pulse__lte=values["check_in"])
         reassessment_due = Q(last_assessment__isnull=True) | Q(
-            last_assessment__lte=limits.reassessment
+            last_assessment__lte=values["reassessment"]
         )
         rows = rows.annotate(
             due_count=Case(When(check_in_due, then=Value(1)), default=Value(0))
@@ -147,21 +149,97 @@ def annotated_relationships(coach: User, sort: str = "name") -> QuerySet[Coachin
     return rows
 
 
-def finish_rows(rows: list[CoachingRelationship]) -> None:
+SLOTS: dict[str, Kind] = {"coach": "int", "today": "date"}
+DUE_SLOTS: dict[str, Kind] = {**SLOTS, "check_in": "datetime", "reassessment": "datetime"}
+ROW_COLUMNS = (
+    "client_id",
+    "client__name",
+    "latest_profile_id",
+    "last_entry",
+    "last_assessment",
+    "last_pulse",
+    "open_items",
+    "next_session",
+)
+
+
+def dashboard_query(key: str, descending: bool) -> CompiledQuery:
+    """The dashboard's SQL for this sort, built and compiled once (see `kernel.compiled`)."""
+
+    def build(values: Mapping[str, Any]) -> QuerySet[Any]:
+        rows = ordered(annotated_relationships(values, key), key, descending)
+        return rows.values(*ROW_COLUMNS)  # type: ignore[no-any-return]
+
+    return compiled(("dashboard", key, descending), build, DUE_SLOTS if key == "due" else SLOTS)
+
+
+@dataclass
+class DashboardRow:
+    """One client's line in the table: what SQL found, then what `finish_rows` adds."""
+
+    client_id: int
+    client_name: str
+    latest_profile_id: int | None
+    last_entry: datetime | None
+    last_assessment: datetime | None
+    last_pulse: datetime | None
+    open_items: int
+    next_session: date | None
+    stage: str | None = None
+    stage_mixed: bool | None = None
+    boundary_style: str | None = None
+    focus: str | None = None
+    last_activity: datetime | None = None
+    due: Due | None = None
+
+    @classmethod
+    def from_sql(cls, found: Mapping[str, Any]) -> DashboardRow:
+        return cls(
+            client_id=found["client_id"],
+            client_name=found["client__name"],
+            latest_profile_id=found["latest_profile_id"],
+            last_entry=found["last_entry"],
+            last_assessment=found["last_assessment"],
+            last_pulse=found["last_pulse"],
+            open_items=found["open_items"] or 0,
+            next_session=found["next_session"],
+        )
+
+
+class _PageableRows:
+    """The compiled query as the paginator sees it: a count and slices (LIMIT / OFFSET)."""
+
+    def __init__(self, query: CompiledQuery, values: Mapping[str, Any], total: int) -> None:
+        self.query, self.values, self.total = query, values, total
+
+    def count(self) -> int:
+        return self.total
+
+    def __len__(self) -> int:
+        return self.total
+
+    def __getitem__(self, window: slice) -> list[DashboardRow]:
+        start = window.start or 0
+        stop = self.total if window.stop is None else window.stop
+        found = self.query.rows(self.values, limit=max(0, stop - start), offset=start)
+        return [DashboardRow.from_sql(row) for row in found]
+
+
+def finish_rows(rows: list[DashboardRow]) -> None:
     """Add the profile columns (one query for the whole page) and what is due."""
-    ids = [row.latest_profile_id for row in rows if row.latest_profile_id]  # type: ignore[attr-defined]
+    ids = [row.latest_profile_id for row in rows if row.latest_profile_id]
     values = {
         found["pk"]: found
         for found in Assessment.objects.filter(pk__in=ids).values("pk", *PROFILE_COLUMNS)
     }
     now = timezone.now()
     for row in rows:
-        found: Any = values.get(row.latest_profile_id, {})  # type: ignore[attr-defined]
+        found: Any = values.get(row.latest_profile_id, {})
         for name in PROFILE_COLUMNS:
             setattr(row, name, found.get(name))
-        moments = [m for m in (row.last_entry, row.last_assessment, row.last_pulse) if m]  # type: ignore[attr-defined]
-        row.last_activity = max(moments) if moments else None  # type: ignore[attr-defined]
-        row.due = what_is_due(now, row.last_assessment, row.last_pulse)  # type: ignore[attr-defined]
+        moments = [m for m in (row.last_entry, row.last_assessment, row.last_pulse) if m]
+        row.last_activity = max(moments) if moments else None
+        row.due = what_is_due(now, row.last_assessment, row.last_pulse)
 
 
 # Column key -> the expressions it sorts by (ascending); the client's name breaks ties.
@@ -189,8 +267,6 @@ def parse_sort(raw: str | None) -> tuple[str, bool]:
 def ordered(
     queryset: QuerySet[CoachingRelationship], key: str, descending: bool
 ) -> QuerySet[CoachingRelationship]:
-    from django.db.models import F
-
     fields = [
         F(name).desc(nulls_last=True) if descending else F(name).asc(nulls_last=True)
         for name in SORTS[key]
@@ -200,15 +276,21 @@ def ordered(
 
 @dataclass(frozen=True)
 class DashboardPage:
-    page: Page[CoachingRelationship]  # annotated rows
+    page: Page[DashboardRow]
     sort: str
     descending: bool
 
 
 def dashboard_page(coach: User, sort: str | None, page_number: str | None) -> DashboardPage:
     key, descending = parse_sort(sort)
-    rows = ordered(annotated_relationships(coach, key), key, descending)
-    page = Paginator(rows, PAGE_SIZE).get_page(page_number)
+    now = timezone.now()
+    values: dict[str, Any] = {"coach": coach.pk, "today": timezone.localdate(now)}
+    if key == "due":
+        limits = cutoffs(now)
+        values.update(check_in=limits.check_in, reassessment=limits.reassessment)
+    total = CoachingRelationship.objects.filter(coach=coach, ended_at__isnull=True).count()
+    rows = _PageableRows(dashboard_query(key, descending), values, total)
+    page: Page[DashboardRow] = Paginator(rows, PAGE_SIZE).get_page(page_number)  # type: ignore[arg-type]
     page.object_list = list(page.object_list)
     finish_rows(page.object_list)
     return DashboardPage(page, key, descending)

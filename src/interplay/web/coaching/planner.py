@@ -9,11 +9,14 @@ due). The coach edits the text freely before saving it; nothing is sent to the c
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from django.utils.formats import date_format
+from django.utils.html import conditional_escape
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -135,20 +138,36 @@ def question_ids_in(agenda_text: str) -> frozenset[str]:
     return frozenset(q.id for q in question_bank() if q.text in agenda_text)
 
 
+_STRONG = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*")
+_EMPHASIS = re.compile(r"(?<![*\w])[*_](?=\S)(.+?)(?<=\S)[*_](?![*\w])")
+
+
+def format_inline(text: str) -> SafeString:
+    """One line of a plan as safe HTML: escaped first (so a `<script>` typed into a plan is
+    shown as text, never run), then `**strong**` and `*emphasis*` (or `_emphasis_`) made into
+    tags, so no markup characters are left showing."""
+    escaped = str(conditional_escape(text))
+    formatted = _STRONG.sub(r"<strong>\1</strong>", escaped)
+    formatted = _EMPHASIS.sub(r"<em>\1</em>", formatted)
+    return mark_safe(formatted)  # noqa: S308 - built only from escaped text and our own tags
+
+
 def agenda_sections(text: str) -> list[Section]:
     """A saved plan's text (one `## ` heading per phase, one `- ` line per item) as sections to
     show as headings and lists, so the coach reads the plan rather than its markup. Lines
-    before any heading go under an untitled section; other lines are kept as items."""
+    before any heading go under an untitled section; other lines are kept as items. Each
+    heading and line is safe HTML (`format_inline`: escaped, then formatted)."""
     sections: list[Section] = []
     for raw in text.splitlines():
         line = raw.strip()
         if not line:
             continue
         if line.startswith("#"):
-            sections.append(Section(line.lstrip("#").strip()))
+            sections.append(Section(format_inline(line.lstrip("#").strip())))
             continue
         if not sections:
             sections.append(Section(""))
-        item = line[2:].strip() if line.startswith(("- ", "* ")) else line
-        sections[-1].lines.append(Line(item, ""))
+        item = line[2:].strip() if line.startswith(("- ", "* ", "+ ")) else line
+        item = re.sub(r"^\d+[.)]\s+", "", item)  # "1. Ask..." reads as a list item too
+        sections[-1].lines.append(Line(format_inline(item), ""))
     return sections

@@ -9,7 +9,6 @@ from urllib.parse import urlencode
 
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
@@ -63,7 +62,7 @@ def _due_items(row: Any) -> list[str]:
             _("First assessment")
             if row.last_assessment is None
             else _("Re-assessment (last shared %(date)s)")
-            % {"date": date_format(row.last_assessment, "j M")}
+            % {"date": labels.short_date(row.last_assessment)}
         )
     if row.due.check_in:
         due.append(_("Weekly check-in"))
@@ -77,22 +76,30 @@ def _due_items(row: Any) -> list[str]:
 
 def dashboard_context(result: DashboardPage) -> dict[str, Any]:
     rows = []
-    row: Any  # an annotated relationship: the dashboard's columns are set on it
+    # Translated once per page, not once per row.
+    no_assessment, nothing_shared = _("No shared assessment"), _("Nothing shared yet")
+    next_session = _("Next session planned for %(when)s")
     # Reversed once, not once per row: the client page's address up to its id.
     client_prefix = reverse("coaching:client", args=[0]).removesuffix("0/")
     for row in result.page.object_list:
+        shared_at = None if was_never(row.last_activity) else row.last_activity
         rows.append(
             {
-                "client": row.client,
+                "client_name": row.client_name,
                 "href": f"{client_prefix}{row.client_id}/",
-                "stage": _stage_name(row.stage, row.stage_mixed),
+                "stage": _stage_name(row.stage, row.stage_mixed) or no_assessment,
                 "boundaries": labels.label(labels.BOUNDARY_STYLES, row.boundary_style)
                 if row.boundary_style
-                else "",
-                "focus": labels.label(labels.FOCUSES, row.focus) if row.focus else "",
-                "last_activity": None if was_never(row.last_activity) else row.last_activity,
+                else "–",
+                "focus": labels.label(labels.FOCUSES, row.focus) if row.focus else "–",
+                "activity_iso": labels.iso_moment(shared_at) if shared_at else "",
+                "activity": labels.short_date(shared_at, year=True)
+                if shared_at
+                else nothing_shared,
                 "due": _due_items(row),
-                "next_session": row.next_session,
+                "next_session": next_session % {"when": labels.short_date(row.next_session)}
+                if row.next_session
+                else "",
             }
         )
     columns = []
@@ -111,7 +118,14 @@ def dashboard_context(result: DashboardPage) -> dict[str, Any]:
             }
         )
     sort_param = ("-" if result.descending else "") + result.sort
+    reversed_word = _("reversed")
+    sort_options = [
+        {"value": value, "title": shown, "selected": value == sort_param}
+        for key, title in COLUMNS
+        for value, shown in ((key, str(title)), (f"-{key}", f"{title} ({reversed_word})"))
+    ]
     return {
+        "sort_options": sort_options,
         "rows": rows,
         "columns": columns,
         "page": result.page,

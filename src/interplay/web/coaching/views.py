@@ -36,8 +36,8 @@ from interplay.web.emails import absolute_url
 from interplay.web.kernel.audit import record
 from interplay.web.kernel.errors import ActionError
 from interplay.web.kernel.requests import CoachRequest
+from interplay.web.labels import practice as practice_labels
 from interplay.web.practice import actions as practice_actions
-from interplay.web.practice import labels as practice_labels
 from interplay.web.safety.actions import do_set_safety_consent, open_flags_for_coach, tells_coach
 
 

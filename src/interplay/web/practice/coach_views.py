@@ -17,7 +17,7 @@ from interplay.web.accounts.decorators import coach_required
 from interplay.web.accounts.models import User
 from interplay.web.kernel.errors import ActionError
 from interplay.web.kernel.requests import CoachRequest
-from interplay.web.practice import labels
+from interplay.web.labels import practice as labels
 from interplay.web.practice.access import get_scenario_for_coach, scenarios_of_coach
 from interplay.web.practice.models import CoachScenario
 from interplay.web.practice.rehearsal import (

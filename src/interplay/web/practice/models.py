@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from interplay.core.vocabulary import ExperimentStatus
 from interplay.web.crypto import EncryptedJSONField, EncryptedTextField
-from interplay.web.practice.labels import (
+from interplay.web.labels.practice import (
     DIRECTIONS,
     OUTCOMES,
     STAKES,

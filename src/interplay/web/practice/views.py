@@ -21,7 +21,8 @@ from interplay.web.accounts.decorators import client_required
 from interplay.web.accounts.models import User
 from interplay.web.kernel.errors import ActionError
 from interplay.web.kernel.requests import ClientRequest
-from interplay.web.practice import actions, labels
+from interplay.web.labels import practice as labels
+from interplay.web.practice import actions
 from interplay.web.practice.access import (
     drafts_of,
     experiments_of,

@@ -8,7 +8,7 @@ from django.db import models
 from django.utils import timezone
 
 from interplay.web.crypto import EncryptedTextField
-from interplay.web.practice.labels import KINDS, choices
+from interplay.web.labels.practice import KINDS, choices
 
 # The screens use five-point scales for how time with someone leaves you and for the boundary;
 # `interplay.core.relationships.from_scale` folds them onto the core's three values.

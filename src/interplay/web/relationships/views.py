@@ -14,7 +14,7 @@ from interplay.web.accounts.decorators import client_required
 from interplay.web.accounts.models import User
 from interplay.web.kernel.errors import ActionError
 from interplay.web.kernel.requests import ClientRequest
-from interplay.web.practice import labels
+from interplay.web.labels import practice as labels
 from interplay.web.relationships import actions
 from interplay.web.relationships.access import (
     get_person_for_user,

@@ -1,4 +1,8 @@
-"""Values and beliefs with their reframes. Private until shared one item at a time."""
+"""Values and beliefs with their reframes. Private until shared one item at a time.
+
+The two belief pages that show the experiments which tested a belief (the list and one
+belief) are served by `practice.belief_views`: practice stands above values in the layers, so
+values never imports it."""
 
 from __future__ import annotations
 
@@ -8,15 +12,12 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from interplay.core.values import belief_outcome, value_list
+from interplay.core.values import value_list
 from interplay.web.accounts.decorators import client_required
 from interplay.web.kernel.errors import ActionError
 from interplay.web.kernel.requests import ClientRequest
-from interplay.web.practice.access import experiments_of
-from interplay.web.practice.records import core_belief, record_of
 from interplay.web.values import actions
 from interplay.web.values.access import (
-    beliefs_of,
     get_belief_for_user,
     get_value_for_user,
     values_of,
@@ -70,14 +71,6 @@ def delete_value(request: ClientRequest, pk: int) -> HttpResponse:
     return redirect("values:list")
 
 
-@client_required
-def belief_list(request: ClientRequest) -> HttpResponse:
-    user = request.user
-    records = [record_of(e) for e in experiments_of(user) if e.accepted]
-    beliefs = [(b, belief_outcome(core_belief(b), records)) for b in beliefs_of(user)]
-    return render(request, "values/beliefs.html", {"beliefs": beliefs})
-
-
 def _belief_editor(request: ClientRequest, belief: Belief | None) -> HttpResponse:
     user = request.user
     form = {name: getattr(belief, name) if belief else "" for name in BELIEF_FIELDS}
@@ -107,19 +100,6 @@ def new_belief(request: ClientRequest) -> HttpResponse:
 @client_required
 def edit_belief(request: ClientRequest, pk: int) -> HttpResponse:
     return _belief_editor(request, get_belief_for_user(request.user, pk))
-
-
-@client_required
-def belief_detail(request: ClientRequest, pk: int) -> HttpResponse:
-    user = request.user
-    belief = get_belief_for_user(user, pk)
-    tested = [e for e in experiments_of(user) if e.accepted and e.belief_id == belief.pk]
-    outcome = belief_outcome(core_belief(belief), [record_of(e) for e in tested])
-    return render(
-        request,
-        "values/belief.html",
-        {"belief": belief, "outcome": outcome, "experiments": tested},
-    )
 
 
 @client_required

@@ -1,6 +1,6 @@
 from django import template
 
-from interplay.web.practice import labels
+from interplay.web.labels import practice as labels
 
 register = template.Library()
 

@@ -3,6 +3,12 @@ pages show these."""
 
 from __future__ import annotations
 
+from datetime import date, datetime
+from functools import lru_cache
+
+from django.utils import timezone
+from django.utils.dates import MONTHS_3
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from interplay.core.vocabulary import (
@@ -79,3 +85,23 @@ def label(table: dict, value: object) -> str:  # type: ignore[type-arg]
     except TypeError:  # an unhashable value: not an id
         name = None
     return str(value) if name is None else str(name)
+
+
+@lru_cache(maxsize=16)
+def _short_months(language: str | None) -> tuple[str, ...]:
+    return ("", *(str(MONTHS_3[month]).title() for month in range(1, 13)))
+
+
+def short_date(moment: date, *, year: bool = False) -> str:
+    """A day as the pages write it, "2 Dec" (or "2 Dec 2026"): what Django's `date:"j M"` and
+    `date:"j M Y"` give, with the month names looked up once per language rather than once per
+    cell, and an aware time shown in the current time zone as templates show it."""
+    if isinstance(moment, datetime) and timezone.is_aware(moment):
+        moment = timezone.localtime(moment)
+    text = f"{moment.day} {_short_months(get_language())[moment.month]}"
+    return f"{text} {moment.year}" if year else text
+
+
+def iso_moment(moment: datetime) -> str:
+    """A time for a `<time datetime>` attribute, as the template filter `date:'c'` gives it."""
+    return (timezone.localtime(moment) if timezone.is_aware(moment) else moment).isoformat()

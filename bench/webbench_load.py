@@ -1,0 +1,146 @@
+"""The load half of bench/bench_web.py: gunicorn on loopback driven by wrk, each page beside
+a bare view of the same size and the signed-in floor."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+SRC = HERE.parent / "src"
+UNITS = {"us": 0.001, "ms": 1.0, "s": 1000.0}
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def load_pages(
+    pages: list[tuple[str, str, str]], coach_cookie: str, args: argparse.Namespace
+) -> None:
+    port = free_port()
+    env = {
+        **os.environ,
+        "PYTHONPATH": os.pathsep.join([str(SRC), str(HERE)]),
+        "DJANGO_SETTINGS_MODULE": "webbench_settings",
+    }
+    server = subprocess.Popen(  # noqa: S603 - our own interpreter
+        [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "interplay.web.wsgi:application",
+            "--workers",
+            str(args.workers),
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--log-level",
+            "warning",
+        ],
+        env=env,
+    )
+    try:
+        base = f"http://127.0.0.1:{port}"
+        wait_until_up(base)
+        rows = []
+        load_before = os.getloadavg()[0]
+        floor = load(f"{base}/__bench__/floor/", coach_cookie, args)
+        print(
+            f"signed-in floor: {floor['rps']:.0f} req/s, p50 {floor['p50']:.2f} ms "
+            "(each page's 'floor' column is its req/s over this; the target is >= 0.5)"
+        )
+        for name, path, cookie in pages:
+            size = page_size(base + path, cookie)
+            real = load(base + path, cookie, args)
+            bare = load(f"{base}/__bench__/bare/{size}/", None, args)
+            rows.append((name, size, real, bare))
+        print_table(rows, args, floor)
+        print(
+            f"Load average (1 min) on this {os.cpu_count()}-CPU machine: {load_before:.2f} before "
+            f"the load, {os.getloadavg()[0]:.2f} after (other work on the machine skews figures)."
+        )
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
+
+
+def wait_until_up(base: str) -> None:
+    for _ in range(100):
+        try:
+            urllib.request.urlopen(base + "/__bench__/bare/1/", timeout=1)  # noqa: S310
+            return
+        except OSError:
+            time.sleep(0.1)
+    raise SystemExit("gunicorn did not start")
+
+
+def page_size(url: str, cookie: str | None) -> int:
+    request = urllib.request.Request(url, headers={"Cookie": cookie} if cookie else {})  # noqa: S310
+    with urllib.request.urlopen(request, timeout=30) as response:  # noqa: S310
+        if response.status != 200 or response.geturl() != url:
+            raise SystemExit(f"{url} did not answer 200 for the signed-in session")
+        return len(response.read())
+
+
+def load(url: str, cookie: str | None, args: argparse.Namespace) -> dict[str, float]:
+    command = [
+        "wrk",
+        f"-t{args.threads}",
+        f"-c{args.connections}",
+        f"-d{args.duration}s",
+        "--latency",
+    ]
+    if cookie:
+        command += ["-H", f"Cookie: {cookie}"]
+    output = subprocess.run(  # noqa: S603
+        [*command, url], capture_output=True, text=True, check=True
+    ).stdout
+    return parse_wrk(output)
+
+
+def _ms(text: str) -> float:
+    number, unit = re.fullmatch(r"([\d.]+)(us|ms|s)", text).groups()  # type: ignore[union-attr]
+    return float(number) * UNITS[unit]
+
+
+def parse_wrk(output: str) -> dict[str, float]:
+    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))  # type: ignore[union-attr]
+    p50 = _ms(re.search(r"^\s+50%\s+(\S+)", output, re.M).group(1))  # type: ignore[union-attr]
+    p99 = _ms(re.search(r"^\s+99%\s+(\S+)", output, re.M).group(1))  # type: ignore[union-attr]
+    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
+    return {"rps": rps, "p50": p50, "p99": p99, "errors": float(errors.group(1)) if errors else 0}
+
+
+def print_table(rows: list, args: argparse.Namespace, floor: dict[str, float]) -> None:  # type: ignore[type-arg]
+    print(
+        f"\ngunicorn {args.workers} workers, wrk {args.threads} threads x {args.connections} "
+        f"connections, {args.duration} s per URL, loopback\n"
+    )
+    header = (
+        f"{'page':<16} {'bytes':>7} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8} "
+        f"{'bare req/s':>10} {'bare p50':>9} {'bare p99':>9} {'req/s ratio':>11} {'p50 ratio':>9} "
+        f"{'floor':>6}"
+    )
+    print(header)
+    print("-" * len(header))
+    for name, size, real, bare in rows:
+        print(
+            f"{name:<16} {size:>7} {real['rps']:>8.0f} {real['p50']:>8.2f} {real['p99']:>8.2f} "
+            f"{bare['rps']:>10.0f} {bare['p50']:>9.2f} {bare['p99']:>9.2f} "
+            f"{real['rps'] / bare['rps']:>11.2f} {real['p50'] / bare['p50']:>9.2f} "
+            f"{real['rps'] / floor['rps']:>6.2f}"
+        )
+        if real["errors"] or bare["errors"]:
+            print(
+                f"  warning: non-2xx answers: page {real['errors']:.0f}, bare {bare['errors']:.0f}"
+            )
+    print("\nratio = the page's figure / the bare view's figure for the same number of bytes.")

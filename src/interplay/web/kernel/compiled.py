@@ -1,0 +1,168 @@
+"""Queries compiled to SQL once per shape and run with fresh parameters.
+
+Building a queryset with half a dozen correlated subqueries and compiling it costs Django
+several milliseconds of Python per request, several times what the database takes to run it.
+The shape of such a query (joins, subqueries, sort) depends on a few choices only, and what
+changes between requests (the coach, today's date) is plain parameters. So the queryset is
+built once per shape with *sentinel* values in those parameters and compiled, and the
+positions of the sentinels in the parameter list are remembered; each request puts its own
+values in those positions and runs the SQL, applying the same converters the ORM would.
+
+The queryset is still written with the ORM (and so with the `ClientView` module's sharing
+filters); only its compilation is reused. A second compilation with other sentinels checks
+that exactly the remembered positions change, so a value that slipped into the SQL text, or a
+sentinel that collided with a constant, fails loudly at the first request, never silently."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+from threading import Lock
+from typing import Any, Literal
+
+from django.db import connections
+from django.db.models import Model, QuerySet
+
+Kind = Literal["int", "date", "datetime"]
+
+
+def _sentinel(kind: Kind, n: int) -> Any:
+    if kind == "int":
+        return -987_654_000 - n
+    if kind == "date":
+        return date(1901, 2, 3) + timedelta(days=n)
+    return datetime(1901, 2, 3, 4, 5, 6, tzinfo=UTC) + timedelta(days=n)
+
+
+def _adapt(alias: str, kind: Kind, value: Any) -> Any:
+    """The value as the ORM passes it to the database driver for a field of this kind."""
+    ops = connections[alias].ops
+    if kind == "int":
+        return int(value)
+    if kind == "date":
+        return ops.adapt_datefield_value(value)
+    return ops.adapt_datetimefield_value(value)
+
+
+@dataclass(frozen=True)
+class CompiledQuery:
+    alias: str
+    sql: str
+    params: tuple[Any, ...]
+    slots: Mapping[int, tuple[str, Kind]]  # parameter position -> (slot name, kind)
+    names: tuple[str, ...]  # the result's columns, in the SQL's order
+    converters: Mapping[int, tuple[list[Any], Any]]  # column -> (converters, expression)
+    model: type[Model] | None  # for a queryset of model instances (not `.values()`)
+
+    def rows(
+        self, values: Mapping[str, Any], *, limit: int | None = None, offset: int = 0
+    ) -> list[dict[str, Any]]:
+        """Run the SQL with these slot values (and an optional page of it) as dicts."""
+        return [
+            dict(zip(self.names, row, strict=True))
+            for row in self.tuples(values, limit=limit, offset=offset)
+        ]
+
+    def instances(self, values: Mapping[str, Any]) -> list[Any]:
+        """Run the SQL of a model queryset with these slot values: its model instances, made
+        as the ORM makes them (`Model.from_db`, so encrypted fields decrypt as usual)."""
+        if self.model is None:
+            raise TypeError("a `.values()` query has rows, not instances")
+        return [self.model.from_db(self.alias, self.names, row) for row in self.tuples(values)]
+
+    def tuples(
+        self, values: Mapping[str, Any], *, limit: int | None = None, offset: int = 0
+    ) -> list[list[Any]]:
+        params = list(self.params)
+        for position, (name, kind) in self.slots.items():
+            params[position] = _adapt(self.alias, kind, values[name])
+        sql = self.sql
+        if limit is not None:
+            sql += " LIMIT %s OFFSET %s"
+            params += [int(limit), int(offset)]
+        connection = connections[self.alias]
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            found = cursor.fetchall()
+        result = []
+        for raw in found:
+            row = list(raw)
+            for column, (functions, expression) in self.converters.items():
+                for convert in functions:
+                    row[column] = convert(row[column], expression, connection)
+            result.append(row)
+        return result
+
+
+def _compile(
+    build: Callable[[Mapping[str, Any]], QuerySet[Any]], slots: Mapping[str, Kind], n: int
+) -> tuple[Any, str, tuple[Any, ...], Mapping[str, Any]]:
+    sentinels = {name: _sentinel(kind, n + i) for i, (name, kind) in enumerate(slots.items())}
+    queryset = build(sentinels)
+    compiler = queryset.query.get_compiler(using=queryset.db)
+    sql, params = compiler.as_sql()
+    return compiler, sql, tuple(params), sentinels
+
+
+def compile_query(
+    build: Callable[[Mapping[str, Any]], QuerySet[Any]], slots: Mapping[str, Kind]
+) -> CompiledQuery:
+    """Compile `build(values)` (a `.values()` queryset) with sentinels in `slots`."""
+    compiler, sql, params, sentinels = _compile(build, slots, 0)
+    alias = compiler.using
+    adapted = {name: _adapt(alias, slots[name], value) for name, value in sentinels.items()}
+    positions: dict[int, tuple[str, Kind]] = {}
+    for position, param in enumerate(params):
+        for name, value in adapted.items():
+            if type(param) is type(value) and param == value:
+                positions[position] = (name, slots[name])
+    _, other_sql, other_params, _ = _compile(build, slots, 50)
+    changed = {i for i, (a, b) in enumerate(zip(params, other_params, strict=True)) if a != b}
+    if other_sql != sql or changed != set(positions):
+        raise ValueError("the query's parameters are not all in its slots: cannot reuse its SQL")
+    query = compiler.query
+    model: type[Model] | None = None
+    if query.values_select or query.annotation_select or query.extra_select:
+        names = (*query.extra_select, *query.values_select, *query.annotation_select)
+    else:  # model instances: one column per concrete field, no related rows
+        if compiler.klass_info and compiler.klass_info.get("related_klass_infos"):
+            raise ValueError("compile model querysets without select_related")
+        names = tuple(column.target.attname for column, _, _ in compiler.select)
+        model = query.model
+    if len(names) != len(compiler.select):
+        raise ValueError("compile `.values()` querysets or plain model querysets only")
+    converters = compiler.get_converters([column for column, _, _ in compiler.select])
+    return CompiledQuery(alias, sql, params, positions, tuple(names), converters, model)
+
+
+_cache: dict[tuple[Any, ...], CompiledQuery] = {}
+_lock = Lock()
+
+
+def compiled(
+    key: Sequence[Any],
+    build: Callable[[Mapping[str, Any]], QuerySet[Any]],
+    slots: Mapping[str, Kind],
+    *,
+    alias: str = "default",
+) -> CompiledQuery:
+    """The compiled query for this shape, compiled at its first use (per database)."""
+    connection = connections[alias]
+    full_key = (alias, connection.vendor, connection.settings_dict["NAME"], *key)
+    found = _cache.get(full_key)
+    if found is None:
+        with _lock:
+            found = _cache.get(full_key) or compile_query(build, slots)
+            _cache[full_key] = found
+    return found
+
+
+def compiled_instances(
+    key: Sequence[Any],
+    build: Callable[[Mapping[str, Any]], QuerySet[Any]],
+    slots: Mapping[str, Kind],
+    values: Mapping[str, Any],
+) -> list[Any]:
+    """`build(values)`'s model instances, its SQL compiled once per `key`."""
+    return compiled(key, build, slots).instances(values)

@@ -1,0 +1,25 @@
+"""The pages' short dates read exactly as Django's date filter writes them."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+
+import pytest
+from django.template.defaultfilters import date as date_filter
+from django.utils import timezone, translation
+
+from interplay.web.labels import iso_moment, short_date
+
+MOMENTS = [datetime(2026, month, 1 + month, 23, 30, tzinfo=UTC) for month in range(1, 13)]
+
+
+@pytest.mark.parametrize("language", ["en-gb", "en"])
+def test_short_dates_match_the_date_filter_in_the_current_time_zone(language, settings):
+    settings.TIME_ZONE = "Europe/London"
+    with translation.override(language), timezone.override("Europe/London"):
+        for moment in MOMENTS:  # 23:30 UTC is the next day in London in summer
+            local = timezone.localtime(moment)
+            assert short_date(moment, year=True) == date_filter(local, "j M Y")
+            assert short_date(moment) == date_filter(local, "j M")
+            assert iso_moment(moment) == date_filter(local, "c")
+        assert short_date(date(2026, 12, 2)) == "2 Dec"
