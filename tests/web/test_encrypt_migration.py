@@ -47,8 +47,8 @@ def test_existing_plain_rows_are_encrypted_by_the_migration():
             cursor.execute(
                 "INSERT INTO assessments_assessment (user_id, started_at, answers, "
                 "instrument_version, shared_with_coach, stage, stage_mixed, boundary_style, "
-                "focus, pattern) VALUES (%s, '2026-01-01', %s, '', 1, '', 0, '', '', '')",
-                [client.pk, json.dumps({"dep01": 4})],
+                "focus, pattern) VALUES (%s, '2026-01-01', %s, '', %s, '', %s, '', '', '')",
+                [client.pk, json.dumps({"dep01": 4}), True, False],  # booleans for PostgreSQL
             )
             cursor.execute(
                 "INSERT INTO safety_safetyflag (client_id, coach_id, kind, raised_at) "
