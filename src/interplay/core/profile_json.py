@@ -15,7 +15,7 @@ class are read once, a reason writes its code and parameters, an enum its id.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from enum import Enum
 from typing import Any
 
@@ -117,21 +117,7 @@ def _evidence(rows: object, path: str) -> object:
 def stored_evidence(data: Mapping[str, Any]) -> Mapping[str, Any]:
     """The stored profile with every finding's evidence as scale names, whichever form it was
     stored in: what the web's presenters read (scales looked up in `data["scales"]`)."""
-    result = dict(data)
-    for key in FINDINGS:
-        part = data.get(key)
-        if isinstance(part, Mapping) and "evidence" in part:
-            result[key] = {**part, "evidence": _evidence(part["evidence"], key)}
-    for key in FINDING_LISTS:
-        rows = data.get(key)
-        if isinstance(rows, list):
-            result[key] = [
-                {**row, "evidence": _evidence(row["evidence"], f"{key}[{i}]")}
-                if isinstance(row, Mapping) and "evidence" in row
-                else row
-                for i, row in enumerate(rows)
-            ]
-    return result
+    return _with_evidence(data, _evidence)
 
 
 def profile_from_stored(data: Mapping[str, Any]) -> Mapping[str, Any]:
@@ -144,7 +130,6 @@ def profile_from_stored(data: Mapping[str, Any]) -> Mapping[str, Any]:
     except ValueError as error:
         raise ShapeError(f"Profile.{error}") from error
     scales = _scale_names(data.get("scales"))
-    result = dict(named)
 
     def written_out(names: object, path: str) -> object:
         if not isinstance(names, list):
@@ -154,15 +139,22 @@ def profile_from_stored(data: Mapping[str, Any]) -> Mapping[str, Any]:
             raise ShapeError(f"Profile.{path}.evidence: {missing[0]!r} is not a scored scale")
         return [scales[name] for name in names]
 
+    return _with_evidence(named, written_out)
+
+
+def _with_evidence(data: Mapping[str, Any], change: Callable[[Any, str], object]) -> dict[str, Any]:
+    """`data` with every finding's evidence (the single findings and each row of the finding
+    lists) replaced by `change(evidence, path)`; everything else as it was."""
+    result = dict(data)
     for key in FINDINGS:
-        part = named.get(key)
+        part = data.get(key)
         if isinstance(part, Mapping) and "evidence" in part:
-            result[key] = {**part, "evidence": written_out(part["evidence"], key)}
+            result[key] = {**part, "evidence": change(part["evidence"], key)}
     for key in FINDING_LISTS:
-        rows = named.get(key)
+        rows = data.get(key)
         if isinstance(rows, list):
             result[key] = [
-                {**row, "evidence": written_out(row["evidence"], f"{key}[{i}]")}
+                {**row, "evidence": change(row["evidence"], f"{key}[{i}]")}
                 if isinstance(row, Mapping) and "evidence" in row
                 else row
                 for i, row in enumerate(rows)
