@@ -16,7 +16,7 @@ from typing import Any
 from cryptography.fernet import Fernet, InvalidToken, MultiFernet
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
-from django.db import models
+from django.db import migrations, models
 
 
 @cache
@@ -140,3 +140,18 @@ def decrypt_column_in_place(apps: Any, schema_editor: Any, model: str, field: st
                     f"UPDATE {quote(table)} SET {quote(column)} = %s WHERE id = %s",  # noqa: S608
                     [decrypt(value), pk],
                 )
+
+
+def encrypt_columns_in_place(columns: list[tuple[str, str]]) -> migrations.RunPython:
+    """The data migration that encrypts the plain rows of each ("app.Model", "field") and,
+    unapplied, decrypts them again: one operation for every app's encrypting migration."""
+
+    def forwards(apps: Any, schema_editor: Any) -> None:
+        for model, field in columns:
+            encrypt_column_in_place(apps, schema_editor, model, field)
+
+    def backwards(apps: Any, schema_editor: Any) -> None:
+        for model, field in columns:
+            decrypt_column_in_place(apps, schema_editor, model, field)
+
+    return migrations.RunPython(forwards, backwards)

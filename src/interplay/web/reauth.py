@@ -2,10 +2,9 @@
 cannot be undone or that hands over everything (deleting an account, closing a practice, the
 full export).
 
-A placeholder kept small on purpose: the account stack (django-allauth's reauthentication,
-being brought in separately) replaces the body of this module, and the callers stay as they
-are. Until then a person proves it is them by typing their password, which counts for
-REAUTH_SECONDS in this session.
+A person proves it is them by typing their password again, which then counts for
+REAUTH_SECONDS in this session. The callers depend only on `require_recent_auth`, so the rule
+has one owner whichever account stack checks the password.
 """
 
 from __future__ import annotations

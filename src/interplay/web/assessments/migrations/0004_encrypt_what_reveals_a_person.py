@@ -3,7 +3,7 @@
 from django.db import migrations
 
 import interplay.web.crypto
-from interplay.web.crypto import decrypt_column_in_place, encrypt_column_in_place
+from interplay.web.crypto import encrypt_columns_in_place
 
 # Rows written before this migration hold plain values: encrypt them where they are (raw SQL,
 # since the historical field would try to decrypt them). Safe to run twice.
@@ -13,16 +13,6 @@ COLUMNS = [
     ("assessments.PulseCheck", "answers"),
     ("assessments.PulseCheck", "result"),
 ]
-
-
-def encrypt_rows(apps, schema_editor):  # type: ignore[no-untyped-def]
-    for model, field in COLUMNS:
-        encrypt_column_in_place(apps, schema_editor, model, field)
-
-
-def decrypt_rows(apps, schema_editor):  # type: ignore[no-untyped-def]
-    for model, field in COLUMNS:
-        decrypt_column_in_place(apps, schema_editor, model, field)
 
 
 class Migration(migrations.Migration):
@@ -51,5 +41,5 @@ class Migration(migrations.Migration):
             name="result",
             field=interplay.web.crypto.EncryptedJSONField(default=dict),
         ),
-        migrations.RunPython(encrypt_rows, decrypt_rows),
+        encrypt_columns_in_place(COLUMNS),
     ]

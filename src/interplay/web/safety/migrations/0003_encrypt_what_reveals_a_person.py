@@ -3,21 +3,11 @@
 from django.db import migrations
 
 import interplay.web.crypto
-from interplay.web.crypto import decrypt_column_in_place, encrypt_column_in_place
+from interplay.web.crypto import encrypt_columns_in_place
 
 # Rows written before this migration hold plain values: encrypt them where they are (raw SQL,
 # since the historical field would try to decrypt them). Safe to run twice.
 COLUMNS = [("safety.SafetyFlag", "kind")]
-
-
-def encrypt_rows(apps, schema_editor):  # type: ignore[no-untyped-def]
-    for model, field in COLUMNS:
-        encrypt_column_in_place(apps, schema_editor, model, field)
-
-
-def decrypt_rows(apps, schema_editor):  # type: ignore[no-untyped-def]
-    for model, field in COLUMNS:
-        decrypt_column_in_place(apps, schema_editor, model, field)
 
 
 class Migration(migrations.Migration):
@@ -36,5 +26,5 @@ class Migration(migrations.Migration):
                 ]
             ),
         ),
-        migrations.RunPython(encrypt_rows, decrypt_rows),
+        encrypt_columns_in_place(COLUMNS),
     ]
