@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from operator import itemgetter
 
 from interplay.core.experiments import Experiment, experiment_library
 from interplay.core.questions import Question, question_bank
@@ -62,16 +63,31 @@ class ExperimentPick:
     reasons: tuple[Reason, ...]
 
 
+# Reasons with one tag as their parameter, made once per code and tag: a profile asks for the
+# same few dozens again and again, and a dictionary look-up is cheaper than `reason`'s.
+_TAGGED: dict[tuple[str, str], Reason] = {}
+
+
+def _tagged(code: str, name: str, tag: str) -> Reason:
+    made = _TAGGED.get((code, tag))
+    if made is None:
+        made = _TAGGED[(code, tag)] = reason(code, **{name: tag})
+    return made
+
+
+_BY_POINTS = itemgetter(0)  # rows are made in bank or library order, so ties keep that order
+
+
 def _question_match(question: Question, needs: Needs) -> tuple[int, list[Reason]]:
     """The points a question scores for these needs, and the reasons for each point."""
     points = 0
     reasons: list[Reason] = []
     if needs.focus is not None and needs.focus in question.focus:
         points += 3
-        reasons.append(reason("question.fits_focus", focus=needs.focus))
+        reasons.append(_tagged("question.fits_focus", "focus", needs.focus))
     if needs.stage is not None and needs.stage in question.stages:
         points += 2
-        reasons.append(reason("question.fits_stage", stage=needs.stage))
+        reasons.append(_tagged("question.fits_stage", "stage", needs.stage))
     leading = needs.barriers[:TOP_BARRIERS]
     # A leading barrier tagged both as a scale and as a barrier counts once, below (a
     # barrier's id is its scale's id).
@@ -81,11 +97,11 @@ def _question_match(question: Question, needs: Needs) -> tuple[int, list[Reason]
             continue
         if needs.levels.get(scale) is Level.HIGH:
             points += 2
-            reasons.append(reason("question.high_scale", scale=scale))
+            reasons.append(_tagged("question.high_scale", "scale", scale))
     for barrier in question.barriers:
         if barrier in leading:
             points += 2
-            reasons.append(reason("question.leading_barrier", barrier=barrier))
+            reasons.append(_tagged("question.leading_barrier", "barrier", barrier))
     if points and question.from_article:
         points += 1
         reasons.append(reason("question.from_method"))
@@ -206,7 +222,7 @@ def recommend_questions(
         for position, points in enumerate(_bank_points(_bank_index(bank), needs))
         if points >= 2
     ]
-    ranked.sort(key=lambda row: (row[0], row[1]))
+    ranked.sort(key=_BY_POINTS)
     chosen: list[Question] = []
     taken: set[str] = set()
     while len(chosen) < limit and len(taken) < len(ranked):
@@ -243,10 +259,10 @@ def _experiment_match(experiment: Experiment, needs: Needs) -> tuple[int, list[R
         level = needs.levels.get(scale)
         if level is Level.HIGH:
             points += 2
-            reasons.append(reason("experiment.high_scale", scale=scale))
+            reasons.append(_tagged("experiment.high_scale", "scale", scale))
         elif level is Level.MODERATE:
             points += 1
-            reasons.append(reason("experiment.moderate_scale", scale=scale))
+            reasons.append(_tagged("experiment.moderate_scale", "scale", scale))
     return points, reasons
 
 
@@ -262,6 +278,25 @@ def _experiment_points(experiment: Experiment, levels: Mapping[Scale, Level]) ->
     return points
 
 
+_CANDIDATES: dict[int, tuple[Sequence[Experiment], Mapping[Direction, tuple[Experiment, ...]]]] = {}
+
+
+def _low_stakes(library: Sequence[Experiment]) -> Mapping[Direction, tuple[Experiment, ...]]:
+    """A library's low-stakes experiments by direction, in library order, sorted out once."""
+    cached = _CANDIDATES.get(id(library))
+    if cached is not None and cached[0] is library:
+        return cached[1]
+    by_direction: dict[Direction, list[Experiment]] = {}
+    for experiment in library:
+        if experiment.stakes is Stakes.LOW:
+            by_direction.setdefault(experiment.direction, []).append(experiment)
+    found = {direction: tuple(rows) for direction, rows in by_direction.items()}
+    if len(_CANDIDATES) > 64:  # libraries made on the fly (tests): a few only
+        _CANDIDATES.clear()
+    _CANDIDATES[id(library)] = (library, found)
+    return found
+
+
 def recommend_experiments(
     needs: Needs,
     library: Sequence[Experiment] | None = None,
@@ -273,14 +308,16 @@ def recommend_experiments(
         return ()
     library = experiment_library() if library is None else library
     directions = DIRECTIONS_FOR_FOCUS[needs.focus]
+    candidates = _low_stakes(library)
+    levels = needs.levels
     queues: dict[Direction, list[Experiment]] = {}
     for direction in directions:
-        ranked: list[tuple[int, int, Experiment]] = []
-        for position, experiment in enumerate(library):
-            if experiment.stakes is not Stakes.LOW or experiment.direction is not direction:
-                continue
-            ranked.append((-_experiment_points(experiment, needs.levels), position, experiment))
-        queues[direction] = [e for _, _, e in sorted(ranked, key=lambda r: (r[0], r[1]))]
+        ranked = [
+            (-_experiment_points(experiment, levels), experiment)
+            for experiment in candidates.get(direction, ())
+        ]
+        ranked.sort(key=_BY_POINTS)
+        queues[direction] = [experiment for _, experiment in ranked]
     chosen: list[Experiment] = []
     while len(chosen) < limit and any(queues.values()):
         for direction in directions:

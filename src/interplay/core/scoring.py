@@ -126,6 +126,9 @@ class _Plan:
     known: frozenset[str]
     by_scale: tuple[tuple[Scale, tuple[Item, ...]], ...]
     evidence: Mapping[str, tuple[ItemAnswer, ...]]  # item id -> index answer - ANSWER_MIN
+    # per scale: its items' ids with their evidence, its item count and the answers it needs,
+    # so scoring a scale is one walk over its ids with nothing worked out again
+    scales: tuple[tuple[Scale, tuple[tuple[str, tuple[ItemAnswer, ...]], ...], int, int], ...]
     # per core scale: the ids of its forward and of its reverse-keyed items
     balanced: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]
 
@@ -156,7 +159,16 @@ def _plan(items: Sequence[Item]) -> _Plan:
         )
         for scale in CORE_SCALES
     )
-    plan = _Plan(frozenset(evidence), by_scale, evidence, balanced)
+    scales = tuple(
+        (
+            scale,
+            tuple((item.id, evidence[item.id]) for item in scale_items),
+            len(scale_items),
+            needed_answers(len(scale_items)),
+        )
+        for scale, scale_items in by_scale
+    )
+    plan = _Plan(frozenset(evidence), by_scale, evidence, scales, balanced)
     if len(_PLANS) > 32:  # instruments made on the fly (tests, the pulse): keep a few only
         _PLANS.clear()
     _PLANS[id(items)] = (items, plan)
@@ -190,21 +202,21 @@ def _validate(answers: Mapping[str, object], known: frozenset[str]) -> dict[str,
 
 
 def _score_scale(
-    scale: Scale, scale_items: Sequence[Item], answers: Mapping[str, int], plan: _Plan
+    scale: Scale,
+    layout: tuple[tuple[str, tuple[ItemAnswer, ...]], ...],
+    total: int,
+    needed: int,
+    answers: Mapping[str, int],
 ) -> ScaleScore | Unscored:
-    evidence = plan.evidence
     given = [
-        evidence[item.id][answers[item.id] - ANSWER_MIN]
-        for item in scale_items
-        if item.id in answers
+        choices[answers[item_id] - ANSWER_MIN] for item_id, choices in layout if item_id in answers
     ]
-    total = len(scale_items)
-    needed = needed_answers(total)
-    if len(given) < needed:
-        why = reason("unscored.too_few_answers", answered=len(given), total=total, needed=needed)
-        return Unscored(scale, len(given), total, needed, why)
-    mean = sum([answer.keyed for answer in given]) / len(given)
-    return ScaleScore(scale, round(mean, 3), band(mean), len(given), total, tuple(given))
+    count = len(given)
+    if count < needed:
+        why = reason("unscored.too_few_answers", answered=count, total=total, needed=needed)
+        return Unscored(scale, count, total, needed, why)
+    mean = sum([answer.keyed for answer in given]) / count
+    return ScaleScore(scale, round(mean, 3), band(mean), count, total, tuple(given))
 
 
 def _acquiescence(plan: _Plan, answers: Mapping[str, int]) -> Acquiescence:
@@ -233,8 +245,8 @@ def score_answers(answers: Mapping[str, object], items: Sequence[Item] | None = 
     valid = _validate(answers, plan.known)
     scored: dict[Scale, ScaleScore] = {}
     unscored: dict[Scale, Unscored] = {}
-    for scale, scale_items in plan.by_scale:
-        result = _score_scale(scale, scale_items, valid, plan)
+    for scale, layout, total, needed in plan.scales:
+        result = _score_scale(scale, layout, total, needed, valid)
         if isinstance(result, ScaleScore):
             scored[scale] = result
         else:
