@@ -67,6 +67,7 @@ __all__ = [
 
 NOT_A_DIAGNOSIS = reason("note.not_a_diagnosis")
 NO_NORMS_YET = reason("note.no_norms_yet")
+_SCALES = tuple(Scale)  # the vocabulary's order, without walking the enum for every profile
 
 
 def to_jsonable(value: object) -> Any:
@@ -150,12 +151,12 @@ def build_profile(
         levels={scale: score.level for scale, score in scored.items()},
         barriers=tuple(b.barrier for b in barriers if b.level is not Level.LOW),
     )
-    unscored = tuple(sheet.unscored[scale] for scale in Scale if scale in sheet.unscored)
+    unscored = tuple(sheet.unscored[scale] for scale in _SCALES if scale in sheet.unscored)
     return Profile(
         instrument_version=instrument_version(),
         answered=len(sheet.answers),
         total_items=len(items),
-        scales=tuple(scored[scale] for scale in Scale if scale in scored),
+        scales=tuple(scored[scale] for scale in _SCALES if scale in scored),
         unscored=unscored,
         balance=balance,
         stage=stage,

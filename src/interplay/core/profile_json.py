@@ -44,6 +44,9 @@ _ENUMS: set[type] = set()  # the vocabulary's enums met so far: their members wr
 
 def _plain(value: Any) -> Any:
     kind = type(value)
+    names = _FIELD_NAMES.get(kind)
+    if names is not None:  # a dataclass met before: the most common case, tested first
+        return _fields(value, names)
     if kind is Reason:
         return value.to_json()
     if kind in _ENUMS:
@@ -58,20 +61,31 @@ def _plain(value: Any) -> Any:
     if kind is ScaleScore:
         return _scale(value)
     if dataclasses.is_dataclass(value):
-        attributes = value.__dict__
-        data = {}
-        for name in _names(kind):
-            field = attributes[name]
-            if type(field) in _PLAIN:  # most fields: written as they are, without a call
-                data[name] = field
-            elif name == "evidence":
-                data[name] = [score.scale._value_ for score in field]
-            else:
-                data[name] = _plain(field)
-        return data
+        return _fields(value, _names(kind))
     if isinstance(value, Mapping):
         return {str(_plain(key)): _plain(item) for key, item in value.items()}
     raise TypeError(f"cannot store a {kind.__name__} in a profile")
+
+
+def _fields(value: Any, names: tuple[str, ...]) -> dict[str, Any]:
+    # Plain values, reasons and enum members are written here without a call of `_plain`:
+    # they are most of a profile's fields.
+    attributes = value.__dict__
+    data = {}
+    for name in names:
+        field = attributes[name]
+        kind = type(field)
+        if kind in _PLAIN:
+            data[name] = field
+        elif kind is Reason:
+            data[name] = field.to_json()
+        elif kind in _ENUMS:
+            data[name] = field._value_
+        elif name == "evidence":
+            data[name] = [score.scale._value_ for score in field]
+        else:
+            data[name] = _plain(field)
+    return data
 
 
 def _scale(score: ScaleScore) -> dict[str, Any]:
