@@ -22,12 +22,14 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from interplay.core.frozen import quick_init
 from interplay.core.vocabulary import Pattern, Scale
 
 PATTERN_MIDPOINT = 50.0  # at or above counts as high on that axis
 MIN_PARTS_PER_AXIS = 2
 
 
+@quick_init
 @dataclass(frozen=True)
 class AxisPart:
     """One scale's share of an axis: its mean, whether it counts as scored or inverted, its
@@ -40,6 +42,7 @@ class AxisPart:
     value: float
 
 
+@quick_init
 @dataclass(frozen=True)
 class Axis:
     score: float | None

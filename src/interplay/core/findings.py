@@ -18,6 +18,7 @@ from interplay.core.balance import (
     pattern_of,
     unit,
 )
+from interplay.core.frozen import quick_init
 from interplay.core.reasons import PULL_CODES, Reason, reason
 from interplay.core.scoring import HIGH_ABOVE, ScaleScore
 from interplay.core.vocabulary import (
@@ -65,6 +66,7 @@ def _evidence(scored: Scored, scales: tuple[Scale, ...]) -> tuple[ScaleScore, ..
     return tuple(scored[scale] for scale in scales if scale in scored)
 
 
+@quick_init
 @dataclass(frozen=True)
 class Balance:
     autonomy: float | None
@@ -120,6 +122,7 @@ def balance_of(scored: Scored, axes: tuple[Axis, Axis] | None = None) -> Balance
     )
 
 
+@quick_init
 @dataclass(frozen=True)
 class StageAffinity:
     stage: Stage
@@ -127,6 +130,7 @@ class StageAffinity:
     rule: str
 
 
+@quick_init
 @dataclass(frozen=True)
 class StageFinding:
     primary: Stage | None
@@ -190,6 +194,7 @@ def stage_of(scored: Scored) -> StageFinding:
     )
 
 
+@quick_init
 @dataclass(frozen=True)
 class Boundaries:
     style: BoundaryStyle | None
@@ -231,6 +236,7 @@ def boundaries_of(scored: Scored) -> Boundaries:
     return Boundaries(style, rigid.score, rigid.level, porous.score, porous.level, why, evidence)
 
 
+@quick_init
 @dataclass(frozen=True)
 class Confluence:
     score: float | None
@@ -245,6 +251,7 @@ def confluence_of(scored: Scored) -> Confluence:
     return Confluence(found.score, found.level, (found,))
 
 
+@quick_init
 @dataclass(frozen=True)
 class BarrierFinding:
     barrier: Barrier
@@ -286,6 +293,7 @@ def barriers_of(scored: Scored) -> tuple[BarrierFinding, ...]:
     )
 
 
+@quick_init
 @dataclass(frozen=True)
 class RiskFinding:
     risk: Risk
@@ -377,6 +385,7 @@ def risks_of(scored: Scored, autonomy: Axis | None = None) -> tuple[RiskFinding,
     return tuple(findings)
 
 
+@quick_init
 @dataclass(frozen=True)
 class FocusFinding:
     focus: Focus | None

@@ -33,6 +33,7 @@ from interplay.core.findings import (
     stage_of,
 )
 from interplay.core.from_json import ShapeError, from_jsonable
+from interplay.core.frozen import quick_init
 from interplay.core.instrument import Item, instrument_items, instrument_version, pulse_items
 from interplay.core.profile_json import profile_from_stored, profile_to_json
 from interplay.core.questions import Question
@@ -86,6 +87,7 @@ def to_jsonable(value: object) -> Any:
     return value
 
 
+@quick_init
 @dataclass(frozen=True)
 class Profile:
     instrument_version: str
@@ -172,6 +174,7 @@ def build_profile(
     )
 
 
+@quick_init
 @dataclass(frozen=True)
 class PulseScore:
     """A weekly check-in: single items stand in for their scales, so these are rough

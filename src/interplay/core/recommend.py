@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from operator import itemgetter
 
 from interplay.core.experiments import Experiment, experiment_library
+from interplay.core.frozen import quick_init
 from interplay.core.questions import Question, question_bank
 from interplay.core.reasons import Reason, reason
 from interplay.core.vocabulary import (
@@ -36,6 +37,7 @@ DIRECTIONS_FOR_FOCUS: dict[Focus, tuple[Direction, ...]] = {
 }
 
 
+@quick_init
 @dataclass(frozen=True)
 class Needs:
     """What a recommendation can be matched against."""
@@ -46,6 +48,7 @@ class Needs:
     barriers: tuple[Barrier, ...]  # strongest first, moderate or high only
 
 
+@quick_init
 @dataclass(frozen=True)
 class QuestionPick:
     id: str
@@ -53,6 +56,7 @@ class QuestionPick:
     reasons: tuple[Reason, ...]
 
 
+@quick_init
 @dataclass(frozen=True)
 class ExperimentPick:
     id: str

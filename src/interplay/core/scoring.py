@@ -11,6 +11,7 @@ import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from interplay.core.frozen import quick_init
 from interplay.core.instrument import ANSWER_MAX, ANSWER_MIN, Item, instrument_items
 from interplay.core.reasons import Reason, reason
 from interplay.core.vocabulary import CORE_SCALES, Level, Scale
@@ -41,6 +42,7 @@ class AnswerError(ValueError):
         super().__init__(f"item {item_id!r}: {problem}" if item_id is not None else problem)
 
 
+@quick_init
 @dataclass(frozen=True)
 class ItemAnswer:
     """One answer as evidence: what was asked, what the person said and how it counted."""
@@ -52,6 +54,7 @@ class ItemAnswer:
     reverse: bool
 
 
+@quick_init
 @dataclass(frozen=True)
 class ScaleScore:
     scale: Scale
@@ -62,6 +65,7 @@ class ScaleScore:
     answers: tuple[ItemAnswer, ...]
 
 
+@quick_init
 @dataclass(frozen=True)
 class Unscored:
     scale: Scale
@@ -71,6 +75,7 @@ class Unscored:
     reason: Reason
 
 
+@quick_init
 @dataclass(frozen=True)
 class Acquiescence:
     # Mean raw agreement (1..5) over balanced scales, each scale weighing its forward and its
@@ -82,6 +87,7 @@ class Acquiescence:
     note: Reason
 
 
+@quick_init
 @dataclass(frozen=True)
 class ScoreSheet:
     answers: Mapping[str, int]
