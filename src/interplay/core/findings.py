@@ -63,7 +63,7 @@ AGREES_FROM = 4
 
 
 def _evidence(scored: Scored, scales: tuple[Scale, ...]) -> tuple[ScaleScore, ...]:
-    return tuple(scored[scale] for scale in scales if scale in scored)
+    return tuple([scored[scale] for scale in scales if scale in scored])
 
 
 @quick_init
@@ -286,10 +286,12 @@ def barriers_of(scored: Scored) -> tuple[BarrierFinding, ...]:
     present = [(barrier, scored[scale]) for barrier, scale in _BARRIER_SCALES if scale in scored]
     present.sort(key=lambda pair: -pair[1].score)
     return tuple(
-        BarrierFinding(
-            barrier, rank, score.score, score.level, _barrier_detail(barrier, score), (score,)
-        )
-        for rank, (barrier, score) in enumerate(present, start=1)
+        [
+            BarrierFinding(
+                barrier, rank, score.score, score.level, _barrier_detail(barrier, score), (score,)
+            )
+            for rank, (barrier, score) in enumerate(present, start=1)
+        ]
     )
 
 
@@ -367,10 +369,9 @@ def risks_of(scored: Scored, autonomy: Axis | None = None) -> tuple[RiskFinding,
     for rule in RISK_RULES:
         evidence = _evidence(scored, rule.scales)
         words, explanation = _RISK_WORDS[rule.risk]
+        # a rule's scales are distinct, so all are scored when all are in the evidence
         present = (
-            autonomy.score is not None
-            if rule.test is None
-            else all(scale in scored for scale in rule.scales)
+            autonomy.score is not None if rule.test is None else len(evidence) == len(rule.scales)
         )
         if not present:
             missing = tuple(s.value for s in rule.scales if s not in scored)

@@ -250,15 +250,18 @@ def recommend_questions(
     return tuple(picks)
 
 
+_DIRECTION_REASONS: dict[tuple[str, str], Reason] = {}  # one per direction and focus
+
+
 def _experiment_match(experiment: Experiment, needs: Needs) -> tuple[int, list[Reason]]:
     points = 0
-    reasons = [
-        reason(
-            "experiment.direction",
-            direction=experiment.direction,
-            focus=needs.focus or "",
+    key = (experiment.direction, needs.focus or "")
+    direction = _DIRECTION_REASONS.get(key)
+    if direction is None:
+        direction = _DIRECTION_REASONS[key] = reason(
+            "experiment.direction", direction=key[0], focus=key[1]
         )
-    ]
+    reasons = [direction]
     for scale in experiment.scales:
         level = needs.levels.get(scale)
         if level is Level.HIGH:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from operator import attrgetter
 
 from interplay.core.frozen import quick_init
 from interplay.core.instrument import ANSWER_MAX, ANSWER_MIN, Item, instrument_items
@@ -221,6 +222,9 @@ def _validate(answers: Mapping[str, object], known: frozenset[str]) -> dict[str,
     return valid
 
 
+_KEYED = attrgetter("keyed")
+
+
 def _score_scale(
     scale: Scale,
     layout: tuple[tuple[str, tuple[ItemAnswer, ...]], ...],
@@ -235,7 +239,7 @@ def _score_scale(
     if count < needed:
         why = reason("unscored.too_few_answers", answered=count, total=total, needed=needed)
         return Unscored(scale, count, total, needed, why)
-    mean = sum([answer.keyed for answer in given]) / count
+    mean = sum(map(_KEYED, given)) / count
     return ScaleScore(scale, round(mean, 3), band(mean), count, total, tuple(given))
 
 
