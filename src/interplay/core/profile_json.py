@@ -57,7 +57,7 @@ def _plain(value: Any) -> Any:
         _ENUMS.add(kind)
         return value._value_
     if kind is tuple or kind is list:
-        return [item if type(item) in _PLAIN else _plain(item) for item in value]
+        return _items(value)
     if kind is ScaleScore:
         return _scale(value)
     if dataclasses.is_dataclass(value):
@@ -83,9 +83,29 @@ def _fields(value: Any, names: tuple[str, ...]) -> dict[str, Any]:
             data[name] = field._value_
         elif name == "evidence":
             data[name] = [score.scale._value_ for score in field]
+        elif kind is tuple:
+            data[name] = _items(field)
         else:
             data[name] = _plain(field)
     return data
+
+
+def _items(values: tuple[Any, ...] | list[Any]) -> list[Any]:
+    # A profile's lists hold reasons, scales and findings: written here by kind, the rest
+    # (enum members, nested lists) by `_plain`.
+    written = []
+    for item in values:
+        kind = type(item)
+        if kind in _PLAIN:
+            written.append(item)
+        elif kind is Reason:
+            written.append(item.to_json())
+        elif kind is ScaleScore:
+            written.append(_scale(item))
+        else:
+            names = _FIELD_NAMES.get(kind)
+            written.append(_plain(item) if names is None else _fields(item, names))
+    return written
 
 
 def _scale(score: ScaleScore) -> dict[str, Any]:
