@@ -80,8 +80,10 @@ def clear_after_sign_in(email: str, address: str) -> None:
 
 
 def forget_account(email: str) -> None:
-    """Erasure: every counter about this account, from any address."""
+    """Erasure: every counter about this account, from any address. Counters written before
+    keys held a digest (`account:<email>`) still name the address, so they go too."""
     SignInAttempts.objects.filter(key__contains=_account(email)).delete()
+    SignInAttempts.objects.filter(key__iexact=f"account:{email}").delete()
 
 
 def log_failed_sign_in(reason: str, address: str, user_id: int | None) -> None:
