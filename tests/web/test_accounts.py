@@ -29,22 +29,80 @@ def test_wrong_password_is_refused_with_a_plain_message(practice):
     assert "do not match" in response.content.decode()
 
 
-def test_sign_in_is_throttled_per_account_even_with_the_right_password(practice):
-    browser = Client()
-    for _ in range(throttle.ACCOUNT_LIMIT):
+def test_sign_in_is_throttled_per_account_and_address_even_with_the_right_password(practice):
+    browser = Client(REMOTE_ADDR="127.0.0.2")
+    for _ in range(throttle.PAIR_LIMIT):
         browser.post("/sign-in/", {"email": "maya@client.test", "password": "wrong"})
     response = browser.post("/sign-in/", {"email": "maya@client.test", "password": PASSWORD})
     assert "Too many attempts" in response.content.decode()
     assert "_auth_user_id" not in browser.session
 
 
+def test_a_stranger_guessing_from_one_address_does_not_lock_the_owner_out(practice, outbox):
+    stranger = Client(REMOTE_ADDR="127.0.0.2")
+    for _ in range(throttle.PAIR_LIMIT * 2):
+        stranger.post("/sign-in/", {"email": "maya@client.test", "password": "wrong"})
+    owner = Client(REMOTE_ADDR="127.0.0.3")
+    response = owner.post("/sign-in/", {"email": "maya@client.test", "password": PASSWORD})
+    assert response.status_code == 302 and owner.session["_auth_user_id"] == str(practice.client.pk)
+    # The emailed sign-in link still arrives, even asked from the stranger's address.
+    Client(REMOTE_ADDR="127.0.0.2").post("/sign-in/email/", {"email": "maya@client.test"})
+    assert [m.to for m in outbox] == [["maya@client.test"]]
+
+
+def test_sign_in_links_are_throttled_per_account_and_address(practice, outbox):
+    asker = Client(REMOTE_ADDR="127.0.0.2")
+    for _ in range(throttle.EMAIL_PAIR_LIMIT + 2):
+        asker.post("/sign-in/email/", {"email": "maya@client.test"})
+    assert len(outbox) == throttle.EMAIL_PAIR_LIMIT
+    Client(REMOTE_ADDR="127.0.0.3").post("/sign-in/email/", {"email": "maya@client.test"})
+    assert len(outbox) == throttle.EMAIL_PAIR_LIMIT + 1
+
+
+def test_one_address_is_limited_across_accounts(practice):
+    for number in range(throttle.ADDRESS_LIMIT):
+        assert throttle.allow_password_attempt(f"guess{number}@x.test", "10.0.0.1")
+    assert not throttle.allow_password_attempt("maya@client.test", "10.0.0.1")
+    assert throttle.allow_password_attempt("maya@client.test", "10.0.0.2")
+
+
+def test_an_account_guessed_at_from_everywhere_still_gets_its_sign_in_link(practice):
+    for number in range(throttle.ACCOUNT_LIMIT):
+        throttle.allow_password_attempt("maya@client.test", f"10.0.{number // 250}.{number % 250}")
+    assert not throttle.allow_password_attempt("maya@client.test", "10.9.9.9")
+    assert throttle.allow_email_request("maya@client.test", "10.9.9.9")
+
+
 def test_throttle_window_expires(practice):
-    for _ in range(throttle.ACCOUNT_LIMIT + 1):
-        throttle.allow_attempt("maya@client.test", "10.0.0.1")
-    assert not throttle.allow_attempt("maya@client.test", "10.0.0.2")
+    for _ in range(throttle.PAIR_LIMIT + 1):
+        throttle.allow_password_attempt("maya@client.test", "10.0.0.1")
+    assert not throttle.allow_password_attempt("maya@client.test", "10.0.0.1")
     later = timezone.now() - throttle.WINDOW - timedelta(seconds=1)
     throttle.SignInAttempts.objects.update(window_start=later)
-    assert throttle.allow_attempt("maya@client.test", "10.0.0.1")
+    assert throttle.allow_password_attempt("maya@client.test", "10.0.0.1")
+
+
+def test_throttle_counters_hold_no_email_address(practice):
+    throttle.allow_password_attempt("maya@client.test", "10.0.0.1")
+    throttle.allow_email_request("maya@client.test", "10.0.0.1")
+    keys = list(throttle.SignInAttempts.objects.values_list("key", flat=True))
+    assert len(keys) == 4 and not any("maya" in key for key in keys)
+
+
+def test_every_failed_sign_in_is_logged_without_the_password(practice, caplog):
+    browser = Client(REMOTE_ADDR="127.0.0.2")
+    with caplog.at_level("WARNING", logger="interplay.web.accounts.sign_in"):
+        browser.post("/sign-in/", {"email": "maya@client.test", "password": "hunter2 secret"})
+        browser.post("/sign-in/", {"email": "nobody@x.test", "password": "other guess 1"})
+        for _ in range(throttle.PAIR_LIMIT):
+            browser.post("/sign-in/", {"email": "maya@client.test", "password": "hunter2 secret"})
+    lines = [record.getMessage() for record in caplog.records]
+    assert len(lines) == 2 + throttle.PAIR_LIMIT
+    assert f"wrong password from 127.0.0.2 (account {practice.client.pk})" in lines[0]
+    assert "(account unknown)" in lines[1]
+    assert "throttled" in lines[-1]
+    text = " ".join(lines)
+    assert "hunter2" not in text and "other guess" not in text and "@" not in text
 
 
 def test_coach_password_alone_shows_no_client_data(practice):
@@ -173,9 +231,30 @@ def test_passwords_are_hashed_with_argon2_by_default(db, settings):
     assert user.password.startswith("argon2")
 
 
-def test_behind_a_proxy_throttling_counts_the_address_the_proxy_saw(settings):
-    meta = {"REMOTE_ADDR": "10.0.0.1", "HTTP_X_FORWARDED_FOR": "1.2.3.4, 203.0.113.7"}
-    settings.BEHIND_PROXY = False
-    assert throttle.client_address(meta) == "10.0.0.1"
-    settings.BEHIND_PROXY = True
+def test_behind_proxies_throttling_counts_the_address_the_nearest_trusted_one_saw(settings):
+    meta = {"REMOTE_ADDR": "10.0.0.1", "HTTP_X_FORWARDED_FOR": "1.2.3.4, 203.0.113.7, 10.0.0.9"}
+    settings.TRUSTED_PROXIES = 0
+    assert throttle.client_address(meta) == "10.0.0.1"  # the header is the client's claim
+    settings.TRUSTED_PROXIES = 1
+    assert throttle.client_address(meta) == "10.0.0.9"
+    settings.TRUSTED_PROXIES = 2
     assert throttle.client_address(meta) == "203.0.113.7"
+    settings.TRUSTED_PROXIES = 5  # fewer hops than proxies: the furthest one recorded
+    assert throttle.client_address(meta) == "1.2.3.4"
+    settings.TRUSTED_PROXIES = 1
+    assert throttle.client_address({"REMOTE_ADDR": "10.0.0.1"}) == "10.0.0.1"
+
+
+def test_sign_up_refuses_a_password_like_the_email_address(db):
+    response = Client().post(
+        "/sign-up/", {"name": "Jo", "email": "jo.lambert@self.test", "password": "jolambert@self"}
+    )
+    assert "too similar" in response.content.decode()
+    assert not User.objects.filter(email="jo.lambert@self.test").exists()
+
+
+def test_password_reset_refuses_a_password_like_the_email_address(practice, outbox):
+    Client().post("/password-reset/", {"email": "maya@client.test"})
+    path = re.search(r"http://[^/]+(/password-reset/\S+)", outbox[0].body).group(1)
+    response = Client().post(path, {"password": "maya@client.test1"})
+    assert response.status_code == 200 and "too similar" in response.content.decode()

@@ -91,3 +91,28 @@ def test_invitation_to_an_existing_address_asks_to_sign_in_first(practice):
     response = Client().post(path, {"name": "Leo", "password": "calm morning walk 5"}, follow=True)
     assert "sign in first" in response.content.decode()
     assert Invitation.objects.get().used_at is None
+
+
+def test_an_invitation_accepted_by_someone_else_is_refused_with_a_clear_message(practice):
+    outsider = make_user("sam@client.test", "Sam")
+    path = do_invite_client("leo@client.test", send=False, actor=practice.coach)
+    response = signed_in(outsider).post(path, follow=True)
+    assert "sent to a different email address" in response.content.decode()
+    assert not CoachingRelationship.objects.filter(client=outsider).exists()
+    assert Invitation.objects.get().used_at is None  # still there for Leo
+
+
+def test_an_invitation_cannot_make_an_account_for_another_address(practice):
+    path = do_invite_client("leo@client.test", send=False, actor=practice.coach)
+    with pytest.raises(ActionError):
+        do_accept_invitation(
+            _token(path), email="sam@client.test", name="Sam", password="long enough 123"
+        )
+    assert not User.objects.filter(email="sam@client.test").exists()
+
+
+def test_accepting_refuses_a_password_like_the_invited_address(practice):
+    path = do_invite_client("leo.marsh@client.test", send=False, actor=practice.coach)
+    response = Client().post(path, {"name": "Leo", "password": "leomarsh@client"})
+    assert "too similar" in response.content.decode()
+    assert not User.objects.filter(email="leo.marsh@client.test").exists()

@@ -173,3 +173,28 @@ def test_every_environment_variable_is_documented():
     assert read, "found no variables: the pattern is wrong"
     missing = sorted(name for name in read if f"`{name}`" not in documented)
     assert not missing, f"undocumented in docs/deployment.md: {missing}"
+
+
+def _trusted_proxies(tmp_path, **variables):  # type: ignore[no-untyped-def]
+    environment = {key: value for key, value in _production_env(tmp_path).items()}
+    environment.pop("INTERPLAY_PRODUCTION")
+    environment.update(variables)
+    result = subprocess.run(  # noqa: S603
+        [
+            sys.executable,
+            "-c",
+            "from interplay.web import settings; print(settings.TRUSTED_PROXIES)",
+        ],
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    return int(result.stdout)
+
+
+def test_trusted_proxies_default_to_none_and_the_old_switch_still_means_one(tmp_path):
+    assert _trusted_proxies(tmp_path) == 0
+    assert _trusted_proxies(tmp_path, INTERPLAY_BEHIND_PROXY="1") == 1
+    assert _trusted_proxies(tmp_path, INTERPLAY_TRUSTED_PROXIES="2") == 2

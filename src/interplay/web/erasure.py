@@ -22,7 +22,8 @@ from django.contrib.sessions.models import Session
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from interplay.web.accounts.models import SignInAttempts, User
+from interplay.web.accounts.models import User
+from interplay.web.accounts.throttle import forget_account
 from interplay.web.coaching.models import Invitation
 from interplay.web.kernel.errors import ActionError
 
@@ -45,7 +46,7 @@ def do_delete_account(user: User, *, actor: User) -> None:
     email = user.email.lower()
     with transaction.atomic():
         Invitation.objects.filter(email__iexact=email).delete()
-        SignInAttempts.objects.filter(key__icontains=email).delete()
+        forget_account(email)
         Session.objects.filter(session_key__in=_sessions_of(user)).delete()
         # Everything else hangs off the account: owned rows cascade, a coach's notes about a
         # client are kept with the client cleared, audit rows by a coach lose their actor.

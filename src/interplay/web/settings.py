@@ -134,7 +134,10 @@ PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",
 ]
 AUTH_PASSWORD_VALIDATORS = [
-    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator",
+        "OPTIONS": {"user_attributes": ("email", "name")},
+    },
     {
         "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
         "OPTIONS": {"min_length": 10},
@@ -153,9 +156,13 @@ X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
-# Behind a reverse proxy the client's address is the last one the proxy appended to
-# X-Forwarded-For (used for sign-in throttling), and HTTPS is what the proxy says it was.
-BEHIND_PROXY = env.env_bool("INTERPLAY_BEHIND_PROXY", False)
+# How many reverse proxies stand in front: each appends the address it saw to X-Forwarded-For,
+# so the client's address (used for sign-in throttling) is that many entries from the end, and
+# HTTPS is what the proxies say it was. The older INTERPLAY_BEHIND_PROXY=1 still means one.
+TRUSTED_PROXIES = env.env_int(
+    "INTERPLAY_TRUSTED_PROXIES", 1 if env.env_bool("INTERPLAY_BEHIND_PROXY", False) else 0
+)
+BEHIND_PROXY = TRUSTED_PROXIES > 0
 if PRODUCTION:
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True

@@ -4,6 +4,8 @@ from django import forms
 from django.contrib.auth.password_validation import validate_password
 from django.utils.translation import gettext_lazy as _
 
+from interplay.web.accounts.models import User
+
 EMAIL = forms.EmailInput(attrs={"autocomplete": "email"})
 NEW_PASSWORD = forms.PasswordInput(attrs={"autocomplete": "new-password"})
 
@@ -31,10 +33,23 @@ class SignUpForm(forms.Form):
         help_text=_("At least 10 characters. A few unrelated words make a good one."),
     )
 
-    def clean_password(self) -> str:
-        password: str = self.cleaned_data["password"]
-        validate_password(password)
-        return password
+    def clean(self) -> dict[str, object]:
+        cleaned: dict[str, object] = super().clean() or {}
+        password = cleaned.get("password")
+        if isinstance(password, str):
+            try:
+                validate_new_password(
+                    password, str(cleaned.get("email") or ""), str(cleaned.get("name") or "")
+                )
+            except forms.ValidationError as error:
+                self.add_error("password", error)
+        return cleaned
+
+
+def validate_new_password(password: str, email: str, name: str) -> None:
+    """Every password check, with the account the password is for: a password close to the
+    person's email address or name is refused (UserAttributeSimilarityValidator)."""
+    validate_password(password, User(email=email.strip().lower(), name=name.strip()))
 
 
 class TokenForm(forms.Form):

@@ -1,12 +1,19 @@
 """Database-backed sign-in throttling: every web process sees the same counters.
 
-An account gets a few tries per window, an address a few more (one address may be a whole
-office). Counting happens before the password is checked, so a guessing script is slowed
-whether or not it guesses right.
+Counters are kept per account *and* address, so a stranger guessing at someone's password
+from one address slows only themselves: the owner, from their own address, still signs in,
+and their emailed sign-in links and reset emails still arrive. One address gets a larger
+budget across all accounts (it may be a whole office), and an account gets a much larger
+budget across all addresses, which only a guessing script spread over many addresses reaches;
+even then the emailed sign-in link keeps working, because email requests never count against
+the account as a whole. Counting happens before the password is checked, so a guessing script
+is slowed whether or not it guesses right.
 """
 
 from __future__ import annotations
 
+import hashlib
+import logging
 from datetime import timedelta
 
 from django.conf import settings
@@ -17,21 +24,24 @@ from django.utils import timezone
 from interplay.web.accounts.models import SignInAttempts
 
 WINDOW = timedelta(minutes=15)
-ACCOUNT_LIMIT = 5
-ADDRESS_LIMIT = 30
+PAIR_LIMIT = 5  # one account from one address
+ADDRESS_LIMIT = 30  # one address, every account
+ACCOUNT_LIMIT = 100  # one account, every address: passwords only
+EMAIL_PAIR_LIMIT = 5  # sign-in links and reset emails for one account asked from one address
+
+log = logging.getLogger("interplay.web.accounts.sign_in")
 
 
-def _key_limits(email: str, address: str) -> list[tuple[str, int]]:
-    return [(f"account:{email.lower()}", ACCOUNT_LIMIT), (f"ip:{address}", ADDRESS_LIMIT)]
+def _account(email: str) -> str:
+    # Keys hold a digest, not the address typed: the table then holds no email addresses.
+    return hashlib.sha256(email.strip().lower().encode()).hexdigest()[:32]
 
 
-def allow_attempt(email: str, address: str) -> bool:
-    """Count one attempt for the account and the address; False when either is over its
-    limit for the current window."""
+def _count(keys_limits: list[tuple[str, int]]) -> bool:
     now = timezone.now()
     allowed = True
     with transaction.atomic():
-        for key, limit in _key_limits(email, address):
+        for key, limit in keys_limits:
             row, _created = SignInAttempts.objects.select_for_update().get_or_create(key=key)
             if now - row.window_start > WINDOW:
                 row.window_start, row.count = now, 0
@@ -42,18 +52,55 @@ def allow_attempt(email: str, address: str) -> bool:
     return allowed
 
 
-def clear_account(email: str) -> None:
-    """A successful sign-in resets the account's counter (not the address's)."""
-    SignInAttempts.objects.filter(key=f"account:{email.lower()}").delete()
+def allow_password_attempt(email: str, address: str) -> bool:
+    """Count one password attempt; False when this account from this address, this address,
+    or (rarely) this account from everywhere is over its limit for the current window."""
+    account = _account(email)
+    return _count(
+        [
+            (f"pair:{account}|{address}", PAIR_LIMIT),
+            (f"ip:{address}", ADDRESS_LIMIT),
+            (f"account:{account}", ACCOUNT_LIMIT),
+        ]
+    )
+
+
+def allow_email_request(email: str, address: str) -> bool:
+    """Count one request for a sign-in link or reset email. Never limited by what other
+    addresses did to the account, so a stranger cannot stop the owner's emails."""
+    account = _account(email)
+    return _count(
+        [(f"mail:{account}|{address}", EMAIL_PAIR_LIMIT), (f"ip:{address}", ADDRESS_LIMIT)]
+    )
+
+
+def clear_after_sign_in(email: str, address: str) -> None:
+    """A successful sign-in resets the count for this account from this address only."""
+    SignInAttempts.objects.filter(key=f"pair:{_account(email)}|{address}").delete()
+
+
+def forget_account(email: str) -> None:
+    """Erasure: every counter about this account, from any address. Counters written before
+    keys held a digest (`account:<email>`) still name the address, so they go too."""
+    SignInAttempts.objects.filter(key__contains=_account(email)).delete()
+    SignInAttempts.objects.filter(key__iexact=f"account:{email}").delete()
+
+
+def log_failed_sign_in(reason: str, address: str, user_id: int | None) -> None:
+    """One line per failed sign-in: the reason, the address and the account's number when
+    there is one. Never the password, and never the typed address (people paste passwords
+    into the wrong box)."""
+    log.warning("sign-in failed: %s from %s (account %s)", reason, address, user_id or "unknown")
 
 
 def client_address(request_meta: dict[str, object]) -> str:
-    """The address to count attempts against. Behind a proxy every request comes from the
-    proxy, so the address it appended to X-Forwarded-For is used (the last one: earlier ones
-    are whatever the client claimed)."""
-    if settings.BEHIND_PROXY:
+    """The address to count attempts against. Behind `TRUSTED_PROXIES` proxies each one
+    appended the address it saw to X-Forwarded-For, so the client is the entry that many
+    places from the end; entries before it are whatever the client claimed and are ignored."""
+    proxies = int(settings.TRUSTED_PROXIES)
+    if proxies > 0:
         forwarded = str(request_meta.get("HTTP_X_FORWARDED_FOR") or "")
         hops = [hop.strip() for hop in forwarded.split(",") if hop.strip()]
         if hops:
-            return hops[-1]
+            return hops[-proxies] if len(hops) >= proxies else hops[0]
     return str(request_meta.get("REMOTE_ADDR") or "unknown")

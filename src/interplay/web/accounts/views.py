@@ -55,20 +55,23 @@ def sign_in(request: HttpRequest) -> HttpResponse:
     form = SignInForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         email = form.cleaned_data["email"].lower()
-        if not throttle.allow_attempt(email, throttle.client_address(request.META)):
+        address = throttle.client_address(request.META)
+        if not throttle.allow_password_attempt(email, address):
+            throttle.log_failed_sign_in("throttled", address, _account_id(email))
             form.add_error(
                 None,
                 _(
-                    "Too many attempts to sign in. Please wait fifteen minutes, or ask for a "
-                    "sign-in link by email."
+                    "Too many attempts to sign in from here. Please wait fifteen minutes, or "
+                    "ask for a sign-in link by email."
                 ),
             )
         else:
             user = authenticate(request, username=email, password=form.cleaned_data["password"])
             if user is None:
+                throttle.log_failed_sign_in("wrong password", address, _account_id(email))
                 form.add_error(None, _("That email address and password do not match."))
             else:
-                throttle.clear_account(email)
+                throttle.clear_after_sign_in(email, address)
                 login(request, user)
                 return _after_sign_in(request, user)
     return render(
@@ -76,11 +79,15 @@ def sign_in(request: HttpRequest) -> HttpResponse:
     )
 
 
+def _account_id(email: str) -> int | None:
+    return User.objects.filter(email=email).values_list("pk", flat=True).first()
+
+
 def request_link(request: HttpRequest) -> HttpResponse:
     form = EmailForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         email = form.cleaned_data["email"]
-        if throttle.allow_attempt(email, throttle.client_address(request.META)):
+        if throttle.allow_email_request(email, throttle.client_address(request.META)):
             actions.do_send_sign_in_link(email)
         # The same answer whether or not the address has an account.
         return render(request, "accounts/link_sent.html", {"email": email})
@@ -155,7 +162,7 @@ def password_reset(request: HttpRequest) -> HttpResponse:
     form = EmailForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         email = form.cleaned_data["email"]
-        if throttle.allow_attempt(email, throttle.client_address(request.META)):
+        if throttle.allow_email_request(email, throttle.client_address(request.META)):
             actions.do_request_password_reset(
                 email,
                 lambda user: reverse(

@@ -89,6 +89,14 @@ def do_accept_invitation(
             user = do_sign_up(address, name, password, role=Role.CLIENT)
         if not user.is_client:
             raise ActionError(_("A coach account cannot join another coach as a client."))
+        if user.email.lower() != invitation.email.strip().lower():
+            # An invitation is for the address it was sent to, not for whoever holds the link.
+            raise ActionError(
+                _(
+                    "This invitation was sent to a different email address. Sign out, then "
+                    "open the link again and sign in with the address it was sent to."
+                )
+            )
         _join(invitation.coach, user)
         invitation.used_at = timezone.now()
         invitation.used_by = user

@@ -234,7 +234,7 @@ def accept_invitation(request: HttpRequest, token: str) -> HttpResponse:
     if invitation is None:
         return render(request, "coaching/invitation_gone.html", status=404)
     user = request.user if request.user.is_authenticated else None
-    form = AcceptForm(request.POST or None) if user is None else None
+    form = AcceptForm(request.POST or None, email=invitation.email) if user is None else None
     if request.method == "POST" and (form is None or form.is_valid()):
         try:
             joined = actions.do_accept_invitation(
