@@ -54,3 +54,22 @@ def test_chart_has_one_point_per_reflected_experiment_and_a_matching_text_altern
     assert (
         "anxiety expected 7, during 2; the feared outcome did not happen" in series.text_alternative
     )
+
+
+def test_partly_is_counted_inside_the_total_not_as_more():
+    # Three reflected experiments, one with the feared outcome partly: the old sentence read
+    # "0 of 3 experiments, and partly in 1 more", as if there were four.
+    history = [done(plan(), happened=Outcome.NO) for _ in range(2)]
+    history.append(done(plan(), happened=Outcome.PARTLY))
+    sentence = history_stats(history).sentence()
+    assert sentence.startswith(
+        "The feared outcome happened in none of 3 experiments, and partly in 1."
+    )
+    assert "more" not in sentence
+
+
+def test_no_feared_outcome_at_all_reads_naturally():
+    three = history_stats([done(plan(), happened=Outcome.NO) for _ in range(3)])
+    assert three.sentence().startswith("The feared outcome did not happen in any of 3 experiments.")
+    one = history_stats([done(plan(), happened=Outcome.NO)])
+    assert one.sentence().startswith("The feared outcome did not happen in the one experiment")

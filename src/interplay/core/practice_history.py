@@ -43,13 +43,7 @@ class HistoryStats:
         """The headline in words, e.g. 'The feared outcome happened in 2 of 9 experiments.'"""
         if self.reflected == 0:
             return "No experiment has been done and reflected on yet."
-        text = (
-            f"The feared outcome happened in {self.feared_happened} of {self.reflected} "
-            f"{_plural(self.reflected, 'experiment')}"
-        )
-        if self.feared_partly:
-            text += f", and partly in {self.feared_partly} more"
-        text += "."
+        text = self._feared_sentence()
         if self.mean_anxiety_predicted is not None and self.mean_anxiety_during is not None:
             text += (
                 f" Anxiety expected beforehand averaged {self.mean_anxiety_predicted:.1f} out of "
@@ -64,6 +58,20 @@ class HistoryStats:
                 "aside, which says something useful about the size of those steps."
             )
         return text
+
+    def _feared_sentence(self) -> str:
+        # "Partly" experiments are among the reflected ones, not extra to them, so the sentence
+        # counts them inside the total ("partly in 1"), never as "1 more".
+        experiments = _plural(self.reflected, "experiment")
+        if not self.feared_happened and not self.feared_partly:
+            if self.reflected == 1:
+                return "The feared outcome did not happen in the one experiment reflected on."
+            return f"The feared outcome did not happen in any of {self.reflected} {experiments}."
+        happened = str(self.feared_happened) if self.feared_happened else "none"
+        text = f"The feared outcome happened in {happened} of {self.reflected} {experiments}"
+        if self.feared_partly:
+            text += f", and partly in {self.feared_partly}"
+        return text + "."
 
 
 def _plural(count: int, one: str, many: str | None = None) -> str:
