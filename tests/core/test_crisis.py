@@ -18,7 +18,7 @@ def test_each_shipped_locale_loads_with_services_for_both_risks(locale):
     assert resources.locale == locale
     assert resources.for_risk(SafetyRisk.SELF_HARM)
     assert resources.for_risk(SafetyRisk.HARM_FROM_OTHERS)
-    assert "not crisis care" in resources.message
+    assert resources.emergency in resources.message
 
 
 def test_uk_file_carries_the_well_known_numbers():
@@ -68,31 +68,37 @@ risks = ["self_harm", "harm_from_others"]
     ("body", "problem"),
     [
         (
-            'locale = "xx-XX"\nlast_checked = 2026-01-01\nemergency = "1"\nmessage = "m"\n'
+            'locale = "xx-XX"\nlast_checked = 2026-01-01\nemergency = "1"\nmessage = "Call 1."\n'
             + GOOD_SERVICES,
             "'locale' must be",
         ),
         (
-            'locale = "en-ZZ"\nlast_checked = "soon"\nemergency = "1"\nmessage = "m"\n'
+            'locale = "en-ZZ"\nlast_checked = "soon"\nemergency = "1"\nmessage = "Call 1."\n'
             + GOOD_SERVICES,
             "last_checked",
         ),
         (
-            'locale = "en-ZZ"\nlast_checked = 2026-01-01\nmessage = "m"\n' + GOOD_SERVICES,
+            'locale = "en-ZZ"\nlast_checked = 2026-01-01\nmessage = "Call 1."\n'
+            + GOOD_SERVICES,
             "'emergency'",
         ),
         (
-            'locale = "en-ZZ"\nlast_checked = 2026-01-01\nemergency = "1"\nmessage = "m"\n'
+            'locale = "en-ZZ"\nlast_checked = 2026-01-01\nemergency = "1"\nmessage = "Call 1."\n'
             + GOOD_SERVICES.replace('"self_harm", ', ""),
             "no service listed for 'self_harm'",
         ),
         (
-            'locale = "en-ZZ"\nlast_checked = 2026-01-01\nemergency = "1"\nmessage = "m"\n'
+            'locale = "en-ZZ"\nlast_checked = 2026-01-01\nemergency = "1"\nmessage = "Call 1."\n'
             + GOOD_SERVICES.replace('"self_harm"', '"none"'),
             "'none' is not a risk",
         ),
         (
-            'locale = "en-ZZ"\nlast_checked = 2026-01-01\nemergency = "1"\nmessage = "m"\n'
+            'locale = "en-ZZ"\nlast_checked = 2026-01-01\nemergency = "1"\nmessage = "Call now."\n'
+            + GOOD_SERVICES,
+            "must name the emergency number",
+        ),
+        (
+            'locale = "en-ZZ"\nlast_checked = 2026-01-01\nemergency = "1"\nmessage = "Call 1."\n'
             'colour = "red"\n' + GOOD_SERVICES,
             "colour",
         ),

@@ -108,6 +108,10 @@ def load_crisis_resources(path: Path) -> CrisisResources:
             fields[name] = text(document.get(name))
         except ValueError as error:
             raise ContentError(path, None, f"'{name}' {error}") from None
+    # The support block says "coaching is not crisis care" itself; the message is the one place
+    # that says how to get help now, so it must name the locale's emergency number.
+    if fields["emergency"] not in fields["message"]:
+        raise ContentError(path, None, "'message' must name the emergency number")
     unknown = sorted(set(document) - {"locale", "last_checked", "emergency", "message", "service"})
     if unknown:
         raise ContentError(path, None, f"unknown field(s): {', '.join(unknown)}")

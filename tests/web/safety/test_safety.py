@@ -248,3 +248,12 @@ def test_accepting_an_invitation_records_the_consent_choice(practice, ticked):
         data["tell_coach"] = "1"
     assert browser.post(path, data).status_code == 302
     assert tells_coach(User.objects.get(email="new@client.test")) is ticked
+
+
+def test_support_block_says_each_thing_once(practice):
+    # It once opened twice with "sounds as if things may be very hard" and said "not crisis
+    # care" and "call 999" twice each, once from the template and once from the locale's message.
+    html = signed_in(practice.client).get("/safety/").content.decode().lower()
+    assert html.count("not crisis care") == 1
+    assert html.count("sounds as if") == 1
+    assert html.count("call 999") == 1
