@@ -78,8 +78,7 @@ risks = ["self_harm", "harm_from_others"]
             "last_checked",
         ),
         (
-            'locale = "en-ZZ"\nlast_checked = 2026-01-01\nmessage = "Call 1."\n'
-            + GOOD_SERVICES,
+            'locale = "en-ZZ"\nlast_checked = 2026-01-01\nmessage = "Call 1."\n' + GOOD_SERVICES,
             "'emergency'",
         ),
         (
