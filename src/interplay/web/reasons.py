@@ -10,7 +10,7 @@ by the core first, so they render like new ones.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from typing import Any
+from typing import Any, Literal
 
 from django.utils.functional import Promise
 from django.utils.translation import gettext as _
@@ -166,6 +166,45 @@ MESSAGES: dict[str, Promise] = {
         "A quick estimate from single items: watch the trend, not one week's number."
     ),
 }
+# The same findings as a coach reads them on a client's pages: about the client, to the coach
+# ("their answers suggest ..."), never the client's own "you". Only codes whose words address
+# the reader have a coach form; every other code reads the same for both.
+COACH_MESSAGES: dict[str, Promise] = {
+    "risk.isolation.explanation": gettext_lazy(
+        "Their answers suggest they keep people at a distance, with little give and take, "
+        "which can leave them more alone than they would choose."
+    ),
+    "risk.difficulty_asking_for_help.explanation": gettext_lazy(
+        "Their answers suggest managing alone has become a habit, which can make asking for "
+        "help hard even when they need it."
+    ),
+    "risk.strained_relationships.explanation": gettext_lazy(
+        "Their answers suggest trusting or relying on others feels unsafe, which can put their "
+        "relationships under strain."
+    ),
+    "risk.over_dependence_on_others.explanation": gettext_lazy(
+        "Their answers suggest they lean on others to decide or to reassure them, which can "
+        "leave their own judgement unused."
+    ),
+    "risk.lack_of_agency.explanation": gettext_lazy(
+        "Their answers suggest little sense of steering their own life, which can leave them "
+        "feeling powerless or unfulfilled."
+    ),
+    "risk.enmeshment.explanation": gettext_lazy(
+        "Their answers suggest their wants blur into other people's and no is hard for them to "
+        "say, so they can lose themselves in a relationship."
+    ),
+    "note.not_a_diagnosis": gettext_lazy(
+        "This profile is for reflection, not diagnosis: it describes how they answered on the "
+        "day, in their own terms, and is a starting point for your conversation."
+    ),
+    "note.acquiescence": gettext_lazy(
+        "They agreed with many statements and with their opposites too, so read these scores "
+        "lightly and talk them through together."
+    ),
+}
+Audience = Literal["client", "coach"]
+
 # A risk that could not be judged: its rule, then which of its scales were missing.
 UNJUDGED = gettext_lazy("%(rule)s; not judged: %(missing)s not scored")
 
@@ -200,19 +239,20 @@ _PARAMS: dict[str, Callable[[object], object]] = {
 }
 
 
-def render(value: object) -> str:
+def render(value: object, audience: Audience = "client") -> str:
     """A reason as a page shows it: from a core `Reason`, a stored `{"code", "params"}`, or the
-    words a profile of the first form stored. Anything else reads as nothing, not an error."""
+    words a profile of the first form stored. Anything else reads as nothing, not an error.
+    `audience` "coach" picks the coach's wording where a code has one (COACH_MESSAGES)."""
     if value is None or value == "":
         return ""
     try:
         found = from_stored(value)
     except ValueError:
         return ""
-    return _render(found)
+    return _render(found, audience)
 
 
-def _render(found: Reason) -> str:
+def _render(found: Reason, audience: Audience = "client") -> str:
     if found.code == LEGACY_TEXT:
         return str(found)  # words no template wrote: shown as they were stored
     params = {
@@ -222,10 +262,12 @@ def _render(found: Reason) -> str:
     if found.code.endswith(".unjudged"):
         rule = str(MESSAGES[found.code.removesuffix(".unjudged")])
         return str(UNJUDGED) % {"rule": rule, "missing": params["missing"]}
-    return str(MESSAGES[found.code]) % params if params else str(MESSAGES[found.code])
+    message = (COACH_MESSAGES if audience == "coach" else MESSAGES).get(found.code)
+    message = message if message is not None else MESSAGES[found.code]
+    return str(message) % params if params else str(message)
 
 
-def render_all(values: object) -> list[str]:
+def render_all(values: object, audience: Audience = "client") -> list[str]:
     """Each reason of a stored list (a pick's `reasons`, a profile's `notes`), rendered."""
     rows = values if isinstance(values, (list, tuple)) else ()
-    return [text for text in (render(value) for value in rows) if text]
+    return [text for text in (render(value, audience) for value in rows) if text]

@@ -142,3 +142,38 @@ def test_the_page_a_coach_lands_on_shows_safety_flags_worded_as_on_the_client_pa
     assert on_landing.replace("\n", "") == _flags_section(client_page.content.decode()).replace(
         "\n", ""
     )
+
+
+def _client_worded(code: str) -> str:
+    from interplay.web.reasons import MESSAGES
+
+    return str(MESSAGES[code])
+
+
+def test_every_finding_written_to_the_reader_has_a_coach_form():
+    from interplay.web.reasons import COACH_MESSAGES, MESSAGES
+
+    addressed = {code for code in MESSAGES if re.search(r"\byou(r)?\b", str(MESSAGES[code]))}
+    assert {c for c in addressed if c.startswith("risk.")} <= set(COACH_MESSAGES)
+    assert set(COACH_MESSAGES) <= set(MESSAGES)
+    for code, words in COACH_MESSAGES.items():
+        assert str(words) != str(MESSAGES[code])
+        # Written about the client: never the client's "you" (a coach's "your conversation" is
+        # the one "your", and it addresses the coach).
+        assert not re.search(r"\byou\b", str(words), re.IGNORECASE), code
+
+
+def test_the_coach_reads_a_clients_risks_about_them_not_to_them(demo_coach):
+    from interplay.web.reasons import COACH_MESSAGES
+
+    risks = [code for code in COACH_MESSAGES if code.startswith("risk.")]
+    browser = signed_in(demo_coach)
+    shown = set()
+    for relationship in CoachingRelationship.objects.filter(coach=demo_coach):
+        url = reverse("coaching:client", args=[relationship.client_id])
+        text = visible_text(browser.get(url).content.decode())
+        for code in risks:
+            assert _client_worded(code) not in text, f"{url} words {code} to the client"
+            if str(COACH_MESSAGES[code]) in text:
+                shown.add(code)
+    assert shown, "the demo practice should show the coach at least one risk, in their words"

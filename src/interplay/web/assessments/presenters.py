@@ -19,7 +19,7 @@ from interplay.core.vocabulary import Barrier, Pattern
 from interplay.web import labels
 from interplay.web.accounts.models import User
 from interplay.web.assessments.models import Assessment, PulseCheck
-from interplay.web.reasons import render, render_all
+from interplay.web.reasons import Audience, render, render_all
 
 # Balance Map geometry, in SVG user units: a square plot inside a margin for axis labels.
 MAP_SIZE = 400
@@ -189,7 +189,9 @@ def _scales_by_name(profile: Mapping[str, Any]) -> dict[str, Any]:
     }
 
 
-def findings(profile: Mapping[str, Any]) -> dict[str, Any]:
+def findings(profile: Mapping[str, Any], audience: Audience = "client") -> dict[str, Any]:
+    """The profile's findings for a page: `audience` "coach" words them to the coach, about the
+    client (web/reasons.py COACH_MESSAGES)."""
     # Either stored form: evidence as scale names (the first form's copies read by name).
     profile = stored_evidence(profile)
     scales = _scales_by_name(profile)
@@ -204,8 +206,8 @@ def findings(profile: Mapping[str, Any]) -> dict[str, Any]:
     risks = [
         {
             "name": labels.label(labels.RISKS, risk.get("risk")),
-            "explanation": render(risk.get("explanation")),
-            "rule": render(risk.get("rule")),
+            "explanation": render(risk.get("explanation"), audience),
+            "rule": render(risk.get("rule"), audience),
             "evidence": evidence(risk),
         }
         for risk in profile.get("risks", ())
@@ -233,13 +235,13 @@ def findings(profile: Mapping[str, Any]) -> dict[str, Any]:
             "confidence": round(100 * stage["confidence"])
             if isinstance(stage.get("confidence"), (int, float))
             else None,
-            "reason": render(stage.get("reason")),
+            "reason": render(stage.get("reason"), audience),
             "evidence": evidence(stage),
             "known": stage.get("primary") is not None,
         },
         "boundaries": {
             "name": labels.label(labels.BOUNDARY_STYLES, boundaries.get("style")),
-            "reason": render(boundaries.get("reason")),
+            "reason": render(boundaries.get("reason"), audience),
             "evidence": evidence(boundaries),
             "known": boundaries.get("style") is not None,
         },
@@ -251,7 +253,7 @@ def findings(profile: Mapping[str, Any]) -> dict[str, Any]:
         },
         "focus": {
             "name": labels.label(labels.FOCUSES, focus.get("focus")),
-            "reason": render(focus.get("reason")),
+            "reason": render(focus.get("reason"), audience),
             "evidence": evidence(focus),
             "known": focus.get("focus") is not None,
         },

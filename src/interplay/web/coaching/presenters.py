@@ -219,7 +219,7 @@ def client_context(view: ClientView, query: str, *, all_history: bool = False) -
         "client": client,
         "latest": latest,
         "summary": profile_presenters.summary(profile) if latest else None,
-        "findings": profile_presenters.findings(profile) if profile else None,
+        "findings": profile_presenters.findings(profile, "coach") if profile else None,
         "map": profile_presenters.balance_map(
             points,
             current,
