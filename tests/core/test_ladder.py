@@ -136,3 +136,18 @@ def test_balancing_with_no_history_follows_the_profile_recommendations_order():
     assert (
         tuple(s.experiment.direction for s in suggestions) == DIRECTIONS_FOR_FOCUS[Focus.BALANCING]
     )
+
+
+def test_ladder_reasons_are_codes_a_page_can_render_in_any_language():
+    state = ladder_state([], Direction.TOWARD_AUTONOMY)
+    explained = state.explain()
+    assert explained.code == "ladder.climbing"
+    assert dict(explained.params) == {
+        "rung": "low",
+        "direction": "toward_autonomy",
+        "done": 0,
+        "needed": SUCCESSES_TO_CLIMB,
+    }
+    suggestion = next_suggestions(Focus.GAINING_SELF_SUFFICIENCY, [], LIBRARY, limit=1)[0]
+    assert [part.code for part in suggestion.reasons][0] == "ladder.climbing"
+    assert suggestion.reason == " ".join(suggestion.reasons)

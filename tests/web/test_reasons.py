@@ -66,3 +66,16 @@ def test_a_core_reason_renders_directly():
     assert render(Reason("question.high_scale", {"scale": "perfectionism"})) == (
         "speaks to a high “the perfectionism trap” score"
     )
+
+
+def test_ladder_reasons_render_through_the_catalogue_with_names_not_ids():
+    from interplay.core.ladder import ladder_state
+    from interplay.core.vocabulary import Direction
+    from interplay.web.reasons import render
+
+    words = render(ladder_state([], Direction.TOWARD_CONNECTION).explain())
+    assert (
+        words == "On the low rung towards connection: 0 of 2 reflected successes at this "
+        "level so far before moving up."
+    )
+    assert "_" not in words

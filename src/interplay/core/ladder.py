@@ -20,16 +20,12 @@ from dataclasses import dataclass
 
 from interplay.core.experiments import Experiment
 from interplay.core.practice import ExperimentRecord, is_success
+from interplay.core.reasons import Reason, reason
 from interplay.core.recommend import DIRECTIONS_FOR_FOCUS  # one mapping of focus to direction
 from interplay.core.vocabulary import Direction, ExperimentStatus, Focus, Stakes
 
 SUCCESSES_TO_CLIMB = 2
 RUNGS: tuple[Stakes, ...] = (Stakes.LOW, Stakes.MEDIUM, Stakes.HIGH)
-
-_DIRECTION_WORDS = {
-    Direction.TOWARD_AUTONOMY: "toward autonomy",
-    Direction.TOWARD_CONNECTION: "toward connection",
-}
 
 
 def rung_index(stakes: Stakes) -> int:
@@ -45,18 +41,21 @@ class RungState:
     successes_by_rung: dict[Stakes, int]
     successes_to_next: int  # 0 on the top rung
 
-    def explain(self) -> str:
-        where = f"{self.rung.value} rung {_DIRECTION_WORDS[self.direction]}"
+    def explain(self) -> Reason:
+        """Where this ladder stands, as a reason code (docs/reasons.md, `ladder.*`)."""
         if self.rung is RUNGS[-1]:
-            return f"On the {where}, the top of the ladder."
+            return reason("ladder.top", rung=self.rung, direction=self.direction)
         done = sum(
             count
             for stakes, count in self.successes_by_rung.items()
             if rung_index(stakes) >= rung_index(self.rung)
         )
-        return (
-            f"On the {where}: {done} of {SUCCESSES_TO_CLIMB} reflected successes at this "
-            f"level so far before moving up."
+        return reason(
+            "ladder.climbing",
+            rung=self.rung,
+            direction=self.direction,
+            done=done,
+            needed=SUCCESSES_TO_CLIMB,
         )
 
 
@@ -81,7 +80,12 @@ def ladder_state(history: Iterable[ExperimentRecord], direction: Direction) -> R
 @dataclass(frozen=True)
 class Suggestion:
     experiment: Experiment
-    reason: str
+    reasons: tuple[Reason, ...]  # where the ladder stands, then what is true of this one
+
+    @property
+    def reason(self) -> str:
+        """The reasons in English, as the CLI and tests read them."""
+        return " ".join(self.reasons)
 
 
 def _candidates(
@@ -114,18 +118,20 @@ def _candidates(
         # Current rung first, then the rungs below it, nearest first.
         ranked.append((top - level, freshness[tried.get(experiment.id)], position, experiment))
     ranked.sort(key=lambda item: item[:3])
-    return [Suggestion(item[3], _reason(item[3], state, tried.get(item[3].id))) for item in ranked]
+    return [Suggestion(item[3], _reasons(item[3], state, tried.get(item[3].id))) for item in ranked]
 
 
-def _reason(experiment: Experiment, state: RungState, status: ExperimentStatus | None) -> str:
-    reason = state.explain()
+def _reasons(
+    experiment: Experiment, state: RungState, status: ExperimentStatus | None
+) -> tuple[Reason, ...]:
+    reasons = [state.explain()]
     if experiment.stakes is not state.rung:
-        reason += f" This one is {experiment.stakes.value} stakes, to consolidate."
+        reasons.append(reason("ladder.consolidate", stakes=experiment.stakes))
     if status in (ExperimentStatus.SKIPPED, ExperimentStatus.ABANDONED):
-        reason += " You set this one aside before; it may look different now."
+        reasons.append(reason("ladder.set_aside_before"))
     elif status is ExperimentStatus.DONE:
-        reason += " You have done this one before; repeating it is practice."
-    return reason
+        reasons.append(reason("ladder.done_before"))
+    return tuple(reasons)
 
 
 def next_suggestions(

@@ -131,6 +131,15 @@ TEMPLATES: dict[str, str] = {
     "experiment.direction": "low stakes, {direction:words}, for the focus {focus}",
     "experiment.high_scale": "works on a high {scale} score",
     "experiment.moderate_scale": "works on a moderate {scale} score",
+    # ladder.py: where a direction's ladder stands, and why an experiment is suggested
+    "ladder.top": "On the {rung} rung {direction:words}, the top of the ladder.",
+    "ladder.climbing": (
+        "On the {rung} rung {direction:words}: {done:d} of {needed:d} reflected successes at "
+        "this level so far before moving up."
+    ),
+    "ladder.consolidate": "This one is {stakes} stakes, to consolidate.",
+    "ladder.set_aside_before": "You set this one aside before; it may look different now.",
+    "ladder.done_before": "You have done this one before; repeating it is practice.",
     # profile.py: the notes under every profile, and the pulse check-in's
     "note.not_a_diagnosis": (
         "This profile is for reflection, not diagnosis: it describes how you answered today, "

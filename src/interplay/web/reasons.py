@@ -25,6 +25,7 @@ DIRECTIONS = {
     Direction.TOWARD_AUTONOMY: gettext_lazy("towards autonomy"),
     Direction.TOWARD_CONNECTION: gettext_lazy("towards connection"),
 }
+RUNGS = {"low": gettext_lazy("low"), "medium": gettext_lazy("medium"), "high": gettext_lazy("high")}
 PULLS = {
     "individualist_pull": gettext_lazy("the individualist pull (needing help means not coping)"),
     "communal_pull": gettext_lazy("the communal pull (deferring to family comes first)"),
@@ -162,6 +163,16 @@ MESSAGES: dict[str, Promise] = {
         "You agreed with many statements and with their opposites too, so read these "
         "scores lightly and talk them through."
     ),
+    "ladder.top": gettext_lazy("On the %(rung)s rung %(direction)s, the top of the ladder."),
+    "ladder.climbing": gettext_lazy(
+        "On the %(rung)s rung %(direction)s: %(done)d of %(needed)d reflected successes at "
+        "this level so far before moving up."
+    ),
+    "ladder.consolidate": gettext_lazy("This one is %(stakes)s stakes, to consolidate."),
+    "ladder.set_aside_before": gettext_lazy(
+        "You set this one aside before; it may look different now."
+    ),
+    "ladder.done_before": gettext_lazy("You have done this one before; repeating it is practice."),
     "pulse.estimate": gettext_lazy(
         "A quick estimate from single items: watch the trend, not one week's number."
     ),
@@ -228,6 +239,8 @@ _PARAMS: dict[str, Callable[[object], object]] = {
     "scale": lambda v: _name(labels.SCALES, v, quoted=True),
     "barrier": lambda v: _name(labels.BARRIERS, v),
     "direction": lambda v: _name(DIRECTIONS, v),
+    "rung": lambda v: _name(RUNGS, v),
+    "stakes": lambda v: _name(RUNGS, v),
     "axes": lambda v: _names(AXES, v, _(" and ")),
     "near": lambda v: _names(AXES, v, _(" and ")),
     "scales": lambda v: _names(labels.SCALES, v, ", "),

@@ -204,8 +204,8 @@ def test_two_reflected_successes_move_the_ladder_up_a_rung(practice, client_brow
             actor=practice.client,
         )
     html = client_browser.get(reverse("practice:history")).content.decode()
-    assert "On the medium rung toward connection" in html
-    assert "On the low rung toward autonomy" in html
+    assert "On the medium rung towards connection" in html
+    assert "On the low rung towards autonomy" in html
 
 
 def test_the_home_page_experiment_can_be_planned(practice, client_browser):

@@ -11,11 +11,11 @@ from interplay.core.experiments import Experiment as LibraryExperiment
 from interplay.core.experiments import experiment_by_id, experiment_library
 from interplay.core.ladder import RungState, ladder_state, next_suggestions
 from interplay.core.practice import ExperimentRecord
-from interplay.core.vocabulary import Direction, Focus
+from interplay.core.vocabulary import Direction, Focus, Stakes
 from interplay.web.accounts.models import User
 from interplay.web.assessments.access import latest_profile
 from interplay.web.assessments.mapping import profile_of
-from interplay.web.reasons import render_all
+from interplay.web.reasons import render, render_all
 
 
 @dataclass(frozen=True)
@@ -37,7 +37,7 @@ def recommendations(user: User, records: list[ExperimentRecord]) -> list[Recomme
     focus, known = focus_of(user)
     found: list[Recommended] = []
     for suggestion in next_suggestions(focus, records, experiment_library()):
-        reason = suggestion.reason
+        reason = " ".join(render(part) for part in suggestion.reasons)
         if not known:
             reason += " " + _("(With no profile yet, both directions are suggested.)")
         found.append(Recommended(suggestion.experiment, reason, "ladder"))
@@ -61,5 +61,26 @@ def recommendations(user: User, records: list[ExperimentRecord]) -> list[Recomme
     return found
 
 
-def ladders(records: list[ExperimentRecord]) -> list[RungState]:
-    return [ladder_state(records, direction) for direction in Direction]
+@dataclass(frozen=True)
+class LadderView:
+    """One direction's ladder as a page shows it: the core's state and its reason in words."""
+
+    state: RungState
+    explanation: str
+
+    @property
+    def direction(self) -> Direction:
+        return self.state.direction
+
+    @property
+    def rung(self) -> Stakes:
+        return self.state.rung
+
+    @property
+    def successes_by_rung(self) -> dict[Stakes, int]:
+        return self.state.successes_by_rung
+
+
+def ladders(records: list[ExperimentRecord]) -> list[LadderView]:
+    states = (ladder_state(records, direction) for direction in Direction)
+    return [LadderView(state, render(state.explain())) for state in states]
