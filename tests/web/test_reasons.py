@@ -79,3 +79,12 @@ def test_ladder_reasons_render_through_the_catalogue_with_names_not_ids():
         "level so far before moving up."
     )
     assert "_" not in words
+
+
+def test_reciprocity_summary_reads_for_each_reader():
+    from interplay.core.relationships import reciprocity_summary
+    from interplay.web.relationships.presenters import summary_text
+
+    empty = reciprocity_summary([])
+    assert summary_text(empty, 0) == "No one is on the map yet."
+    assert summary_text(empty, 0, "coach") == "No one is on their map yet."

@@ -177,3 +177,19 @@ def test_the_coach_reads_a_clients_risks_about_them_not_to_them(demo_coach):
             if str(COACH_MESSAGES[code]) in text:
                 shown.add(code)
     assert shown, "the demo practice should show the coach at least one risk, in their words"
+
+
+def test_the_coach_reads_a_clients_relationship_map_about_them(demo_coach):
+    from interplay.web.relationships.presenters import RECOMMENDATION_TEXTS
+
+    browser = signed_in(demo_coach)
+    coach_words = 0
+    for relationship in CoachingRelationship.objects.filter(coach=demo_coach):
+        url = reverse("coaching:practice", args=[relationship.client_id])
+        text = visible_text(browser.get(url).content.decode())
+        for words in RECOMMENDATION_TEXTS["client"].values():
+            assert str(words) not in text, url
+        assert "Across your map" not in text and "comes to you from" not in text, url
+        coach_words += "Across their map" in text
+        coach_words += sum(str(w) in text for w in RECOMMENDATION_TEXTS["coach"].values())
+    assert coach_words, "the demo practice shares at least one map with its coach"

@@ -39,7 +39,7 @@ def coach_practice_view(view: ClientView) -> dict[str, Any]:
         "beliefs": [(b, belief_outcome(core_belief(b), records)) for b in beliefs],
         "experiments": experiments,
         "stats": history_stats(records) if records else None,
-        "map": map_view(people) if people else None,
+        "map": map_view(people, "coach") if people else None,
         "map_shared": people is not None,
         "suggestions": view.suggestions(),
     }
@@ -122,13 +122,13 @@ def planner_lines(view: ClientView) -> list[PlannerLine]:
         )
     people = view.map()
     if people:
-        shown = map_view(people)
+        shown = map_view(people, "coach")
         for rec in shown.recommendations:
             lines.append(
                 PlannerLine(
                     SessionPhase.EXPLORING,
                     f"{rec['title']}: {', '.join(rec['people'])}",
-                    _("relationship map (shared): %(rule)s") % {"rule": rec["rule"]},
+                    _("relationship map (shared): %(rule)s") % {"rule": rec["text"]},
                 )
             )
     return lines

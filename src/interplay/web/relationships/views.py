@@ -26,7 +26,12 @@ from interplay.web.relationships.access import (
 from interplay.web.relationships.changes import changes_since
 from interplay.web.relationships.mapping import core_people, snapshot_of
 from interplay.web.relationships.models import MapPerson
-from interplay.web.relationships.presenters import BOUNDARY_LABELS, ENERGY_LABELS, map_view
+from interplay.web.relationships.presenters import (
+    BOUNDARY_LABELS,
+    ENERGY_LABELS,
+    map_view,
+    recommendation_rows,
+)
 from interplay.web.values.access import values_of
 
 NEW_PERSON = {
@@ -156,6 +161,6 @@ def snapshot(request: ClientRequest, pk: int) -> HttpResponse:
         {
             "stored": stored,
             "table": layout_map(snap.people).table,
-            "recommendations": recommend(snap.people),
+            "recommendations": recommendation_rows(recommend(snap.people)),
         },
     )
