@@ -168,8 +168,17 @@ def test_incomplete_pulse_keeps_what_was_given(practice):
 
 
 def test_home_says_a_check_in_is_due_a_week_after_the_last(practice):
-    _finished(practice.client)
+    from datetime import timedelta
+
+    from django.utils import timezone
+
     browser = signed_in(practice.client)
+    _finished(practice.client)
+    # Minutes after the first assessment nothing more is due: it measured all a check-in does.
+    assert "weekly check-in is due" not in browser.get("/").content.decode()
+    Assessment.objects.filter(user=practice.client).update(
+        completed_at=timezone.now() - timedelta(days=8)
+    )
     assert "weekly check-in is due" in browser.get("/").content.decode()
     do_record_pulse({item.id: 3 for item in pulse_items()}, actor=practice.client)
     assert "weekly check-in is due" not in browser.get("/").content.decode()

@@ -59,8 +59,11 @@ def test_unshared_profile_and_private_entries_do_not_move_the_dashboard(practice
 def test_dashboard_says_what_is_due(practice):
     browser = signed_in(practice.coach)
     due = browser.get(reverse("coaching:dashboard")).context["rows"][0]["due"]
-    assert "First assessment" in due and "Weekly check-in" in due
+    # Before any assessment only the assessment is due: the weekly check-in starts after it.
+    assert "First assessment" in due and "Weekly check-in" not in due
     assess(practice.client, MAYA)
+    due = browser.get(reverse("coaching:dashboard")).context["rows"][0]["due"]
+    assert due == []
     pulse(practice.client, pulse_answers())
     do_add_note(practice.client, "Good session.", "Ask about the letter", actor=practice.coach)
     due = browser.get(reverse("coaching:dashboard")).context["rows"][0]["due"]
@@ -80,8 +83,10 @@ def test_dashboard_says_what_is_due(practice):
         # Nothing shared counts as the oldest activity.
         ("activity", ["Maya Client", "Cal", "Bea", "Anna"]),
         ("-activity", ["Anna", "Bea", "Cal", "Maya Client"]),
-        ("due", ["Bea", "Cal", "Anna", "Maya Client"]),
-        ("-due", ["Anna", "Maya Client", "Bea", "Cal"]),
+        # Due: Bea nothing (assessed 5 days ago); Anna a follow-up (and the next session);
+        # Cal a check-in (assessed 20 days ago); Maya her first assessment.
+        ("due", ["Bea", "Anna", "Cal", "Maya Client"]),
+        ("-due", ["Anna", "Cal", "Maya Client", "Bea"]),
     ],
 )
 def test_dashboard_sorts_by_each_column(practice, sort, expected):
@@ -157,8 +162,12 @@ def test_dashboard_planner_and_home_agree_a_check_in_is_due_at_exactly_a_week(pr
     from django.utils import timezone
 
     from interplay.core.schedule import CHECK_IN_EVERY
+    from interplay.web.assessments.models import Assessment
 
     assess(practice.client, MAYA)
+    Assessment.objects.filter(user=practice.client).update(
+        completed_at=timezone.now() - CHECK_IN_EVERY - timedelta(days=2)
+    )
     pulse(practice.client, pulse_answers(), timezone.now() - CHECK_IN_EVERY - timedelta(seconds=5))
     coach = signed_in(practice.coach)
     dashboard = coach.get(reverse("coaching:dashboard")).content.decode()

@@ -137,7 +137,13 @@ def annotated_relationships(values: Mapping[str, Any], sort: str) -> QuerySet[Co
         )
     elif sort == "due":
         # The same boundaries as `what_is_due` (core/schedule.py), in SQL.
-        check_in_due = Q(last_pulse__isnull=True) | Q(last_pulse__lte=values["check_in"])
+        # The later of the last check-in and assessment at or before the cut-off (nulls left
+        # out); with neither, no check-in is due yet.
+        check_in_due = (
+            (Q(last_pulse__isnull=False) | Q(last_assessment__isnull=False))
+            & (Q(last_pulse__isnull=True) | Q(last_pulse__lte=values["check_in"]))
+            & (Q(last_assessment__isnull=True) | Q(last_assessment__lte=values["check_in"]))
+        )
         reassessment_due = Q(last_assessment__isnull=True) | Q(
             last_assessment__lte=values["reassessment"]
         )
