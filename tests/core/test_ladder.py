@@ -6,8 +6,8 @@ from hypothesis import strategies as st
 from interplay.core.experiments import experiment_library
 from interplay.core.ladder import SUCCESSES_TO_CLIMB, ladder_state, next_suggestions, rung_index
 from interplay.core.practice import is_success
-from interplay.core.vocabulary import Direction, ExperimentStatus, Focus, Stakes
-from tests.core.practice_helpers import not_yet, success, with_status
+from interplay.core.vocabulary import Direction, ExperimentStatus, Focus, Outcome, Stakes
+from tests.core.practice_helpers import done, not_yet, plan, success, with_status
 
 AUTONOMY = Direction.TOWARD_AUTONOMY
 CONNECTION = Direction.TOWARD_CONNECTION
@@ -151,3 +151,13 @@ def test_ladder_reasons_are_codes_a_page_can_render_in_any_language():
     suggestion = next_suggestions(Focus.GAINING_SELF_SUFFICIENCY, [], LIBRARY, limit=1)[0]
     assert [part.code for part in suggestion.reasons][0] == "ladder.climbing"
     assert suggestion.reason == " ".join(suggestion.reasons)
+
+
+def test_a_finished_experiment_is_never_suggested_again():
+    first = next_suggestions(Focus.GAINING_SELF_SUFFICIENCY, [], LIBRARY, limit=1)[0]
+    history = [done(plan(experiment_id=first.experiment.id), happened=Outcome.YES)]
+    ids = [
+        s.experiment.id
+        for s in next_suggestions(Focus.GAINING_SELF_SUFFICIENCY, history, LIBRARY, limit=50)
+    ]
+    assert ids and first.experiment.id not in ids

@@ -10,7 +10,8 @@ ladder either way; they are information for the next conversation, not a mark ag
 Suggestions follow the focus of the person's profile: gaining self-sufficiency works toward
 autonomy, loosening over-independence works toward connection, and balancing works both ways,
 taking turns. They are taken from the current rung first, then the rung below (to consolidate),
-never from above it, and never one the person already has in progress.
+never from above it, never one the person already has in progress, and never one they have
+finished (done is done: the next step is a new one, not a repeat).
 """
 
 from __future__ import annotations
@@ -99,18 +100,14 @@ def _candidates(
     for record in history:
         if record.plan.experiment_id is not None:
             tried[record.plan.experiment_id] = record.status
-    # Untried first; then ones skipped or abandoned (worth another look, maybe smaller);
-    # then ones already done, which can be repeated as practice.
-    freshness = {
-        None: 0,
-        ExperimentStatus.SKIPPED: 1,
-        ExperimentStatus.ABANDONED: 1,
-        ExperimentStatus.DONE: 2,
-    }
+    finished = {id_ for id_, status in tried.items() if status is ExperimentStatus.DONE}
+    # Untried first; then ones skipped or abandoned (worth another look, maybe smaller).
+    freshness = {None: 0, ExperimentStatus.SKIPPED: 1, ExperimentStatus.ABANDONED: 1}
+    left_out = in_progress | finished
     ranked: list[tuple[int, int, int, Experiment]] = []
     top = rung_index(state.rung)
     for position, experiment in enumerate(library):
-        if experiment.direction is not direction or experiment.id in in_progress:
+        if experiment.direction is not direction or experiment.id in left_out:
             continue
         level = rung_index(experiment.stakes)
         if level > top:
@@ -129,8 +126,6 @@ def _reasons(
         reasons.append(reason("ladder.consolidate", stakes=experiment.stakes))
     if status in (ExperimentStatus.SKIPPED, ExperimentStatus.ABANDONED):
         reasons.append(reason("ladder.set_aside_before"))
-    elif status is ExperimentStatus.DONE:
-        reasons.append(reason("ladder.done_before"))
     return tuple(reasons)
 
 

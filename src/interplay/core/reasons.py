@@ -139,7 +139,6 @@ TEMPLATES: dict[str, str] = {
     ),
     "ladder.consolidate": "This one is {stakes} stakes, to consolidate.",
     "ladder.set_aside_before": "You set this one aside before; it may look different now.",
-    "ladder.done_before": "You have done this one before; repeating it is practice.",
     # profile.py: the notes under every profile, and the pulse check-in's
     "note.not_a_diagnosis": (
         "This profile is for reflection, not diagnosis: it describes how you answered today, "

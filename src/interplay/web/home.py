@@ -13,6 +13,7 @@ from interplay.web.assessments import presenters
 from interplay.web.assessments.access import latest_profile, latest_pulse, open_assessment
 from interplay.web.assessments.mapping import profile_of
 from interplay.web.journal.prompts import choose_prompt
+from interplay.web.practice.access import finished_library_ids
 
 
 def home(request: HttpRequest) -> HttpResponse:
@@ -31,7 +32,8 @@ def home(request: HttpRequest) -> HttpResponse:
     )
     pulse_due = assessment is not None and due.check_in  # check-ins begin after the first
     typed = profile_of(assessment)
-    experiments = list(typed.experiments) if typed else []
+    finished = finished_library_ids(user) if typed else set()
+    experiments = [e for e in (typed.experiments if typed else ()) if e.id not in finished]
     context = {
         "assessment": assessment,
         "summary": presenters.summary(profile) if assessment else None,

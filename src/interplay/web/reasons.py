@@ -172,7 +172,6 @@ MESSAGES: dict[str, Promise] = {
     "ladder.set_aside_before": gettext_lazy(
         "You set this one aside before; it may look different now."
     ),
-    "ladder.done_before": gettext_lazy("You have done this one before; repeating it is practice."),
     "pulse.estimate": gettext_lazy(
         "A quick estimate from single items: watch the trend, not one week's number."
     ),

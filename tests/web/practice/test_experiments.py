@@ -215,3 +215,38 @@ def test_the_home_page_experiment_can_be_planned(practice, client_browser):
     html = client_browser.get(reverse("home")).content.decode()
     ids = [pick["id"] for pick in assessment.profile["experiments"]]
     assert any(f"{reverse('practice:new')}?library={i}" in html for i in ids)
+
+
+def test_finished_experiments_leave_the_recommendations_on_home_and_practice(
+    practice, client_browser
+):
+    from interplay.core.vocabulary import ExperimentStatus
+
+    assessment = do_start_assessment(actor=practice.client)
+    do_save_answers(assessment, maya_answers(), actor=assessment.user)
+    do_finish_assessment(assessment, actor=assessment.user)
+    picks = [pick["id"] for pick in assessment.profile["experiments"]]
+    ladder_first = _low(Direction.TOWARD_CONNECTION).id
+    finished = {*picks, ladder_first}
+    by_id = {e.id: e for e in experiment_library()}
+    for library_id in finished:
+        library = by_id[library_id]
+        Experiment.objects.create(
+            owner=practice.client,
+            title=library.title,
+            technique=library.technique.value,
+            direction=library.direction.value,
+            stakes=library.stakes.value,
+            what=library.text,
+            library_id=library.id,
+            status=ExperimentStatus.DONE,
+        )
+    home = client_browser.get(reverse("home")).content.decode()
+    assert not set(re.findall(r"\?library=([\w-]+)", home)) & finished
+    # On the practice page, the recommendations (its buttons); the whole library stays listed.
+    page = client_browser.get(reverse("practice:home")).content.decode()
+    recommended = set(
+        re.findall(r'class="button button-quiet" href="[^"]*\?library=([\w-]+)"', page)
+    )
+    assert recommended and not recommended & finished
+    assert f"?library={ladder_first}" in page  # still in the library list

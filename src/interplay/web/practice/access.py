@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from django.http import Http404
 
+from interplay.core.vocabulary import ExperimentStatus
 from interplay.web.accounts.coaches import current_coach
 from interplay.web.accounts.models import User
 from interplay.web.practice.models import (
@@ -32,6 +33,13 @@ def get_experiment_for_user(user: User, pk: int) -> Experiment:
 def experiments_of(owner: User) -> list[Experiment]:
     """Every experiment, pending suggestions included, oldest first."""
     return list(Experiment.objects.select_related("value", "belief").filter(owner=owner))
+
+
+def finished_library_ids(owner: User) -> set[str]:
+    """The library experiments this person has done (one small query, nothing decrypted): the
+    same rule as `suggest.finished_ids` over records, for pages that hold no records."""
+    done = Experiment.objects.filter(owner=owner, status=ExperimentStatus.DONE)
+    return set(done.exclude(library_id="").values_list("library_id", flat=True))
 
 
 def get_draft_for_user(user: User, pk: int) -> StatementDraft:

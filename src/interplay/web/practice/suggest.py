@@ -11,7 +11,7 @@ from interplay.core.experiments import Experiment as LibraryExperiment
 from interplay.core.experiments import experiment_by_id, experiment_library
 from interplay.core.ladder import RungState, ladder_state, next_suggestions
 from interplay.core.practice import ExperimentRecord
-from interplay.core.vocabulary import Direction, Focus, Stakes
+from interplay.core.vocabulary import Direction, ExperimentStatus, Focus, Stakes
 from interplay.web.accounts.models import User
 from interplay.web.assessments.access import latest_profile
 from interplay.web.assessments.mapping import profile_of
@@ -43,9 +43,10 @@ def recommendations(user: User, records: list[ExperimentRecord]) -> list[Recomme
         found.append(Recommended(suggestion.experiment, reason, "ladder"))
     assessment = latest_profile(user)
     seen = {r.experiment.id for r in found}
-    in_progress = {r.plan.experiment_id for r in records if r.in_progress}
+    # Neither one in progress nor one already finished is recommended again.
+    left_out = {r.plan.experiment_id for r in records if r.in_progress} | finished_ids(records)
     for pick in ((assessment.profile or {}).get("experiments") or []) if assessment else []:
-        if pick.get("id") in seen or pick.get("id") in in_progress:
+        if pick.get("id") in seen or pick.get("id") in left_out:
             continue
         try:
             experiment = experiment_by_id(pick.get("id", ""))
@@ -59,6 +60,15 @@ def recommendations(user: User, records: list[ExperimentRecord]) -> list[Recomme
         )
         seen.add(experiment.id)
     return found
+
+
+def finished_ids(records: list[ExperimentRecord]) -> set[str]:
+    """The library experiments this person has done: recommendations leave them out."""
+    return {
+        r.plan.experiment_id
+        for r in records
+        if r.status is ExperimentStatus.DONE and r.plan.experiment_id is not None
+    }
 
 
 @dataclass(frozen=True)
