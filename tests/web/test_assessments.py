@@ -122,7 +122,17 @@ def test_profile_page_draws_earlier_assessments_and_check_ins_as_a_trail(practic
     html = signed_in(practice.client).get(f"/profile/{latest.pk}/").content.decode()
     assert "<polyline" in html
     assert html.count("<circle") == 3
-    assert "Other points on the trail, oldest first" in html
+    # The trail's text alternative: a collapsed table of all three points, not a paragraph.
+    caption = html[html.index('<figcaption id="map-caption">') : html.index("</figcaption>")]
+    assert "Check-in on" not in caption and "oldest first:" not in caption
+    trail = html[
+        html.index('<details class="map-trail">') : html.index(
+            "</details>", html.index('<details class="map-trail">')
+        )
+    ]
+    assert "The trail as a table (3 points)" in trail
+    assert trail.count("<tr") == 4  # the header and three points
+    assert "Weekly check-in" in trail and 'aria-current="true"' in trail
 
 
 def test_latest_profile_shows_check_ins_taken_since(practice):

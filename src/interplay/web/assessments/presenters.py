@@ -116,10 +116,18 @@ def balance_map(
             "c": round(current.connection),
             "region": labels.label(labels.PATTERNS, pattern),
         }
-        if others:
-            description += " " + _("Other points on the trail, oldest first: %(points)s.") % {
-                "points": "; ".join(point.label for point in others)
-            }
+    # The trail's text alternative is a table a person opens when they want it (under the
+    # map), not a paragraph of dated points in the caption: two phone screens at 15 points.
+    trail_rows = [
+        {
+            "when": date_format(timezone.localtime(point.when), "j F Y"),
+            "kind": _("Assessment") if point.kind == "assessment" else _("Weekly check-in"),
+            "autonomy": round(point.autonomy),
+            "connection": round(point.connection),
+            "current": point == current,
+        }
+        for point in points
+    ]
     return {
         "size": MAP_SIZE,
         "plot_min": PLOT_MIN,
@@ -131,6 +139,7 @@ def balance_map(
         "others": others,
         "trail": " ".join(f"{point.x},{point.y}" for point in points),
         "description": description,
+        "trail_rows": trail_rows if others else [],
     }
 
 
