@@ -20,7 +20,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from interplay.core.experiments import Experiment
-from interplay.core.practice import ExperimentRecord, is_success
+from interplay.core.practice import ExperimentRecord, finished_ids, is_success
 from interplay.core.reasons import Reason, reason
 from interplay.core.recommend import DIRECTIONS_FOR_FOCUS  # one mapping of focus to direction
 from interplay.core.vocabulary import Direction, ExperimentStatus, Focus, Stakes
@@ -100,10 +100,9 @@ def _candidates(
     for record in history:
         if record.plan.experiment_id is not None:
             tried[record.plan.experiment_id] = record.status
-    finished = {id_ for id_, status in tried.items() if status is ExperimentStatus.DONE}
     # Untried first; then ones skipped or abandoned (worth another look, maybe smaller).
     freshness = {None: 0, ExperimentStatus.SKIPPED: 1, ExperimentStatus.ABANDONED: 1}
-    left_out = in_progress | finished
+    left_out = in_progress | finished_ids(history)
     ranked: list[tuple[int, int, int, Experiment]] = []
     top = rung_index(state.rung)
     for position, experiment in enumerate(library):

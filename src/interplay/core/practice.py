@@ -13,7 +13,7 @@ notice for themselves, which is the point of the cycle.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -112,6 +112,16 @@ def is_success(record: ExperimentRecord) -> bool:
         return True
     predicted = record.plan.anxiety_predicted
     return predicted is not None and reflection.anxiety_during <= predicted
+
+
+def finished_ids(history: Iterable[ExperimentRecord]) -> set[str]:
+    """The library experiments done at least once: recommendations leave them out (the web's
+    `practice.access.finished_library_ids` asks the database the same question)."""
+    return {
+        record.plan.experiment_id
+        for record in history
+        if record.status is ExperimentStatus.DONE and record.plan.experiment_id is not None
+    }
 
 
 def plan_gaps(plan: ExperimentPlan) -> list[str]:

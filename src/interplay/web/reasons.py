@@ -274,8 +274,8 @@ def _render(found: Reason, audience: Audience = "client") -> str:
     if found.code.endswith(".unjudged"):
         rule = str(MESSAGES[found.code.removesuffix(".unjudged")])
         return str(UNJUDGED) % {"rule": rule, "missing": params["missing"]}
-    message = (COACH_MESSAGES if audience == "coach" else MESSAGES).get(found.code)
-    message = message if message is not None else MESSAGES[found.code]
+    coach_words = COACH_MESSAGES.get(found.code) if audience == "coach" else None
+    message = MESSAGES[found.code] if coach_words is None else coach_words
     return str(message) % params if params else str(message)
 
 

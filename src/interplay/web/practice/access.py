@@ -37,7 +37,7 @@ def experiments_of(owner: User) -> list[Experiment]:
 
 def finished_library_ids(owner: User) -> set[str]:
     """The library experiments this person has done (one small query, nothing decrypted): the
-    same rule as `suggest.finished_ids` over records, for pages that hold no records."""
+    same rule as `core.practice.finished_ids` over records, for pages that hold no records."""
     done = Experiment.objects.filter(owner=owner, status=ExperimentStatus.DONE)
     return set(done.exclude(library_id="").values_list("library_id", flat=True))
 

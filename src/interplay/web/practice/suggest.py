@@ -10,8 +10,8 @@ from django.utils.translation import gettext as _
 from interplay.core.experiments import Experiment as LibraryExperiment
 from interplay.core.experiments import experiment_by_id, experiment_library
 from interplay.core.ladder import RungState, ladder_state, next_suggestions
-from interplay.core.practice import ExperimentRecord
-from interplay.core.vocabulary import Direction, ExperimentStatus, Focus, Stakes
+from interplay.core.practice import ExperimentRecord, finished_ids
+from interplay.core.vocabulary import Direction, Focus
 from interplay.web.accounts.models import User
 from interplay.web.assessments.access import latest_profile
 from interplay.web.assessments.mapping import profile_of
@@ -62,33 +62,12 @@ def recommendations(user: User, records: list[ExperimentRecord]) -> list[Recomme
     return found
 
 
-def finished_ids(records: list[ExperimentRecord]) -> set[str]:
-    """The library experiments this person has done: recommendations leave them out."""
-    return {
-        r.plan.experiment_id
-        for r in records
-        if r.status is ExperimentStatus.DONE and r.plan.experiment_id is not None
-    }
-
-
 @dataclass(frozen=True)
 class LadderView:
     """One direction's ladder as a page shows it: the core's state and its reason in words."""
 
     state: RungState
     explanation: str
-
-    @property
-    def direction(self) -> Direction:
-        return self.state.direction
-
-    @property
-    def rung(self) -> Stakes:
-        return self.state.rung
-
-    @property
-    def successes_by_rung(self) -> dict[Stakes, int]:
-        return self.state.successes_by_rung
 
 
 def ladders(records: list[ExperimentRecord]) -> list[LadderView]:
