@@ -35,7 +35,8 @@ from interplay.core.findings import (
 from interplay.core.from_json import ShapeError, from_jsonable
 from interplay.core.frozen import quick_init
 from interplay.core.instrument import Item, instrument_items, instrument_version, pulse_items
-from interplay.core.profile_json import profile_from_stored, profile_to_json
+from interplay.core.profile_json import profile_from_stored
+from interplay.core.profile_writer import profile_json
 from interplay.core.questions import Question
 from interplay.core.reasons import Reason, reason
 from interplay.core.recommend import (
@@ -111,7 +112,7 @@ class Profile:
         """The JSON an assessment stores (docs/profile.schema.json): each finding names the
         scales behind it (`"evidence": ["dependence", ...]`), whose answers are in `scales`
         once, and every reason is `{"code", "params"}` (docs/reasons.md)."""
-        return profile_to_json(self)
+        return profile_json(self)
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Profile:

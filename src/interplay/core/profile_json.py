@@ -7,9 +7,10 @@ whose scores and answers are in the profile's `scales` once, and writes every re
 `{"code": ..., "params": {...}}` (core/reasons.py). `profile_from_stored` turns either form into
 the second, so `Profile.from_dict` and the web's presenters read one shape.
 
-Writing walks the frozen tree directly instead of through `dataclasses.fields` (the generic
-`to_jsonable` took three times as long as building the profile): the field names of each
-class are read once, a reason writes its code and parameters, an enum its id.
+`plain_profile_json` walks the frozen tree directly instead of through `dataclasses.fields`:
+the field names of each class are read once, a reason writes its code and parameters, an enum
+its id. `Profile.to_dict` uses the faster `core/profile_writer.py`, which knows each class's
+fields; the walker is the plain path it is tested against.
 """
 
 from __future__ import annotations
@@ -121,7 +122,9 @@ def _scale(score: ScaleScore) -> dict[str, Any]:
     }
 
 
-def profile_to_json(profile: object) -> dict[str, Any]:
+def plain_profile_json(profile: object) -> dict[str, Any]:
+    """Any frozen tree walked field by field: the plain path `profile_writer` (the one
+    `Profile.to_dict` uses) is held to in tests/core/test_profile_writer.py."""
     data: dict[str, Any] = _plain(profile)
     return data
 

@@ -222,7 +222,9 @@ class Reason(str):
 
     code: str
     params: Mapping[str, Param]
-    _stored_params: dict[str, Any]
+    # The parameters as JSON writes them (lists, not tuples): read by `to_json` and by the
+    # profile's writer (core/profile_writer.py), never changed.
+    json_params: dict[str, Any]
 
     def __new__(cls, code: str, params: Mapping[str, Param] | None = None) -> Reason:
         # An id may come as the vocabulary's StrEnum member: stored as its plain id.
@@ -234,7 +236,7 @@ class Reason(str):
         made = super().__new__(cls, text)
         made.code = code
         made.params = params
-        made._stored_params = {  # JSON has lists, not tuples; worked out once per reason
+        made.json_params = {  # JSON has lists, not tuples; worked out once per reason
             key: list(value) if isinstance(value, tuple) else value for key, value in params.items()
         }
         return made
@@ -244,7 +246,7 @@ class Reason(str):
 
     def to_json(self) -> dict[str, Any]:
         """`{"code", "params"}`, as a profile stores it (a fresh dict for every caller)."""
-        return {"code": self.code, "params": self._stored_params.copy()}
+        return {"code": self.code, "params": self.json_params.copy()}
 
 
 @lru_cache(maxsize=4096)
