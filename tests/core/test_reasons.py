@@ -10,9 +10,10 @@ import pytest
 from interplay.core.findings import LOW_AGENCY_BELOW, MIXED_STAGE_GAP
 from interplay.core.from_json import ShapeError
 from interplay.core.profile import Profile, build_profile
+from interplay.core.question_index import bank_index
 from interplay.core.questions import question_bank
 from interplay.core.reasons import LEGACY_TEXT, TEMPLATES, Reason, from_stored, parse_legacy
-from interplay.core.recommend import Needs, _bank_index, _bank_points, _question_match
+from interplay.core.recommend import TOP_BARRIERS, Needs, _question_match
 from interplay.core.vocabulary import Barrier, Focus, Level, Scale, Stage
 from tests.core.personas import MAYA
 from tests.core.test_profile_pinned import seeded_sets, stored_v1
@@ -109,8 +110,14 @@ def test_ranking_points_agree_with_the_points_the_reasons_explain():
         levels = {s: rng.choice(list(Level)) for s in Scale if rng.random() < 0.8}
         barriers = tuple(rng.sample(list(Barrier), rng.randint(0, 3)))
         needs = Needs(rng.choice([*Focus, None]), rng.choice([*Stage, None]), levels, barriers)
-        fast = _bank_points(_bank_index(bank), needs)
-        assert fast == [_question_match(question, needs)[0] for question in bank]
+        fast = bank_index(bank).ranked(
+            needs.focus, needs.stage, needs.levels, needs.barriers[:TOP_BARRIERS]
+        )
+        points = [_question_match(question, needs)[0] for question in bank]
+        plain = sorted(
+            (p for p, point in enumerate(points) if point >= 2), key=lambda p: -points[p]
+        )
+        assert fast == plain
 
 
 def test_every_code_is_documented():

@@ -13,6 +13,16 @@ from operator import itemgetter
 
 from interplay.core.experiments import Experiment, experiment_library
 from interplay.core.frozen import quick_init
+from interplay.core.question_index import (
+    FOCUS_POINTS,
+    FROM_ARTICLE_POINTS,
+    FROM_METHOD,
+    HIGH_SCALE_POINTS,
+    LEADING_BARRIER_POINTS,
+    STAGE_POINTS,
+    bank_index,
+    tagged,
+)
 from interplay.core.questions import Question, question_bank
 from interplay.core.reasons import Reason, reason
 from interplay.core.vocabulary import (
@@ -67,31 +77,21 @@ class ExperimentPick:
     reasons: tuple[Reason, ...]
 
 
-# Reasons with one tag as their parameter, made once per code and tag: a profile asks for the
-# same few dozens again and again, and a dictionary look-up is cheaper than `reason`'s.
-_TAGGED: dict[tuple[str, str], Reason] = {}
-
-
-def _tagged(code: str, name: str, tag: str) -> Reason:
-    made = _TAGGED.get((code, tag))
-    if made is None:
-        made = _TAGGED[(code, tag)] = reason(code, **{name: tag})
-    return made
-
-
 _BY_POINTS = itemgetter(0)  # rows are made in bank or library order, so ties keep that order
 
 
 def _question_match(question: Question, needs: Needs) -> tuple[int, list[Reason]]:
-    """The points a question scores for these needs, and the reasons for each point."""
+    """The points a question scores for these needs, and the reasons for each point: the
+    rule written plainly. `recommend_questions` ranks with `core/question_index.py`, which
+    the tests hold to this."""
     points = 0
     reasons: list[Reason] = []
     if needs.focus is not None and needs.focus in question.focus:
-        points += 3
-        reasons.append(_tagged("question.fits_focus", "focus", needs.focus))
+        points += FOCUS_POINTS
+        reasons.append(tagged("question.fits_focus", "focus", needs.focus))
     if needs.stage is not None and needs.stage in question.stages:
-        points += 2
-        reasons.append(_tagged("question.fits_stage", "stage", needs.stage))
+        points += STAGE_POINTS
+        reasons.append(tagged("question.fits_stage", "stage", needs.stage))
     leading = needs.barriers[:TOP_BARRIERS]
     # A leading barrier tagged both as a scale and as a barrier counts once, below (a
     # barrier's id is its scale's id).
@@ -100,112 +100,16 @@ def _question_match(question: Question, needs: Needs) -> tuple[int, list[Reason]
         if scale in counted_below:  # type: ignore[comparison-overlap]  # StrEnums: same ids
             continue
         if needs.levels.get(scale) is Level.HIGH:
-            points += 2
-            reasons.append(_tagged("question.high_scale", "scale", scale))
+            points += HIGH_SCALE_POINTS
+            reasons.append(tagged("question.high_scale", "scale", scale))
     for barrier in question.barriers:
         if barrier in leading:
-            points += 2
-            reasons.append(_tagged("question.leading_barrier", "barrier", barrier))
+            points += LEADING_BARRIER_POINTS
+            reasons.append(tagged("question.leading_barrier", "barrier", barrier))
     if points and question.from_article:
-        points += 1
-        reasons.append(reason("question.from_method"))
+        points += FROM_ARTICLE_POINTS
+        reasons.append(FROM_METHOD)
     return points, reasons
-
-
-@dataclass(frozen=True)
-class _BankIndex:
-    """A bank by tag, so ranking touches only the questions a person's needs name (a profile
-    has a focus, a stage, a few high scales and two leading barriers; the bank has 84
-    questions). Points are `_question_match`'s; a test holds the two together."""
-
-    size: int
-    by_focus: Mapping[Focus, tuple[int, ...]]
-    by_stage: Mapping[Stage, tuple[int, ...]]
-    by_scale: Mapping[Scale, tuple[int, ...]]
-    by_barrier: Mapping[Barrier, tuple[int, ...]]
-    # questions tagged with a scale and with the barrier of the same id: the scale's points
-    # are not counted when that barrier leads (the barrier's are)
-    scale_and_barrier: Mapping[Scale, frozenset[int]]
-    from_article: tuple[bool, ...]
-
-
-def _index(bank: Sequence[Question]) -> _BankIndex:
-    by_focus: dict[Focus, list[int]] = {}
-    by_stage: dict[Stage, list[int]] = {}
-    by_scale: dict[Scale, list[int]] = {}
-    by_barrier: dict[Barrier, list[int]] = {}
-    both: dict[Scale, set[int]] = {}
-    for position, question in enumerate(bank):
-        for focus in dict.fromkeys(question.focus):
-            by_focus.setdefault(focus, []).append(position)
-        for stage in dict.fromkeys(question.stages):
-            by_stage.setdefault(stage, []).append(position)
-        for scale in question.scales:
-            by_scale.setdefault(scale, []).append(position)
-            if scale.value in {barrier.value for barrier in question.barriers}:
-                both.setdefault(scale, set()).add(position)
-        for barrier in question.barriers:
-            by_barrier.setdefault(barrier, []).append(position)
-    return _BankIndex(
-        len(bank),
-        {key: tuple(value) for key, value in by_focus.items()},
-        {key: tuple(value) for key, value in by_stage.items()},
-        {key: tuple(value) for key, value in by_scale.items()},
-        {key: tuple(value) for key, value in by_barrier.items()},
-        {key: frozenset(value) for key, value in both.items()},
-        tuple(question.from_article for question in bank),
-    )
-
-
-_INDEXES: dict[int, tuple[Sequence[Question], _BankIndex]] = {}
-
-
-def _bank_index(bank: Sequence[Question]) -> _BankIndex:
-    cached = _INDEXES.get(id(bank))
-    if cached is not None and cached[0] is bank:
-        return cached[1]
-    index = _index(bank)
-    if len(_INDEXES) > 64:  # banks made on the fly (the session planner's phases): a few only
-        _INDEXES.clear()
-    _INDEXES[id(bank)] = (bank, index)
-    return index
-
-
-def _bank_points(index: _BankIndex, needs: Needs) -> list[int]:
-    """Each question's points for these needs, in bank order."""
-    points = [0] * index.size
-    if needs.focus is not None:
-        for position in index.by_focus.get(needs.focus, ()):
-            points[position] += 3
-    if needs.stage is not None:
-        for position in index.by_stage.get(needs.stage, ()):
-            points[position] += 2
-    leading = needs.barriers[:TOP_BARRIERS]
-    no_positions: frozenset[int] = frozenset()
-    for scale, level in needs.levels.items():
-        if level is not Level.HIGH:
-            continue
-        # StrEnums compare as their ids, so a scale meets the barrier of the same id here
-        counted_below = (
-            index.scale_and_barrier.get(scale, no_positions)
-            if scale in leading  # type: ignore[comparison-overlap]
-            else no_positions
-        )
-        for position in index.by_scale.get(scale, ()):
-            if position not in counted_below:
-                points[position] += 2
-    for barrier in leading:
-        for position in index.by_barrier.get(barrier, ()):
-            points[position] += 2
-    from_article = index.from_article
-    return [
-        point + 1 if point and from_article[position] else point
-        for position, point in enumerate(points)
-    ]
-
-
-def _is_general(question: Question) -> bool:
-    return not (question.scales or question.stages or question.barriers or question.focus)
 
 
 _PHASES = tuple(SessionPhase)
@@ -221,32 +125,34 @@ def recommend_questions(
     questions when too few match. Within a phase the strongest match wins, ties keep the
     bank's order."""
     bank = question_bank() if bank is None else bank
-    ranked = [
-        (-points, position, bank[position])
-        for position, points in enumerate(_bank_points(_bank_index(bank), needs))
-        if points >= 2
-    ]
-    ranked.sort(key=_BY_POINTS)
-    chosen: list[Question] = []
-    taken: set[str] = set()
+    index = bank_index(bank)
+    focus, stage, levels = needs.focus, needs.stage, needs.levels
+    leading = needs.barriers[:TOP_BARRIERS]
+    ranked = index.ranked(focus, stage, levels, leading)
+    phases_of = index.phases
+    chosen: list[int] = []
+    taken: set[int] = set()
     while len(chosen) < limit and len(taken) < len(ranked):
         for phase in _PHASES:
             if len(chosen) >= limit:
                 break
-            for _, _, question in ranked:
-                if question.id not in taken and phase in question.phases:
-                    taken.add(question.id)
-                    chosen.append(question)
+            for position in ranked:
+                if position not in taken and phase in phases_of[position]:
+                    taken.add(position)
+                    chosen.append(position)
                     break
     picks = [
-        QuestionPick(question.id, question.text, tuple(_question_match(question, needs)[1]))
-        for question in chosen
+        QuestionPick(
+            bank[position].id,
+            bank[position].text,
+            index.reasons(position, focus, stage, levels, leading),
+        )
+        for position in chosen
     ]
-    for question in bank:
+    for question in index.general:
         if len(picks) >= limit:
             break
-        if _is_general(question):
-            picks.append(QuestionPick(question.id, question.text, _GENERAL))
+        picks.append(QuestionPick(question.id, question.text, _GENERAL))
     return tuple(picks)
 
 
@@ -266,10 +172,10 @@ def _experiment_match(experiment: Experiment, needs: Needs) -> tuple[int, list[R
         level = needs.levels.get(scale)
         if level is Level.HIGH:
             points += 2
-            reasons.append(_tagged("experiment.high_scale", "scale", scale))
+            reasons.append(tagged("experiment.high_scale", "scale", scale))
         elif level is Level.MODERATE:
             points += 1
-            reasons.append(_tagged("experiment.moderate_scale", "scale", scale))
+            reasons.append(tagged("experiment.moderate_scale", "scale", scale))
     return points, reasons
 
 

@@ -1,0 +1,103 @@
+"""The question index (core/question_index.py) against the plain rule
+(`recommend._question_match`): the same picks, in the same order, with the same reasons, for
+generated needs, on the shipped bank and on a bank with double tags."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from interplay.core.questions import Question, load_questions, question_bank
+from interplay.core.recommend import (
+    QUESTION_LIMIT,
+    Needs,
+    QuestionPick,
+    _question_match,
+    recommend_questions,
+)
+from interplay.core.vocabulary import Barrier, Focus, Level, Scale, SessionPhase, Stage
+
+
+def plainly_recommended(needs: Needs, bank: tuple[Question, ...]) -> tuple[QuestionPick, ...]:
+    """Every question scored by the plain rule, then laid along the session phases."""
+    scored = [(question, *_question_match(question, needs)) for question in bank]
+    ranked = sorted(
+        (row for row in scored if row[1] >= 2), key=lambda row: -row[1]
+    )  # stable: ties keep the bank's order
+    chosen: list[QuestionPick] = []
+    taken: set[str] = set()
+    while len(chosen) < QUESTION_LIMIT and len(taken) < len(ranked):
+        for phase in SessionPhase:
+            if len(chosen) >= QUESTION_LIMIT:
+                break
+            for question, _, reasons in ranked:
+                if question.id not in taken and phase in question.phases:
+                    taken.add(question.id)
+                    chosen.append(QuestionPick(question.id, question.text, tuple(reasons)))
+                    break
+    general = [q for q in bank if not (q.scales or q.stages or q.barriers or q.focus)]
+    for question in general[: max(0, QUESTION_LIMIT - len(chosen))]:
+        chosen.append(QuestionPick(question.id, question.text, ("general",)))  # type: ignore[arg-type]
+    return tuple(chosen)
+
+
+needs_strategy = st.builds(
+    Needs,
+    focus=st.none() | st.sampled_from(Focus),
+    stage=st.none() | st.sampled_from(Stage),
+    levels=st.dictionaries(st.sampled_from(Scale), st.sampled_from(Level)),
+    barriers=st.lists(st.sampled_from(Barrier), unique=True).map(tuple),
+)
+
+
+def same_picks(fast: tuple[QuestionPick, ...], plain: tuple[QuestionPick, ...]) -> None:
+    assert [pick.id for pick in fast] == [pick.id for pick in plain]
+    for fast_pick, plain_pick in zip(fast, plain, strict=True):
+        if plain_pick.reasons != ("general",):
+            assert fast_pick.reasons == plain_pick.reasons
+            assert [r.code for r in fast_pick.reasons] == [r.code for r in plain_pick.reasons]
+
+
+@settings(max_examples=400, deadline=None)
+@given(needs_strategy)
+def test_the_shipped_bank_ranks_as_the_plain_rule_does(needs):
+    same_picks(recommend_questions(needs), plainly_recommended(needs, question_bank()))
+
+
+DOUBLE_TAGS = """
+[[question]]
+id = "q-double"
+text = "Tagged with perfectionism twice over"
+phases = ["exploring", "opening"]
+scales = ["perfectionism", "dependence"]
+barriers = ["perfectionism"]
+from_article = true
+
+[[question]]
+id = "q-scale"
+text = "Tagged with the scale only"
+phases = ["exploring"]
+scales = ["perfectionism"]
+
+[[question]]
+id = "q-barrier"
+text = "Tagged with barriers only"
+phases = ["integrating", "emotional_roots"]
+barriers = ["perfectionism", "vulnerability_fear"]
+focus = ["balancing"]
+
+[[question]]
+id = "q-general"
+text = "For anyone"
+phases = ["opening"]
+"""
+
+
+@settings(max_examples=200, deadline=None)
+@given(needs=needs_strategy)
+def test_a_bank_with_double_tags_ranks_as_the_plain_rule_does(tmp_path_factory, needs):
+    path = tmp_path_factory.getbasetemp() / "double.toml"
+    if not path.exists():
+        path.write_text(DOUBLE_TAGS)
+    bank = load_questions(path)
+    same_picks(recommend_questions(needs, bank), plainly_recommended(needs, bank))
