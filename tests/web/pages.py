@@ -50,6 +50,7 @@ COACH_PAGES = {
     "coaching:client_overview",
     *coaching_pages.COACH_PAGES,
     *exports_pages.COACH_PAGES,
+    *path_pages.COACH_PAGES,
     *practice_pages.COACH_PAGES,
     *safety_pages.COACH_PAGES,
 }
@@ -132,7 +133,7 @@ def urls_for(practice: Practice, objects: Objects) -> dict[str, str]:
         "erasure:export_zip": reverse("erasure:export_zip"),
         **coaching_pages.coaching_urls(practice),
         **exports_pages.exports_urls(practice),
-        **path_pages.path_urls(),
+        **path_pages.path_urls(practice),
         **practice_pages.practice_urls(practice),
         **safety_pages.safety_urls(practice),
     }

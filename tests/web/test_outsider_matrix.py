@@ -60,6 +60,7 @@ COACH_ABOUT_CLIENT = {
     "coaching:practice",
     "exports:client_export",
     "safety:acknowledge",
+    *path_pages.COACH_ABOUT_CLIENT,
 }
 # A client's own pages without an id: coaches and visitors.
 CLIENT_OWN = {

@@ -15,10 +15,17 @@ POST_ONLY = {
     "path:revisit",
 }
 CLIENT_OWN = {"path:overview", "path:step", *POST_ONLY}
+# The coach's side: giving the path and suggesting a step, on the client page.
+COACH_ABOUT_CLIENT = {"coaching:path_assign", "coaching:path_suggest"}
+POST_ONLY |= COACH_ABOUT_CLIENT
+COACH_PAGES = COACH_ABOUT_CLIENT
 
 
-def path_urls() -> dict[str, str]:
+def path_urls(practice) -> dict[str, str]:  # type: ignore[no-untyped-def]
+    client_id = practice.client.pk
     return {
+        "coaching:path_assign": reverse("coaching:path_assign", args=[client_id]),
+        "coaching:path_suggest": reverse("coaching:path_suggest", args=[client_id]),
         "path:overview": reverse("path:overview"),
         "path:begin": reverse("path:begin"),
         "path:again": reverse("path:again"),
