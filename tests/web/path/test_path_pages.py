@@ -211,3 +211,29 @@ def test_sharing_is_off_by_default_and_switches(practice):
     assert PathProgress.objects.get(owner=practice.client).shared_with_coach is False
     browser.post(reverse("path:sharing"), {"shared": "1"})
     assert PathProgress.objects.get(owner=practice.client).shared_with_coach is True
+
+
+def test_home_leads_with_the_next_step_for_someone_on_the_path(practice):
+    user = practice.client
+    browser = signed_in(user)
+    before = browser.get(reverse("home")).content.decode()
+    assert "Your next step on the path" not in before and "See the path" in before
+    do_begin_path(user, actor=user)
+    _assess(user)
+    html = browser.get(reverse("home")).content.decode()
+    assert "Your next step on the path" in html and "Step 2: My boundaries now" in html
+    assert html.index("Your next step on the path") < html.index("Something to write about")
+    assert "1 of 11 steps done." in html
+
+
+def test_home_offers_the_coachs_suggested_step_until_it_is_done(practice):
+    from interplay.web.path.actions import do_set_path_sharing, do_suggest_step
+
+    user = practice.client
+    do_set_path_sharing(user, True, actor=user)
+    do_suggest_step(user, "values", actor=practice.coach)
+    html = signed_in(user).get(reverse("home")).content.decode()
+    assert "Step 5: What I stand for" in html and "(suggested by your coach)" in html
+    do_add_value("v-rest", actor=user)
+    html = signed_in(user).get(reverse("home")).content.decode()
+    assert "Step 1: Where I stand" in html and "suggested by your coach" not in html
