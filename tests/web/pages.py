@@ -19,6 +19,7 @@ from interplay.web.journal.actions import do_save_entry
 from tests.web.base import Practice
 from tests.web.coaching import pages as coaching_pages
 from tests.web.exports import pages as exports_pages
+from tests.web.path import pages as path_pages
 from tests.web.practice import pages as practice_pages
 from tests.web.safety import pages as safety_pages
 
@@ -34,6 +35,7 @@ POST_ONLY = {
     "erasure:export_zip",
     *coaching_pages.POST_ONLY,
     *exports_pages.POST_ONLY,
+    *path_pages.POST_ONLY,
     *practice_pages.POST_ONLY,
     *safety_pages.POST_ONLY,
 }
@@ -48,6 +50,7 @@ COACH_PAGES = {
     "coaching:client_overview",
     *coaching_pages.COACH_PAGES,
     *exports_pages.COACH_PAGES,
+    *path_pages.COACH_PAGES,
     *practice_pages.COACH_PAGES,
     *safety_pages.COACH_PAGES,
 }
@@ -130,6 +133,7 @@ def urls_for(practice: Practice, objects: Objects) -> dict[str, str]:
         "erasure:export_zip": reverse("erasure:export_zip"),
         **coaching_pages.coaching_urls(practice),
         **exports_pages.exports_urls(practice),
+        **path_pages.path_urls(practice),
         **practice_pages.practice_urls(practice),
         **safety_pages.safety_urls(practice),
     }

@@ -20,6 +20,8 @@ from interplay.web.coaching.actions import do_add_note, do_invite_client, do_sav
 from interplay.web.coaching.models import SessionNote
 from interplay.web.journal.actions import do_save_draft
 from interplay.web.kernel.models import AuditEvent, AuditKind
+from interplay.web.path.actions import do_assign_path, do_skip_step
+from interplay.web.path.models import PathProgress
 from interplay.web.safety.actions import do_save_safety_plan
 from tests.web.base import PASSWORD, signed_in
 from tests.web.pages import client_objects
@@ -37,6 +39,9 @@ def everything_of(practice):  # type: ignore[no-untyped-def]
     do_add_note(client, "Maya seemed lighter today.", actor=practice.coach)
     do_save_plan(client, "Ask about the sister.", None, actor=practice.coach)
     do_invite_client(client.email, send=False, actor=practice.other_coach)
+    do_assign_path(client, actor=practice.coach)  # the guided path: progress and a step mark
+    do_skip_step(client, "bounds", actor=client)
+    assert PathProgress.objects.filter(owner=client).exists()
     allow_password_attempt(client.email, "127.0.0.9")  # counted sign-in attempts
     allow_email_request(client.email, "127.0.0.9")
     signed_in(practice.coach).get(f"/coach/client/{client.pk}/")  # an audited coach read

@@ -14,6 +14,7 @@ from django.test import Client
 from interplay.web.kernel.models import AuditEvent
 from tests.web.base import is_refused, signed_in
 from tests.web.pages import POST_ONLY, all_url_names, client_objects, urls_for
+from tests.web.path import pages as path_pages
 
 # Open to anyone (sign-in, sign-up, token pages): nothing to refuse.
 PUBLIC = {
@@ -59,6 +60,7 @@ COACH_ABOUT_CLIENT = {
     "coaching:practice",
     "exports:client_export",
     "safety:acknowledge",
+    *path_pages.COACH_ABOUT_CLIENT,
 }
 # A client's own pages without an id: coaches and visitors.
 CLIENT_OWN = {
@@ -85,6 +87,7 @@ CLIENT_OWN = {
     "values:beliefs",
     "values:new_belief",
     "exports:my_data",
+    *path_pages.CLIENT_OWN,
 }
 # A client's own things by id: the other client, both coaches (their own coach included) and
 # visitors.

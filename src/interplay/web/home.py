@@ -13,6 +13,8 @@ from interplay.web.assessments import presenters
 from interplay.web.assessments.access import latest_profile, latest_pulse, open_assessment
 from interplay.web.assessments.mapping import profile_of
 from interplay.web.journal.prompts import choose_prompt
+from interplay.web.path.access import progress_of
+from interplay.web.path.progress import PathState, path_state
 from interplay.web.practice.access import finished_library_ids
 
 
@@ -34,7 +36,9 @@ def home(request: HttpRequest) -> HttpResponse:
     typed = profile_of(assessment)
     finished = finished_library_ids(user) if typed else set()
     experiments = [e for e in (typed.experiments if typed else ()) if e.id not in finished]
+    on_path = progress_of(user) is not None
     context = {
+        "path": _path_lead(path_state(user)) if on_path else None,
         "assessment": assessment,
         "summary": presenters.summary(profile) if assessment else None,
         "unfinished": open_assessment(user),
@@ -46,6 +50,23 @@ def home(request: HttpRequest) -> HttpResponse:
         else None,
     }
     return render(request, "home.html", context)
+
+
+def _path_lead(state: PathState) -> dict[str, object]:
+    """For someone on the guided path: the step to take next (a coach's suggestion first, while
+    it is not done), and how far along they are."""
+    progress = state.progress
+    suggested = None
+    if progress and progress.suggested_step:
+        found = [s for s in state.steps if s.step.id == progress.suggested_step]
+        if found and found[0].evidence is None:
+            suggested = found[0]
+    return {
+        "next": suggested or state.next,
+        "suggested": suggested is not None,
+        "done": state.done_count,
+        "total": len(state.steps),
+    }
 
 
 def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:

@@ -23,6 +23,8 @@ from interplay.web.accounts.models import User
 from interplay.web.assessments.models import Assessment, PulseCheck
 from interplay.web.journal.models import Entry
 from interplay.web.kernel.compiled import Kind, compiled_instances
+from interplay.web.path.models import PathProgress
+from interplay.web.path.progress import PathState, path_state
 from interplay.web.practice.models import Experiment
 from interplay.web.relationships.models import MapPerson, MapSharing
 from interplay.web.safety.models import SafetyFlag
@@ -224,6 +226,27 @@ class ClientView:
                 if _map_shared(self.client)
                 else None
             ),
+        )
+
+    # The guided path ------------------------------------------------------------------------
+
+    def path(self) -> PathState | None:
+        """Where the client is on the guided path (which steps are done, skipped, next; never
+        what they wrote) while they share it, else None."""
+        return self._once(  # type: ignore[no-any-return]
+            "path",
+            lambda: (
+                path_state(self.client)
+                if PathProgress.objects.filter(owner=self.client, shared_with_coach=True).exists()
+                else None
+            ),
+        )
+
+    def path_given_by_me(self) -> bool:
+        """Whether this coach gave the client the path (the coach did it, so they may know)."""
+        return self._once(  # type: ignore[no-any-return]
+            "path_given",
+            lambda: PathProgress.objects.filter(owner=self.client, assigned_by=self.coach).exists(),
         )
 
     # Safety --------------------------------------------------------------------------------

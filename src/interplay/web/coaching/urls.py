@@ -1,6 +1,6 @@
 from django.urls import path
 
-from interplay.web.coaching import signup, views
+from interplay.web.coaching import path_views, signup, views
 
 app_name = "coaching"
 urlpatterns = [
@@ -13,6 +13,10 @@ urlpatterns = [
         "coach/client/<int:client_id>/notes/<int:note_id>/done/",
         views.close_follow_up,
         name="done",
+    ),
+    path("coach/client/<int:client_id>/path/give/", path_views.assign_path, name="path_assign"),
+    path(
+        "coach/client/<int:client_id>/path/suggest/", path_views.suggest_step, name="path_suggest"
     ),
     path("coach/client/<int:client_id>/plan/", views.new_plan, name="new_plan"),
     path("coach/client/<int:client_id>/plans/<int:plan_id>/", views.edit_plan, name="plan"),

@@ -30,6 +30,7 @@ from interplay.web.coaching.client_view import ClientView
 from interplay.web.coaching.dashboard import dashboard_page
 from interplay.web.coaching.forms import AcceptForm, InviteForm, NoteForm, PlanForm
 from interplay.web.coaching.models import SessionPlan
+from interplay.web.coaching.path_views import path_summary
 from interplay.web.coaching.planner import agenda_sections
 from interplay.web.coaching.practice import coach_client_summary, coach_practice_view
 from interplay.web.emails import absolute_url
@@ -72,6 +73,7 @@ def _client_page(
     context = presenters.client_context(view, query, all_history=all_history)
     context["note_form"] = form
     context["practice"] = coach_client_summary(view)
+    context["path"] = path_summary(view)
     return render(request, "coaching/client.html", context, status=status)
 
 

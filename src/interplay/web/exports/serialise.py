@@ -20,6 +20,7 @@ from interplay.web.assessments.models import Assessment, PulseCheck
 from interplay.web.coaching.client_view import ClientView
 from interplay.web.coaching.models import SessionNote, SessionPlan
 from interplay.web.journal.models import Entry
+from interplay.web.path.progress import PathState, path_state
 from interplay.web.practice.models import CoachScenario, Experiment, RolePlay, StatementDraft
 from interplay.web.relationships.models import MapPerson, MapSharing, MapSnapshot
 from interplay.web.safety.models import SafetyFlag, SafetyPlan
@@ -161,6 +162,7 @@ def owner_export(user: User) -> dict[str, Any]:
             RolePlay.objects.filter(owner=user).prefetch_related("replies").order_by("id")
         ),
         "safety_plan": safety_plan_data(SafetyPlan.objects.filter(owner=user).first()),
+        "guided_path": path_data(path_state(user)),
     }
 
 
@@ -195,6 +197,36 @@ def coach_export(view: ClientView) -> dict[str, Any]:
         if people is None
         else {"shared_with_coach": True, "people": [row(person) for person in people]},
         "safety_flags": flag_data(view.safety_flags()),
+        "guided_path": path_data(view.path()),
+        "guided_path_given_by_you": view.path_given_by_me(),
+    }
+
+
+def path_data(state: PathState | None) -> dict[str, Any] | None:
+    """Where the person is on the guided path: the walk, and each step's status with dates
+    (what was done lives in the records the other keys hold)."""
+    if state is None or state.progress is None:
+        return None
+    progress = state.progress
+    return {
+        "started_at": _plain(progress.started_at),
+        "walk": progress.walk,
+        "walk_started_at": _plain(progress.walk_started_at),
+        "shared_with_coach": progress.shared_with_coach,
+        "suggested_step": progress.suggested_step,
+        "next_step": state.next.step.id if state.next else None,
+        "steps": [
+            {
+                "id": s.step.id,
+                "title": s.step.title,
+                "status": s.status.value,
+                "done_at": _plain(s.evidence.at) if s.evidence else None,
+                "started_at": _plain(s.mark.started_at) if s.mark else None,
+                "skipped_at": _plain(s.mark.skipped_at) if s.mark else None,
+                "revisited_at": _plain(s.mark.revisited_at) if s.mark else None,
+            }
+            for s in state.steps
+        ],
     }
 
 
@@ -209,6 +241,8 @@ COACH_EXPORT_READS = {
     "suggestions_waiting": "suggestions",
     "relationship_map": "map",
     "safety_flags": "safety_flags",
+    "guided_path": "path",
+    "guided_path_given_by_you": "path_given_by_me",
 }
 
 

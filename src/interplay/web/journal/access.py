@@ -20,6 +20,16 @@ def entries_of(owner: User) -> list[Entry]:
     return list(Entry.objects.filter(owner=owner).select_related("analysis"))
 
 
+def entries_on_prompts(owner: User, prefix: str) -> list[Entry]:
+    """The owner's entries written from a prompt whose id starts with `prefix` (the guided
+    path's), oldest first, with their stored analysis. Only dates and prompt ids are needed by
+    the path's progress, so the encrypted text is deferred and never decrypted here."""
+    rows = Entry.objects.filter(owner=owner, prompt_id__startswith=prefix).select_related(
+        "analysis"
+    )
+    return list(rows.defer("title", "body").order_by("created_at", "id"))
+
+
 def search_entries(owner: User, query: str) -> list[Entry]:
     """The owner's entries containing every word of `query` (title or body), newest first.
 

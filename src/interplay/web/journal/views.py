@@ -11,13 +11,14 @@ from django.utils.translation import gettext as _
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST
 
+from interplay.core.path import PathPrompt, follow_ups_for, guided_path, prompt_by_id
 from interplay.core.questions import question_by_id
 from interplay.web.accounts.decorators import client_required
 from interplay.web.accounts.models import User
 from interplay.web.assessments.access import latest_profile
 from interplay.web.journal import actions, insights
 from interplay.web.journal.access import draft_for, get_entry_for_user, search_entries
-from interplay.web.journal.analysis import screen_entry
+from interplay.web.journal.analysis import screen_entry, stored_reading
 from interplay.web.journal.device_keys import device_key_for
 from interplay.web.journal.models import Entry
 from interplay.web.journal.prompts import ChosenPrompt, choose_prompt
@@ -55,10 +56,27 @@ def entry_list(request: ClientRequest) -> HttpResponse:
 
 
 def _question_text(prompt_id: str) -> str:
+    """The prompt's words: a question of the bank, or a guided-path step's prompt."""
+    on_path = prompt_by_id(guided_path(), prompt_id) if prompt_id else None
+    if on_path is not None:
+        return on_path.text
     try:
         return question_by_id(prompt_id).text if prompt_id else ""
     except KeyError:
         return ""
+
+
+def _path_follow_ups(entry: Entry, on_path: PathPrompt | None) -> dict[str, object]:
+    """For an entry written on a guided-path step: the step, and one or two optional questions
+    to go deeper, chosen by the entry's stored themes and its step."""
+    if on_path is None:
+        return {}
+    path = guided_path()
+    themes = [theme for theme, _score in stored_reading(entry).themes]
+    return {
+        "path_step": path.step(on_path.step_id),
+        "path_follow_ups": follow_ups_for(path, on_path.step_id, themes),
+    }
 
 
 def _editor(request: ClientRequest, entry: Entry | None) -> HttpResponse:
@@ -145,6 +163,7 @@ def autosave(request: ClientRequest) -> HttpResponse:
 def entry_detail(request: ClientRequest, pk: int) -> HttpResponse:
     entry = get_entry_for_user(request.user, pk)
     user = request.user
+    on_path = prompt_by_id(guided_path(), entry.prompt_id) if entry.prompt_id else None
     return render(
         request,
         "journal/detail.html",
@@ -153,6 +172,7 @@ def entry_detail(request: ClientRequest, pk: int) -> HttpResponse:
             "prompt_text": _question_text(entry.prompt_id),
             "draft_keys": [f"interplay-draft-u{user.pk}-new", f"interplay-draft-u{user.pk}-e{pk}"],
             **insights.entry_page(entry),
+            **_path_follow_ups(entry, on_path),
         },
     )
 

@@ -60,6 +60,12 @@ def get_role_play_for_user(user: User, pk: int) -> RolePlay:
     return role_play
 
 
+def role_plays_of(owner: User) -> list[RolePlay]:
+    """Every rehearsal, oldest first, with its replies (to tell which reached the debrief)."""
+    rows = RolePlay.objects.filter(owner=owner).prefetch_related("replies")
+    return list(rows.order_by("created_at", "id"))
+
+
 def get_scenario_for_coach(coach: User, pk: int) -> CoachScenario:
     scenario = CoachScenario.objects.filter(pk=pk, coach=coach).first()
     if scenario is None:
