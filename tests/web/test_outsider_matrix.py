@@ -54,6 +54,7 @@ COACH_ABOUT_CLIENT = {
     "coaching:add_note",
     "coaching:note",
     "coaching:done",
+    "coaching:schedule",
     "coaching:new_plan",
     "coaching:plan",
     "coaching:practice",

@@ -14,6 +14,7 @@ urlpatterns = [
         views.close_follow_up,
         name="done",
     ),
+    path("coach/client/<int:client_id>/schedule/", views.set_schedule, name="schedule"),
     path("coach/client/<int:client_id>/plan/", views.new_plan, name="new_plan"),
     path("coach/client/<int:client_id>/plans/<int:plan_id>/", views.edit_plan, name="plan"),
     path("practice/coach/clients/<int:client_id>/", views.client_practice, name="practice"),
