@@ -27,6 +27,7 @@ PUBLIC = {
     "accounts:sign_out",
     "coaching:accept_invitation",
     "coaching:sign_up",
+    "reminders:unsubscribe",  # the signed link is the credential (test_unsubscribe.py)
 }
 # The signed-in person's own account, whoever they are: only a visitor is refused.
 OWN_ACCOUNT = {
@@ -86,6 +87,7 @@ CLIENT_OWN = {
     "values:beliefs",
     "values:new_belief",
     "exports:my_data",
+    "reminders:settings",
 }
 # A client's own things by id: the other client, both coaches (their own coach included) and
 # visitors.
