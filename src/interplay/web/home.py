@@ -25,7 +25,8 @@ def home(request: HttpRequest) -> HttpResponse:
     assessment = latest_profile(user)
     profile = assessment.profile if assessment else None
     last_pulse = latest_pulse(user)
-    schedule = own_schedule(user)  # the one rule (core/schedule.py), on the client's own data
+    # The one rule (core/schedule.py), on the client's own data.
+    schedule = own_schedule(user, latest=(assessment, last_pulse))
     due = schedule.due
     follow_ups = (
         [e for e in experiments_of(user) if e.pk in due.follow_ups] if due.follow_ups else []

@@ -20,6 +20,7 @@ from interplay.core.schedule import (
 from interplay.core.vocabulary import ExperimentStatus
 from interplay.web.accounts.models import User
 from interplay.web.assessments.access import latest_profile, latest_pulse
+from interplay.web.assessments.models import Assessment, PulseCheck
 from interplay.web.practice.models import Experiment
 from interplay.web.schedule.models import ClientSchedule
 
@@ -61,11 +62,18 @@ class OwnSchedule:
 
 
 def own_schedule(
-    client: User, now: datetime | None = None, today: date | None = None
+    client: User,
+    now: datetime | None = None,
+    today: date | None = None,
+    *,
+    latest: tuple[Assessment | None, PulseCheck | None] | None = None,
 ) -> OwnSchedule:
+    """What is due for `client` now (`today` is their own date). A page that has already read
+    the latest assessment and check-in passes them as `latest`, saving two queries."""
     now = now or timezone.now()
-    assessment = latest_profile(client)
-    pulse = latest_pulse(client)
+    assessment, pulse = (
+        latest if latest is not None else (latest_profile(client), latest_pulse(client))
+    )
     last_assessment = assessment.completed_at if assessment else None
     last_check_in = pulse.taken_at if pulse else None
     weeks = reassess_weeks_of(client)
