@@ -22,15 +22,15 @@ django.setup()
 from datetime import timedelta
 from django.utils import timezone
 from interplay.web.accounts.models import Role, User
-from interplay.web.assessments.actions import do_finish_assessment, do_save_answers, do_start_assessment
+from interplay.web.assessments import actions
 from interplay.web.assessments.models import Assessment
 from interplay.web.demo import maya_answers
 from interplay.web.journal.actions import do_save_entry
 
 client = User.objects.create_user("due@example.test", None, name="Due Client", role=Role.CLIENT)
-assessment = do_start_assessment(actor=client)
-do_save_answers(assessment, maya_answers(), actor=client)
-do_finish_assessment(assessment, actor=client)
+assessment = actions.do_start_assessment(actor=client)
+actions.do_save_answers(assessment, maya_answers(), actor=client)
+actions.do_finish_assessment(assessment, actor=client)
 Assessment.objects.filter(pk=assessment.pk).update(completed_at=timezone.now() - timedelta(days=15))
 do_save_entry("Private", "My sister never listens to me.", actor=client)
 """
