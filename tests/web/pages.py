@@ -21,6 +21,7 @@ from tests.web.coaching import pages as coaching_pages
 from tests.web.exports import pages as exports_pages
 from tests.web.path import pages as path_pages
 from tests.web.practice import pages as practice_pages
+from tests.web.reminders import pages as reminders_pages
 from tests.web.safety import pages as safety_pages
 
 # Pages that only take POST: opened with GET they answer 405, so the h1 guard skips them.
@@ -135,5 +136,6 @@ def urls_for(practice: Practice, objects: Objects) -> dict[str, str]:
         **exports_pages.exports_urls(practice),
         **path_pages.path_urls(practice),
         **practice_pages.practice_urls(practice),
+        **reminders_pages.reminders_urls(practice),
         **safety_pages.safety_urls(practice),
     }

@@ -20,6 +20,8 @@ MODULES = [
     "interplay.web.practice.actions",
     "interplay.web.practice.rehearsal",
     "interplay.web.relationships.actions",
+    "interplay.web.reminders.actions",
+    "interplay.web.schedule.actions",
     "interplay.web.safety.actions",
     "interplay.web.values.actions",
 ]
@@ -33,6 +35,7 @@ NO_ACTOR = {
     "do_request_password_reset",
     "do_accept_invitation",
     "do_raise_safety_flag",
+    "do_unsubscribe",  # the signed link from a reminder email is the proof
 }
 
 

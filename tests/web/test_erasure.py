@@ -13,6 +13,7 @@ import zipfile
 from django.apps import apps
 from django.contrib.sessions.models import Session
 from django.test import Client
+from django.utils import timezone
 
 from interplay.web.accounts.models import SignInAttempts, User
 from interplay.web.accounts.throttle import allow_email_request, allow_password_attempt
@@ -22,7 +23,10 @@ from interplay.web.journal.actions import do_save_draft
 from interplay.web.kernel.models import AuditEvent, AuditKind
 from interplay.web.path.actions import do_assign_path, do_skip_step
 from interplay.web.path.models import PathProgress
+from interplay.web.reminders.actions import do_save_reminder_settings
+from interplay.web.reminders.models import SentReminder
 from interplay.web.safety.actions import do_save_safety_plan
+from interplay.web.schedule.actions import do_set_reassess_weeks
 from tests.web.base import PASSWORD, signed_in
 from tests.web.pages import client_objects
 from tests.web.practice.pages import practice_objects
@@ -45,6 +49,14 @@ def everything_of(practice):  # type: ignore[no-untyped-def]
     allow_password_attempt(client.email, "127.0.0.9")  # counted sign-in attempts
     allow_email_request(client.email, "127.0.0.9")
     signed_in(practice.coach).get(f"/coach/client/{client.pk}/")  # an audited coach read
+    # The schedule and reminders: an interval, reminder choices, and a claimed reminder.
+    do_set_reassess_weeks(client, 8, actor=practice.coach)
+    do_save_reminder_settings(
+        client, {"check_in": "1", "weekday": "1", "hour": "8", "time_zone": "UTC"}, actor=client
+    )
+    SentReminder.objects.create(
+        person=client, kind="check_in", due_at=timezone.now(), send_at=timezone.now()
+    )
 
 
 def rows_pointing_at(user: User) -> dict[str, int]:

@@ -28,6 +28,7 @@ PUBLIC = {
     "accounts:sign_out",
     "coaching:accept_invitation",
     "coaching:sign_up",
+    "reminders:unsubscribe",  # the signed link is the credential (test_unsubscribe.py)
 }
 # The signed-in person's own account, whoever they are: only a visitor is refused.
 OWN_ACCOUNT = {
@@ -55,6 +56,7 @@ COACH_ABOUT_CLIENT = {
     "coaching:add_note",
     "coaching:note",
     "coaching:done",
+    "coaching:schedule",
     "coaching:new_plan",
     "coaching:plan",
     "coaching:practice",
@@ -88,6 +90,7 @@ CLIENT_OWN = {
     "values:new_belief",
     "exports:my_data",
     *path_pages.CLIENT_OWN,
+    "reminders:settings",
 }
 # A client's own things by id: the other client, both coaches (their own coach included) and
 # visitors.

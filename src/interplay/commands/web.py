@@ -57,7 +57,10 @@ def serve(
     ] = False,
     worker: Annotated[
         bool,
-        typer.Option("--worker/--no-worker", help="Also run the task worker that sends emails."),
+        typer.Option(
+            "--worker/--no-worker",
+            help="Also run `interplay worker`: the task worker (emails) and reminder planner.",
+        ),
     ] = True,
 ) -> None:
     """Create the data folder, apply migrations and serve Interplay."""
@@ -82,7 +85,7 @@ def serve(
     background = None
     if worker:
         background = subprocess.Popen(  # noqa: S603 - our own interpreter and module
-            [sys.executable, "-m", "interplay", "manage", "db_worker", "--no-reload"],
+            [sys.executable, "-m", "interplay", "worker"],
             env=os.environ.copy(),
         )
     # Stopping the server (Ctrl+C or SIGTERM) also stops the worker it started.

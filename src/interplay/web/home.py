@@ -8,14 +8,14 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.csrf import csrf_failure as django_csrf_failure
 
-from interplay.core.schedule import what_is_due
 from interplay.web.assessments import presenters
 from interplay.web.assessments.access import latest_profile, latest_pulse, open_assessment
 from interplay.web.assessments.mapping import profile_of
 from interplay.web.journal.prompts import choose_prompt
 from interplay.web.path.access import progress_of
 from interplay.web.path.progress import PathState, path_state
-from interplay.web.practice.access import finished_library_ids
+from interplay.web.practice.access import experiments_of, finished_library_ids
+from interplay.web.schedule.access import own_schedule
 
 
 def home(request: HttpRequest) -> HttpResponse:
@@ -27,12 +27,13 @@ def home(request: HttpRequest) -> HttpResponse:
     assessment = latest_profile(user)
     profile = assessment.profile if assessment else None
     last_pulse = latest_pulse(user)
-    due = what_is_due(
-        timezone.now(),
-        assessment.completed_at if assessment else None,
-        last_pulse.taken_at if last_pulse else None,
+    # The one rule (core/schedule.py), on the client's own data.
+    schedule = own_schedule(user, latest=(assessment, last_pulse))
+    due = schedule.due
+    follow_ups = (
+        [e for e in experiments_of(user) if e.pk in due.follow_ups] if due.follow_ups else []
     )
-    pulse_due = assessment is not None and due.check_in  # check-ins begin after the first
+    unfinished = open_assessment(user)
     typed = profile_of(assessment)
     finished = finished_library_ids(user) if typed else set()
     experiments = [e for e in (typed.experiments if typed else ()) if e.id not in finished]
@@ -41,8 +42,11 @@ def home(request: HttpRequest) -> HttpResponse:
         "path": _path_lead(path_state(user)) if on_path else None,
         "assessment": assessment,
         "summary": presenters.summary(profile) if assessment else None,
-        "unfinished": open_assessment(user),
-        "pulse_due": pulse_due,
+        "unfinished": unfinished,
+        "pulse_due": due.check_in,
+        "reassessment_due": due.reassessment and unfinished is None,
+        "reassess_weeks": schedule.reassess_weeks,
+        "follow_ups": follow_ups,
         "last_pulse": last_pulse,
         "prompt": choose_prompt(profile, timezone.localdate()),
         "experiment": experiments[timezone.localdate().toordinal() % len(experiments)]

@@ -63,6 +63,8 @@ INSTALLED_APPS = [
     "interplay.web.relationships",
     "interplay.web.practice",
     "interplay.web.path",
+    "interplay.web.schedule",
+    "interplay.web.reminders",
     "interplay.web.exports",
 ]
 
@@ -223,7 +225,7 @@ _email = env.email_from_url("INTERPLAY_EMAIL_URL", env.env_secret("INTERPLAY_EMA
 globals().update(_email)
 DEFAULT_FROM_EMAIL = env.env_str("INTERPLAY_FROM_EMAIL", "Interplay <interplay@localhost>")
 
-# Emails are sent by the database-backed task worker (`interplay manage db_worker`, started by
+# Emails are sent by the database-backed task worker (`interplay worker`, started by
 # `interplay serve`), so a slow mail server never holds up a page.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 

@@ -18,6 +18,7 @@ urlpatterns = [
     path("map/", include("interplay.web.relationships.urls")),
     path("path/", include("interplay.web.path.urls")),
     path("", include("interplay.web.exports.urls")),
+    path("", include("interplay.web.reminders.urls")),
     path("", include(erasure_views)),
 ]
 

@@ -6,7 +6,7 @@ from django.urls import reverse
 
 from interplay.web.coaching.actions import do_add_note, do_save_plan
 
-POST_ONLY = {"coaching:add_note", "coaching:done"}
+POST_ONLY = {"coaching:add_note", "coaching:done", "coaching:schedule"}
 ANONYMOUS_ONLY = {"coaching:sign_up"}
 COACH_PAGES = {
     "coaching:dashboard",
@@ -29,6 +29,7 @@ def coaching_urls(practice) -> dict[str, str]:  # type: ignore[no-untyped-def]
         "coaching:add_note": reverse("coaching:add_note", args=[client.pk]),
         "coaching:note": reverse("coaching:note", args=[client.pk, note.pk]),
         "coaching:done": reverse("coaching:done", args=[client.pk, note.pk]),
+        "coaching:schedule": reverse("coaching:schedule", args=[client.pk]),
         "coaching:new_plan": reverse("coaching:new_plan", args=[client.pk]),
         "coaching:plan": reverse("coaching:plan", args=[client.pk, plan.pk]),
     }

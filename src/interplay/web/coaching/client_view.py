@@ -28,6 +28,7 @@ from interplay.web.path.progress import PathState, path_state
 from interplay.web.practice.models import Experiment
 from interplay.web.relationships.models import MapPerson, MapSharing
 from interplay.web.safety.models import SafetyFlag
+from interplay.web.schedule.access import reassess_weeks_of
 from interplay.web.values.models import Belief, PersonalValue
 
 TIMELINE_LIMIT = 30
@@ -50,6 +51,11 @@ def shared_pulses_of(owner: User | int | Expression | Any) -> QuerySet[PulseChec
 
 def shared_entries_of(owner: User | int | Expression | Any) -> QuerySet[Entry]:
     return Entry.objects.filter(owner=owner, shared_with_coach=True)
+
+
+def shared_experiments_of(owner: User | int | Expression | Any) -> QuerySet[Experiment]:
+    """Experiments the owner took up and shared (a pending suggestion is not theirs yet)."""
+    return Experiment.objects.filter(owner=owner, shared_with_coach=True, accepted=True)
 
 
 def _map_shared(owner: User) -> bool:
@@ -195,12 +201,14 @@ class ClientView:
                 "experiments",
                 lambda: self._fetch(
                     "experiments",
-                    lambda v: Experiment.objects.filter(
-                        owner_id=v["client"], shared_with_coach=True, accepted=True
-                    ),
+                    lambda v: shared_experiments_of(v["client"]),
                 ),
             )
         )
+
+    def reassess_weeks(self) -> int:
+        """How often the client re-assesses (their coach sets it; not private)."""
+        return int(self._once("reassess_weeks", lambda: reassess_weeks_of(self.client)))
 
     def suggestions(self) -> list[Experiment]:
         """What this coach suggested and the client has not yet taken up (the coach wrote

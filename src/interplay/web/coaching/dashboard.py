@@ -34,13 +34,20 @@ from django.db.models import (
 from django.db.models.functions import Coalesce, Greatest
 from django.utils import timezone
 
-from interplay.core.schedule import Due, cutoffs, what_is_due
-from interplay.core.vocabulary import BoundaryStyle, Focus, Stage
+from interplay.core.schedule import (
+    DEFAULT_REASSESS_WEEKS,
+    REASSESS_WEEKS,
+    Due,
+    cutoffs,
+    what_is_due,
+)
+from interplay.core.vocabulary import BoundaryStyle, ExperimentStatus, Focus, Stage
 from interplay.web.accounts.models import CoachingRelationship, User
 from interplay.web.assessments.models import Assessment
 from interplay.web.coaching.client_view import (
     shared_assessments_of,
     shared_entries_of,
+    shared_experiments_of,
     shared_pulses_of,
 )
 from interplay.web.coaching.models import SessionNote, SessionPlan
@@ -108,6 +115,16 @@ def annotated_relationships(values: Mapping[str, Any], sort: str) -> QuerySet[Co
         .values("first")[:1],
         output_field=DateField(),
     )
+    # Shared experiments still planned whose day has come: their follow-ups are due.
+    follow_ups = Subquery(
+        shared_experiments_of(OuterRef("client_id"))
+        .filter(status=ExperimentStatus.PLANNED, planned_for__lte=values["today"])
+        .order_by()
+        .values("owner")
+        .annotate(n=Count("id"))
+        .values("n")[:1],
+        output_field=IntegerField(),
+    )
     rows = CoachingRelationship.objects.filter(coach_id=coach, ended_at__isnull=True).annotate(
         latest_profile_id=Subquery(_shared_profiles().values("id")[:1]),
         last_entry=_latest_of(shared_entries_of(OuterRef("client_id")), "owner", "created_at"),
@@ -115,6 +132,11 @@ def annotated_relationships(values: Mapping[str, Any], sort: str) -> QuerySet[Co
         last_pulse=_latest_of(shared_pulses_of(OuterRef("client_id")), "user", "taken_at"),
         open_items=Coalesce(open_items, Value(0)),
         next_session=next_session,
+        follow_ups_due=Coalesce(follow_ups, Value(0)),
+        # The client's re-assessment interval (no schedule row: the default).
+        reassess_weeks=Coalesce(
+            F("client__schedule__reassess_weeks"), Value(DEFAULT_REASSESS_WEEKS)
+        ),
     )
     if sort in {"stage", "boundaries", "focus"}:
         field, members = {
@@ -144,19 +166,31 @@ def annotated_relationships(values: Mapping[str, Any], sort: str) -> QuerySet[Co
             & (Q(last_pulse__isnull=True) | Q(last_pulse__lte=values["check_in"]))
             & (Q(last_assessment__isnull=True) | Q(last_assessment__lte=values["check_in"]))
         )
-        reassessment_due = Q(last_assessment__isnull=True) | Q(
-            last_assessment__lte=values["reassessment"]
-        )
+        # One cut-off per interval a coach may choose (`REASSESS_WEEKS`), each a slot.
+        reassessment_due = Q(last_assessment__isnull=True)
+        for weeks in REASSESS_WEEKS:
+            reassessment_due |= Q(
+                reassess_weeks=weeks, last_assessment__lte=values[_reassess_slot(weeks)]
+            )
         rows = rows.annotate(
             due_count=Case(When(check_in_due, then=Value(1)), default=Value(0))
             + Case(When(reassessment_due, then=Value(1)), default=Value(0))
             + Case(When(open_items__gt=0, then=Value(1)), default=Value(0))
+            + F("follow_ups_due")
         )
     return rows
 
 
+def _reassess_slot(weeks: int) -> str:
+    return f"reassessment_{weeks}"
+
+
 SLOTS: dict[str, Kind] = {"coach": "int", "today": "date"}
-DUE_SLOTS: dict[str, Kind] = {**SLOTS, "check_in": "datetime", "reassessment": "datetime"}
+DUE_SLOTS: dict[str, Kind] = {
+    **SLOTS,
+    "check_in": "datetime",
+    **{_reassess_slot(weeks): "datetime" for weeks in REASSESS_WEEKS},
+}
 ROW_COLUMNS = (
     "client_id",
     "client__name",
@@ -166,6 +200,8 @@ ROW_COLUMNS = (
     "last_pulse",
     "open_items",
     "next_session",
+    "follow_ups_due",
+    "reassess_weeks",
 )
 
 
@@ -191,6 +227,8 @@ class DashboardRow:
     last_pulse: datetime | None
     open_items: int
     next_session: date | None
+    follow_ups_due: int = 0
+    reassess_weeks: int = DEFAULT_REASSESS_WEEKS
     stage: str | None = None
     stage_mixed: bool | None = None
     boundary_style: str | None = None
@@ -209,6 +247,8 @@ class DashboardRow:
             last_pulse=found["last_pulse"],
             open_items=found["open_items"] or 0,
             next_session=found["next_session"],
+            follow_ups_due=found["follow_ups_due"] or 0,
+            reassess_weeks=found["reassess_weeks"] or DEFAULT_REASSESS_WEEKS,
         )
 
 
@@ -245,7 +285,10 @@ def finish_rows(rows: list[DashboardRow]) -> None:
             setattr(row, name, found.get(name))
         moments = [m for m in (row.last_entry, row.last_assessment, row.last_pulse) if m]
         row.last_activity = max(moments) if moments else None
-        row.due = what_is_due(now, row.last_assessment, row.last_pulse)
+        # Follow-ups were counted in SQL by the same rule (planned, its day come).
+        row.due = what_is_due(
+            now, row.last_assessment, row.last_pulse, reassess_weeks=row.reassess_weeks
+        )
 
 
 # Column key -> the expressions it sorts by (ascending); the client's name breaks ties.
@@ -292,8 +335,9 @@ def dashboard_page(coach: User, sort: str | None, page_number: str | None) -> Da
     now = timezone.now()
     values: dict[str, Any] = {"coach": coach.pk, "today": timezone.localdate(now)}
     if key == "due":
-        limits = cutoffs(now)
-        values.update(check_in=limits.check_in, reassessment=limits.reassessment)
+        values["check_in"] = cutoffs(now).check_in
+        for weeks in REASSESS_WEEKS:
+            values[_reassess_slot(weeks)] = cutoffs(now, weeks).reassessment
     total = CoachingRelationship.objects.filter(coach=coach, ended_at__isnull=True).count()
     rows = _PageableRows(dashboard_query(key, descending), values, total)
     page: Page[DashboardRow] = Paginator(rows, PAGE_SIZE).get_page(page_number)  # type: ignore[arg-type]

@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy, ngettext
 
 from interplay.core import profile_change as change
 from interplay.core.psychometrics import ReliableChange
-from interplay.core.schedule import what_is_due
+from interplay.core.schedule import REASSESS_WEEKS, Due, what_is_due
 from interplay.web import labels
 from interplay.web.assessments import presenters as profile_presenters
 from interplay.web.assessments.models import Assessment
@@ -29,6 +29,7 @@ from interplay.web.coaching.planner import RECENT_ENTRIES, Agenda, propose_agend
 from interplay.web.coaching.practice import add_to_agenda
 from interplay.web.coaching.timeline import timeline
 from interplay.web.journal.insights import any_stale, entry_themes, theme_summary
+from interplay.web.schedule.access import planned_of
 
 TIMELINE_PULSES = 6  # the trail on the map shows them all; the timeline keeps the latest
 COLUMNS = (
@@ -66,6 +67,15 @@ def _due_items(row: Any) -> list[str]:
         )
     if row.due.check_in:
         due.append(_("Weekly check-in"))
+    if row.follow_ups_due:
+        due.append(
+            ngettext(
+                "%(count)d experiment to follow up",
+                "%(count)d experiments to follow up",
+                row.follow_ups_due,
+            )
+            % {"count": row.follow_ups_due}
+        )
     if row.open_items:
         due.append(
             ngettext("%(count)d open follow-up", "%(count)d open follow-ups", row.open_items)
@@ -134,22 +144,49 @@ def dashboard_context(result: DashboardPage) -> dict[str, Any]:
     }
 
 
-def due_reasons(view: ClientView) -> list[str]:
-    """What is due, as lines for the planner's open items (shared activity only)."""
+def shared_due(view: ClientView) -> Due:
+    """What is due by what the client shared, on the client's own interval (the one rule,
+    core/schedule.py, as the client's Home and the reminders ask it)."""
     latest = view.latest_assessment()
     pulses = view.pulses()
-    due = what_is_due(
-        timezone.now(),
+    now = timezone.now()
+    return what_is_due(
+        now,
         latest.completed_at if latest else None,
         pulses[0].taken_at if pulses else None,
+        reassess_weeks=view.reassess_weeks(),
+        today=timezone.localdate(now),
+        planned=planned_of(view.experiments()),
     )
+
+
+def due_reasons(view: ClientView) -> list[str]:
+    """What is due, as lines for the planner's open items (shared activity only)."""
+    due = shared_due(view)
     reasons = []
     if due.first_assessment:
         reasons.append(_("Invite the client to take the self-assessment (none shared yet)."))
     elif due.reassessment:
-        reasons.append(_("Suggest a re-assessment: the last shared one is three months old."))
+        weeks = view.reassess_weeks()
+        reasons.append(
+            ngettext(
+                "Suggest a re-assessment: the last shared one is over %(weeks)d week old.",
+                "Suggest a re-assessment: the last shared one is over %(weeks)d weeks old.",
+                weeks,
+            )
+            % {"weeks": weeks}
+        )
     if due.check_in:
         reasons.append(_("No check-in shared this week: ask how the week has been."))
+    if due.follow_ups:
+        reasons.append(
+            ngettext(
+                "A shared experiment's planned day has come: ask how it went.",
+                "%(count)d shared experiments' planned days have come: ask how they went.",
+                len(due.follow_ups),
+            )
+            % {"count": len(due.follow_ups)}
+        )
     return reasons
 
 
@@ -252,6 +289,8 @@ def client_context(view: ClientView, query: str, *, all_history: bool = False) -
         "follow_ups": access.open_follow_ups(coach, client),
         "plans": access.plans_for(coach, client),
         "due": due_reasons(view),
+        "reassess_weeks": view.reassess_weeks(),
+        "reassess_choices": REASSESS_WEEKS,
     }
     return context
 

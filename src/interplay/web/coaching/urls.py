@@ -18,6 +18,7 @@ urlpatterns = [
     path(
         "coach/client/<int:client_id>/path/suggest/", path_views.suggest_step, name="path_suggest"
     ),
+    path("coach/client/<int:client_id>/schedule/", views.set_schedule, name="schedule"),
     path("coach/client/<int:client_id>/plan/", views.new_plan, name="new_plan"),
     path("coach/client/<int:client_id>/plans/<int:plan_id>/", views.edit_plan, name="plan"),
     path("practice/coach/clients/<int:client_id>/", views.client_practice, name="practice"),

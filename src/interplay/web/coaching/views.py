@@ -40,6 +40,7 @@ from interplay.web.kernel.requests import CoachRequest
 from interplay.web.labels import practice as practice_labels
 from interplay.web.practice import actions as practice_actions
 from interplay.web.safety.actions import do_set_safety_consent, open_flags_for_coach, tells_coach
+from interplay.web.schedule.actions import do_set_reassess_weeks
 
 
 def _coach(request: CoachRequest) -> User:
@@ -131,6 +132,26 @@ def edit_note(request: CoachRequest, client_id: int, note_id: int) -> HttpRespon
     else:
         form = NoteForm(initial={"body": note.body, "follow_up": note.follow_up})
     return render(request, "coaching/note.html", {"client": client, "note": note, "form": form})
+
+
+@coach_required
+@require_POST
+def set_schedule(request: CoachRequest, client_id: int) -> HttpResponse:
+    """The coach sets how often their client re-assesses (a small form on the client page)."""
+    coach = _coach(request)
+    view = access_client_for_coach(coach, client_id)
+    record(coach_read(view, "schedule"))
+    try:
+        schedule = do_set_reassess_weeks(view.client, request.POST.get("weeks", ""), actor=coach)
+    except ActionError as problem:
+        messages.error(request, str(problem))
+    else:
+        messages.success(
+            request,
+            _("Re-assessment every %(weeks)d weeks from now on.")
+            % {"weeks": schedule.reassess_weeks},
+        )
+    return redirect("coaching:client", view.client.pk)
 
 
 @coach_required

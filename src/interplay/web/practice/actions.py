@@ -8,6 +8,7 @@ screens and the command line accept exactly the same things; a bad value comes b
 from __future__ import annotations
 
 from collections.abc import Mapping
+from datetime import date
 from typing import Any
 
 from django.db import transaction
@@ -33,6 +34,7 @@ FIELD_LABELS = {
     "what": gettext_lazy("What you will do"),
     "who_with": gettext_lazy("Who with"),
     "when": gettext_lazy("When"),
+    "planned_for": gettext_lazy("The day you plan to try it"),
     "feared_outcome": gettext_lazy("What you fear will happen"),
     "anxiety_predicted": gettext_lazy("How anxious you expect to be"),
     "statement_draft": gettext_lazy("The words you might use"),
@@ -89,8 +91,26 @@ def _check_lengths(data: Mapping[str, Any], names: tuple[str, ...]) -> None:
             )
 
 
+def _planned_day(raw: Any) -> date | None:
+    """An optional day from a date input (YYYY-MM-DD); anything else is refused with a message
+    that says what to write, so the rest of the plan is kept on the form."""
+    text = str(raw or "").strip()
+    if not text:
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        failure = ActionError(
+            _("“%(field)s” needs a date, such as 2026-03-14.")
+            % {"field": FIELD_LABELS["planned_for"]}
+        )
+        failure.field = "planned_for"  # type: ignore[attr-defined]
+        raise failure from None
+
+
 def _apply_plan(owner: User, experiment: Experiment, data: Mapping[str, Any]) -> None:
     _check_lengths(data, PLAN_TEXT)
+    planned_for = _planned_day(data.get("planned_for"))
     fields = {name: data.get(name, "") for name in (*PLAN_TEXT, "technique", "direction", "stakes")}
     fields["anxiety_predicted"] = _score(data.get("anxiety_predicted"))
     try:
@@ -108,6 +128,7 @@ def _apply_plan(owner: User, experiment: Experiment, data: Mapping[str, Any]) ->
     # A person chosen from the map names who it is with, unless the plan says otherwise.
     experiment.who_with = plan.who_with or (person.name if person else "")
     experiment.when, experiment.feared_outcome = plan.when, plan.feared_outcome
+    experiment.planned_for = planned_for
     experiment.anxiety_predicted = plan.anxiety_predicted
     experiment.statement_draft = plan.statement_draft
     library_id = str(data.get("library_id", "") or "").strip()[:40]

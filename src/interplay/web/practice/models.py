@@ -38,6 +38,9 @@ class Experiment(models.Model):
         "relationships.MapPerson", on_delete=models.SET_NULL, null=True, blank=True
     )
     when = EncryptedTextField(blank=True, default="")
+    # The day the person means to try it, if they chose one: the follow-up falls due then
+    # (core/schedule.py). A plain date, so the reminder planner can find it without decrypting.
+    planned_for = models.DateField(null=True, blank=True)
     feared_outcome = EncryptedTextField(blank=True, default="")
     anxiety_predicted = models.PositiveSmallIntegerField(null=True, blank=True)
     statement_draft = EncryptedTextField(blank=True, default="")

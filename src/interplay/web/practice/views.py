@@ -40,7 +40,8 @@ from interplay.web.values.access import beliefs_of, get_belief_for_user, values_
 
 PLAN_FIELDS = (
     "title", "technique", "direction", "stakes", "what", "who_with", "person", "when",
-    "feared_outcome", "anxiety_predicted", "statement_draft", "value", "belief", "library_id",
+    "planned_for", "feared_outcome", "anxiety_predicted", "statement_draft", "value", "belief",
+    "library_id",
 )  # fmt: skip
 REFLECTION_FIELDS = (
     "what_happened", "anxiety_during", "feared_outcome_happened", "how_it_felt", "what_worked",
