@@ -20,6 +20,7 @@ from tests.web.base import Practice
 from tests.web.coaching import pages as coaching_pages
 from tests.web.exports import pages as exports_pages
 from tests.web.practice import pages as practice_pages
+from tests.web.progress import pages as progress_pages
 from tests.web.safety import pages as safety_pages
 
 # Pages that only take POST: opened with GET they answer 405, so the h1 guard skips them.
@@ -35,6 +36,7 @@ POST_ONLY = {
     *coaching_pages.POST_ONLY,
     *exports_pages.POST_ONLY,
     *practice_pages.POST_ONLY,
+    *progress_pages.POST_ONLY,
     *safety_pages.POST_ONLY,
 }
 ANONYMOUS_ONLY = {
@@ -49,6 +51,7 @@ COACH_PAGES = {
     *coaching_pages.COACH_PAGES,
     *exports_pages.COACH_PAGES,
     *practice_pages.COACH_PAGES,
+    *progress_pages.COACH_PAGES,
     *safety_pages.COACH_PAGES,
 }
 
@@ -131,5 +134,6 @@ def urls_for(practice: Practice, objects: Objects) -> dict[str, str]:
         **coaching_pages.coaching_urls(practice),
         **exports_pages.exports_urls(practice),
         **practice_pages.practice_urls(practice),
+        **progress_pages.progress_urls(practice),
         **safety_pages.safety_urls(practice),
     }

@@ -14,6 +14,7 @@ from django.test import Client
 from interplay.web.kernel.models import AuditEvent
 from tests.web.base import is_refused, signed_in
 from tests.web.pages import POST_ONLY, all_url_names, client_objects, urls_for
+from tests.web.progress import pages as progress_pages
 
 # Open to anyone (sign-in, sign-up, token pages): nothing to refuse.
 PUBLIC = {
@@ -59,6 +60,7 @@ COACH_ABOUT_CLIENT = {
     "coaching:practice",
     "exports:client_export",
     "safety:acknowledge",
+    *progress_pages.COACH_ABOUT_CLIENT,
 }
 # A client's own pages without an id: coaches and visitors.
 CLIENT_OWN = {
@@ -85,6 +87,7 @@ CLIENT_OWN = {
     "values:beliefs",
     "values:new_belief",
     "exports:my_data",
+    *progress_pages.CLIENT_OWN,
 }
 # A client's own things by id: the other client, both coaches (their own coach included) and
 # visitors.
@@ -120,6 +123,7 @@ CLIENT_BY_ID = {
     "values:edit_belief",
     "values:share_belief",
     "values:delete_belief",
+    *progress_pages.CLIENT_BY_ID,
 }
 GROUPS = {
     "public": PUBLIC,

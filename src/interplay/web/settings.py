@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "interplay.web.values",
     "interplay.web.relationships",
     "interplay.web.practice",
+    "interplay.web.progress",
     "interplay.web.exports",
 ]
 

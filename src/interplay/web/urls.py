@@ -16,6 +16,7 @@ urlpatterns = [
     # The belief pages that read experiments are practice's; they share values' namespace.
     path("values/", include((values_patterns + belief_patterns, "values"))),
     path("map/", include("interplay.web.relationships.urls")),
+    path("progress/", include("interplay.web.progress.urls")),
     path("", include("interplay.web.exports.urls")),
     path("", include(erasure_views)),
 ]

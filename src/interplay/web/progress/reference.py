@@ -1,0 +1,28 @@
+"""The practice's own reference values for reliable change (core.reference_values), read from
+each person's first finished assessment on this install. Only the aggregate (an SD and an
+alpha per scale) leaves this function: no one's scores are shown to anyone else."""
+
+from __future__ import annotations
+
+from django.db.models import OuterRef, Subquery
+
+from interplay.core.reference_values import Reference, reference_values
+from interplay.core.vocabulary import Scale
+from interplay.web.assessments.models import Assessment
+
+# The most recent people counted: enough for stable figures, bounded work per page.
+MOST_PEOPLE = 400
+
+
+def practice_references() -> dict[Scale, Reference]:
+    first = (
+        Assessment.objects.filter(user=OuterRef("user"), completed_at__isnull=False)
+        .order_by("completed_at", "id")
+        .values("pk")[:1]
+    )
+    rows = (
+        Assessment.objects.filter(completed_at__isnull=False, pk=Subquery(first))
+        .order_by("-completed_at", "-id")
+        .only("profile")[:MOST_PEOPLE]
+    )
+    return reference_values([row.profile for row in rows])
