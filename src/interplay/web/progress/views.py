@@ -13,7 +13,7 @@ from interplay.web.progress.presenters import progress_context
 from interplay.web.progress.reference import practice_references
 
 
-def _int(value: str | None) -> int | None:
+def query_int(value: str | None) -> int | None:
     try:
         return int(value) if value else None
     except ValueError:
@@ -25,7 +25,7 @@ def progress(request: ClientRequest) -> HttpResponse:
     context = progress_context(
         own_data(request.user),
         practice_references(),
-        _int(request.GET.get("from")),
-        _int(request.GET.get("to")),
+        query_int(request.GET.get("from")),
+        query_int(request.GET.get("to")),
     )
     return render(request, "progress/progress.html", context)
