@@ -47,3 +47,22 @@ def test_the_client_page_links_to_the_progress_page(practice):
 def test_other_coach_gets_404(practice):
     url = reverse("coaching:progress", args=[practice.client.pk])
     assert signed_in(practice.other_coach).get(url).status_code == 404
+
+
+def test_a_feared_outcome_that_did_not_happen_is_acknowledged_after_the_reflection(practice):
+    from interplay.web.practice.models import Experiment
+
+    client = practice.client
+    experiment = Experiment.objects.create(
+        owner=client, title="Ask for a lift", technique="start_small",
+        direction="toward_connection", stakes="medium", what="ask", anxiety_predicted=6,
+    )  # fmt: skip
+    browser = signed_in(client)
+    response = browser.post(
+        reverse("practice:reflect", args=[experiment.pk]),
+        {"what_happened": "fine", "anxiety_during": "2", "feared_outcome_happened": "no"},
+        follow=True,
+    )
+    html = response.content.decode()
+    assert "“Ask for a lift” was your first step beyond the low-stakes rung." in html
+    assert "what you feared did not happen" in html

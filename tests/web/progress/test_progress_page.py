@@ -89,3 +89,26 @@ def test_a_new_client_sees_what_is_needed_not_an_error(practice):
     html = signed_in(practice.client).get(reverse("progress:mine")).content.decode()
     assert "No finished assessment yet." in html
     assert "Two finished assessments are needed to compare." in html
+
+
+def test_a_reliable_change_is_acknowledged_on_the_profile(practice):
+    first, _middle, latest = _history(practice.client)
+    client = signed_in(practice.client)
+    html = client.get(reverse("assessments:profile", args=[latest.pk])).content.decode()
+    assert 'class="growth-note"' in html and "moved toward balance since" in html
+    html = client.get(reverse("assessments:profile", args=[first.pk])).content.decode()
+    assert 'class="growth-note"' not in html
+
+
+def test_thirty_people_give_the_page_the_practices_own_figures(practice):
+    from tests.web.base import make_user
+
+    for n in range(30):
+        person = make_user(f"p{n}@example.test", f"P{n}")
+        answers = answers_leaning(dependence=2 + n % 3, interdependence=2 + n % 3)
+        for position, item in enumerate(sorted(answers)):  # a person's items differ a little
+            answers[item] = min(5, max(1, answers[item] + (n + position) % 3 - 1))
+        finished(person, answers, 5)
+    _history(practice.client)
+    html = signed_in(practice.client).get(reverse("progress:mine")).content.decode()
+    assert "first assessments of 31 people in this practice" in html

@@ -8,13 +8,13 @@ from django.http import HttpResponse
 from django.shortcuts import render
 
 from interplay.web.accounts.decorators import coach_required
+from interplay.web.assessments.reference import practice_references
 from interplay.web.coaching.access import access_client_for_coach, coach_read
 from interplay.web.coaching.client_view import ClientView
 from interplay.web.kernel.audit import record
 from interplay.web.kernel.requests import CoachRequest
 from interplay.web.progress.data import ProgressData
 from interplay.web.progress.presenters import progress_context
-from interplay.web.progress.reference import practice_references
 from interplay.web.progress.views import query_int
 
 

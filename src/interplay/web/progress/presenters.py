@@ -17,13 +17,14 @@ from django.utils.translation import ngettext
 
 from interplay.core import profile_change
 from interplay.core.charts import line_chart
-from interplay.core.growth import DoneExperiment, ReliableStep, growth_moments
+from interplay.core.growth import ReliableStep, growth_moments
 from interplay.core.psychometrics import ReliableChange
 from interplay.core.reference_values import PROVISIONAL, Reference
-from interplay.core.vocabulary import Outcome, Scale, Stakes
+from interplay.core.vocabulary import Outcome, Scale
 from interplay.web import labels
 from interplay.web.assessments.models import Assessment, PulseCheck
 from interplay.web.labels.growth import growth_sentence
+from interplay.web.practice.growth import done_experiments
 from interplay.web.practice.models import Experiment
 from interplay.web.progress.data import ProgressData
 from interplay.web.relationships.changes import changes_since
@@ -268,11 +269,18 @@ def reference_note(references: Mapping[Scale, Reference]) -> str:
             "%(r)s for every scale), until at least 30 people in this practice have finished "
             "an assessment: then the practice's own figures are used."
         ) % {"sd": f"{PROVISIONAL.sd:.2f}", "r": f"{PROVISIONAL.reliability:.2f}"}
-    return ngettext(
+    note = ngettext(
         "Judged against figures from the first assessments of %(n)d person in this practice.",
         "Judged against figures from the first assessments of %(n)d people in this practice.",
         own[0].people,
     ) % {"n": own[0].people}
+    provisional = [_scale_name(scale) for scale, r in references.items() if r.provisional]
+    if provisional:
+        note += " " + _(
+            "For %(scales)s the practice's answers do not yet give usable figures, so the "
+            "provisional ones are used there."
+        ) % {"scales": ", ".join(provisional)}
+    return note
 
 
 def change_sentence(item: profile_change.ScaleChange, reference: Reference) -> str:
@@ -357,20 +365,6 @@ def reliable_change(
 
 
 # Growth ------------------------------------------------------------------------------------
-
-
-def done_experiments(experiments: Sequence[Experiment]) -> list[DoneExperiment]:
-    return [
-        DoneExperiment(
-            pk=e.pk,
-            when=e.finished_at,  # type: ignore[arg-type]
-            title=e.title,
-            stakes=Stakes(e.stakes),
-            outcome=Outcome(e.feared_outcome_happened),
-            tests_reframe=bool(e.belief_id and e.belief and e.belief.alternative.strip()),
-        )
-        for e in _reflected(experiments)
-    ]
 
 
 def reliable_steps(

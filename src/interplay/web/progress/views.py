@@ -7,10 +7,10 @@ from django.http import HttpResponse
 from django.shortcuts import render
 
 from interplay.web.accounts.decorators import client_required
+from interplay.web.assessments.reference import practice_references
 from interplay.web.kernel.requests import ClientRequest
 from interplay.web.progress.data import own_data
 from interplay.web.progress.presenters import progress_context
-from interplay.web.progress.reference import practice_references
 
 
 def query_int(value: str | None) -> int | None:

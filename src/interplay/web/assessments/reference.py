@@ -4,6 +4,7 @@ alpha per scale) leaves this function: no one's scores are shown to anyone else.
 
 from __future__ import annotations
 
+from django.core.cache import cache
 from django.db.models import OuterRef, Subquery
 
 from interplay.core.reference_values import Reference, reference_values
@@ -12,9 +13,18 @@ from interplay.web.assessments.models import Assessment
 
 # The most recent people counted: enough for stable figures, bounded work per page.
 MOST_PEOPLE = 400
+CACHE_KEY = "interplay:reference-values"
+CACHE_SECONDS = 600
 
 
 def practice_references() -> dict[Scale, Reference]:
+    """Kept in the cache for a few minutes: the figures move slowly, and working them out
+    decrypts up to `MOST_PEOPLE` profiles."""
+    found = cache.get_or_set(CACHE_KEY, _compute, CACHE_SECONDS)
+    return found if isinstance(found, dict) else _compute()
+
+
+def _compute() -> dict[Scale, Reference]:
     first = (
         Assessment.objects.filter(user=OuterRef("user"), completed_at__isnull=False)
         .order_by("completed_at", "id")
