@@ -15,6 +15,7 @@ from interplay.web.kernel.audit import record
 from interplay.web.kernel.requests import CoachRequest
 from interplay.web.progress.data import ProgressData
 from interplay.web.progress.presenters import progress_context
+from interplay.web.progress.review import review_context
 from interplay.web.progress.views import query_int
 
 
@@ -44,3 +45,13 @@ def client_progress(request: CoachRequest, client_id: int) -> HttpResponse:
     )
     context.update(client=view.client, reviews=view.reviews())
     return render(request, "coaching/progress.html", context)
+
+
+@coach_required
+def client_review(request: CoachRequest, client_id: int, review_id: int) -> HttpResponse:
+    view = access_client_for_coach(request.user, client_id)
+    found = view.review(review_id)
+    record(coach_read(view, "review", found.pk))
+    context = review_context(shared_data(view), found, practice_references())
+    context["client"] = view.client
+    return render(request, "coaching/review.html", context)

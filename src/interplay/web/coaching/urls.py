@@ -21,6 +21,11 @@ urlpatterns = [
         progress_views.client_progress,
         name="progress",
     ),
+    path(
+        "coach/client/<int:client_id>/reviews/<int:review_id>/",
+        progress_views.client_review,
+        name="review",
+    ),
     path("practice/coach/clients/<int:client_id>/", views.client_practice, name="practice"),
     # Former addresses of the coach's home and client page: permanent redirects.
     path("coach/", views.coach_home, name="coach_home"),
