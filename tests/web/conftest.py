@@ -20,3 +20,13 @@ def outbox(monkeypatch):
 
     monkeypatch.setattr(emails, "transaction", SimpleNamespace(on_commit=lambda fn: fn()))
     return mail.outbox
+
+
+@pytest.fixture(autouse=True)
+def _fresh_reference_values():
+    """The practice's reference values are cached for minutes; each test starts without."""
+    from django.core.cache import cache
+
+    from interplay.web.assessments.reference import CACHE_KEY
+
+    cache.delete(CACHE_KEY)

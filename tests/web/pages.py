@@ -21,6 +21,7 @@ from tests.web.coaching import pages as coaching_pages
 from tests.web.exports import pages as exports_pages
 from tests.web.path import pages as path_pages
 from tests.web.practice import pages as practice_pages
+from tests.web.progress import pages as progress_pages
 from tests.web.reminders import pages as reminders_pages
 from tests.web.safety import pages as safety_pages
 
@@ -38,6 +39,7 @@ POST_ONLY = {
     *exports_pages.POST_ONLY,
     *path_pages.POST_ONLY,
     *practice_pages.POST_ONLY,
+    *progress_pages.POST_ONLY,
     *safety_pages.POST_ONLY,
 }
 ANONYMOUS_ONLY = {
@@ -53,6 +55,7 @@ COACH_PAGES = {
     *exports_pages.COACH_PAGES,
     *path_pages.COACH_PAGES,
     *practice_pages.COACH_PAGES,
+    *progress_pages.COACH_PAGES,
     *safety_pages.COACH_PAGES,
 }
 
@@ -137,5 +140,6 @@ def urls_for(practice: Practice, objects: Objects) -> dict[str, str]:
         **path_pages.path_urls(practice),
         **practice_pages.practice_urls(practice),
         **reminders_pages.reminders_urls(practice),
+        **progress_pages.progress_urls(practice),
         **safety_pages.safety_urls(practice),
     }

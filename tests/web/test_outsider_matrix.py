@@ -15,6 +15,7 @@ from interplay.web.kernel.models import AuditEvent
 from tests.web.base import is_refused, signed_in
 from tests.web.pages import POST_ONLY, all_url_names, client_objects, urls_for
 from tests.web.path import pages as path_pages
+from tests.web.progress import pages as progress_pages
 
 # Open to anyone (sign-in, sign-up, token pages): nothing to refuse.
 PUBLIC = {
@@ -63,6 +64,7 @@ COACH_ABOUT_CLIENT = {
     "exports:client_export",
     "safety:acknowledge",
     *path_pages.COACH_ABOUT_CLIENT,
+    *progress_pages.COACH_ABOUT_CLIENT,
 }
 # A client's own pages without an id: coaches and visitors.
 CLIENT_OWN = {
@@ -91,6 +93,7 @@ CLIENT_OWN = {
     "exports:my_data",
     *path_pages.CLIENT_OWN,
     "reminders:settings",
+    *progress_pages.CLIENT_OWN,
 }
 # A client's own things by id: the other client, both coaches (their own coach included) and
 # visitors.
@@ -126,6 +129,7 @@ CLIENT_BY_ID = {
     "values:edit_belief",
     "values:share_belief",
     "values:delete_belief",
+    *progress_pages.CLIENT_BY_ID,
 }
 GROUPS = {
     "public": PUBLIC,

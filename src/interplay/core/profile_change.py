@@ -24,10 +24,16 @@ from interplay.core.psychometrics import (
     reliable_change,
     smallest_reliable_change,
 )
+from interplay.core.reference_values import (
+    PROVISIONAL,
+    PROVISIONAL_RELIABILITY,
+    PROVISIONAL_SD,
+    Reference,
+)
 from interplay.core.vocabulary import Scale
 
-REFERENCE_SD = 0.8
-REFERENCE_RELIABILITY = 0.80
+REFERENCE_SD = PROVISIONAL_SD
+REFERENCE_RELIABILITY = PROVISIONAL_RELIABILITY
 # Which way is "toward balance" for each scale: more interdependence, less of every extreme
 # and every barrier.
 HIGHER_IS_BETTER = {Scale.INTERDEPENDENCE}
@@ -61,19 +67,23 @@ def scale_scores(profile: Mapping[str, Any] | None) -> dict[Scale, float]:
 
 
 def changes_between(
-    before: Mapping[str, Any] | None, after: Mapping[str, Any] | None
+    before: Mapping[str, Any] | None,
+    after: Mapping[str, Any] | None,
+    references: Mapping[Scale, Reference] | None = None,
 ) -> list[ScaleChange]:
-    """Every scale scored in both profiles, in the vocabulary's order."""
+    """Every scale scored in both profiles, in the vocabulary's order, judged against
+    `references` (the practice's own figures, `reference_values`) or the provisional ones."""
     first, second = scale_scores(before), scale_scores(after)
     changes: list[ScaleChange] = []
     for scale in Scale:
         if scale not in first or scale not in second:
             continue  # unscored on one side: no change is claimed
+        reference = (references or {}).get(scale, PROVISIONAL)
         result = reliable_change(
             first[scale],
             second[scale],
-            REFERENCE_SD,
-            REFERENCE_RELIABILITY,
+            reference.sd,
+            reference.reliability,
             higher_is_better=scale in HIGHER_IS_BETTER,
         )
         changes.append(

@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "interplay.web.path",
     "interplay.web.schedule",
     "interplay.web.reminders",
+    "interplay.web.progress",
     "interplay.web.exports",
 ]
 

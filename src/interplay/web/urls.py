@@ -17,6 +17,7 @@ urlpatterns = [
     path("values/", include((values_patterns + belief_patterns, "values"))),
     path("map/", include("interplay.web.relationships.urls")),
     path("path/", include("interplay.web.path.urls")),
+    path("progress/", include("interplay.web.progress.urls")),
     path("", include("interplay.web.exports.urls")),
     path("", include("interplay.web.reminders.urls")),
     path("", include(erasure_views)),

@@ -14,11 +14,16 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from interplay.core.growth import Growth, GrowthKind
+from interplay.core.profile_change import changes_between
 from interplay.core.profile_json import stored_evidence
+from interplay.core.psychometrics import ReliableChange
 from interplay.core.vocabulary import Barrier, Pattern
 from interplay.web import labels
 from interplay.web.accounts.models import User
 from interplay.web.assessments.models import Assessment, PulseCheck
+from interplay.web.assessments.reference import practice_references
+from interplay.web.labels.growth import growth_sentence
 from interplay.web.reasons import Audience, render, render_all
 
 # Balance Map geometry, in SVG user units: a square plot inside a margin for axis labels.
@@ -299,6 +304,7 @@ def profile_context(user: User, assessment: Assessment) -> dict[str, Any]:
     )
     balance = profile.get("balance") or {}
     return {
+        "growth": growth_since_previous(assessments, assessment),
         "assessment": assessment,
         "profile": profile,
         "map": balance_map(points, current, balance.get("pattern")),
@@ -318,6 +324,34 @@ def profile_context(user: User, assessment: Assessment) -> dict[str, Any]:
         "earlier": [a for a in assessments if a.pk != assessment.pk],
         **findings(profile),
     }
+
+
+def growth_since_previous(assessments: Sequence[Assessment], assessment: Assessment) -> str:
+    """One calm sentence when this assessment shows a reliable change toward balance since the
+    one before it (acknowledged where it happens; gathered on the progress page too)."""
+    if assessment.completed_at is None:
+        return ""
+    earlier = [
+        a for a in assessments if a.completed_at and a.completed_at < assessment.completed_at
+    ]
+    if not earlier:
+        return ""
+    previous = max(earlier, key=lambda a: (a.completed_at, a.pk))
+    before = Assessment.objects.filter(pk=previous.pk).values_list("profile", flat=True).first()
+    improved = tuple(
+        change.scale
+        for change in changes_between(before, assessment.profile, practice_references())
+        if change.classification is ReliableChange.IMPROVED
+    )
+    if not improved:
+        return ""
+    moment = Growth(
+        GrowthKind.RELIABLE_CHANGE,
+        assessment.completed_at,
+        scales=improved,
+        since=previous.completed_at,
+    )
+    return growth_sentence(moment)
 
 
 def summary(profile: Mapping[str, Any] | None) -> dict[str, Any]:

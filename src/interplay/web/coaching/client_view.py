@@ -26,7 +26,8 @@ from interplay.web.kernel.compiled import Kind, compiled_instances
 from interplay.web.path.models import PathProgress
 from interplay.web.path.progress import PathState, path_state
 from interplay.web.practice.models import Experiment
-from interplay.web.relationships.models import MapPerson, MapSharing
+from interplay.web.progress.models import Review
+from interplay.web.relationships.models import MapPerson, MapSharing, MapSnapshot
 from interplay.web.safety.models import SafetyFlag
 from interplay.web.schedule.access import reassess_weeks_of
 from interplay.web.values.models import Belief, PersonalValue
@@ -236,6 +237,17 @@ class ClientView:
             ),
         )
 
+    def snapshots(self) -> list[MapSnapshot] | None:
+        """The map's dated snapshots while the client shares the map as a whole, else None."""
+        return self._once(  # type: ignore[no-any-return]
+            "snapshots",
+            lambda: (
+                list(MapSnapshot.objects.filter(owner=self.client))
+                if _map_shared(self.client)
+                else None
+            ),
+        )
+
     # The guided path ------------------------------------------------------------------------
 
     def path(self) -> PathState | None:
@@ -256,6 +268,28 @@ class ClientView:
             "path_given",
             lambda: PathProgress.objects.filter(owner=self.client, assigned_by=self.coach).exists(),
         )
+
+    # Integration reviews -------------------------------------------------------------------
+
+    def reviews(self) -> list[Review]:
+        """Reviews the client shared, oldest first."""
+        return list(
+            self._once(
+                "reviews",
+                lambda: list(
+                    Review.objects.filter(owner=self.client, shared_with_coach=True)
+                    .select_related("assessment")
+                    .order_by("created_at", "id")
+                ),
+            )
+        )
+
+    def review(self, pk: int) -> Review:
+        """One shared review, or Http404 (also for a private one)."""
+        found = next((r for r in self.reviews() if r.pk == pk), None)
+        if found is None:
+            raise Http404
+        return found
 
     # Safety --------------------------------------------------------------------------------
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from interplay.web.coaching import path_views, signup, views
+from interplay.web.coaching import path_views, progress_views, signup, views
 
 app_name = "coaching"
 urlpatterns = [
@@ -21,6 +21,16 @@ urlpatterns = [
     path("coach/client/<int:client_id>/schedule/", views.set_schedule, name="schedule"),
     path("coach/client/<int:client_id>/plan/", views.new_plan, name="new_plan"),
     path("coach/client/<int:client_id>/plans/<int:plan_id>/", views.edit_plan, name="plan"),
+    path(
+        "coach/client/<int:client_id>/progress/",
+        progress_views.client_progress,
+        name="progress",
+    ),
+    path(
+        "coach/client/<int:client_id>/reviews/<int:review_id>/",
+        progress_views.client_review,
+        name="review",
+    ),
     path("practice/coach/clients/<int:client_id>/", views.client_practice, name="practice"),
     # Former addresses of the coach's home and client page: permanent redirects.
     path("coach/", views.coach_home, name="coach_home"),

@@ -30,6 +30,7 @@ from interplay.web.practice.access import (
     get_experiment_for_user,
     get_role_play_for_user,
 )
+from interplay.web.practice.growth import acknowledgement
 from interplay.web.practice.history import chart_geometry
 from interplay.web.practice.models import Experiment
 from interplay.web.practice.records import core_belief, record_of, records_of
@@ -188,8 +189,11 @@ def reflect(request: ClientRequest, pk: int) -> HttpResponse:
         except ActionError as problem:
             error = str(problem)
         else:
+            # A step worth marking gets one calm sentence; otherwise the ordinary thank-you.
+            said = acknowledgement(experiment, experiments_of(user))
             messages.success(
-                request, _("Thank you for reflecting. That is how the next step gets clearer.")
+                request,
+                said or _("Thank you for reflecting. That is how the next step gets clearer."),
             )
             return redirect("practice:experiment", pk)
     return render(

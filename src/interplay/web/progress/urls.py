@@ -1,0 +1,12 @@
+from django.urls import path
+
+from interplay.web.progress import views
+
+app_name = "progress"
+urlpatterns = [
+    path("", views.progress, name="mine"),
+    path("reviews/", views.reviews, name="reviews"),
+    path("reviews/<int:pk>/", views.review, name="review"),
+    path("reviews/<int:pk>/share/", views.share_review, name="share_review"),
+    path("reviews/<int:pk>/delete/", views.delete_review, name="delete_review"),
+]
