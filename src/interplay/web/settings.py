@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "interplay.web.relationships",
     "interplay.web.practice",
     "interplay.web.exports",
+    "interplay.web.api",
 ]
 
 MIDDLEWARE = [
@@ -200,6 +201,8 @@ TIME_ZONE = env.env_str("INTERPLAY_TIME_ZONE", "Europe/London")
 INTERPLAY_LANGUAGE_ENGINE = env.env_choice(
     "INTERPLAY_LANGUAGE_ENGINE", DEFAULT_ENGINE, ENGINE_NAMES
 )
+# Requests one API token may make per minute (api/auth.py); over it, 429 with Retry-After.
+INTERPLAY_API_REQUESTS_PER_MINUTE = env.env_int("INTERPLAY_API_REQUESTS_PER_MINUTE", 120, minimum=1)
 USE_I18N = True
 USE_TZ = True
 

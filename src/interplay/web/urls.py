@@ -2,6 +2,8 @@ from django.urls import include, path
 
 from interplay.web import account_page, erasure_views, home
 from interplay.web.accounts.urls import urlpatterns as account_patterns
+from interplay.web.api import views as api_views
+from interplay.web.api.service import api
 from interplay.web.practice.belief_urls import urlpatterns as belief_patterns
 from interplay.web.values.urls import urlpatterns as values_patterns
 
@@ -18,6 +20,9 @@ urlpatterns = [
     path("map/", include("interplay.web.relationships.urls")),
     path("", include("interplay.web.exports.urls")),
     path("", include(erasure_views)),
+    path("", include(api_views)),
+    # The JSON API (tokens only, no session: docs/api.md).
+    path("api/v1/", api.urls),
 ]
 
 # A post over DATA_UPLOAD_MAX_MEMORY_SIZE gets a page that says so (kernel/storage_errors.py).
