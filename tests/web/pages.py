@@ -56,6 +56,8 @@ COACH_PAGES = {
 # The JSON API's routes have their own guards, from the API's own route list
 # (tests/web/api/test_api_outsider.py, test_api_reads.py): they answer tokens, not pages.
 API_NAMESPACE = "api"
+# Answers for machines, not pages (JSON, public, nothing private): tests/web/test_health.py.
+MACHINE_URLS = {"health"}
 
 
 def all_url_names() -> set[str]:
@@ -69,7 +71,8 @@ def all_url_names() -> set[str]:
                 inner = f"{namespace}{pattern.namespace}:" if pattern.namespace else namespace
                 walk(pattern.url_patterns, inner)
             elif isinstance(pattern, URLPattern) and pattern.name:
-                names.add(f"{namespace}{pattern.name}")
+                if f"{namespace}{pattern.name}" not in MACHINE_URLS:
+                    names.add(f"{namespace}{pattern.name}")
 
     walk(get_resolver().url_patterns)
     return names

@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "interplay.web.practice",
     "interplay.web.exports",
     "interplay.web.api",
+    "interplay.web.health",
 ]
 
 MIDDLEWARE = [
@@ -126,6 +127,12 @@ else:
         }
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# Optional: Redis for the cache and the API's per-token request counters, so several web
+# processes (and machines) share them. Without it each process keeps its own in memory.
+REDIS_URL = env.env_secret("REDIS_URL") or ""
+if REDIS_URL:
+    CACHES = {"default": env.redis_cache_from_url("REDIS_URL", REDIS_URL)}
 
 AUTH_USER_MODEL = "accounts.User"
 LOGIN_URL = "accounts:sign_in"
