@@ -4,6 +4,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-$(shell cksum < pyproject.toml | cut -d' ' -f1)
 POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/interplay
+PORT ?= 8000
 
 .PHONY: setup demo test test-postgres e2e lint bench eval train-language encoder train-meaning messages clean
 
@@ -16,8 +17,9 @@ $(STAMP): pyproject.toml
 
 setup: $(STAMP)
 
+# The demo's data lives in .demo/ in this clone; `interplay serve --demo --reset` starts afresh.
 demo: setup
-	$(VENV)/bin/interplay serve --demo
+	$(VENV)/bin/interplay serve --demo --port $(PORT)
 
 test: setup
 	$(PY) -m pytest

@@ -32,9 +32,61 @@ def fresh_demo_marker(settings):
     marker.unlink(missing_ok=True)
 
 
+@pytest.fixture
+def no_gunicorn(monkeypatch):
+    """Record the gunicorn start instead of starting it."""
+    from interplay.commands import web
+
+    started = []
+    monkeypatch.setattr(web, "_run_gunicorn", lambda *args: started.append(args))
+    return started
+
+
+@pytest.mark.django_db(transaction=True)
+def test_serve_runs_gunicorn_with_workers_from_the_cpus(no_gunicorn, monkeypatch):
+    from interplay.commands import web
+
+    monkeypatch.setattr(web.os, "cpu_count", lambda: 2)
+    result = runner.invoke(app, ["serve", "--no-worker", "--port", "8766"])
+    assert result.exit_code == 0, result.output
+    assert no_gunicorn == [("127.0.0.1", 8766, 5)]
+    command = web._server_command("127.0.0.1", 8766, 5)
+    assert command[1:4] == ["-m", "gunicorn", "interplay.web.wsgi:application"]
+    assert command[command.index("--workers") + 1] == "5"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_serve_takes_a_worker_count(no_gunicorn):
+    result = runner.invoke(app, ["serve", "--no-worker", "--workers", "3"])
+    assert result.exit_code == 0 and no_gunicorn == [("127.0.0.1", 8000, 3)]
+
+
+def test_reset_is_only_for_the_demo():
+    result = runner.invoke(app, ["serve", "--reset"])
+    assert result.exit_code == 2 and "--demo" in result.output
+
+
+def test_reset_deletes_only_a_marked_demo_folder(tmp_path):
+    import typer
+
+    from interplay.commands import web
+
+    real = tmp_path / "practice"
+    real.mkdir()
+    (real / "interplay.sqlite3").write_text("a real practice")
+    with pytest.raises(typer.Exit):
+        web._reset_demo(real)
+    assert (real / "interplay.sqlite3").exists()
+    marked = tmp_path / "demo"
+    marked.mkdir()
+    (marked / web.DEMO_FOLDER_MARK).write_text("demo")
+    web._reset_demo(marked)
+    assert not marked.exists()
+
+
 @pytest.mark.django_db(transaction=True)
 def test_serve_demo_seeds_and_prints_the_address_and_sign_ins(no_server, fresh_demo_marker):
-    result = runner.invoke(app, ["serve", "--demo", "--no-worker", "--port", "8765"])
+    result = runner.invoke(app, ["serve", "--demo", "--dev", "--no-worker", "--port", "8765"])
     assert result.exit_code == 0, result.output
     assert "http://127.0.0.1:8765/" in result.output
     assert demo.DEMO_CLIENT_EMAIL in result.output and demo.DEMO_PASSWORD in result.output
@@ -82,7 +134,7 @@ def test_manage_passes_arguments_to_django(db):  # `check` reads the database (k
     assert result.exit_code == 0
 
 
-@pytest.mark.parametrize("command", ["serve", "demo-code"])
+@pytest.mark.parametrize("command", ["serve", "demo-code", "worker"])
 def test_every_web_command_option_is_documented(command):
     from pathlib import Path
 
@@ -103,7 +155,7 @@ def test_demo_uses_its_own_folder_unless_one_is_named(monkeypatch, tmp_path):
     from interplay.commands import web
 
     monkeypatch.delenv("INTERPLAY_DATA_DIR", raising=False)
-    assert web._demo_folder(None) == web.DEMO_DATA_DIR.expanduser()
+    assert web._demo_folder(None) == web.CLONE / ".demo"  # inside the clone, ignored by git
     assert web._demo_folder(tmp_path) == tmp_path
     monkeypatch.setenv("INTERPLAY_DATA_DIR", str(tmp_path))
     assert web._demo_folder(None) is None  # the environment's folder is used as given

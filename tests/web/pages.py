@@ -60,16 +60,26 @@ COACH_PAGES = {
 }
 
 
+# The JSON API's routes have their own guards, from the API's own route list
+# (tests/web/api/test_api_outsider.py, test_api_reads.py): they answer tokens, not pages.
+API_NAMESPACE = "api"
+# Answers for machines, not pages (JSON, public, nothing private): tests/web/test_health.py.
+MACHINE_URLS = {"health"}
+
+
 def all_url_names() -> set[str]:
     names: set[str] = set()
 
     def walk(patterns, namespace=""):  # type: ignore[no-untyped-def]
         for pattern in patterns:
+            if isinstance(pattern, URLResolver) and pattern.namespace == API_NAMESPACE:
+                continue
             if isinstance(pattern, URLResolver):
                 inner = f"{namespace}{pattern.namespace}:" if pattern.namespace else namespace
                 walk(pattern.url_patterns, inner)
             elif isinstance(pattern, URLPattern) and pattern.name:
-                names.add(f"{namespace}{pattern.name}")
+                if f"{namespace}{pattern.name}" not in MACHINE_URLS:
+                    names.add(f"{namespace}{pattern.name}")
 
     walk(get_resolver().url_patterns)
     return names
@@ -135,6 +145,7 @@ def urls_for(practice: Practice, objects: Objects) -> dict[str, str]:
         "journal:delete": reverse("journal:delete", args=[objects.entry_pk]),
         "erasure:delete_account": reverse("erasure:delete_account"),
         "erasure:export_zip": reverse("erasure:export_zip"),
+        "api_tokens:tokens": reverse("api_tokens:tokens"),
         **coaching_pages.coaching_urls(practice),
         **exports_pages.exports_urls(practice),
         **path_pages.path_urls(practice),

@@ -36,6 +36,7 @@ OWN_ACCOUNT = {
     "accounts:settings",
     "erasure:delete_account",
     "erasure:export_zip",
+    "api_tokens:tokens",
 }
 # A coach's own pages and their own scenarios: clients, visitors and (by id) the other coach.
 COACH_OWN = {

@@ -1,8 +1,9 @@
-"""Web commands: `interplay serve`, `interplay manage` and `interplay demo-code`."""
+"""Web commands: `interplay serve`, `manage` and `demo-code` (`worker` is in worker.py)."""
 
 from __future__ import annotations
 
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -12,15 +13,40 @@ from typing import Annotated
 import typer
 
 SETTINGS = "interplay.web.settings"
-# The demo lives in its own folder unless told otherwise, so invented people never land in
-# a real practice's database.
-DEMO_DATA_DIR = Path("~/.local/share/interplay-demo")
+# The demo keeps its data inside the clone it runs from (`.demo/`, ignored by git), so each
+# clone has its own and `--reset` can start it afresh; an installed copy (no clone) keeps it in
+# ~/.local/share/interplay-demo. Either way invented people never land in a real practice.
+CLONE = Path(__file__).resolve().parents[3]
+FALLBACK_DEMO_DIR = Path("~/.local/share/interplay-demo")
+DEMO_FOLDER_MARK = ".interplay-demo"  # written into a demo folder: only such a folder is reset
+WSGI_APP = "interplay.web.wsgi:application"
+
+
+def _in_a_clone() -> bool:
+    return (CLONE / "pyproject.toml").is_file() and (CLONE / "src" / "interplay").is_dir()
+
+
+def default_demo_dir() -> Path:
+    return CLONE / ".demo" if _in_a_clone() else FALLBACK_DEMO_DIR.expanduser()
 
 
 def _demo_folder(data_dir: Path | None) -> Path | None:
     if data_dir is None and not os.environ.get("INTERPLAY_DATA_DIR"):
-        return DEMO_DATA_DIR.expanduser()
+        return default_demo_dir()
     return data_dir
+
+
+def _reset_demo(folder: Path) -> None:
+    """Delete a demo folder so the demo starts afresh; refuse anything not marked as one."""
+    if not folder.exists():
+        return
+    if not (folder / DEMO_FOLDER_MARK).is_file():
+        typer.echo(
+            f"Not resetting {folder}: it is not a demo folder (no {DEMO_FOLDER_MARK} in it).",
+            err=True,
+        )
+        raise typer.Exit(2)
+    shutil.rmtree(folder)
 
 
 def _django(data_dir: Path | None = None) -> None:
@@ -38,13 +64,48 @@ def _django(data_dir: Path | None = None) -> None:
         raise typer.Exit(2) from None
 
 
+def default_workers() -> int:
+    """Gunicorn's rule of thumb, two per core and one more, kept to a laptop-friendly size
+    (each process loads the language model on first use)."""
+    return min(2 * (os.cpu_count() or 1) + 1, 8)
+
+
+def _prepare_static() -> None:
+    """Collect the static files for WhiteNoise, so production's manifest exists and no process
+    warns about a missing static folder."""
+    from django.conf import settings
+    from django.core.management import call_command
+
+    Path(settings.STATIC_ROOT).mkdir(parents=True, exist_ok=True)
+    call_command("collectstatic", interactive=False, verbosity=0)
+
+
+def _server_command(host: str, port: int, workers: int) -> list[str]:
+    return [
+        sys.executable,
+        "-m",
+        "gunicorn",
+        WSGI_APP,
+        "--bind",
+        f"{host}:{port}",
+        "--workers",
+        str(workers),
+        "--timeout",
+        "60",  # the first analysis in a process loads the language model
+        "--access-logfile",
+        "-",  # redacted by kernel.log_redaction like the development server's
+        # No control socket in ~/.gunicorn: two servers on one machine would share its path.
+        "--no-control-socket",
+    ]
+
+
 def serve(
     data_dir: Annotated[
         Path | None,
         typer.Option(
             "--data-dir",
             help="Folder for the database and keys (default INTERPLAY_DATA_DIR, or "
-            "~/.local/share/interplay; with --demo, ~/.local/share/interplay-demo).",
+            "~/.local/share/interplay; with --demo, .demo/ in the clone).",
         ),
     ] = None,
     host: Annotated[str, typer.Option("--host", help="Address to listen on.")] = "127.0.0.1",
@@ -55,6 +116,18 @@ def serve(
             "--demo", help="Seed the demo practice (a coach, Maya and three more clients)."
         ),
     ] = False,
+    reset: Annotated[
+        bool,
+        typer.Option("--reset", help="With --demo: delete the demo's data and start afresh."),
+    ] = False,
+    dev: Annotated[
+        bool,
+        typer.Option("--dev", help="Django's development server instead of gunicorn."),
+    ] = False,
+    workers: Annotated[
+        int | None,
+        typer.Option("--workers", min=1, help="Gunicorn processes (default: from the CPUs)."),
+    ] = None,
     worker: Annotated[
         bool,
         typer.Option(
@@ -63,25 +136,37 @@ def serve(
         ),
     ] = True,
 ) -> None:
-    """Create the data folder, apply migrations and serve Interplay."""
-    _django(_demo_folder(data_dir) if demo else data_dir)
+    """Create the data folder, apply migrations and serve Interplay (gunicorn; --dev for
+    Django's development server)."""
+    if reset and not demo:
+        typer.echo("--reset only resets the demo: use it with --demo.", err=True)
+        raise typer.Exit(2)
+    folder = _demo_folder(data_dir) if demo else data_dir
+    if reset and folder is not None:
+        _reset_demo(folder)
+    _django(folder)
     from django.conf import settings
     from django.core.management import call_command
 
     call_command("migrate", interactive=False, verbosity=0)
+    _prepare_static()
     address = f"http://{host}:{port}/"
     typer.echo(f"Interplay data folder: {settings.DATA_DIR}")
     if demo:
         from interplay.web.demo import seed_demo
 
         accounts = seed_demo()
+        (Path(settings.DATA_DIR) / DEMO_FOLDER_MARK).write_text("Interplay demo data\n")
         typer.echo("Demo practice ready (invented people, for trying things out):")
         typer.echo(f"  coach:  {accounts.coach_email} / {accounts.password}")
         for name, email in accounts.clients or (("client", accounts.client_email),):
             typer.echo(f"  client: {email} / {accounts.password}  ({name})")
-        folder = "" if data_dir is None else f" --data-dir {data_dir}"
-        typer.echo(f"  the coach's authenticator code: run `interplay demo-code{folder}`")
+        folder_option = "" if data_dir is None else f" --data-dir {data_dir}"
+        typer.echo(f"  the coach's authenticator code: run `interplay demo-code{folder_option}`")
     typer.echo(f"Serving on {address} (Ctrl+C to stop)")
+    from django.db import connections
+
+    connections.close_all()  # the server and the worker open their own
     background = None
     if worker:
         background = subprocess.Popen(  # noqa: S603 - our own interpreter and module
@@ -91,12 +176,32 @@ def serve(
     # Stopping the server (Ctrl+C or SIGTERM) also stops the worker it started.
     previous = signal.signal(signal.SIGTERM, _exit_on_signal)
     try:
-        call_command("runserver", f"{host}:{port}", use_reloader=False, skip_checks=False)
+        if dev:
+            call_command("runserver", f"{host}:{port}", use_reloader=False, skip_checks=False)
+        else:
+            _run_gunicorn(host, port, workers or default_workers())
     finally:
         signal.signal(signal.SIGTERM, previous)
         if background is not None:
             background.terminate()
             background.wait(timeout=10)
+
+
+def _run_gunicorn(host: str, port: int, workers: int) -> None:
+    server = subprocess.Popen(  # noqa: S603 - our own interpreter and gunicorn
+        _server_command(host, port, workers), env=os.environ.copy()
+    )
+    try:
+        code = server.wait()
+    except (KeyboardInterrupt, SystemExit):
+        server.terminate()  # gunicorn stops its workers gracefully on SIGTERM
+        try:
+            server.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            server.kill()
+        raise
+    if code != 0:
+        raise typer.Exit(code)
 
 
 def _exit_on_signal(signum: int, frame: object) -> None:
@@ -120,9 +225,7 @@ def manage(ctx: typer.Context) -> None:
 def demo_code(
     data_dir: Annotated[
         Path | None,
-        typer.Option(
-            "--data-dir", help="The demo's data folder (default ~/.local/share/interplay-demo)."
-        ),
+        typer.Option("--data-dir", help="The demo's data folder (default .demo/ in the clone)."),
     ] = None,
 ) -> None:
     """Print the demo coach's current authenticator code (demo installs only)."""

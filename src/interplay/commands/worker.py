@@ -1,6 +1,7 @@
 """`interplay worker`: the background worker for a server (and the one `interplay serve` starts).
 
-It runs django-tasks-db's database worker (`manage db_worker`) in a child process, and in this
+It runs the database worker (`manage worker`: django-tasks-db's `db_worker` with the heartbeat
+`/health/` reads) in a child process, and in this
 one the reminder planner's clock: every `--plan-every` seconds it queues the planning task
 (django-tasks has no scheduler of its own; `interplay.web.reminders.clock`). Run one or several
 on a server: the queue hands each task to one worker, and each reminder is claimed once."""
@@ -42,7 +43,7 @@ def worker(
     from interplay.web.reminders.clock import enqueue_planning
 
     child = subprocess.Popen(  # noqa: S603 - our own interpreter and module
-        [sys.executable, "-m", "interplay", "manage", "db_worker", "--no-reload"],
+        [sys.executable, "-m", "interplay", "manage", "worker", "--no-reload"],
         env=os.environ.copy(),
     )
     previous = signal.signal(signal.SIGTERM, _stop)

@@ -157,3 +157,17 @@ def email_from_url(name: str, url: str | None, data_dir: Path) -> dict[str, obje
         f"{name} has an unknown scheme {parts.scheme!r}: use smtp://, smtps://, console:, "
         "file:// or locmem:."
     )
+
+
+def redis_cache_from_url(name: str, url: str) -> dict[str, object]:
+    """Django CACHES entry for a `redis://` (or `rediss://`, `unix://`) URL."""
+    scheme = urlsplit(url).scheme
+    if scheme not in {"redis", "rediss", "unix"}:
+        raise ConfigError(
+            f"{name} must start with redis://, rediss:// or unix://; got scheme {scheme!r}."
+        )
+    return {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": url,
+        "KEY_PREFIX": "interplay",
+    }

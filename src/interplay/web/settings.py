@@ -67,6 +67,8 @@ INSTALLED_APPS = [
     "interplay.web.reminders",
     "interplay.web.progress",
     "interplay.web.exports",
+    "interplay.web.api",
+    "interplay.web.health",
 ]
 
 MIDDLEWARE = [
@@ -129,6 +131,12 @@ else:
         }
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# Optional: Redis for the cache and the API's per-token request counters, so several web
+# processes (and machines) share them. Without it each process keeps its own in memory.
+REDIS_URL = env.env_secret("REDIS_URL") or ""
+if REDIS_URL:
+    CACHES = {"default": env.redis_cache_from_url("REDIS_URL", REDIS_URL)}
 
 AUTH_USER_MODEL = "accounts.User"
 LOGIN_URL = "accounts:sign_in"
@@ -204,6 +212,8 @@ TIME_ZONE = env.env_str("INTERPLAY_TIME_ZONE", "Europe/London")
 INTERPLAY_LANGUAGE_ENGINE = env.env_choice(
     "INTERPLAY_LANGUAGE_ENGINE", DEFAULT_ENGINE, ENGINE_NAMES
 )
+# Requests one API token may make per minute (api/auth.py); over it, 429 with Retry-After.
+INTERPLAY_API_REQUESTS_PER_MINUTE = env.env_int("INTERPLAY_API_REQUESTS_PER_MINUTE", 120, minimum=1)
 USE_I18N = True
 USE_TZ = True
 

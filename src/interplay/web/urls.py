@@ -2,6 +2,9 @@ from django.urls import include, path
 
 from interplay.web import account_page, erasure_views, home
 from interplay.web.accounts.urls import urlpatterns as account_patterns
+from interplay.web.api import views as api_views
+from interplay.web.api.service import api
+from interplay.web.health.views import health
 from interplay.web.practice.belief_urls import urlpatterns as belief_patterns
 from interplay.web.values.urls import urlpatterns as values_patterns
 
@@ -21,6 +24,11 @@ urlpatterns = [
     path("", include("interplay.web.exports.urls")),
     path("", include("interplay.web.reminders.urls")),
     path("", include(erasure_views)),
+    path("", include(api_views)),
+    # The JSON API (tokens only, no session: docs/api.md).
+    path("api/v1/", api.urls),
+    # For load balancers and monitors: JSON, not a page (tests/web/test_health.py).
+    path("health/", health, name="health"),
 ]
 
 # A post over DATA_UPLOAD_MAX_MEMORY_SIZE gets a page that says so (kernel/storage_errors.py).

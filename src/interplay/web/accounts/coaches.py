@@ -4,6 +4,8 @@ a client goes through `coaching.access.access_client_for_coach` instead."""
 
 from __future__ import annotations
 
+from django.db.models import QuerySet
+
 from interplay.web.accounts.models import CoachingRelationship, User
 
 
@@ -36,3 +38,11 @@ def is_current_client(coach: User, client_id: int) -> bool:
     return CoachingRelationship.objects.filter(
         coach=coach, client_id=client_id, ended_at__isnull=True
     ).exists()
+
+
+def current_relationships(coach: User) -> QuerySet[CoachingRelationship]:
+    """The coach's current clients as relationships (with the client), for callers that page
+    through them (the API)."""
+    return CoachingRelationship.objects.select_related("client").filter(
+        coach=coach, ended_at__isnull=True
+    )

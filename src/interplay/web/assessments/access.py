@@ -3,6 +3,7 @@ only what a current client shared, through the `ClientView` from `access_client_
 
 from __future__ import annotations
 
+from django.db.models import QuerySet
 from django.http import Http404
 
 from interplay.web.accounts.models import User
@@ -34,3 +35,8 @@ def open_assessment(user: User) -> Assessment | None:
 
 def latest_pulse(user: User) -> PulseCheck | None:
     return PulseCheck.objects.filter(user=user).order_by("-taken_at", "-id").first()
+
+
+def finished_assessments_of(user: User) -> QuerySet[Assessment]:
+    """The owner's finished assessments, for callers that page through them (the API)."""
+    return Assessment.objects.filter(user=user, completed_at__isnull=False)

@@ -307,3 +307,9 @@ class ClientView:
                 ),
             )
         )
+
+    # For callers that page through a client's shared entries (the API) ------------------
+
+    def entry_rows(self) -> QuerySet[Entry]:
+        """Every shared entry with its analysis, unordered, for a caller that pages by cursor."""
+        return shared_entries_of(self.client).select_related("analysis")

@@ -16,8 +16,9 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-# Paths whose segments after the prefix are secrets (see the URLconf of accounts and coaching).
-TOKEN_PATHS = re.compile(r"(/(?:sign-in/link|invitation|password-reset)/)[^\s?\"]+")
+# Paths whose segments after the prefix are secrets (the URLconf of accounts and coaching, and
+# the API's secret calendar address).
+TOKEN_PATHS = re.compile(r"(/(?:sign-in/link|invitation|password-reset|api/v1/calendar)/)[^\s?\"]+")
 QUERY = re.compile(r"\?[^\s\"]*")
 
 

@@ -52,6 +52,10 @@ COACH_READS = {
     "note": _("their notes about your sessions"),
     "add note": _("their notes about your sessions"),
     "shared data export": _("a download of everything you share"),
+    # Reads through the JSON API (with a coach's token), named so the client can tell.
+    "api: client list": _("your line on their list of clients, through their API token"),
+    "api: client": _("the assessments you share, through their API token"),
+    "api: journal": _("your shared journal entries, through their API token"),
 }
 # How an own-data export was made (`what` of an OWN_EXPORT).
 WEB, COMMAND_LINE = "web", "command line"
