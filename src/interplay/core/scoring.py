@@ -324,7 +324,8 @@ def _score_complete(plan: _Plan, answers: dict[str, int]) -> ScoreSheet:
 
 
 def score_answers(answers: Mapping[str, object], items: Sequence[Item] | None = None) -> ScoreSheet:
-    """Validate and score: every scale either scored (with its evidence) or unscored (with why)."""
+    """Validate and score: every scale either scored (with its evidence) or unscored (with why),
+    each mapping in the vocabulary's order of the scales (the profile's lists keep it)."""
     items = instrument_items() if items is None else items
     plan = _plan(items)
     valid = _validate(answers, plan.known)
