@@ -71,16 +71,21 @@ def unit(score: float) -> float:
 def axis(recipe: tuple[tuple[Scale, bool, int], ...], scores: Mapping[Scale, float]) -> Axis:
     parts: list[AxisPart] = []
     missing: list[Scale] = []
+    weights: list[int] = []
+    weighted: list[float] = []
     for scale, inverted, weight in recipe:
         if scale not in scores:
             missing.append(scale)
             continue
-        value = 1.0 - unit(scores[scale]) if inverted else unit(scores[scale])
-        parts.append(AxisPart(scale, scores[scale], inverted, weight, round(value, 4)))
+        score = scores[scale]
+        value = round(1.0 - unit(score) if inverted else unit(score), 4)
+        parts.append(AxisPart(scale, score, inverted, weight, value))
+        weights.append(weight)
+        weighted.append(value * weight)
     if len(parts) < MIN_PARTS_PER_AXIS:
         return Axis(None, tuple(parts), tuple(missing))
-    total_weight = sum(part.weight for part in parts)
-    score = 100.0 * sum(part.value * part.weight for part in parts) / total_weight
+    # sums of lists in recipe order: the same additions as the formula written out
+    score = 100.0 * sum(weighted) / sum(weights)
     return Axis(round(score, 1), tuple(parts), tuple(missing))
 
 

@@ -160,7 +160,7 @@ def _stage_affinities(scored: Scored) -> list[StageAffinity]:
         for scale in (Scale.DEPENDENCE, Scale.OVER_INDEPENDENCE):
             if scale in scored:
                 terms.append(1.0 - unit(scored[scale].score))
-                names.append(f"1 - n({scale.value})")
+                names.append(f"1 - n({scale._value_})")
         rule = f"mean of {', '.join(names)}"
         affinities.append(
             StageAffinity(Stage.INTERDEPENDENCE, round(sum(terms) / len(terms), 3), rule)
@@ -180,9 +180,9 @@ def stage_of(scored: Scored) -> StageFinding:
     confidence = round(min(1.0, 2.0 * gap), 2)
     mixed = gap < MIXED_STAGE_GAP
     pair = {
-        "top": top.stage.value,
+        "top": top.stage._value_,
         "top_affinity": top.affinity,
-        "second": second.stage.value,
+        "second": second.stage._value_,
         "second_affinity": second.affinity,
     }
     if mixed:
@@ -231,7 +231,7 @@ def boundaries_of(scored: Scored) -> Boundaries:
     else:
         style = BoundaryStyle.BALANCED
     why = reason(
-        f"boundaries.{style.value}", rigid=rigid.score, porous=porous.score, high=HIGH_ABOVE
+        f"boundaries.{style._value_}", rigid=rigid.score, porous=porous.score, high=HIGH_ABOVE
     )
     return Boundaries(style, rigid.score, rigid.level, porous.score, porous.level, why, evidence)
 
@@ -353,35 +353,46 @@ RISK_RULES: tuple[_RiskRule, ...] = (
 )
 
 
-# Each risk's rule and explanation, made once: they are the same for everyone.
-_RISK_WORDS = {
-    rule.risk: (reason(f"risk.{rule.risk.value}"), reason(f"risk.{rule.risk.value}.explanation"))
+# Each risk's rule with its words made once (they are the same for everyone): the rule, its
+# scales, its test, the reasons for the rule and its explanation, and the code said when a
+# scale is missing.
+_RISK_TABLE = tuple(
+    (
+        rule,
+        rule.scales,
+        rule.test,
+        reason(f"risk.{rule.risk.value}"),
+        reason(f"risk.{rule.risk.value}.explanation"),
+        f"risk.{rule.risk.value}.unjudged",
+    )
     for rule in RISK_RULES
-}
+)
 
 
-def risks_of(scored: Scored, autonomy: Axis | None = None) -> tuple[RiskFinding, ...]:
-    """`autonomy`: the autonomy axis when the caller has it already (the profile does)."""
-    means = {scale: score.score for scale, score in scored.items()}
+def risks_of(
+    scored: Scored, autonomy: Axis | None = None, means: Mapping[Scale, float] | None = None
+) -> tuple[RiskFinding, ...]:
+    """`autonomy` and `means` (each scale's score): when the caller has them already (the
+    profile does)."""
+    if means is None:
+        means = {scale: score.score for scale, score in scored.items()}
     if autonomy is None:
         autonomy = autonomy_axis(means)
+    agency = autonomy.score
     findings: list[RiskFinding] = []
-    for rule in RISK_RULES:
-        evidence = _evidence(scored, rule.scales)
-        words, explanation = _RISK_WORDS[rule.risk]
+    for rule, scales, test, words, explanation, unjudged in _RISK_TABLE:
+        evidence = tuple([scored[scale] for scale in scales if scale in scored])
         # a rule's scales are distinct, so all are scored when all are in the evidence
-        present = (
-            autonomy.score is not None if rule.test is None else len(evidence) == len(rule.scales)
-        )
+        present = agency is not None if test is None else len(evidence) == len(scales)
         if not present:
-            missing = tuple(s.value for s in rule.scales if s not in scored)
-            why = reason(f"risk.{rule.risk.value}.unjudged", missing=missing)
+            missing = tuple([s._value_ for s in scales if s not in scored])
+            why = reason(unjudged, missing=missing)
             findings.append(RiskFinding(rule.risk, False, False, why, explanation, evidence))
             continue
-        if rule.test is None:
-            flagged = autonomy.score is not None and autonomy.score < LOW_AGENCY_BELOW
+        if test is None:
+            flagged = agency is not None and agency < LOW_AGENCY_BELOW
         else:
-            flagged = rule.test(means)
+            flagged = test(means)
         findings.append(RiskFinding(rule.risk, flagged, True, words, explanation, evidence))
     return tuple(findings)
 
@@ -404,5 +415,5 @@ def focus_of(balance: Balance) -> FocusFinding:
         focus = Focus.LOOSENING_OVER_INDEPENDENCE
     else:  # interdependent or withdrawn: both sides, in balance or in small steps
         focus = Focus.BALANCING
-    why = reason(f"focus.{balance.pattern.value}", autonomy=a, connection=c)
+    why = reason(f"focus.{balance.pattern._value_}", autonomy=a, connection=c)
     return FocusFinding(focus, why, balance.evidence)

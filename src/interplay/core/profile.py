@@ -69,7 +69,6 @@ __all__ = [
 
 NOT_A_DIAGNOSIS = reason("note.not_a_diagnosis")
 NO_NORMS_YET = reason("note.no_norms_yet")
-_SCALES = tuple(Scale)  # the vocabulary's order, without walking the enum for every profile
 
 
 def to_jsonable(value: object) -> Any:
@@ -125,7 +124,9 @@ class Profile:
 def _notes(unscored: Sequence[Unscored], acquiescence: Acquiescence) -> tuple[Reason, ...]:
     notes = [NOT_A_DIAGNOSIS, NO_NORMS_YET]
     if unscored:
-        notes.append(reason("note.some_unscored", scales=tuple(u.scale.value for u in unscored)))
+        notes.append(
+            reason("note.some_unscored", scales=tuple([u.scale._value_ for u in unscored]))
+        )
     if acquiescence.flagged:
         notes.append(reason("note.acquiescence"))
     return tuple(notes)
@@ -152,21 +153,22 @@ def build_profile(
         focus=focus.focus,
         stage=None if stage.mixed else stage.primary,
         levels={scale: score.level for scale, score in scored.items()},
-        barriers=tuple(b.barrier for b in barriers if b.level is not Level.LOW),
+        barriers=tuple([b.barrier for b in barriers if b.level is not Level.LOW]),
     )
-    unscored = tuple(sheet.unscored[scale] for scale in _SCALES if scale in sheet.unscored)
+    # score_answers fills both in the vocabulary's order of the scales
+    unscored = tuple(sheet.unscored.values())
     return Profile(
         instrument_version=instrument_version(),
         answered=len(sheet.answers),
         total_items=len(items),
-        scales=tuple(scored[scale] for scale in _SCALES if scale in scored),
+        scales=tuple(scored.values()),
         unscored=unscored,
         balance=balance,
         stage=stage,
         boundaries=boundaries_of(scored),
         confluence=confluence_of(scored),
         barriers=barriers,
-        risks=risks_of(scored, autonomy),
+        risks=risks_of(scored, autonomy, means),
         focus=focus,
         questions=recommend_questions(needs, bank),
         experiments=recommend_experiments(needs, library),

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from operator import itemgetter
 
 from interplay.core.experiments import Experiment, experiment_library
 from interplay.core.frozen import quick_init
@@ -75,9 +74,6 @@ class ExperimentPick:
     direction: Direction
     stakes: Stakes
     reasons: tuple[Reason, ...]
-
-
-_BY_POINTS = itemgetter(0)  # rows are made in bank or library order, so ties keep that order
 
 
 def _question_match(question: Question, needs: Needs) -> tuple[int, list[Reason]]:
@@ -179,15 +175,18 @@ def _experiment_match(experiment: Experiment, needs: Needs) -> tuple[int, list[R
     return points, reasons
 
 
-def _experiment_points(experiment: Experiment, levels: Mapping[Scale, Level]) -> int:
-    """`_experiment_match`'s points without its reasons, for ranking the library."""
-    points = 0
-    for scale in experiment.scales:
-        level = levels.get(scale)
+_NO_POINTS: dict[Scale, int] = dict.fromkeys(Scale, 0)
+
+
+def _scale_points(levels: Mapping[Scale, Level]) -> dict[Scale, int]:
+    """Each scale's points for an experiment that names it (`_experiment_match`'s: 2 high,
+    1 moderate), for every scale, so an experiment's points are one sum."""
+    points = _NO_POINTS.copy()
+    for scale, level in levels.items():
         if level is Level.HIGH:
-            points += 2
+            points[scale] = 2
         elif level is Level.MODERATE:
-            points += 1
+            points[scale] = 1
     return points
 
 
@@ -222,15 +221,19 @@ def recommend_experiments(
     library = experiment_library() if library is None else library
     directions = DIRECTIONS_FOR_FOCUS[needs.focus]
     candidates = _low_stakes(library)
-    levels = needs.levels
+    points_of = _scale_points(needs.levels).__getitem__
     queues: dict[Direction, list[Experiment]] = {}
     for direction in directions:
-        ranked = [
-            (-_experiment_points(experiment, levels), experiment)
-            for experiment in candidates.get(direction, ())
+        pool = candidates.get(direction, ())
+        # one int per experiment: its points, then library order (the earlier the larger)
+        size = len(pool)
+        last = size - 1
+        keys = [
+            sum(map(points_of, experiment.scales)) * size + last - position
+            for position, experiment in enumerate(pool)
         ]
-        ranked.sort(key=_BY_POINTS)
-        queues[direction] = [experiment for _, experiment in ranked]
+        keys.sort(reverse=True)
+        queues[direction] = [pool[last - key % size] for key in keys]
     chosen: list[Experiment] = []
     while len(chosen) < limit and any(queues.values()):
         for direction in directions:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from operator import attrgetter
+from operator import attrgetter, getitem
 
 from interplay.core.frozen import quick_init
 from interplay.core.instrument import ANSWER_MAX, ANSWER_MIN, Item, instrument_items
@@ -138,6 +138,22 @@ class _Plan:
     scales: tuple[tuple[Scale, tuple[tuple[str, tuple[ItemAnswer, ...]], ...], int, int], ...]
     # per core scale: the ids of its forward and of its reverse-keyed items
     balanced: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]
+    # For a person who answered every item (three in four do): per scale its ids, each
+    # item's evidence indexed by the answer itself, the ids of its forward and of its
+    # reverse-keyed items, and what the reverse-keyed items' flips add up to (a flipped
+    # answer is ANSWER_MIN + ANSWER_MAX - answer), so the keyed sum is two sums of answers.
+    complete: tuple[
+        tuple[
+            Scale,
+            tuple[str, ...],
+            tuple[tuple[ItemAnswer, ...], ...],
+            tuple[str, ...],
+            tuple[str, ...],
+            int,
+            int,
+        ],
+        ...,
+    ]
 
 
 _PLANS: dict[int, tuple[Sequence[Item], _Plan]] = {}
@@ -175,7 +191,25 @@ def _plan(items: Sequence[Item]) -> _Plan:
         )
         for scale, scale_items in by_scale
     )
-    plan = _Plan(frozenset(evidence), by_scale, evidence, scales, balanced)
+    complete = tuple(
+        (
+            scale,
+            tuple(item.id for item in scale_items),
+            # indexed by the answer itself; below ANSWER_MIN (never read) repeats the first
+            tuple(
+                tuple(
+                    evidence[item.id][max(0, value - ANSWER_MIN)] for value in range(ANSWER_MAX + 1)
+                )
+                for item in scale_items
+            ),
+            tuple(item.id for item in scale_items if not item.reverse),
+            tuple(item.id for item in scale_items if item.reverse),
+            (ANSWER_MIN + ANSWER_MAX) * sum(1 for item in scale_items if item.reverse),
+            len(scale_items),
+        )
+        for scale, scale_items in by_scale
+    )
+    plan = _Plan(frozenset(evidence), by_scale, evidence, scales, balanced, complete)
     if len(_PLANS) > 32:  # instruments made on the fly (tests, the pulse): keep a few only
         _PLANS.clear()
     _PLANS[id(items)] = (items, plan)
@@ -251,6 +285,10 @@ def _acquiescence(plan: _Plan, answers: Mapping[str, int]) -> Acquiescence:
         if forward and reverse:
             per_scale.append((sum(forward) / len(forward) + sum(reverse) / len(reverse)) / 2)
     mean_agreement = round(sum(answers.values()) / len(answers), 3) if answers else 0.0
+    return _acquiescence_of(per_scale, mean_agreement)
+
+
+def _acquiescence_of(per_scale: list[float], mean_agreement: float) -> Acquiescence:
     if len(per_scale) < ACQUIESCENCE_MIN_SCALES:
         note = reason(
             "acquiescence.not_estimated", needed=ACQUIESCENCE_MIN_SCALES, has=len(per_scale)
@@ -262,11 +300,37 @@ def _acquiescence(plan: _Plan, answers: Mapping[str, int]) -> Acquiescence:
     return Acquiescence(index, len(per_scale), mean_agreement, flagged, note)
 
 
+def _score_complete(plan: _Plan, answers: dict[str, int]) -> ScoreSheet:
+    """`score_answers` when every item is answered: no scale is short of answers, so each is
+    a few sums over the answers without asking which were given. The same numbers:
+    the keyed sums are the same whole numbers, divided by the same counts."""
+    answer = answers.__getitem__
+    scored: dict[Scale, ScaleScore] = {}
+    for scale, ids, choices, forward, reverse, flipped, count in plan.complete:
+        mean = (sum(map(answer, forward)) + flipped - sum(map(answer, reverse))) / count
+        given = tuple(map(getitem, choices, map(answer, ids)))
+        scored[scale] = ScaleScore(scale, round(mean, 3), band(mean), count, count, given)
+    per_scale = [
+        (
+            sum(map(answer, forward_ids)) / len(forward_ids)
+            + sum(map(answer, reverse_ids)) / len(reverse_ids)
+        )
+        / 2
+        for forward_ids, reverse_ids in plan.balanced
+        if forward_ids and reverse_ids
+    ]
+    mean_agreement = round(sum(answers.values()) / len(answers), 3)
+    return ScoreSheet(answers, scored, {}, _acquiescence_of(per_scale, mean_agreement))
+
+
 def score_answers(answers: Mapping[str, object], items: Sequence[Item] | None = None) -> ScoreSheet:
-    """Validate and score: every scale either scored (with its evidence) or unscored (with why)."""
+    """Validate and score: every scale either scored (with its evidence) or unscored (with why),
+    each mapping in the vocabulary's order of the scales (the profile's lists keep it)."""
     items = instrument_items() if items is None else items
     plan = _plan(items)
     valid = _validate(answers, plan.known)
+    if len(valid) == len(plan.known):  # its ids are all known, so every item is answered
+        return _score_complete(plan, valid)
     scored: dict[Scale, ScaleScore] = {}
     unscored: dict[Scale, Unscored] = {}
     for scale, layout, total, needed in plan.scales:

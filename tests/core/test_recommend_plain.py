@@ -1,21 +1,27 @@
-"""The question index (core/question_index.py) against the plain rule
-(`recommend._question_match`): the same picks, in the same order, with the same reasons, for
-generated needs, on the shipped bank and on a bank with double tags."""
+"""The fast recommendations against the plain rules they replaced: questions ranked from the
+index (core/question_index.py) against `recommend._question_match` over the whole bank, on
+the shipped bank and on one with double tags; experiments ranked by one sum each against
+`recommend._experiment_match`. The same picks, in the same order, with the same reasons."""
 
 from __future__ import annotations
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from interplay.core.experiments import experiment_library
 from interplay.core.questions import Question, load_questions, question_bank
 from interplay.core.recommend import (
+    DIRECTIONS_FOR_FOCUS,
+    EXPERIMENT_LIMIT,
     QUESTION_LIMIT,
     Needs,
     QuestionPick,
+    _experiment_match,
     _question_match,
+    recommend_experiments,
     recommend_questions,
 )
-from interplay.core.vocabulary import Barrier, Focus, Level, Scale, SessionPhase, Stage
+from interplay.core.vocabulary import Barrier, Focus, Level, Scale, SessionPhase, Stage, Stakes
 
 
 def plainly_recommended(needs: Needs, bank: tuple[Question, ...]) -> tuple[QuestionPick, ...]:
@@ -101,3 +107,28 @@ def test_a_bank_with_double_tags_ranks_as_the_plain_rule_does(tmp_path_factory, 
         path.write_text(DOUBLE_TAGS)
     bank = load_questions(path)
     same_picks(recommend_questions(needs, bank), plainly_recommended(needs, bank))
+
+
+def plain_experiments(needs: Needs) -> list[tuple[str, tuple[str, ...]]]:
+    """Low-stakes experiments ranked by the plain rule, directions taken in turn."""
+    if needs.focus is None:
+        return []
+    queues = []
+    for direction in DIRECTIONS_FOR_FOCUS[needs.focus]:
+        pool = [
+            e for e in experiment_library() if e.stakes is Stakes.LOW and e.direction is direction
+        ]
+        queues.append(sorted(pool, key=lambda e: -_experiment_match(e, needs)[0]))
+    chosen = []
+    while len(chosen) < EXPERIMENT_LIMIT and any(queues):
+        for queue in queues:
+            if queue and len(chosen) < EXPERIMENT_LIMIT:
+                chosen.append(queue.pop(0))
+    return [(e.id, tuple(_experiment_match(e, needs)[1])) for e in chosen]
+
+
+@settings(max_examples=400, deadline=None)
+@given(needs_strategy)
+def test_experiments_rank_as_the_plain_rule_does(needs):
+    fast = [(pick.id, pick.reasons) for pick in recommend_experiments(needs)]
+    assert fast == plain_experiments(needs)
