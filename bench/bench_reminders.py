@@ -4,7 +4,8 @@ The planner (`reminders.planner.plan_reminders`) reads each client's schedule ev
 minutes. This seeds clients with an assessment (half with a check-in due), then times a round
 that claims and queues their reminders and a round that finds every claim taken (the usual
 case), for a small and a four-times-larger practice, and prints the cost per client, the
-queries per client and the ratio between the two sizes (near 4 means it grows linearly).
+queries per round (a fixed few: the planner reads every client in one query) and the ratio
+between the two sizes (4 or less: it grows at most linearly).
 
     .venv/bin/python bench/bench_reminders.py
 """
@@ -72,11 +73,11 @@ def main() -> None:
             results[size] = again
             print(
                 f"{size} clients: first round {first[0] * 1000:.0f} ms ({first[1]} claimed, "
-                f"{first[2]} queries); next round {again[0] * 1000:.0f} ms "
-                f"({again[0] * 1000 / size:.2f} ms and {again[2] / size:.1f} queries a client)"
+                f"{first[2]} queries); next round {again[0] * 1000:.0f} ms, {again[2]} queries "
+                f"({again[0] * 1000 / size:.2f} ms a client)"
             )
         ratio = results[200][0] / results[50][0]
-        print(f"next round, 200 / 50 clients: {ratio:.1f}x (4x is linear)")
+        print(f"next round, 200 / 50 clients: {ratio:.1f}x (4x would be linear)")
     finally:
         shutil.rmtree(folder, ignore_errors=True)
 
