@@ -98,3 +98,37 @@ def test_coaches_and_people_with_nothing_yet_get_no_reminders(
     practice, django_capture_on_commit_callbacks
 ):
     assert _plan(django_capture_on_commit_callbacks, datetime(2030, 1, 1, tzinfo=UTC)) == 0
+
+
+def test_the_planners_bulk_read_agrees_with_each_clients_own_schedule(practice):
+    """The planner reads every client in one query; Home and the settings page read one
+    client at a time. Both must find the same reminders."""
+    from interplay.web.practice.actions import do_save_experiment
+    from interplay.web.reminders.planner import _come
+    from interplay.web.schedule.actions import do_set_reassess_weeks
+    from tests.core.personas import MAYA
+    from tests.web.coaching.helpers import assess, pulse, pulse_answers
+
+    now = timezone.now()
+    check_in_due(practice.client)
+    do_set_reassess_weeks(practice.client, 2, actor=practice.coach)
+    assess(practice.other_client, MAYA, when=now - timedelta(weeks=30))
+    pulse(practice.other_client, pulse_answers(), now - timedelta(days=20))
+    do_save_experiment(
+        {"title": "Say no", "technique": "start_small", "direction": "toward_autonomy",
+         "stakes": "low", "what": "Say no once.",
+         "planned_for": (now - timedelta(days=3)).date().isoformat()},
+        actor=practice.other_client,
+    )  # fmt: skip
+    do_save_reminder_settings(practice.other_client, {**CHOICE, "time_zone": "Pacific/Auckland"},
+                              actor=practice.other_client)  # fmt: skip
+    expected = set()
+    for person in (practice.client, practice.other_client):
+        choice = settings_for(person)
+        today = now.astimezone(choice.zone_info).date()
+        for planned in reminders_for(own_schedule(person, now, today), choice):
+            if planned.send_at <= now:
+                expected.add((person.pk, planned))
+    found = {(person.pk, planned) for person, planned in _come(now)}
+    assert found == expected
+    assert {p.kind for _, p in found} == {"check_in", "reassessment", "follow_up"}

@@ -29,7 +29,6 @@ from interplay.web.practice.models import Experiment
 from interplay.web.progress.models import Review
 from interplay.web.relationships.models import MapPerson, MapSharing, MapSnapshot
 from interplay.web.safety.models import SafetyFlag
-from interplay.web.schedule.access import reassess_weeks_of
 from interplay.web.values.models import Belief, PersonalValue
 
 TIMELINE_LIMIT = 30
@@ -206,10 +205,6 @@ class ClientView:
                 ),
             )
         )
-
-    def reassess_weeks(self) -> int:
-        """How often the client re-assesses (their coach sets it; not private)."""
-        return int(self._once("reassess_weeks", lambda: reassess_weeks_of(self.client)))
 
     def suggestions(self) -> list[Experiment]:
         """What this coach suggested and the client has not yet taken up (the coach wrote

@@ -29,7 +29,7 @@ from interplay.web.coaching.planner import RECENT_ENTRIES, Agenda, propose_agend
 from interplay.web.coaching.practice import add_to_agenda
 from interplay.web.coaching.timeline import timeline
 from interplay.web.journal.insights import any_stale, entry_themes, theme_summary
-from interplay.web.schedule.access import planned_of
+from interplay.web.schedule.access import planned_of, reassess_weeks_of
 
 TIMELINE_PULSES = 6  # the trail on the map shows them all; the timeline keeps the latest
 COLUMNS = (
@@ -144,9 +144,10 @@ def dashboard_context(result: DashboardPage) -> dict[str, Any]:
     }
 
 
-def shared_due(view: ClientView) -> Due:
+def shared_due(view: ClientView, reassess_weeks: int) -> Due:
     """What is due by what the client shared, on the client's own interval (the one rule,
-    core/schedule.py, as the client's Home and the reminders ask it)."""
+    core/schedule.py, as the client's Home and the reminders ask it). The interval is the
+    coach's setting, not something the client shared, so it is read beside the view."""
     latest = view.latest_assessment()
     pulses = view.pulses()
     now = timezone.now()
@@ -154,20 +155,20 @@ def shared_due(view: ClientView) -> Due:
         now,
         latest.completed_at if latest else None,
         pulses[0].taken_at if pulses else None,
-        reassess_weeks=view.reassess_weeks(),
+        reassess_weeks=reassess_weeks,
         today=timezone.localdate(now),
         planned=planned_of(view.experiments()),
     )
 
 
-def due_reasons(view: ClientView) -> list[str]:
+def due_reasons(view: ClientView, reassess_weeks: int | None = None) -> list[str]:
     """What is due, as lines for the planner's open items (shared activity only)."""
-    due = shared_due(view)
+    weeks = reassess_weeks_of(view.client) if reassess_weeks is None else reassess_weeks
+    due = shared_due(view, weeks)
     reasons = []
     if due.first_assessment:
         reasons.append(_("Invite the client to take the self-assessment (none shared yet)."))
     elif due.reassessment:
-        weeks = view.reassess_weeks()
         reasons.append(
             ngettext(
                 "Suggest a re-assessment: the last shared one is over %(weeks)d week old.",
@@ -235,6 +236,7 @@ HISTORY_SHOWN = 5  # latest steps of the history; "show all" lists every shared 
 
 def client_context(view: ClientView, query: str, *, all_history: bool = False) -> dict[str, Any]:
     coach, client = view.coach, view.client
+    weeks = reassess_weeks_of(client)
     assessments = view.assessments()
     latest = view.latest_assessment()
     pulses = view.pulses()
@@ -288,8 +290,8 @@ def client_context(view: ClientView, query: str, *, all_history: bool = False) -
         "notes": access.notes_about(coach, client),
         "follow_ups": access.open_follow_ups(coach, client),
         "plans": access.plans_for(coach, client),
-        "due": due_reasons(view),
-        "reassess_weeks": view.reassess_weeks(),
+        "due": due_reasons(view, weeks),
+        "reassess_weeks": weeks,
         "reassess_choices": REASSESS_WEEKS,
     }
     return context

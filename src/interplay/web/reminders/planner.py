@@ -23,7 +23,12 @@ from interplay.core.schedule import next_check_in, next_reassessment
 from interplay.web.accounts.models import Role, User
 from interplay.web.reminders.access import settings_for
 from interplay.web.reminders.models import ReminderKind, ReminderSettings, SentReminder
-from interplay.web.schedule.access import OwnSchedule, own_schedule
+from interplay.web.schedule.access import (
+    OwnSchedule,
+    planned_by_owner,
+    schedule_from,
+    with_schedule_columns,
+)
 
 
 @dataclass(frozen=True)
@@ -77,24 +82,48 @@ def claim(person: User, planned: Planned, now: datetime) -> SentReminder | None:
     return sent
 
 
-def _clients() -> list[User]:
-    return list(
-        User.objects.filter(role=Role.CLIENT, is_active=True)
-        .select_related("reminder_settings")
-        .order_by("pk")
-    )
+def _come(now: datetime) -> list[tuple[User, Planned]]:
+    """Every chosen reminder whose slot has come, with its person. Three queries for the whole
+    practice: the clients with their choices and schedule columns, and their planned days."""
+    clients = User.objects.filter(role=Role.CLIENT, is_active=True)
+    planned_days = planned_by_owner(clients)
+    found = []
+    for person in with_schedule_columns(clients.select_related("reminder_settings")).order_by("pk"):
+        choice = settings_for(person)
+        if not choice.any_chosen:
+            continue
+        schedule = schedule_from(
+            person.last_assessment,  # type: ignore[attr-defined]
+            person.last_check_in,  # type: ignore[attr-defined]
+            person.reassess_weeks,  # type: ignore[attr-defined]
+            planned_days.get(int(person.pk), ()),
+            now,
+            now.astimezone(choice.zone_info).date(),
+        )
+        found += [(person, p) for p in reminders_for(schedule, choice) if p.send_at <= now]
+    return found
+
+
+def _claimed_already(come: list[tuple[User, Planned]]) -> set[tuple[int, str, datetime]]:
+    """The claims already made among `come` (one query), so a round does not try an insert it
+    knows will fail; the unique row still decides when two planners race."""
+    if not come:
+        return set()
+    rows = SentReminder.objects.filter(
+        person__in={person.pk for person, _ in come}, due_at__in={p.due_at for _, p in come}
+    ).values_list("person_id", "kind", "due_at")
+    return {(int(person_id), kind, due_at) for person_id, kind, due_at in rows}
 
 
 def plan_reminders(now: datetime | None = None) -> int:
     """Claim and queue every reminder whose slot has come; returns how many were claimed."""
     now = now or timezone.now()
+    come = _come(now)
+    taken = _claimed_already(come)
     claimed = 0
-    for person in _clients():
-        choice = settings_for(person)
-        if not choice.any_chosen:
+    for person, planned in come:
+        if (int(person.pk), planned.kind, planned.due_at) in taken:
             continue
-        today = now.astimezone(choice.zone_info).date()
-        for planned in reminders_for(own_schedule(person, now, today), choice):
-            if planned.send_at <= now and claim(person, planned, now) is not None:
-                claimed += 1
+        if claim(person, planned, now) is not None:
+            claimed += 1
     return claimed

@@ -5,10 +5,13 @@ passes the `ClientView`'s reads and `reassess_weeks_of`)."""
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from django.db.models import DateTimeField, F, OuterRef, QuerySet, Subquery, Value
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from interplay.core.schedule import (
@@ -74,16 +77,57 @@ def own_schedule(
     assessment, pulse = (
         latest if latest is not None else (latest_profile(client), latest_pulse(client))
     )
-    last_assessment = assessment.completed_at if assessment else None
-    last_check_in = pulse.taken_at if pulse else None
-    weeks = reassess_weeks_of(client)
-    planned = tuple(_planned(client))
-    due = what_is_due(
+    return schedule_from(
+        assessment.completed_at if assessment else None,
+        pulse.taken_at if pulse else None,
+        reassess_weeks_of(client),
+        _planned(client),
         now,
-        last_assessment,
-        last_check_in,
-        reassess_weeks=weeks,
-        today=today or timezone.localdate(now),
-        planned=planned,
+        today or timezone.localdate(now),
     )
-    return OwnSchedule(due, weeks, last_assessment, last_check_in, planned)
+
+
+def schedule_from(
+    last_assessment: datetime | None,
+    last_check_in: datetime | None,
+    reassess_weeks: int,
+    planned: Iterable[PlannedExperiment],
+    now: datetime,
+    today: date,
+) -> OwnSchedule:
+    kept = tuple(planned)
+    due = what_is_due(
+        now, last_assessment, last_check_in, reassess_weeks=reassess_weeks, today=today,
+        planned=kept,
+    )  # fmt: skip
+    return OwnSchedule(due, reassess_weeks, last_assessment, last_check_in, kept)
+
+
+def with_schedule_columns(people: QuerySet[User]) -> QuerySet[User]:
+    """`people` with `last_assessment`, `last_check_in` and `reassess_weeks` as columns, in
+    the same query: the reminder planner reads every client this way, without loading (and
+    decrypting) anyone's answers."""
+    last_assessment = (
+        Assessment.objects.filter(user=OuterRef("pk"), completed_at__isnull=False)
+        .order_by("-completed_at")
+        .values("completed_at")[:1]
+    )
+    last_check_in = (
+        PulseCheck.objects.filter(user=OuterRef("pk")).order_by("-taken_at").values("taken_at")[:1]
+    )
+    return people.annotate(
+        last_assessment=Subquery(last_assessment, output_field=DateTimeField()),
+        last_check_in=Subquery(last_check_in, output_field=DateTimeField()),
+        reassess_weeks=Coalesce(F("schedule__reassess_weeks"), Value(DEFAULT_REASSESS_WEEKS)),
+    )
+
+
+def planned_by_owner(owners: QuerySet[User]) -> dict[int, list[PlannedExperiment]]:
+    """Every still-planned experiment with a day, of these owners, in one query."""
+    found: dict[int, list[PlannedExperiment]] = defaultdict(list)
+    rows = Experiment.objects.filter(
+        owner__in=owners, accepted=True, status=ExperimentStatus.PLANNED, planned_for__isnull=False
+    ).values_list("owner_id", "pk", "planned_for")
+    for owner_id, pk, day in rows:
+        found[int(owner_id)].append(PlannedExperiment(int(pk), day))
+    return found
