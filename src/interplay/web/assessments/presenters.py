@@ -326,6 +326,17 @@ def profile_context(user: User, assessment: Assessment) -> dict[str, Any]:
     }
 
 
+def stage_sentence(stage: Mapping[str, Any]) -> str:
+    """The stage in words, as the profile page and the reports say it."""
+    text = _("Nearest stage: %(name)s.") % {"name": stage["name"]}
+    if stage.get("mixed") and stage.get("runner_up"):
+        text += " " + _(
+            "Your answers also sit close to %(other)s: a mixed picture like this is common and "
+            "worth exploring."
+        ) % {"other": stage["runner_up"]}
+    return text
+
+
 def growth_since_previous(assessments: Sequence[Assessment], assessment: Assessment) -> str:
     """One calm sentence when this assessment shows a reliable change toward balance since the
     one before it (acknowledged where it happens; gathered on the progress page too)."""
