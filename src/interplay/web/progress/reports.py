@@ -101,7 +101,7 @@ def profile_pdf(
             }
         )
     if found["stage"]["known"]:
-        lines.append(profile_presenters.stage_sentence(found["stage"]))
+        lines.append(found["stage"]["sentence"])
     if found["focus"]["known"]:
         lines.append(_("Focus: %(focus)s.") % {"focus": found["focus"]["name"]})
     if found["boundaries"]["known"]:
@@ -223,8 +223,7 @@ def supervision_pdf(data: ProgressData, references: Mapping[Scale, Reference]) -
                 for line in (
                     _("Balance Map region: %(region)s.") % {"region": summary["pattern"]}
                     if summary["pattern"] else "",
-                    profile_presenters.stage_sentence(found["stage"])
-                    if found["stage"]["known"] else "",
+                    found["stage"]["sentence"],
                     _("Focus: %(focus)s.") % {"focus": found["focus"]["name"]}
                     if found["focus"]["known"] else "",
                     _("Boundary style: %(style)s.") % {"style": found["boundaries"]["name"]}
