@@ -42,6 +42,8 @@ POST_ONLY = {
     *progress_pages.POST_ONLY,
     *safety_pages.POST_ONLY,
 }
+# Files (PDF reports): answered 200 with a download, no page and so no <h1>.
+DOWNLOADS = {*progress_pages.DOWNLOADS}
 ANONYMOUS_ONLY = {
     "accounts:link_sign_in",
     "accounts:password_reset_confirm",

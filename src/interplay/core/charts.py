@@ -54,18 +54,20 @@ def line_chart(
     *,
     width: float = WIDTH,
     height: float = HEIGHT,
+    margins: tuple[float, float, float, float] = (LEFT, RIGHT, TOP, BOTTOM),
 ) -> LineChart:
     """`series` as (when, value), any order; `low`..`high` is the value axis, `ticks` the
-    values that get a gridline."""
+    values that get a gridline; `margins` (left, right, top, bottom) leave room for labels."""
+    left, right, top, bottom = margins
     if not high > low:
         raise ValueError(f"the value axis needs high > low (got {low}..{high})")
     ordered = sorted(series, key=lambda item: item[0])
-    plot_width = width - LEFT - RIGHT
-    plot_height = height - TOP - BOTTOM
+    plot_width = width - left - right
+    plot_height = height - top - bottom
 
     def y_of(value: float) -> float:
         clamped = min(max(value, low), high)
-        return round(TOP + (high - clamped) / (high - low) * plot_height, 1)
+        return round(top + (high - clamped) / (high - low) * plot_height, 1)
 
     points: list[ChartPoint] = []
     if ordered:
@@ -73,8 +75,8 @@ def line_chart(
         span = (end - start).total_seconds()
         for when, value in ordered:
             share = 0.5 if span <= 0 else (when - start).total_seconds() / span
-            points.append(ChartPoint(round(LEFT + share * plot_width, 1), y_of(value), when, value))
+            points.append(ChartPoint(round(left + share * plot_width, 1), y_of(value), when, value))
     grid = tuple(Gridline(y_of(tick), tick) for tick in ticks)
     return LineChart(
-        width, height, LEFT, width - RIGHT, round(TOP + plot_height, 1), tuple(points), grid
+        width, height, left, width - right, round(top + plot_height, 1), tuple(points), grid
     )

@@ -28,6 +28,11 @@ def answers_leaning(dependence: int, interdependence: int) -> dict[str, int]:
     return answers
 
 
+def answers_by_scale(**keyed: int) -> dict[str, int]:
+    """Every item answered so each named scale means the given value (1..5), others 3."""
+    return {item.id: item.keyed(keyed.get(item.scale.value, 3)) for item in instrument_items()}
+
+
 def finished(user, answers, days_ago: float) -> Assessment:  # type: ignore[no-untyped-def]
     assessment = do_start_assessment(actor=user)
     do_save_answers(assessment, answers, actor=user)

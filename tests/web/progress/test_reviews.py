@@ -109,3 +109,18 @@ def test_erasure_covers_reviews(practice):
     _story(practice.client)
     do_delete_account(practice.client, actor=practice.client)
     assert not Review.objects.exists()
+
+
+def test_exports_hold_reviews_the_owner_all_the_coach_the_shared(practice):
+    from interplay.web.coaching.client_view import ClientView
+    from interplay.web.exports.serialise import coach_export, owner_export, to_json
+
+    review = _story(practice.client)
+    private = do_save_review("Kept to myself.", actor=practice.client)
+    do_set_review_sharing(review, True, actor=practice.client)
+    mine = to_json(owner_export(practice.client))
+    assert "Kept to myself." in mine and "I asked and it was fine." in mine
+    theirs = coach_export(ClientView(practice.coach, practice.client))
+    assert [r["id"] for r in theirs["integration_reviews"]] == [review.pk]
+    assert private.pk not in [r["id"] for r in theirs["integration_reviews"]]
+    assert theirs["relationship_map_snapshots"] is None  # the map is not shared

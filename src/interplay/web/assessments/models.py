@@ -11,6 +11,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 
+from interplay.core.standing import stage_words
 from interplay.web.crypto import EncryptedJSONField
 
 
@@ -65,10 +66,11 @@ class Assessment(models.Model):
     def copy_headline(self) -> None:
         """Set the headline columns from the stored profile (empty when unknown)."""
         profile = self.profile or {}
-        stage = profile.get("stage") or {}
         balance = profile.get("balance") or {}
-        self.stage = stage.get("primary") or ""
-        self.stage_mixed = bool(stage.get("mixed"))
+        # The stage as the profile page names it: in agreement with the map region.
+        words = stage_words(profile.get("stage"), balance.get("pattern"))
+        self.stage = words.primary.value if words.primary else ""
+        self.stage_mixed = words.mixed
         self.boundary_style = (profile.get("boundaries") or {}).get("style") or ""
         self.focus = (profile.get("focus") or {}).get("focus") or ""
         self.pattern = balance.get("pattern") or ""

@@ -18,6 +18,7 @@ from interplay.core.growth import Growth, GrowthKind
 from interplay.core.profile_change import changes_between
 from interplay.core.profile_json import stored_evidence
 from interplay.core.psychometrics import ReliableChange
+from interplay.core.standing import stage_words
 from interplay.core.vocabulary import Barrier, Pattern
 from interplay.web import labels
 from interplay.web.accounts.models import User
@@ -239,13 +240,13 @@ def findings(profile: Mapping[str, Any], audience: Audience = "client") -> dict[
         # A low score is not holding anyone back: only moderate and high barriers are listed.
         if barrier.get("level") != "low"
     ]
-    return {
+    words = stage_words(stage, (profile.get("balance") or {}).get("pattern"))
+    found: dict[str, Any] = {
         "stage": {
-            "name": labels.label(labels.STAGES, stage.get("primary")),
-            "runner_up": labels.label(labels.STAGES, stage.get("runner_up"))
-            if stage.get("runner_up")
-            else "",
-            "mixed": bool(stage.get("mixed")),
+            "name": labels.label(labels.STAGES, words.primary),
+            "runner_up": labels.label(labels.STAGES, words.also_close) if words.also_close else "",
+            "mixed": words.mixed,
+            "follows_region": words.follows_region,
             "confidence": round(100 * stage["confidence"])
             if isinstance(stage.get("confidence"), (int, float))
             else None,
@@ -280,6 +281,8 @@ def findings(profile: Mapping[str, Any], audience: Audience = "client") -> dict[
             risk.get("assessable", True) for risk in profile.get("risks", ())
         ),
     }
+    found["stage"]["sentence"] = stage_sentence(found["stage"], audience)
+    return found
 
 
 def profile_context(user: User, assessment: Assessment) -> dict[str, Any]:
@@ -326,6 +329,48 @@ def profile_context(user: User, assessment: Assessment) -> dict[str, Any]:
     }
 
 
+def stage_sentence(stage: Mapping[str, Any], audience: Audience = "client") -> str:
+    """The stage in words, as the profile page, the coach's copy and the reports say it (the
+    order of the stages is `core.standing`'s, so it agrees with the map region)."""
+    if not stage.get("known"):
+        return ""
+    text = _("Nearest stage: %(name)s.") % {"name": stage["name"]}
+    other = {"other": stage.get("runner_up")}
+    if stage.get("mixed") and stage.get("runner_up"):
+        text += (
+            " "
+            + (
+                _(
+                    "Their answers also sit close to %(other)s: a mixed picture like this is "
+                    "common and worth exploring."
+                )
+                if audience == "coach"
+                else _(
+                    "Your answers also sit close to %(other)s: a mixed picture like this is common "
+                    "and worth exploring."
+                )
+            )
+            % other
+        )
+    if stage.get("follows_region"):
+        text += (
+            " "
+            + (
+                _(
+                    "The stage named first is the one their region on the Balance Map belongs to; "
+                    "on the three stage scales alone, %(other)s comes out ahead."
+                )
+                if audience == "coach"
+                else _(
+                    "The stage named first is the one your region on the Balance Map belongs to; "
+                    "on the three stage scales alone, %(other)s comes out ahead."
+                )
+            )
+            % other
+        )
+    return text
+
+
 def growth_since_previous(assessments: Sequence[Assessment], assessment: Assessment) -> str:
     """One calm sentence when this assessment shows a reliable change toward balance since the
     one before it (acknowledged where it happens; gathered on the progress page too)."""
@@ -359,7 +404,7 @@ def summary(profile: Mapping[str, Any] | None) -> dict[str, Any]:
     read directly (building every finding's evidence to read them cost more than the page)."""
     profile = profile or {}
     balance = profile.get("balance") or {}
-    stage = (profile.get("stage") or {}).get("primary")
+    stage = stage_words(profile.get("stage"), balance.get("pattern")).primary
     style = (profile.get("boundaries") or {}).get("style")
     focus = (profile.get("focus") or {}).get("focus")
     return {

@@ -31,6 +31,21 @@ urlpatterns = [
         progress_views.client_review,
         name="review",
     ),
+    path(
+        "coach/client/<int:client_id>/reviews/<int:review_id>/report.pdf",
+        progress_views.client_review_pdf,
+        name="review_pdf",
+    ),
+    path(
+        "coach/client/<int:client_id>/profile.pdf",
+        progress_views.client_profile_pdf,
+        name="profile_pdf",
+    ),
+    path(
+        "coach/client/<int:client_id>/supervision.pdf",
+        progress_views.supervision_pdf,
+        name="supervision_pdf",
+    ),
     path("practice/coach/clients/<int:client_id>/", views.client_practice, name="practice"),
     # Former addresses of the coach's home and client page: permanent redirects.
     path("coach/", views.coach_home, name="coach_home"),

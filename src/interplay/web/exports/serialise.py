@@ -22,6 +22,7 @@ from interplay.web.coaching.models import SessionNote, SessionPlan
 from interplay.web.journal.models import Entry
 from interplay.web.path.progress import PathState, path_state
 from interplay.web.practice.models import CoachScenario, Experiment, RolePlay, StatementDraft
+from interplay.web.progress.models import Review
 from interplay.web.relationships.models import MapPerson, MapSharing, MapSnapshot
 from interplay.web.safety.models import SafetyFlag, SafetyPlan
 from interplay.web.values.models import Belief, PersonalValue
@@ -120,11 +121,19 @@ def map_data(
     return {
         "shared_with_coach": bool(sharing and sharing.shared_with_coach),
         "people": [row(person) for person in people],
-        "snapshots": [
-            {**row(snapshot, skip={"people_json"}), "people": json.loads(snapshot.people_json)}
-            for snapshot in snapshots
-        ],
+        "snapshots": snapshot_data(snapshots),
     }
+
+
+def snapshot_data(snapshots: Iterable[MapSnapshot]) -> list[dict[str, Any]]:
+    return [
+        {**row(snapshot, skip={"people_json"}), "people": json.loads(snapshot.people_json)}
+        for snapshot in snapshots
+    ]
+
+
+def review_data(reviews: Iterable[Review]) -> list[dict[str, Any]]:
+    return [row(review) for review in reviews]
 
 
 def _header(person: User, scope: str) -> dict[str, Any]:
@@ -163,6 +172,7 @@ def owner_export(user: User) -> dict[str, Any]:
         ),
         "safety_plan": safety_plan_data(SafetyPlan.objects.filter(owner=user).first()),
         "guided_path": path_data(path_state(user)),
+        "integration_reviews": review_data(Review.objects.filter(owner=user).order_by("id")),
     }
 
 
@@ -184,6 +194,7 @@ def coach_export(view: ClientView) -> dict[str, Any]:
     `ClientView`, and nothing else (`COACH_EXPORT_READS` names the view's read for each key;
     a test checks that every read of the view is here)."""
     people = view.map()
+    snapshots = view.snapshots()
     return {
         **_header(view.client, "shared with their coach"),
         "assessments": assessment_data(view.assessments()),
@@ -196,6 +207,8 @@ def coach_export(view: ClientView) -> dict[str, Any]:
         "relationship_map": None
         if people is None
         else {"shared_with_coach": True, "people": [row(person) for person in people]},
+        "relationship_map_snapshots": None if snapshots is None else snapshot_data(snapshots),
+        "integration_reviews": review_data(view.reviews()),
         "safety_flags": flag_data(view.safety_flags()),
         "guided_path": path_data(view.path()),
         "guided_path_given_by_you": view.path_given_by_me(),
@@ -240,6 +253,8 @@ COACH_EXPORT_READS = {
     "experiments": "experiments",
     "suggestions_waiting": "suggestions",
     "relationship_map": "map",
+    "relationship_map_snapshots": "snapshots",
+    "integration_reviews": "reviews",
     "safety_flags": "safety_flags",
     "guided_path": "path",
     "guided_path_given_by_you": "path_given_by_me",

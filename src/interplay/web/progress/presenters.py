@@ -66,6 +66,7 @@ def scale_charts(assessments: Sequence[Assessment]) -> list[dict[str, Any]]:
                 "id": scale.value,
                 "name": _scale_name(scale),
                 "chart": chart,
+                "series": points,
                 "rows": [{"when": day(when), "score": f"{score:.2f}"} for when, score in points],
                 "summary": _series_summary(points),
             }

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -13,7 +13,7 @@ from interplay.web.accounts.decorators import client_required
 from interplay.web.assessments.reference import practice_references
 from interplay.web.kernel.errors import ActionError
 from interplay.web.kernel.requests import ClientRequest
-from interplay.web.progress import actions
+from interplay.web.progress import actions, reports
 from interplay.web.progress.access import get_review_for_user
 from interplay.web.progress.data import own_data
 from interplay.web.progress.presenters import day, progress_context
@@ -111,3 +111,25 @@ def delete_review(request: ClientRequest, pk: int) -> HttpResponse:
     actions.do_delete_review(get_review_for_user(request.user, pk), actor=request.user)
     messages.success(request, _("The review is deleted."))
     return redirect("progress:reviews")
+
+
+def pdf_response(content: bytes, filename: str) -> HttpResponse:
+    response = HttpResponse(content, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+@client_required
+def profile_pdf(request: ClientRequest) -> HttpResponse:
+    data = own_data(request.user)
+    if not data.assessments:
+        raise Http404
+    content = reports.profile_pdf(data, data.assessments[-1], practice_references())
+    return pdf_response(content, "interplay-profile.pdf")
+
+
+@client_required
+def review_pdf(request: ClientRequest, pk: int) -> HttpResponse:
+    found = get_review_for_user(request.user, pk)
+    content = reports.review_pdf(own_data(request.user), found, practice_references())
+    return pdf_response(content, f"interplay-review-{found.pk}.pdf")
