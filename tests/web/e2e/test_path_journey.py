@@ -158,9 +158,12 @@ def test_a_solo_person_walks_the_whole_path_at_320px_with_axe_on_every_page(live
     walk.assert_done(5)
 
     walk.open_step(6)
+    # The first experiment opens filled in from the library, leaning the way the focus points.
+    assert "/practice/experiments/new/?library=" in page.url
+    assert page.get_by_label("Direction").input_value() in ("toward_autonomy", "toward_connection")
+    assert page.get_by_label("Stakes").input_value() == "low"
     page.get_by_label("A short name").fill("Ask Dev for a lift")
     page.get_by_label("What exactly you will do").fill("Ask Dev for a lift to the station.")
-    page.get_by_label("Direction").select_option("toward_connection")
     page.get_by_label("What I fear will happen").fill("Dev will think I am needy.")
     page.get_by_label("How anxious I expect to be (0 calm, 10 very)").select_option("6")
     page.get_by_role("button", name="Save plan").click()

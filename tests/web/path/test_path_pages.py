@@ -237,3 +237,22 @@ def test_home_offers_the_coachs_suggested_step_until_it_is_done(practice):
     do_add_value("v-rest", actor=user)
     html = signed_in(user).get(reverse("home")).content.decode()
     assert "Step 1: Where I stand" in html and "suggested by your coach" not in html
+
+
+def test_start_small_opens_a_low_stakes_experiment_in_the_direction_of_the_focus(practice):
+    from interplay.core.experiments import experiment_by_id
+    from interplay.core.path import FOCUS_DIRECTION
+    from interplay.core.vocabulary import Stakes
+
+    user = practice.client
+    _assess(user)
+    focus = person_of(user).focus
+    response = signed_in(user).post(reverse("path:go", args=["small"]))
+    location = response["Location"]
+    assert location.startswith(reverse("practice:new") + "?library=")
+    experiment = experiment_by_id(location.split("=", 1)[1])
+    assert experiment.stakes is Stakes.LOW
+    if focus in FOCUS_DIRECTION:
+        assert experiment.direction is FOCUS_DIRECTION[focus]
+    page = signed_in(user).get(reverse("path:step", args=["small"])).content.decode()
+    assert f"For example: “{experiment.title}”" in page
