@@ -82,17 +82,6 @@ def _row(state: StepState, upcoming: StepState | None) -> dict[str, object]:
     }
 
 
-def _suggested(state: PathState) -> Step | None:
-    """The coach's suggestion while it stands (a step done since is no longer suggested)."""
-    progress = state.progress
-    if progress is None or not progress.suggested_step:
-        return None
-    if not guided_path().has_step(progress.suggested_step):
-        return None
-    suggested = state.state(progress.suggested_step)
-    return None if suggested.status.value == "done" else suggested.step
-
-
 @client_required
 def overview(request: ClientRequest) -> HttpResponse:
     user = request.user
@@ -101,7 +90,7 @@ def overview(request: ClientRequest) -> HttpResponse:
         "path": state,
         "rows": [_row(s, state.next) for s in state.steps],
         "total": len(state.steps),
-        "suggested": _suggested(state),
+        "suggested": state.suggested.step if state.suggested else None,
         "has_coach": current_coach(user) is not None,
     }
     return render(request, "path/overview.html", context)
