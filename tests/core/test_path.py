@@ -100,6 +100,24 @@ def test_the_exercise_follows_the_focus_toward_autonomy_or_connection():
     assert doing_for(step, Focus.BALANCING) == step.doing == doing_for(step, None)
 
 
+def test_the_first_experiment_is_low_stakes_in_the_direction_of_the_focus():
+    from interplay.core.experiments import experiment_library
+    from interplay.core.path import first_experiment
+    from interplay.core.vocabulary import Direction, Stakes
+
+    library = experiment_library()
+    autonomy = first_experiment(Focus.GAINING_SELF_SUFFICIENCY, library)
+    connection = first_experiment(Focus.LOOSENING_OVER_INDEPENDENCE, library)
+    assert autonomy.direction is Direction.TOWARD_AUTONOMY and autonomy.stakes is Stakes.LOW
+    assert connection.direction is Direction.TOWARD_CONNECTION
+    assert connection.stakes is Stakes.LOW
+    # One already done is passed over for the next of the same kind.
+    after = first_experiment(Focus.LOOSENING_OVER_INDEPENDENCE, library, {connection.id})
+    assert after is not None and after.id != connection.id
+    assert after.direction is Direction.TOWARD_CONNECTION
+    assert first_experiment(None, library).stakes is Stakes.LOW
+
+
 def test_a_prompt_id_leads_back_to_its_step_and_other_ids_do_not():
     path = guided_path()
     for step in path.steps:

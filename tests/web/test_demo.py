@@ -98,3 +98,14 @@ def test_every_coach_page_has_something_real_to_show(seeded):
     plan = SessionPlan.objects.filter(client=maya).first()
     html = browser.get(reverse("coaching:plan", args=[maya.pk, plan.pk])).content.decode()
     assert "Opening" in html
+
+
+def test_maya_walks_the_path_her_coach_gave_her_and_shares_it(seeded):
+    from interplay.web.path.models import PathProgress
+    from interplay.web.path.progress import path_state
+
+    maya = User.objects.get(email=demo.DEMO_CLIENT_EMAIL)
+    progress = PathProgress.objects.get(owner=maya)
+    assert progress.shared_with_coach and progress.assigned_by.email == demo.DEMO_COACH_EMAIL
+    state = path_state(maya)
+    assert state.done_count >= 1 and progress.suggested_step == state.next.step.id

@@ -27,8 +27,9 @@ from interplay.core.content_files import (
     read_toml,
     text,
 )
+from interplay.core.experiments import Experiment
 from interplay.core.questions import Question, question_bank
-from interplay.core.vocabulary import Barrier, Focus, Theme
+from interplay.core.vocabulary import Barrier, Direction, Focus, Stakes, Theme
 
 PATH_FILE = CONTENT_DIR / "path.toml"
 MAX_STEP_ID = 10  # "p:<step>:<focus or barrier>" must fit a journal entry's 40-character prompt id
@@ -244,6 +245,29 @@ def doing_for(step: Step, focus: Focus | None) -> str:
     if focus is not None and focus in step.doing_by_focus:
         return step.doing_by_focus[focus]
     return step.doing
+
+
+# Which way a first experiment leans for each of the two struggles; balancing leans either way.
+FOCUS_DIRECTION = {
+    Focus.GAINING_SELF_SUFFICIENCY: Direction.TOWARD_AUTONOMY,
+    Focus.LOOSENING_OVER_INDEPENDENCE: Direction.TOWARD_CONNECTION,
+}
+
+
+def first_experiment(
+    focus: Focus | None, library: Sequence[Experiment], done: Iterable[str] = ()
+) -> Experiment | None:
+    """The first low-stakes experiment of the library in the direction of the person's focus
+    (toward autonomy when gaining self-sufficiency, toward connection when loosening
+    over-independence, either when balancing), skipping those already done."""
+    finished = set(done)
+    wanted = FOCUS_DIRECTION.get(focus) if focus else None
+    for experiment in library:
+        if experiment.id in finished or experiment.stakes is not Stakes.LOW:
+            continue
+        if wanted is None or experiment.direction is wanted:
+            return experiment
+    return None
 
 
 def prompt_by_id(guided: GuidedPath, value: str) -> PathPrompt | None:

@@ -154,6 +154,19 @@ def _plan_next_session(coach: User, client: User, in_days: int) -> None:
     )
 
 
+def _put_on_the_path(coach: User, client: User) -> None:
+    """Maya walks the guided path her coach gave her and shares her progress; what she has done
+    already (assessments, practice) shows as done steps, and the coach suggests the next."""
+    from interplay.web.path import actions as path_actions
+    from interplay.web.path.progress import path_state
+
+    path_actions.do_assign_path(client, actor=coach)
+    path_actions.do_set_path_sharing(client, True, actor=client)
+    upcoming = path_state(client).next
+    if upcoming is not None:
+        path_actions.do_suggest_step(client, upcoming.step.id, actor=coach)
+
+
 @transaction.atomic
 def seed_demo() -> DemoAccounts:
     """Create the demo practice once; later calls only return the sign-ins."""
@@ -174,6 +187,7 @@ def seed_demo() -> DemoAccounts:
                 from interplay.web.practice.demo import seed_practice_demo
 
                 seed_practice_demo(coach, client)
+                _put_on_the_path(coach, client)
     (settings.DATA_DIR / DEMO_MARKER).touch()
     return accounts
 

@@ -59,15 +59,9 @@ def home(request: HttpRequest) -> HttpResponse:
 def _path_lead(state: PathState) -> dict[str, object]:
     """For someone on the guided path: the step to take next (a coach's suggestion first, while
     it is not done), and how far along they are."""
-    progress = state.progress
-    suggested = None
-    if progress and progress.suggested_step:
-        found = [s for s in state.steps if s.step.id == progress.suggested_step]
-        if found and found[0].evidence is None:
-            suggested = found[0]
     return {
-        "next": suggested or state.next,
-        "suggested": suggested is not None,
+        "next": state.suggested or state.next,
+        "suggested": state.suggested is not None,
         "done": state.done_count,
         "total": len(state.steps),
     }

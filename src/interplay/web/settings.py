@@ -103,6 +103,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "csp.context_processors.nonce",
+                "interplay.web.accounts.context_processors.coaching",
             ],
             "string_if_invalid": "",
             "builtins": ["interplay.web.kernel.templatetags.idempotency"],

@@ -237,3 +237,66 @@ def test_home_offers_the_coachs_suggested_step_until_it_is_done(practice):
     do_add_value("v-rest", actor=user)
     html = signed_in(user).get(reverse("home")).content.decode()
     assert "Step 1: Where I stand" in html and "suggested by your coach" not in html
+
+
+def test_start_small_opens_a_low_stakes_experiment_in_the_direction_of_the_focus(practice):
+    from interplay.core.experiments import experiment_by_id
+    from interplay.core.path import FOCUS_DIRECTION
+    from interplay.core.vocabulary import Stakes
+
+    user = practice.client
+    _assess(user)
+    focus = person_of(user).focus
+    response = signed_in(user).post(reverse("path:go", args=["small"]))
+    location = response["Location"]
+    assert location.startswith(reverse("practice:new") + "?library=")
+    experiment = experiment_by_id(location.split("=", 1)[1])
+    assert experiment.stakes is Stakes.LOW
+    if focus in FOCUS_DIRECTION:
+        assert experiment.direction is FOCUS_DIRECTION[focus]
+    page = signed_in(user).get(reverse("path:step", args=["small"])).content.decode()
+    assert f"For example: “{experiment.title}”" in page
+
+
+def _practise_once(user, n):  # type: ignore[no-untyped-def]
+    do_save_entry("", f"Entry {n} on the path.", "p:bounds:balancing", actor=user)
+    do_save_belief({"belief": f"Belief {n}", "alternative": "Another way"}, actor=user)
+    do_add_value("", f"Value {n}", actor=user)
+    do_reflect(do_save_experiment(PLAN, actor=user), REFLECTION, actor=user)
+    do_save_statement_draft(f"I need {n}.", actor=user)
+    do_stop_role_play(do_start_role_play("s:s-ask-for-a-lift", actor=user), actor=user)
+    do_save_person({**PERSON, "name": f"Person {n}"}, actor=user)
+    do_record_pulse({i.id: 3 for i in pulse_items()}, actor=user)
+
+
+def test_the_path_pages_cost_the_same_queries_however_much_has_been_done(practice):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    user = practice.client
+    browser = signed_in(user)
+    _assess(user)
+    do_begin_path(user, actor=user)
+    counts = []
+    for n in range(3):
+        _practise_once(user, n)
+        with CaptureQueriesContext(connection) as overview:
+            browser.get(reverse("path:overview"))
+        with CaptureQueriesContext(connection) as step:
+            browser.get(reverse("path:step", args=["bounds"]))
+        counts.append((len(overview), len(step)))
+    assert counts[0] == counts[1] == counts[2], counts
+    assert max(counts[0]) <= 20, counts  # one query per kind of record, not per record
+
+
+def test_another_client_sees_only_their_own_path(practice):
+    user = practice.client
+    do_skip_step(user, "stand", actor=user)
+    do_save_entry("", "Maya's words.", "p:bounds:balancing", actor=user)
+    other = signed_in(practice.other_client)
+    html = other.get(reverse("path:overview")).content.decode()
+    assert "0 of 11 steps done" not in html  # not on the path: nothing of Maya's either
+    assert "Skipped for now" not in html and "Done" not in html
+    step = other.get(reverse("path:step", args=["bounds"])).content.decode()
+    assert "Maya's words" not in step and "To go a little deeper" not in step
+    assert not StepProgress.objects.filter(owner=practice.other_client).exists()

@@ -245,24 +245,22 @@ class ClientView:
 
     # The guided path ------------------------------------------------------------------------
 
+    def _path_row(self) -> PathProgress | None:
+        return self._once(  # type: ignore[no-any-return]
+            "path_row", lambda: PathProgress.objects.filter(owner=self.client).first()
+        )
+
     def path(self) -> PathState | None:
         """Where the client is on the guided path (which steps are done, skipped, next; never
         what they wrote) while they share it, else None."""
-        return self._once(  # type: ignore[no-any-return]
-            "path",
-            lambda: (
-                path_state(self.client)
-                if PathProgress.objects.filter(owner=self.client, shared_with_coach=True).exists()
-                else None
-            ),
-        )
+        row = self._path_row()
+        shared = row is not None and row.shared_with_coach
+        return self._once("path", lambda: path_state(self.client) if shared else None)  # type: ignore[no-any-return]
 
     def path_given_by_me(self) -> bool:
         """Whether this coach gave the client the path (the coach did it, so they may know)."""
-        return self._once(  # type: ignore[no-any-return]
-            "path_given",
-            lambda: PathProgress.objects.filter(owner=self.client, assigned_by=self.coach).exists(),
-        )
+        row = self._path_row()
+        return row is not None and row.assigned_by_id == self.coach.pk
 
     # Integration reviews -------------------------------------------------------------------
 

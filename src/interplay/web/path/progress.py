@@ -93,6 +93,15 @@ class PathState:
     def state(self, step_id: str) -> StepState:
         return next(s for s in self.steps if s.step.id == step_id)
 
+    @property
+    def suggested(self) -> StepState | None:
+        """A coach's suggested step while it stands: gone once that step is done."""
+        wanted = self.progress.suggested_step if self.progress else ""
+        found = [s for s in self.steps if s.step.id == wanted]
+        if not found or found[0].status is StepStatus.DONE:
+            return None
+        return found[0]
+
 
 @dataclass(frozen=True)
 class Person:

@@ -10,7 +10,17 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from interplay.core.path import Exercise, Step, doing_for, follow_ups_for, guided_path, prompt_for
+from interplay.core.experiments import Experiment as LibraryExperiment
+from interplay.core.experiments import experiment_library
+from interplay.core.path import (
+    Exercise,
+    Step,
+    doing_for,
+    first_experiment,
+    follow_ups_for,
+    guided_path,
+    prompt_for,
+)
 from interplay.core.vocabulary import ExperimentStatus
 from interplay.web.accounts.coaches import current_coach
 from interplay.web.accounts.decorators import client_required
@@ -21,8 +31,8 @@ from interplay.web.kernel.requests import ClientRequest
 from interplay.web.path import actions
 from interplay.web.path.access import get_step
 from interplay.web.path.labels import DONE_WHEN, EXERCISE_NAMES, STATUS_NAMES, prompt_reason
-from interplay.web.path.progress import PathState, StepState, path_state, person_of
-from interplay.web.practice.access import experiments_of
+from interplay.web.path.progress import PathState, Person, StepState, path_state, person_of
+from interplay.web.practice.access import experiments_of, finished_library_ids
 
 SIMPLE_EXERCISES = {
     Exercise.ASSESSMENT: "assessments:start",
@@ -36,11 +46,22 @@ SIMPLE_EXERCISES = {
 }
 
 
-def exercise_url(owner: User, step: Step, prompt_id: str) -> str:
-    """Where the step's exercise is done: the journal opens on the step's prompt; reflecting
-    opens the oldest experiment still planned."""
+def suggested_experiment(owner: User, person: Person) -> LibraryExperiment | None:
+    """For "start small": the library's first low-stakes experiment in the focus's direction
+    that the person has not done yet."""
+    return first_experiment(person.focus, experiment_library(), finished_library_ids(owner))
+
+
+def exercise_url(owner: User, step: Step, person: Person, prompt_id: str) -> str:
+    """Where the step's exercise is done: the journal opens on the step's prompt; a first
+    experiment opens pre-filled in the focus's direction; reflecting opens the oldest
+    experiment still planned."""
     if step.exercise is Exercise.JOURNAL:
         return f"{reverse('journal:new')}?prompt={prompt_id}"
+    if step.exercise is Exercise.EXPERIMENT:
+        example = suggested_experiment(owner, person)
+        if example is not None:
+            return f"{reverse('practice:new')}?library={example.id}"
     if step.exercise is Exercise.EXPERIMENT_REFLECTION:
         planned = [
             e for e in experiments_of(owner) if e.accepted and e.status == ExperimentStatus.PLANNED
@@ -61,17 +82,6 @@ def _row(state: StepState, upcoming: StepState | None) -> dict[str, object]:
     }
 
 
-def _suggested(state: PathState) -> Step | None:
-    """The coach's suggestion while it stands (a step done since is no longer suggested)."""
-    progress = state.progress
-    if progress is None or not progress.suggested_step:
-        return None
-    if not guided_path().has_step(progress.suggested_step):
-        return None
-    suggested = state.state(progress.suggested_step)
-    return None if suggested.status.value == "done" else suggested.step
-
-
 @client_required
 def overview(request: ClientRequest) -> HttpResponse:
     user = request.user
@@ -80,7 +90,7 @@ def overview(request: ClientRequest) -> HttpResponse:
         "path": state,
         "rows": [_row(s, state.next) for s in state.steps],
         "total": len(state.steps),
-        "suggested": _suggested(state),
+        "suggested": state.suggested.step if state.suggested else None,
         "has_coach": current_coach(user) is not None,
     }
     return render(request, "path/overview.html", context)
@@ -116,6 +126,9 @@ def step_page(request: ClientRequest, step_id: str) -> HttpResponse:
         "here": here,
         "status_name": STATUS_NAMES[here.status],
         "doing": doing_for(step, person.focus),
+        "example": suggested_experiment(user, person)
+        if step.exercise is Exercise.EXPERIMENT
+        else None,
         "exercise_name": EXERCISE_NAMES[step.exercise],
         "done_when": DONE_WHEN[step.exercise],
         "prompt": prompt,
@@ -143,7 +156,8 @@ def go(request: ClientRequest, step_id: str) -> HttpResponse:
     step = get_step(step_id)
     actions.do_start_step(user, step.id, actor=user)
     person = person_of(user)
-    return redirect(exercise_url(user, step, prompt_for(step, person.focus, person.barriers).id))
+    prompt = prompt_for(step, person.focus, person.barriers)
+    return redirect(exercise_url(user, step, person, prompt.id))
 
 
 @client_required
