@@ -5,6 +5,7 @@ the start prints no warning."""
 from __future__ import annotations
 
 import os
+import shutil
 import signal
 import socket
 import subprocess
@@ -71,3 +72,97 @@ def test_serve_runs_gunicorn_and_the_worker_and_answers(tmp_path):
     text = output.decode(errors="replace")
     assert "gunicorn" in text.lower() or "Booting worker" in text, text
     assert "Warning" not in text and "No directory at" not in text, text
+
+
+def _start_redis(port: int) -> subprocess.Popen[bytes]:
+    server = subprocess.Popen(
+        [REDIS, "--port", str(port), "--save", "", "--appendonly", "no", "--bind", "127.0.0.1"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        with socket.socket() as probe:
+            if probe.connect_ex(("127.0.0.1", port)) == 0:
+                return server
+        time.sleep(0.1)
+    server.kill()
+    pytest.fail("redis-server did not start")
+
+
+def _make_token(env: dict[str, str]) -> str:
+    """A client and a token in the served data folder (migrated first)."""
+    script = (
+        "import django; django.setup()\n"
+        "from django.core.management import call_command\n"
+        "call_command('migrate', verbosity=0)\n"
+        "from interplay.web.accounts.models import User\n"
+        "from interplay.web.api.actions import do_create_access_token\n"
+        "user = User.objects.create_user('ada@client.test', None, name='Ada')\n"
+        "print(do_create_access_token('bench', ['read:own'], actor=user).secret)\n"
+    )
+    made = subprocess.run(
+        [sys.executable, "-c", script],
+        env=env | {"DJANGO_SETTINGS_MODULE": "interplay.web.settings"},
+        capture_output=True,
+        check=True,
+    )
+    return made.stdout.decode().strip().splitlines()[-1]
+
+
+REDIS = shutil.which("redis-server") or ""
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not REDIS, reason="redis-server is not installed (Debian: redis-server)")
+def test_with_redis_every_process_shares_one_token_budget(tmp_path):
+    """Four gunicorn processes and a budget of 6 requests a minute: with `REDIS_URL` exactly 6
+    of 16 requests get through, whichever processes answer them (without Redis each process
+    would count its own 6)."""
+    redis_port, port = _free_port(), _free_port()
+    redis = _start_redis(redis_port)
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "INTERPLAY_"))}
+    env |= {
+        "INTERPLAY_DATA_DIR": str(tmp_path / "data"),
+        "REDIS_URL": f"redis://127.0.0.1:{redis_port}/0",
+        "INTERPLAY_API_REQUESTS_PER_MINUTE": "6",
+    }
+    token = _make_token(env)
+    server = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "interplay",
+            "serve",
+            "--port",
+            str(port),
+            "--workers",
+            "4",
+            "--no-worker",
+        ],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        assert _wait_for(f"{base}/sign-in/", 200, 60)[0] == 200
+        if time.time() % 60 > 45:  # keep the burst inside one minute's window
+            time.sleep(61 - time.time() % 60)
+        answers = []
+        for _ in range(16):
+            request = urllib.request.Request(
+                f"{base}/api/v1/profiles", headers={"Authorization": f"Bearer {token}"}
+            )
+            try:
+                with urllib.request.urlopen(request, timeout=5) as answer:  # noqa: S310
+                    answers.append(answer.status)
+            except urllib.error.HTTPError as error:
+                answers.append(error.code)
+        assert (answers.count(200), answers.count(429)) == (6, 10), answers
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        server.wait(timeout=30)
+        redis.terminate()
+        redis.wait(timeout=10)

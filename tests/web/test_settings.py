@@ -71,6 +71,17 @@ def test_database_url_with_other_scheme_is_refused():
         env.database_from_url("DATABASE_URL", "mysql://x@y/z")
 
 
+def test_redis_url_becomes_the_redis_cache():
+    cache = env.redis_cache_from_url("REDIS_URL", "redis://127.0.0.1:6379/2")
+    assert cache["BACKEND"] == "django.core.cache.backends.redis.RedisCache"
+    assert cache["LOCATION"] == "redis://127.0.0.1:6379/2"
+
+
+def test_redis_url_with_other_scheme_is_refused():
+    with pytest.raises(env.ConfigError, match="REDIS_URL must start with redis://"):
+        env.redis_cache_from_url("REDIS_URL", "http://127.0.0.1:6379")
+
+
 def test_email_url_smtp(tmp_path):
     mail = env.email_from_url("INTERPLAY_EMAIL_URL", "smtp://me:pw@mail.example:2525", tmp_path)
     assert mail["EMAIL_HOST"] == "mail.example" and mail["EMAIL_PORT"] == 2525

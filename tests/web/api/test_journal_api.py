@@ -75,3 +75,9 @@ def test_a_signed_in_session_does_not_authenticate_the_api(practice):
     assert browser.get("/api/v1/journal").status_code == 401
     posted = Api(None, browser).send("post", "/api/v1/journal", {"body": "Forged."})
     assert posted.status_code == 401 and Entry.objects.count() == 0
+
+
+def test_a_method_a_route_does_not_take_is_a_405(callers):
+    answer = callers["client"].send("patch", "/api/v1/journal", {"body": "x"})
+    assert answer.status_code == 405
+    assert Entry.objects.count() == 0

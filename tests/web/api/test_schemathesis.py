@@ -32,7 +32,21 @@ schema = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", get_wsgi_applica
 
 
 @pytest.fixture
-def tokens(practice):  # type: ignore[no-untyped-def]
+def connection_kept():  # type: ignore[no-untyped-def]
+    """As Django's test client does: the WSGI handler would close the database connection after
+    each request, and with it the test's transaction (PostgreSQL)."""
+    from django.core.signals import request_finished, request_started
+    from django.db import close_old_connections
+
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
+
+
+@pytest.fixture
+def tokens(practice, connection_kept):  # type: ignore[no-untyped-def]
     client_objects(practice)  # something to find: an entry and a finished assessment
     return {"client": token_for(practice.client), "coach": token_for(practice.coach)}
 
