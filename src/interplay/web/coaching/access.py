@@ -119,8 +119,8 @@ def get_plan_for_coach(coach: User, client: User, plan_id: int) -> SessionPlan:
     return plan
 
 
-def notes_about(coach: User, client: User, limit: int = 50) -> list[SessionNote]:
-    return list(SessionNote.objects.filter(coach=coach, client=client)[:limit])
+def notes_about(coach: User, client: User, limit: int = 50, offset: int = 0) -> list[SessionNote]:
+    return list(SessionNote.objects.filter(coach=coach, client=client)[offset : offset + limit])
 
 
 def open_follow_ups(coach: User, client: User) -> list[SessionNote]:

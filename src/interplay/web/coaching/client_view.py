@@ -99,6 +99,37 @@ class ClientView:
         found = self.assessments()
         return found[-1] if found else None
 
+    def headlines(self) -> list[Assessment]:
+        """Finished, shared assessments, oldest first, with their dates and headline columns
+        only (stage, boundary style, focus, balance): the stored profile JSON is neither
+        decrypted nor parsed, so lists and the overview cost the same at any profile size."""
+        return list(
+            self._once(
+                "headlines",
+                lambda: self._fetch(
+                    "headlines",
+                    lambda v: (
+                        shared_assessments_of(v["client"])
+                        .only(
+                            "id",
+                            "user_id",
+                            "completed_at",
+                            "shared_with_coach",
+                            *Assessment.HEADLINE,
+                        )
+                        .order_by("completed_at", "id")
+                    ),
+                ),
+            )
+        )
+
+    def assessments_among(self, pks: list[int]) -> list[Assessment]:
+        """The shared assessments with these ids, in full (profiles too), oldest first: a page
+        of the history reads only the assessments it shows."""
+        return list(
+            shared_assessments_of(self.client).filter(pk__in=pks).order_by("completed_at", "id")
+        )
+
     def assessment(self, pk: int) -> Assessment:
         """One shared assessment, or Http404 (also for an unshared or unfinished one)."""
         found = shared_assessments_of(self.client).filter(pk=pk).first()
@@ -119,19 +150,23 @@ class ClientView:
 
     # Journal -------------------------------------------------------------------------------
 
-    def entries(self, query: str = "", limit: int = TIMELINE_LIMIT) -> list[Entry]:
-        """Shared entries newest first, with their stored analysis; with `query`, those
-        containing every word (the text is encrypted, so shared rows are decrypted and filtered
-        here, never private ones)."""
+    def entries(self, query: str = "", limit: int = TIMELINE_LIMIT, offset: int = 0) -> list[Entry]:
+        """Shared entries newest first, with their stored analysis (from `offset` on, for a
+        page of them); with `query`, those containing every word (the text is encrypted, so
+        shared rows are decrypted and filtered here, never private ones)."""
         words = tuple(word.casefold() for word in query.split())
-        return list(self._once(("entries", words, limit), lambda: self._entries(words, limit)))
+        return list(
+            self._once(
+                ("entries", words, limit, offset), lambda: self._entries(words, limit, offset)
+            )
+        )
 
-    def _entries(self, words: tuple[str, ...], limit: int) -> list[Entry]:
+    def _entries(self, words: tuple[str, ...], limit: int, offset: int) -> list[Entry]:
         rows = (
             shared_entries_of(self.client).select_related("analysis").order_by("-created_at", "-id")
         )
         if not words:
-            return list(rows[:limit])
+            return list(rows[offset : offset + limit])
         found = []
         for entry in rows[:SEARCH_SCAN_LIMIT]:
             text = f"{entry.title}\n{entry.body}".casefold()
@@ -140,6 +175,19 @@ class ClientView:
                 if len(found) >= limit:
                     break
         return found
+
+    def latest_entries(self, limit: int) -> list[Entry]:
+        """The latest `limit` shared entries, newest first, without their analyses: for the
+        overview, which shows what was written, not its themes."""
+        return list(
+            self._once(
+                ("latest_entries", limit),
+                lambda: self._fetch(
+                    f"latest_entries_{limit}",
+                    lambda v: shared_entries_of(v["client"]).order_by("-created_at", "-id")[:limit],
+                ),
+            )
+        )
 
     def all_entries(self) -> list[Entry]:
         """Every shared entry, oldest first (each is reachable on the coach's pages: the

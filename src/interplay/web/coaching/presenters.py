@@ -3,7 +3,7 @@ score and finding comes from the stored profile as the core made it."""
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime
 from typing import Any
 from urllib.parse import urlencode
 
@@ -27,10 +27,7 @@ from interplay.web.coaching.dashboard import (
 )
 from interplay.web.coaching.planner import RECENT_ENTRIES, Agenda, propose_agenda, question_ids_in
 from interplay.web.coaching.practice import add_to_agenda
-from interplay.web.coaching.timeline import timeline
-from interplay.web.journal.insights import any_stale, entry_themes, theme_summary
 
-TIMELINE_PULSES = 6  # the trail on the map shows them all; the timeline keeps the latest
 COLUMNS = (
     ("name", gettext_lazy("Client")),
     ("stage", gettext_lazy("Stage")),
@@ -138,11 +135,15 @@ def due_reasons(view: ClientView) -> list[str]:
     """What is due, as lines for the planner's open items (shared activity only)."""
     latest = view.latest_assessment()
     pulses = view.pulses()
-    due = what_is_due(
-        timezone.now(),
-        latest.completed_at if latest else None,
-        pulses[0].taken_at if pulses else None,
+    return due_lines(
+        latest.completed_at if latest else None, pulses[0].taken_at if pulses else None
     )
+
+
+def due_lines(last_assessment: datetime | None, last_check_in: datetime | None) -> list[str]:
+    """What is due, worded for the coach, from the dates of the latest shared assessment and
+    check-in (`core.schedule.what_is_due` decides)."""
+    due = what_is_due(timezone.now(), last_assessment, last_check_in)
     reasons = []
     if due.first_assessment:
         reasons.append(_("Invite the client to take the self-assessment (none shared yet)."))
@@ -168,16 +169,17 @@ def _change_rows(changes: list[change.ScaleChange]) -> list[dict[str, Any]]:
     ]
 
 
-def since_first(assessments: list[Assessment]) -> dict[str, Any] | None:
-    """The latest shared assessment against the first: the change over the whole work."""
-    if len(assessments) < 3:
+def since_first(assessments: list[Assessment], count: int | None = None) -> dict[str, Any] | None:
+    """The latest shared assessment against the first: the change over the whole work
+    (`count`: how many there are, when only the first and latest were passed)."""
+    if (len(assessments) if count is None else count) < 3:
         return None  # with two, the history already says it
     first, latest = assessments[0], assessments[-1]
     rows = _change_rows(change.changes_between(first.profile, latest.profile))
     return {"first": first, "latest": latest, "reliable": [r for r in rows if r["reliable"]]}
 
 
-def _history_rows(assessments: list[Assessment]) -> list[dict[str, Any]]:
+def history_rows(assessments: list[Assessment]) -> list[dict[str, Any]]:
     rows = []
     for step in reversed(change.history(assessments)):
         changes = _change_rows(step.changes or [])
@@ -191,69 +193,6 @@ def _history_rows(assessments: list[Assessment]) -> list[dict[str, Any]]:
             }
         )
     return rows
-
-
-HISTORY_SHOWN = 5  # latest steps of the history; "show all" lists every shared assessment
-
-
-def client_context(view: ClientView, query: str, *, all_history: bool = False) -> dict[str, Any]:
-    coach, client = view.coach, view.client
-    assessments = view.assessments()
-    latest = view.latest_assessment()
-    pulses = view.pulses()
-    entries = view.entries(query)
-    profile = latest.profile if latest else None
-    until = timezone.now() + timedelta(seconds=1)
-    points = profile_presenters.trail_points(assessments, pulses, until)
-    current = next(
-        (
-            p
-            for p in points
-            if latest is not None and p.kind == "assessment" and p.when == latest.completed_at
-        ),
-        None,
-    )
-    themes = {entry.pk: entry_themes(entry) for entry in entries}
-    moments = [] if query else timeline(entries, assessments, pulses[:TIMELINE_PULSES])
-    context: dict[str, Any] = {
-        "client": client,
-        "latest": latest,
-        "summary": profile_presenters.summary(profile) if latest else None,
-        "findings": profile_presenters.findings(profile, "coach") if profile else None,
-        "map": profile_presenters.balance_map(
-            points,
-            current,
-            # The stored id, read directly: rebuilding the whole typed profile costs ~5 ms here.
-            ((profile or {}).get("balance") or {}).get("pattern"),
-        )
-        if points
-        else None,
-        # Only the steps shown are compared (each needs the assessment before it).
-        "history": _history_rows(
-            assessments if all_history else assessments[-(HISTORY_SHOWN + 1) :]
-        )[: None if all_history or len(assessments) <= HISTORY_SHOWN else HISTORY_SHOWN],
-        "history_hidden": 0 if all_history else max(0, len(assessments) - HISTORY_SHOWN),
-        "since_first": since_first(assessments),
-        "smallest_move": change.smallest_reliable_move(),
-        "reference_sd": change.REFERENCE_SD,
-        "reference_reliability": change.REFERENCE_RELIABILITY,
-        "timeline": [
-            {"moment": moment, "themes": themes.get(moment.item.pk, [])}
-            if moment.kind == "entry"
-            else {"moment": moment, "themes": []}
-            for moment in moments
-        ],
-        "query": query,
-        "search_results": [(entry, themes[entry.pk]) for entry in entries] if query else None,
-        "theme_summary": theme_summary(view.entries()),
-        "themes_updating": any_stale(entries),
-        "safety_flags": view.safety_flags(),
-        "notes": access.notes_about(coach, client),
-        "follow_ups": access.open_follow_ups(coach, client),
-        "plans": access.plans_for(coach, client),
-        "due": due_reasons(view),
-    }
-    return context
 
 
 def proposed_agenda(view: ClientView) -> Agenda:
