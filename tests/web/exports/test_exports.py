@@ -262,6 +262,7 @@ def test_coach_export_has_a_key_for_every_read_of_the_client_view():
         "assessments_among",
         "latest_assessment",
         "headlines",
+        "check_ins",
     }
     reads = {
         name

@@ -54,11 +54,26 @@ SECTIONS = (
 )
 
 
+def _section_paths() -> dict[str, str]:
+    """Each section's address with a placeholder id, reversed once per process (a page
+    would otherwise reverse six addresses per request)."""
+    global _PATHS
+    if _PATHS is None:
+        _PATHS = {s.key: reverse(s.url_name, args=[PLACEHOLDER]) for s in SECTIONS}
+    return _PATHS
+
+
+PLACEHOLDER = 987654321
+_PATHS: dict[str, str] | None = None
+
+
 def section_links(client_id: int, current: str) -> list[dict[str, Any]]:
     """The tabs every section page shows, the current one marked."""
+    paths = _section_paths()
+    placeholder, pk = str(PLACEHOLDER), str(int(client_id))
     return [
         {
-            "href": reverse(section.url_name, args=[client_id]),
+            "href": paths[section.key].replace(placeholder, pk),
             "title": section.title,
             "current": section.key == current,
         }
@@ -72,10 +87,12 @@ def page_number(raw: str | None) -> int:
 
 
 def _base(view: ClientView, current: str) -> dict[str, Any]:
+    links = section_links(view.pk, current)
     return {
         "client": view.client,
         "section": current,
-        "sections": section_links(view.pk, current),
+        "sections": links,
+        "href": {section.key: link["href"] for section, link in zip(SECTIONS, links, strict=True)},
         "safety_flags": view.safety_flags(),
     }
 
@@ -153,7 +170,7 @@ def overview_context(view: ClientView) -> dict[str, Any]:
     follow-ups and the latest few things shared, each linking to its section."""
     headlines = view.headlines()
     latest = headlines[-1] if headlines else None
-    pulses = view.pulses()
+    pulses = view.check_ins()
     entries = view.latest_entries(OVERVIEW_MOMENTS)
     moments = timeline(entries, headlines, pulses, limit=OVERVIEW_MOMENTS)
     return {
@@ -176,7 +193,7 @@ def profile_context(view: ClientView) -> dict[str, Any]:
     latest_headline = headlines[-1] if headlines else None
     latest = view.assessments_among([latest_headline.pk])[0] if latest_headline else None
     profile = latest.profile if latest else None
-    pulses = view.pulses()
+    pulses = view.check_ins()
     until = timezone.now() + timedelta(seconds=1)
     points = profile_presenters.trail_points(headlines, pulses, until)
     current = next(
@@ -226,7 +243,7 @@ def history_context(view: ClientView, page: int) -> dict[str, Any]:
         "pages": pages,
         "newer": page - 1 if page > 1 else None,
         "older": page + 1 if page < pages else None,
-        "check_ins": _moment_rows(timeline([], [], view.pulses()[:HISTORY_PAGE])),
+        "check_ins": _moment_rows(timeline([], [], view.check_ins()[:HISTORY_PAGE])),
         "smallest_move": change.smallest_reliable_move(),
         "reference_sd": change.REFERENCE_SD,
         "reference_reliability": change.REFERENCE_RELIABILITY,
@@ -281,7 +298,9 @@ def sessions_context(view: ClientView, page: int) -> dict[str, Any]:
     notes = access.notes_about(view.coach, view.client, limit=NOTES_PAGE + 1, offset=offset)
     return {
         **_base(view, "sessions"),
-        "due": due_lines(latest.completed_at if latest else None, _latest_pulse_at(view.pulses())),
+        "due": due_lines(
+            latest.completed_at if latest else None, _latest_pulse_at(view.check_ins())
+        ),
         "follow_ups": access.open_follow_ups(view.coach, view.client),
         "notes": notes[:NOTES_PAGE],
         "plans": access.plans_for(view.coach, view.client),

@@ -148,6 +148,23 @@ class ClientView:
             )
         )
 
+    def check_ins(self) -> list[PulseCheck]:
+        """Shared check-ins, newest first, with their results but not the answers behind
+        them (what the pages show; the export reads `pulses()`)."""
+        return list(
+            self._once(
+                "check_ins",
+                lambda: self._fetch(
+                    "check_ins",
+                    lambda v: (
+                        shared_pulses_of(v["client"])
+                        .only("id", "user_id", "taken_at", "result", "shared_with_coach")
+                        .order_by("-taken_at", "-id")
+                    ),
+                ),
+            )
+        )
+
     # Journal -------------------------------------------------------------------------------
 
     def entries(self, query: str = "", limit: int = TIMELINE_LIMIT, offset: int = 0) -> list[Entry]:
