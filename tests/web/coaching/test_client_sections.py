@@ -16,7 +16,7 @@ from tests.web.coaching.helpers import assess, days_ago, write
 pytestmark = pytest.mark.django_db
 
 SECTIONS = {
-    "coaching:client": "client page",
+    "coaching:client": "overview",
     "coaching:client_profile": "client profile",
     "coaching:client_history": "client history",
     "coaching:client_journal": "shared journal",
@@ -39,6 +39,8 @@ def test_every_section_is_audited_by_name_and_links_to_every_other(practice):
         )
     )
     assert set(SECTIONS.values()) | {"practice"} <= whats
+    for event in AuditEvent.objects.filter(actor=practice.coach):  # the client reads it worded
+        assert event.get_what_display() != event.what
 
 
 def test_the_overview_gives_the_headline_what_is_due_and_the_latest_few_things(practice):

@@ -35,7 +35,7 @@ def _granted(request: CoachRequest, client_id: int, what: str) -> ClientView:
 @coach_required
 def client_page(request: CoachRequest, client_id: int) -> HttpResponse:
     """The overview a coach lands on for one client."""
-    view = _granted(request, client_id, "client page")
+    view = _granted(request, client_id, "overview")
     return render(request, "coaching/client.html", client_pages.overview_context(view))
 
 
