@@ -20,6 +20,7 @@ from interplay.web.coaching.access import access_client_for_coach, coach_read, f
 from interplay.web.coaching.client_view import ClientView
 from interplay.web.coaching.forms import NoteForm
 from interplay.web.kernel.audit import record
+from interplay.web.kernel.blank_forms import blank_form_html
 from interplay.web.kernel.errors import ActionError
 from interplay.web.kernel.requests import CoachRequest
 
@@ -66,7 +67,7 @@ def _sessions_page(
     request: CoachRequest, view: ClientView, form: NoteForm, page: int = 1, status: int = 200
 ) -> HttpResponse:
     context = client_pages.sessions_context(view, page)
-    context["note_form"] = form
+    context["note_form_html"] = form.as_div() if form.is_bound else blank_form_html(NoteForm)
     return render(request, "coaching/client_sessions.html", context, status=status)
 
 

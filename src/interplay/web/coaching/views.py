@@ -29,6 +29,7 @@ from interplay.web.coaching.planner import agenda_sections
 from interplay.web.coaching.practice import coach_practice_view
 from interplay.web.emails import absolute_url
 from interplay.web.kernel.audit import record
+from interplay.web.kernel.blank_forms import blank_form_html
 from interplay.web.kernel.errors import ActionError
 from interplay.web.kernel.requests import CoachRequest
 from interplay.web.labels import practice as practice_labels
@@ -54,7 +55,10 @@ def dashboard(request: CoachRequest) -> HttpResponse:
     record(*list_reads(coach, [row.client_id for row in result.page.object_list], "dashboard"))
     context = presenters.dashboard_context(result)
     context.update(
-        form=form, invitation_url=invitation_url, safety_flags=open_flags_for_coach(coach)
+        # A fresh form renders the same every time: once per language (kernel.blank_forms).
+        form_html=form.as_div() if form.is_bound else blank_form_html(InviteForm),
+        invitation_url=invitation_url,
+        safety_flags=open_flags_for_coach(coach),
     )
     return render(request, "coaching/dashboard.html", context)
 

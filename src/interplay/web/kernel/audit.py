@@ -62,11 +62,14 @@ def record(*rows: Audit) -> None:
     fields = [by_name[name] for name in _FIELDS]
     at = timezone.now()
     params: list[Any] = []
+    # Most rows have no sealed kind: its (encrypted) empty value is prepared once per call,
+    # not once per row (the dashboard records one row per client on the page).
+    no_seal = fields[1].get_db_prep_save("", connection)
     for row in rows:
         sealed = row.kind in SEALED_KINDS
         values = (
             AuditKind.SAFETY.value if sealed else row.kind.value,
-            row.kind.value if sealed else "",
+            row.kind.value if sealed else None,
             row.client_id,
             row.actor_id,
             row.what,
@@ -74,8 +77,10 @@ def record(*rows: Audit) -> None:
             at,
         )
         params += [
-            field.get_db_prep_save(value, connection)
-            for field, value in zip(fields, values, strict=True)
+            no_seal
+            if name == "sealed_kind" and value is None
+            else field.get_db_prep_save(value, connection)
+            for name, field, value in zip(_FIELDS, fields, values, strict=True)
         ]
     width = len(_FIELDS)
     with connection.cursor() as cursor:
