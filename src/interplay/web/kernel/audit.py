@@ -28,6 +28,7 @@ class Audit:
 _FIELDS = ("kind", "sealed_kind", "client", "actor", "what", "object_id", "at")
 _statements: dict[tuple[str, str, int], str] = {}
 CHUNK = 100
+SEALED = _FIELDS.index("sealed_kind")
 
 
 def _insert_sql(alias: str, count: int) -> str:
@@ -53,7 +54,7 @@ def _insert_sql(alias: str, count: int) -> str:
 def record(*rows: Audit) -> None:
     """Write these audit rows, all with the same time, in one query. Each value goes through
     its field's own preparation (`get_db_prep_save`: the sealed kind is encrypted, the time
-    adapted), exactly as the ORM would."""
+    adapted), as the ORM would."""
     if not rows:
         return
     alias = router.db_for_write(AuditEvent)
@@ -62,26 +63,29 @@ def record(*rows: Audit) -> None:
     fields = [by_name[name] for name in _FIELDS]
     at = timezone.now()
     params: list[Any] = []
-    # Most rows have no sealed kind: its (encrypted) empty value is prepared once per call,
-    # not once per row (the dashboard records one row per client on the page).
-    no_seal = fields[1].get_db_prep_save("", connection)
+    # The rows of one call share most values (the time, the kind, the coach, what was read):
+    # each distinct value is prepared once (the empty sealed kind is encrypted once a call;
+    # a real sealed step never shares a ciphertext with another row).
+    prepared: dict[tuple[int, Any], Any] = {}
     for row in rows:
         sealed = row.kind in SEALED_KINDS
         values = (
             AuditKind.SAFETY.value if sealed else row.kind.value,
-            row.kind.value if sealed else None,
+            row.kind.value if sealed else "",
             row.client_id,
             row.actor_id,
             row.what,
             row.object_id,
             at,
         )
-        params += [
-            no_seal
-            if name == "sealed_kind" and value is None
-            else field.get_db_prep_save(value, connection)
-            for name, field, value in zip(_FIELDS, fields, values, strict=True)
-        ]
+        for column, (field, value) in enumerate(zip(fields, values, strict=True)):
+            if column == SEALED and value:  # a sealed step: encrypted afresh, every row
+                params.append(field.get_db_prep_save(value, connection))
+                continue
+            key = (column, value)
+            if key not in prepared:
+                prepared[key] = field.get_db_prep_save(value, connection)
+            params.append(prepared[key])
     width = len(_FIELDS)
     with connection.cursor() as cursor:
         # A page records at most a few dozen rows: one INSERT. Longer lists go in chunks that
