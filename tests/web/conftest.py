@@ -20,3 +20,14 @@ def outbox(monkeypatch):
 
     monkeypatch.setattr(emails, "transaction", SimpleNamespace(on_commit=lambda fn: fn()))
     return mail.outbox
+
+
+@pytest.fixture(autouse=True)
+def _fresh_profile_fragments():
+    """Each test starts from an empty database, as after a restore: rendered profile findings
+    kept from another test's rows (ids are reused) must not be served."""
+    from interplay.web.assessments import fragments
+
+    fragments.forget_all()
+    yield
+    fragments.forget_all()

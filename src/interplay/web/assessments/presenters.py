@@ -300,10 +300,19 @@ def profile_context(user: User, assessment: Assessment) -> dict[str, Any]:
     balance = profile.get("balance") or {}
     return {
         "assessment": assessment,
-        "profile": profile,
         "map": balance_map(points, current, balance.get("pattern")),
         "pattern": labels.label(labels.PATTERNS, balance.get("pattern")),
         "balance": balance,
+        "earlier": [a for a in assessments if a.pk != assessment.pk],
+    }
+
+
+def findings_context(assessment: Assessment) -> dict[str, Any]:
+    """What `_profile_findings.html` shows: the stored profile's findings, scores and picks,
+    and nothing else (so the rendered part can be kept per assessment and language)."""
+    profile = assessment.profile or {}
+    return {
+        "profile": profile,
         "bars": scale_bars(profile),
         "band_low": _percent(LOW_BELOW),
         "band_high": _percent(HIGH_ABOVE),
@@ -315,7 +324,6 @@ def profile_context(user: User, assessment: Assessment) -> dict[str, Any]:
             for row in profile.get("unscored", ())
         ],
         "notes": render_all(profile.get("notes")),
-        "earlier": [a for a in assessments if a.pk != assessment.pk],
         **findings(profile),
     }
 

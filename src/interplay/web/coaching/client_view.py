@@ -96,8 +96,17 @@ class ClientView:
         )
 
     def latest_assessment(self) -> Assessment | None:
-        found = self.assessments()
-        return found[-1] if found else None
+        """The latest finished, shared assessment in full; the others' profiles are not read
+        unless `assessments()` already was."""
+        if "assessments" in self._cache:
+            found = self.assessments()
+            return found[-1] if found else None
+
+        def load() -> Assessment | None:
+            headlines = self.headlines()
+            return self.assessments_among([headlines[-1].pk])[0] if headlines else None
+
+        return self._once("latest_assessment", load)  # type: ignore[no-any-return]
 
     def headlines(self) -> list[Assessment]:
         """Finished, shared assessments, oldest first, with their dates and headline columns

@@ -133,8 +133,9 @@ def dashboard_context(result: DashboardPage) -> dict[str, Any]:
 
 def due_reasons(view: ClientView) -> list[str]:
     """What is due, as lines for the planner's open items (shared activity only)."""
-    latest = view.latest_assessment()
-    pulses = view.pulses()
+    headlines = view.headlines()  # dates only: no profile is read
+    latest = headlines[-1] if headlines else None
+    pulses = view.check_ins()
     return due_lines(
         latest.completed_at if latest else None, pulses[0].taken_at if pulses else None
     )
@@ -202,7 +203,7 @@ def proposed_agenda(view: ClientView) -> Agenda:
     previous = access.plans_for(view.coach, view.client, limit=1)
     proposal = propose_agenda(
         latest.profile if latest else None,
-        view.entries()[:RECENT_ENTRIES],
+        view.entries(limit=RECENT_ENTRIES),
         access.open_follow_ups(view.coach, view.client),
         due_reasons(view),
         skip_questions=question_ids_in(previous[0].agenda) if previous else frozenset(),
