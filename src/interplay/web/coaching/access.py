@@ -141,4 +141,10 @@ def open_follow_ups(coach: User, client: User) -> list[SessionNote]:
 
 
 def plans_for(coach: User, client: User, limit: int = 20) -> list[SessionPlan]:
-    return list(SessionPlan.objects.filter(coach=coach, client=client)[:limit])
+    """The coach's latest plans for this client, newest first (compiled once per limit)."""
+    return compiled_instances(
+        ("access", "plans", limit),
+        lambda v: SessionPlan.objects.filter(coach_id=v["coach"], client_id=v["client"])[:limit],
+        {"client": "int", "coach": "int"},
+        {"client": client.pk, "coach": coach.pk},
+    )

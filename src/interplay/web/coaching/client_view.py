@@ -103,8 +103,11 @@ class ClientView:
             return found[-1] if found else None
 
         def load() -> Assessment | None:
-            headlines = self.headlines()
-            return self.assessments_among([headlines[-1].pk])[0] if headlines else None
+            found = self._fetch(
+                "latest_assessment",
+                lambda v: shared_assessments_of(v["client"]).order_by("-completed_at", "-id")[:1],
+            )
+            return found[0] if found else None
 
         return self._once("latest_assessment", load)  # type: ignore[no-any-return]
 

@@ -203,7 +203,7 @@ def proposed_agenda(view: ClientView) -> Agenda:
     previous = access.plans_for(view.coach, view.client, limit=1)
     proposal = propose_agenda(
         latest.profile if latest else None,
-        view.entries(limit=RECENT_ENTRIES),
+        view.latest_entries(RECENT_ENTRIES),  # their titles and dates: no analysis needed
         access.open_follow_ups(view.coach, view.client),
         due_reasons(view),
         skip_questions=question_ids_in(previous[0].agenda) if previous else frozenset(),
