@@ -108,3 +108,28 @@ def test_the_profile_section_shows_the_findings_worded_for_the_coach(practice):
         .content.decode()
     )
     assert "Why this boundary style:" in html and "balance-map" in html
+
+
+def test_the_kept_findings_follow_sharing_and_the_reader(practice):
+    from interplay.web.assessments.actions import do_set_assessment_sharing
+    from interplay.web.reasons import COACH_MESSAGES, MESSAGES
+
+    earlier = assess(practice.client, MAYA, when=days_ago(30))
+    latest = assess(practice.client, MAYA, when=days_ago(1))
+    coach = signed_in(practice.coach)
+    url = reverse("coaching:client_profile", args=[practice.client.pk])
+    first = coach.get(url)
+    assert (
+        first.context["latest"].pk == latest.pk
+        and "Why this boundary style:" in first.content.decode()
+    )
+    # The client's own page of the same assessment keeps its own wording, not the coach's.
+    own = signed_in(practice.client).get(reverse("assessments:profile", args=[latest.pk]))
+    coach_only = [str(w) for c, w in COACH_MESSAGES.items() if str(w) != str(MESSAGES[c])]
+    assert not any(words in own.content.decode() for words in coach_only)
+    do_set_assessment_sharing(latest, False, actor=practice.client)
+    after = coach.get(url)
+    assert after.context["latest"].pk == earlier.pk  # the one still shared, not the kept one
+    do_set_assessment_sharing(earlier, False, actor=practice.client)
+    none_left = coach.get(url).content.decode()
+    assert "No assessment shared yet" in none_left and "Why this boundary style:" not in none_left

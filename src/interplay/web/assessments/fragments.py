@@ -7,7 +7,9 @@ the page's cost. So that part is kept, in this process's memory only (never in a
 or on disk: it is the person's own reading), keyed by the assessment's id, owner, the moment it
 was finished and the language. The page around it (the map with its trail, which grows with
 later check-ins, the sharing switch, earlier assessments) is rendered on every request, and
-the view reaches this only after the scoped lookup (`get_assessment_for_user`) let it in."""
+the view reaches this only after the scoped lookup let it in (`get_assessment_for_user`; for
+the coach's profile section, the `ClientView`'s shared assessments, so an assessment the client
+stops sharing is not found, and so not shown, whatever is kept)."""
 
 from __future__ import annotations
 
@@ -25,11 +27,21 @@ _kept: OrderedDict[tuple[object, ...], SafeString] = OrderedDict()
 _lock = Lock()
 
 
-def findings_html(assessment: Assessment, render: Callable[[], SafeString]) -> SafeString:
-    """The findings' HTML for this finished assessment, `render()`ed at its first showing."""
+def findings_html(
+    assessment: Assessment, render: Callable[[], SafeString], audience: str = "client"
+) -> SafeString:
+    """The findings' HTML for this finished assessment, `render()`ed at its first showing;
+    `audience` "coach" keeps the coach's wording apart. `assessment` needs only its id, owner
+    and finishing time here (its profile is read by `render`, on a miss only)."""
     if assessment.completed_at is None:
         return render()  # not finished: nothing is immutable yet
-    key = (assessment.pk, assessment.user_id, assessment.completed_at.isoformat(), get_language())
+    key = (
+        assessment.pk,
+        assessment.user_id,
+        assessment.completed_at.isoformat(),
+        audience,
+        get_language(),
+    )
     with _lock:
         found = _kept.get(key)
         if found is not None:

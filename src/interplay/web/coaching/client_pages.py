@@ -12,15 +12,18 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import Promise
+from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from interplay.core import profile_change as change
 from interplay.language.theme_summary import SUMMARY_WINDOW
 from interplay.web import labels
+from interplay.web.assessments import fragments
 from interplay.web.assessments import presenters as profile_presenters
 from interplay.web.assessments.models import Assessment, PulseCheck
 from interplay.web.coaching import access
@@ -190,9 +193,7 @@ def profile_context(view: ClientView) -> dict[str, Any]:
     """The latest shared profile in full: the map with its trail, and every finding with the
     reason behind it, worded for the coach."""
     headlines = view.headlines()
-    latest_headline = headlines[-1] if headlines else None
-    latest = view.assessments_among([latest_headline.pk])[0] if latest_headline else None
-    profile = latest.profile if latest else None
+    latest = headlines[-1] if headlines else None  # its headline columns, not the profile
     pulses = view.check_ins()
     until = timezone.now() + timedelta(seconds=1)
     points = profile_presenters.trail_points(headlines, pulses, until)
@@ -207,14 +208,25 @@ def profile_context(view: ClientView) -> dict[str, Any]:
     return {
         **_base(view, "profile"),
         "latest": latest,
-        "summary": headline(latest_headline),
-        "findings": profile_presenters.findings(profile, "coach") if profile else None,
-        "map": profile_presenters.balance_map(
-            points, current, latest_headline.pattern if latest_headline else None
+        "summary": headline(latest),
+        # The findings of a finished assessment are rendered once per language and kept;
+        # only then is its profile read (the latest shared one, through the `ClientView`).
+        "findings_html": fragments.findings_html(
+            latest, lambda: _coach_findings_html(view), audience="coach"
         )
+        if latest
+        else "",
+        "map": profile_presenters.balance_map(points, current, latest.pattern if latest else None)
         if points
         else None,
     }
+
+
+def _coach_findings_html(view: ClientView) -> SafeString:
+    latest = view.latest_assessment()
+    profile = latest.profile if latest else None
+    findings = profile_presenters.findings(profile, "coach") if profile else None
+    return SafeString(render_to_string("coaching/_coach_findings.html", {"findings": findings}))
 
 
 def history_context(view: ClientView, page: int) -> dict[str, Any]:
