@@ -121,7 +121,7 @@ def profile_latest(request: ClientRequest) -> HttpResponse:
 @client_required
 def profile(request: ClientRequest, pk: int) -> HttpResponse:
     user = request.user
-    assessment = get_assessment_for_user(user, pk)
+    assessment = get_assessment_for_user(user, pk, without_json=True)
     if not assessment.is_complete:
         return redirect("assessments:page", pk, pages.resume_page(assessment.answers))
     context = presenters.profile_context(user, assessment)
