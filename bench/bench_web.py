@@ -40,6 +40,15 @@ from urllib.parse import urlsplit, urlunsplit
 HERE = Path(__file__).resolve().parent
 SRC = HERE.parent / "src"
 PAGES = ("coach dashboard", "client page", "session planner", "journal list", "profile")
+# The client page is an overview with its sections as their own pages: each is measured and
+# printed too, so no cost hides behind a tab.
+SECTIONS = (
+    "client: profile",
+    "client: history",
+    "client: journal",
+    "client: practice",
+    "client: notes",
+)
 MARK = "BENCH-RESULT "
 
 
@@ -166,7 +175,7 @@ def report(
     header = f"{'page':<18}" + "".join(f"{names[d] + ' ms':>16}{'x floor':>9}" for d in results)
     print(header)
     print("-" * len(header))
-    for page in ("signed-in floor", *PAGES):
+    for page in ("signed-in floor", *PAGES, *SECTIONS):
         cells = ""
         for database in results:
             row = results[database][main_size]
@@ -183,7 +192,7 @@ def report(
         header = f"{'page':<18}" + "".join(f"{label:>11}" for label in labels) + f"{'max/min':>9}"
         print(header)
         print("-" * len(header))
-        for page in ("signed-in floor", *PAGES):
+        for page in ("signed-in floor", *PAGES, *SECTIONS):
             figures = [by_size[key][page] for key in chosen]
             cells = "".join(f"{figure:>11.2f}" for figure in figures)
             print(f"{page:<18}{cells}{max(figures) / min(figures):>9.2f}")
@@ -279,6 +288,11 @@ def measure(args: argparse.Namespace) -> None:
         ("session planner", f"/coach/client/{world.client.pk}/plan/", coach_cookie),
         ("journal list", "/journal/", client_cookie),
         ("profile", f"/profile/{world.assessment_pk}/", client_cookie),
+        ("client: profile", f"/coach/client/{world.client.pk}/profile/", coach_cookie),
+        ("client: history", f"/coach/client/{world.client.pk}/history/", coach_cookie),
+        ("client: journal", f"/coach/client/{world.client.pk}/journal/", coach_cookie),
+        ("client: practice", f"/practice/coach/clients/{world.client.pk}/", coach_cookie),
+        ("client: notes", f"/coach/client/{world.client.pk}/sessions/", coach_cookie),
     ]
     every = [("signed-in floor", "/__bench__/floor/", coach_cookie), *pages]
     best = {name: float("inf") for name, _, _ in every}

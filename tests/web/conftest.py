@@ -30,3 +30,14 @@ def _fresh_reference_values():
     from interplay.web.assessments.reference import CACHE_KEY
 
     cache.delete(CACHE_KEY)
+
+
+@pytest.fixture(autouse=True)
+def _fresh_profile_fragments():
+    """Each test starts from an empty database, as after a restore: rendered profile findings
+    kept from another test's rows (ids are reused) must not be served."""
+    from interplay.web.assessments import fragments
+
+    fragments.forget_all()
+    yield
+    fragments.forget_all()

@@ -17,7 +17,7 @@ def test_the_catalogue_is_compiled_and_shipped():
 def test_page_strings_are_in_the_catalogue():
     with translation.override("en-gb"):
         catalog = translation.trans_real.translation("en-gb")._catalog
-        for text in ("Your clients at a glance", "Your journal", "Session notes"):
+        for text in ("Your clients at a glance", "Your journal", "Your session notes"):
             assert text in catalog, text
 
 

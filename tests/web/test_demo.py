@@ -91,10 +91,12 @@ def test_every_coach_page_has_something_real_to_show(seeded):
         assert name in dashboard
     maya = User.objects.get(email=demo.DEMO_CLIENT_EMAIL)
     page = browser.get(reverse("coaching:client", args=[maya.pk])).content.decode()
-    assert "Letting my brother fix the shelf" in page  # a shared entry
-    assert "My mother" not in page  # a private one
-    assert "reliable change toward balance" in page
-    assert "Ask how the conversation with Tom" in page
+    assert "Ask how the conversation with Tom" in page  # an open follow-up
+    journal = browser.get(reverse("coaching:client_journal", args=[maya.pk])).content.decode()
+    assert "Letting my brother fix the shelf" in journal  # a shared entry
+    assert "My mother" not in page + journal  # a private one
+    history = browser.get(reverse("coaching:client_history", args=[maya.pk])).content.decode()
+    assert "reliable change toward balance" in history
     plan = SessionPlan.objects.filter(client=maya).first()
     html = browser.get(reverse("coaching:plan", args=[maya.pk, plan.pk])).content.decode()
     assert "Opening" in html

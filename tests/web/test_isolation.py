@@ -98,7 +98,7 @@ def test_each_coach_read_is_audited(practice, urls):
     assert (event.actor, event.client, event.what) == (
         practice.coach,
         practice.client,
-        "client page",
+        "overview",
     )
 
 
@@ -170,6 +170,6 @@ def test_unverified_coach_gets_nothing_from_scoped_lookups(practice):
 def test_client_sees_when_their_coach_looked(practice, urls):
     signed_in(practice.coach).get(urls["coaching:client"])
     html = signed_in(practice.client).get("/account/").content.decode()
-    assert "Ana Coach (everything you share)" in html
+    assert "Ana Coach (your overview)" in html
     other = signed_in(practice.other_client).get("/account/").content.decode()
     assert "No coach has opened anything of yours." in other

@@ -8,7 +8,7 @@ import pytest
 from django.template.defaultfilters import date as date_filter
 from django.utils import timezone, translation
 
-from interplay.web.labels import iso_moment, short_date
+from interplay.web.labels import iso_moment, long_date, short_date
 
 MOMENTS = [datetime(2026, month, 1 + month, 23, 30, tzinfo=UTC) for month in range(1, 13)]
 
@@ -22,4 +22,5 @@ def test_short_dates_match_the_date_filter_in_the_current_time_zone(language, se
             assert short_date(moment, year=True) == date_filter(local, "j M Y")
             assert short_date(moment) == date_filter(local, "j M")
             assert iso_moment(moment) == date_filter(local, "c")
+            assert long_date(moment) == date_filter(local, "j F Y")
         assert short_date(date(2026, 12, 2)) == "2 Dec"

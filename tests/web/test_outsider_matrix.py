@@ -54,6 +54,10 @@ COACH_OWN_BY_ID = {"practice:coach_scenario", "practice:coach_offer", "practice:
 # A coach's pages about their client: the other coach, both clients and visitors.
 COACH_ABOUT_CLIENT = {
     "coaching:client",
+    "coaching:client_profile",
+    "coaching:client_history",
+    "coaching:client_journal",
+    "coaching:client_sessions",
     "coaching:client_overview",
     "coaching:add_note",
     "coaching:note",

@@ -9,12 +9,12 @@ by the core first, so they render like new ones.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any, Literal
 
 from django.utils.functional import Promise
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from interplay.core.reasons import LEGACY_TEXT, Reason, from_stored
 from interplay.core.vocabulary import Direction
@@ -251,12 +251,57 @@ _PARAMS: dict[str, Callable[[object], object]] = {
 }
 
 
+_rendered: dict[tuple[Any, ...], str] = {}
+RENDERED_KEPT = 4096  # distinct reasons remembered per process (a profile has a few dozen)
+
+
+def _memo_key(value: object, audience: Audience) -> tuple[Any, ...] | None:
+    """What a reason's words depend on: its code and parameters, the reader, the language.
+    None when a parameter cannot be a key (then it is simply rendered)."""
+    if isinstance(value, Reason):
+        code, params = value.code, value.params
+    elif isinstance(value, Mapping) and isinstance(value.get("code"), str):
+        code, params = value["code"], value.get("params") or {}
+        if not isinstance(params, Mapping):
+            return None
+    elif isinstance(value, str):
+        return ("text", value, audience, get_language())
+    else:
+        return None
+    frozen = tuple(
+        sorted((str(k), tuple(v) if isinstance(v, list) else v) for k, v in params.items())
+    )
+    key = ("code", code, frozen, audience, get_language())
+    try:
+        hash(key)
+    except TypeError:
+        return None
+    return key
+
+
 def render(value: object, audience: Audience = "client") -> str:
     """A reason as a page shows it: from a core `Reason`, a stored `{"code", "params"}`, or the
     words a profile of the first form stored. Anything else reads as nothing, not an error.
-    `audience` "coach" picks the coach's wording where a code has one (COACH_MESSAGES)."""
+    `audience` "coach" picks the coach's wording where a code has one (COACH_MESSAGES).
+
+    The words depend only on the code, the parameters, the reader and the language, and a
+    page renders the same few dozen reasons again and again (the planner about twenty a
+    request): each is rendered once per process and remembered."""
     if value is None or value == "":
         return ""
+    key = _memo_key(value, audience)
+    if key is not None:
+        found = _rendered.get(key)
+        if found is None:
+            found = _render_value(value, audience)
+            if len(_rendered) >= RENDERED_KEPT:
+                _rendered.clear()
+            _rendered[key] = found
+        return found
+    return _render_value(value, audience)
+
+
+def _render_value(value: object, audience: Audience) -> str:
     try:
         found = from_stored(value)
     except ValueError:

@@ -79,8 +79,9 @@ def test_unshared_entry_never_reaches_the_coach(practice):
     pages = [
         reverse("coaching:dashboard"),
         reverse("coaching:client", args=[practice.client.pk]),
-        reverse("coaching:client", args=[practice.client.pk]) + "?q=sister",
-        reverse("coaching:client", args=[practice.client.pk]) + "?q=PRIVATE",
+        reverse("coaching:client_journal", args=[practice.client.pk]) + "?q=sister",
+        reverse("coaching:client_journal", args=[practice.client.pk]) + "?q=PRIVATE",
+        reverse("coaching:client_journal", args=[practice.client.pk]),
         reverse("coaching:new_plan", args=[practice.client.pk]),
     ]
     for url in pages:
@@ -91,7 +92,8 @@ def test_unshared_entry_never_reaches_the_coach(practice):
     assert "SHARED-WORDS" in client_page
     search = browser.get(pages[3]).content.decode()
     assert "0 shared entries contain" in search
-    found = browser.get(pages[1] + "?q=asking").content.decode()
+    assert "SHARED-WORDS" in browser.get(pages[4]).content.decode()
+    found = browser.get(pages[4] + "?q=asking").content.decode()
     assert "1 shared entry contains" in found
 
 
@@ -114,7 +116,7 @@ def test_every_client_page_read_is_audited(practice):
             "what", flat=True
         )
     )
-    assert "client page" in whats and "session planner" in whats
+    assert "overview" in whats and "session planner" in whats
 
 
 def test_notes_and_plans_are_encrypted_at_rest(practice):
@@ -156,17 +158,21 @@ def test_coach_sign_up_refuses_a_taken_email_and_keeps_the_form(practice):
     assert "already exists" in response.content.decode()
 
 
-def test_the_client_page_caps_the_history_and_shows_the_rest_on_request(practice):
+def test_the_history_is_paged_newest_first_each_step_compared_with_the_one_before(practice):
     from tests.web.coaching.helpers import days_ago
 
     for n in range(7):
         assess(practice.client, MAYA, when=days_ago(70 - 10 * n))
-    url = reverse("coaching:client", args=[practice.client.pk])
+    url = reverse("coaching:client_history", args=[practice.client.pk])
     browser = signed_in(practice.coach)
     html = browser.get(url).content.decode()
     assert html.count('<li class="card">\n    <h3>') == 5
-    assert "Show 2 earlier assessments" in html
-    everything = browser.get(url + "?history=all").content.decode()
-    assert everything.count('<li class="card">\n    <h3>') == 7
-    assert "The first shared assessment: the starting point." in everything
+    assert "Earlier assessments" in html and "Later assessments" not in html
     assert "The first shared assessment: the starting point." not in html
+    older = browser.get(url + "?page=2").content.decode()
+    assert older.count('<li class="card">\n    <h3>') == 2
+    assert older.count("since the assessment before") == 1  # the 2nd; the 1st is the start
+    assert "The first shared assessment: the starting point." in older
+    assert "Later assessments" in older and "Earlier assessments" not in older
+    for nonsense in ("0", "-1", "abc", "99"):  # a bad page number still shows a page
+        assert browser.get(f"{url}?page={nonsense}").status_code == 200

@@ -25,8 +25,11 @@ def test_coach_adds_a_note_with_a_follow_up_and_marks_it_done(practice):
     assert response.status_code == 302
     note = SessionNote.objects.get()
     assert note.follow_up_open and note.coach == practice.coach
-    page = browser.get(reverse("coaching:client", args=[practice.client.pk])).content.decode()
-    assert "Spoke about her brother." in page and "Open follow-ups" in page
+    assert response["Location"] == reverse("coaching:client_sessions", args=[practice.client.pk])
+    page = browser.get(response["Location"]).content.decode()
+    assert "Spoke about her brother." in page and "Your open follow-ups" in page
+    overview = browser.get(reverse("coaching:client", args=[practice.client.pk])).content.decode()
+    assert "Ask again" in overview and "Spoke about her brother." not in overview
     browser.post(reverse("coaching:done", args=[practice.client.pk, note.pk]))
     note.refresh_from_db()
     assert not note.follow_up_open
@@ -111,7 +114,7 @@ def test_history_reports_reliable_change_not_raw_moves(practice):
     assess(practice.client, INTERDEPENDENT, when=days_ago(1))
     html = (
         signed_in(practice.coach)
-        .get(reverse("coaching:client", args=[practice.client.pk]))
+        .get(reverse("coaching:client_history", args=[practice.client.pk]))
         .content.decode()
     )
     assert "reliable change toward balance" in html
@@ -138,7 +141,9 @@ def test_client_page_sums_up_reliable_change_since_the_first_assessment(practice
     assess(practice.client, MAYA, when=days_ago(90))
     assess(practice.client, MAYA, when=days_ago(45))
     assess(practice.client, INTERDEPENDENT, when=days_ago(1))
-    response = signed_in(practice.coach).get(reverse("coaching:client", args=[practice.client.pk]))
+    response = signed_in(practice.coach).get(
+        reverse("coaching:client_history", args=[practice.client.pk])
+    )
     summary = response.context["since_first"]
     assert summary is not None and summary["reliable"]
     assert all(row["reliable"] for row in summary["reliable"])
@@ -169,7 +174,7 @@ def test_no_page_shows_a_rule_with_internal_names(practice):
     )
     assess(practice.client, MAYA)
     for url in (
-        reverse("coaching:client", args=[practice.client.pk]),
+        reverse("coaching:client_profile", args=[practice.client.pk]),
         reverse("assessments:profile_latest"),
     ):
         who = practice.coach if "coach" in url else practice.client

@@ -72,7 +72,11 @@ def _coach_pages(coach: User) -> list[str]:
         client_id = relationship.client_id
         urls += [
             reverse("coaching:client", args=[client_id]),
-            reverse("coaching:client", args=[client_id]) + "?history=all",
+            reverse("coaching:client_profile", args=[client_id]),
+            reverse("coaching:client_history", args=[client_id]),
+            reverse("coaching:client_history", args=[client_id]) + "?page=2",
+            reverse("coaching:client_journal", args=[client_id]),
+            reverse("coaching:client_sessions", args=[client_id]),
             reverse("coaching:new_plan", args=[client_id]),
             reverse("coaching:practice", args=[client_id]),
         ]
@@ -170,7 +174,7 @@ def test_the_coach_reads_a_clients_risks_about_them_not_to_them(demo_coach):
     browser = signed_in(demo_coach)
     shown = set()
     for relationship in CoachingRelationship.objects.filter(coach=demo_coach):
-        url = reverse("coaching:client", args=[relationship.client_id])
+        url = reverse("coaching:client_profile", args=[relationship.client_id])
         text = visible_text(browser.get(url).content.decode())
         for code in risks:
             assert _client_worded(code) not in text, f"{url} words {code} to the client"

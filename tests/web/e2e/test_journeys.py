@@ -128,6 +128,9 @@ def client_writes(page, base: str, audit: Auditor) -> None:  # type: ignore[no-u
     audit.check(page)
 
 
+SECTIONS = ("Profile", "How it has moved", "Shared journal", "Practice", "Notes and plans")
+
+
 def coach_reads_and_plans(page, base: str, audit: Auditor) -> None:  # type: ignore[no-untyped-def]
     page.goto(base + "/coach/dashboard/")
     audit.check(page)
@@ -136,7 +139,14 @@ def coach_reads_and_plans(page, base: str, audit: Auditor) -> None:  # type: ign
     html = page.content()
     assert "SHARED-NOTE" in html
     assert "PRIVATE-NOTE" not in html and "Kept to myself" not in html
-    page.get_by_role("link", name="Plan the next session").click()
+    tabs = page.get_by_role("navigation", name="Sections about Maya Browser")
+    for section in SECTIONS:  # each section of the client page is its own page
+        tabs.get_by_role("link", name=section).click()
+        audit.check(page)
+        html = page.content()
+        assert "PRIVATE-NOTE" not in html and "Kept to myself" not in html
+    assert "SHARED-NOTE" in page.goto(page.url.replace("/sessions/", "/journal/")).text()
+    page.get_by_role("link", name="Plan the next session").first.click()
     audit.check(page)
     agenda = page.get_by_label("Agenda")
     assert "## Opening" in agenda.input_value()
@@ -177,9 +187,9 @@ def test_coach_and_client_journeys_with_axe_on_every_page(live_server, browser):
                 wide[path] = page.url
     coach_page.goto(base + "/coach/dashboard/")
     coach_page.get_by_role("link", name="Maya Browser").click()
-    for link in (None, "Plan the next session"):
+    for link in (None, *SECTIONS, "Plan the next session"):
         if link:
-            coach_page.get_by_role("link", name=link).click()
+            coach_page.get_by_role("link", name=link).first.click()
         if has_horizontal_scroll(coach_page):
             wide[coach_page.url] = coach_page.url
     assert not wide, wide

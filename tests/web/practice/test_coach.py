@@ -90,14 +90,18 @@ def test_planner_lines_come_only_from_what_was_shared(practice):
     assert {line.phase for line in lines} >= {SessionPhase.EXPLORING, SessionPhase.EMOTIONAL_ROOTS}
 
 
-def test_shared_experiments_appear_on_the_coach_desk_client_page(practice, coach_browser):
+def test_shared_experiments_appear_on_the_practice_section_of_the_client_page(
+    practice, coach_browser
+):
     shared = do_save_experiment(PLAN, actor=practice.client)
     do_set_experiment_sharing(shared, True, actor=shared.owner)
     do_save_experiment({**PLAN, "title": "Kept to myself"}, actor=practice.client)
-    html = coach_browser.get(reverse("coaching:client", args=[practice.client.pk])).content
-    html = html.decode()
+    practice_url = reverse("coaching:practice", args=[practice.client.pk])
+    overview = coach_browser.get(reverse("coaching:client", args=[practice.client.pk]))
+    assert practice_url in overview.content.decode()  # the section's tab
+    html = coach_browser.get(practice_url).content.decode()
     assert "Ask Sam for a lift" in html and "Kept to myself" not in html
-    assert reverse("coaching:practice", args=[practice.client.pk]) in html
+    assert 'aria-current="page"' in html
 
 
 def test_session_planner_proposes_lines_from_shared_practice(practice, coach_browser):

@@ -10,8 +10,14 @@ from interplay.web.accounts.models import User
 from interplay.web.assessments.models import Assessment, PulseCheck
 
 
-def get_assessment_for_user(user: User, pk: int) -> Assessment:
-    assessment = Assessment.objects.filter(pk=pk, user=user).first()
+def get_assessment_for_user(user: User, pk: int, *, without_json: bool = False) -> Assessment:
+    """The user's own assessment, or Http404. `without_json`: the answers and profile are
+    left unread until used (the profile page reads its headline columns, and the profile only
+    when its findings are not already rendered)."""
+    found = Assessment.objects.filter(pk=pk, user=user)
+    if without_json:
+        found = found.defer("answers", "profile")
+    assessment = found.first()
     if assessment is None:
         raise Http404
     return assessment

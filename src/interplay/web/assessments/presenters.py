@@ -286,8 +286,9 @@ def findings(profile: Mapping[str, Any], audience: Audience = "client") -> dict[
 
 
 def profile_context(user: User, assessment: Assessment) -> dict[str, Any]:
-    """Everything the profile page shows: two queries for the trail, none per item."""
-    profile = assessment.profile or {}
+    """The profile page around its findings (`findings_context`): the map with its trail,
+    the sharing switch, the earlier assessments. Two queries for the trail, none per item;
+    the profile JSON is not read (the pattern is a headline column)."""
     # The trail reads the stored headline columns: no other assessment's profile is loaded.
     assessments = list(
         Assessment.objects.filter(user=user, completed_at__isnull=False).defer("profile", "answers")
@@ -305,14 +306,23 @@ def profile_context(user: User, assessment: Assessment) -> dict[str, Any]:
     current = next(
         (p for p in points if p.kind == "assessment" and p.when == assessment.completed_at), None
     )
-    balance = profile.get("balance") or {}
+    pattern = assessment.pattern or None
     return {
         "growth": growth_since_previous(assessments, assessment),
         "assessment": assessment,
+        "map": balance_map(points, current, pattern),
+        "pattern": labels.label(labels.PATTERNS, pattern),
+        "balance": {"pattern": pattern},
+        "earlier": [a for a in assessments if a.pk != assessment.pk],
+    }
+
+
+def findings_context(assessment: Assessment) -> dict[str, Any]:
+    """What `_profile_findings.html` shows: the stored profile's findings, scores and picks,
+    and nothing else (so the rendered part can be kept per assessment and language)."""
+    profile = assessment.profile or {}
+    return {
         "profile": profile,
-        "map": balance_map(points, current, balance.get("pattern")),
-        "pattern": labels.label(labels.PATTERNS, balance.get("pattern")),
-        "balance": balance,
         "bars": scale_bars(profile),
         "band_low": _percent(LOW_BELOW),
         "band_high": _percent(HIGH_ABOVE),
@@ -324,7 +334,6 @@ def profile_context(user: User, assessment: Assessment) -> dict[str, Any]:
             for row in profile.get("unscored", ())
         ],
         "notes": render_all(profile.get("notes")),
-        "earlier": [a for a in assessments if a.pk != assessment.pk],
         **findings(profile),
     }
 

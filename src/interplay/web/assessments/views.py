@@ -6,12 +6,14 @@ from __future__ import annotations
 from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
+from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from interplay.core.instrument import items_by_id, pulse_items
 from interplay.web.accounts.decorators import client_required
-from interplay.web.assessments import actions, pages, presenters
+from interplay.web.assessments import actions, fragments, pages, presenters
 from interplay.web.assessments.access import (
     get_assessment_for_user,
     latest_profile,
@@ -119,10 +121,18 @@ def profile_latest(request: ClientRequest) -> HttpResponse:
 @client_required
 def profile(request: ClientRequest, pk: int) -> HttpResponse:
     user = request.user
-    assessment = get_assessment_for_user(user, pk)
+    assessment = get_assessment_for_user(user, pk, without_json=True)
     if not assessment.is_complete:
         return redirect("assessments:page", pk, pages.resume_page(assessment.answers))
     context = presenters.profile_context(user, assessment)
+    context["findings_html"] = fragments.findings_html(
+        assessment,
+        lambda: SafeString(
+            render_to_string(
+                "assessments/_profile_findings.html", presenters.findings_context(assessment)
+            )
+        ),
+    )
     return render(request, "assessments/profile.html", context)
 
 

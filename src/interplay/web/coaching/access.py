@@ -13,12 +13,13 @@ from __future__ import annotations
 from django.http import Http404
 
 from interplay.web.accounts.coaches import passed_two_factor
-from interplay.web.accounts.models import CoachingRelationship, User
+from interplay.web.accounts.models import User
 from interplay.web.assessments.models import Assessment
 from interplay.web.coaching.client_view import ClientView
 from interplay.web.coaching.models import SessionNote, SessionPlan
 from interplay.web.journal.models import Entry
 from interplay.web.kernel.audit import Audit, record
+from interplay.web.kernel.compiled import compiled_instances
 from interplay.web.kernel.models import AuditEvent, AuditKind
 
 
@@ -27,14 +28,18 @@ def access_client_for_coach(coach: User, client_id: int) -> ClientView:
     client; else Http404. Records nothing: call `record_coach_read` once access is granted."""
     if not coach.is_authenticated or not coach.is_coach or not passed_two_factor(coach):
         raise Http404
-    relationship = (
-        CoachingRelationship.objects.select_related("client")
-        .filter(coach=coach, client_id=client_id, ended_at__isnull=True)
-        .first()
+    # Every coach page asks this: its SQL is compiled once (kernel.compiled), not per request.
+    found = compiled_instances(
+        ("access", "current client"),
+        lambda v: User.objects.filter(
+            pk=v["client"], coaching__coach_id=v["coach"], coaching__ended_at__isnull=True
+        ),
+        {"client": "int", "coach": "int"},
+        {"client": int(client_id), "coach": coach.pk},
     )
-    if relationship is None:
+    if not found:
         raise Http404
-    return ClientView(coach, relationship.client)
+    return ClientView(coach, found[0])
 
 
 def coach_read(view: ClientView, what: str, object_id: int | None = None) -> Audit:
@@ -119,13 +124,27 @@ def get_plan_for_coach(coach: User, client: User, plan_id: int) -> SessionPlan:
     return plan
 
 
-def notes_about(coach: User, client: User, limit: int = 50) -> list[SessionNote]:
-    return list(SessionNote.objects.filter(coach=coach, client=client)[:limit])
+def notes_about(coach: User, client: User, limit: int = 50, offset: int = 0) -> list[SessionNote]:
+    return list(SessionNote.objects.filter(coach=coach, client=client)[offset : offset + limit])
 
 
 def open_follow_ups(coach: User, client: User) -> list[SessionNote]:
-    return list(SessionNote.objects.filter(coach=coach, client=client, follow_up_open=True))
+    """The open follow-ups (the follow-up text only, not the note's body), oldest first."""
+    return compiled_instances(
+        ("access", "open follow-ups"),
+        lambda v: SessionNote.objects.filter(
+            coach_id=v["coach"], client_id=v["client"], follow_up_open=True
+        ).only("id", "coach_id", "client_id", "follow_up", "follow_up_open", "created_at"),
+        {"client": "int", "coach": "int"},
+        {"client": client.pk, "coach": coach.pk},
+    )
 
 
 def plans_for(coach: User, client: User, limit: int = 20) -> list[SessionPlan]:
-    return list(SessionPlan.objects.filter(coach=coach, client=client)[:limit])
+    """The coach's latest plans for this client, newest first (compiled once per limit)."""
+    return compiled_instances(
+        ("access", "plans", limit),
+        lambda v: SessionPlan.objects.filter(coach_id=v["coach"], client_id=v["client"])[:limit],
+        {"client": "int", "coach": "int"},
+        {"client": client.pk, "coach": coach.pk},
+    )

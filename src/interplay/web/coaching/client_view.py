@@ -104,8 +104,51 @@ class ClientView:
         )
 
     def latest_assessment(self) -> Assessment | None:
-        found = self.assessments()
-        return found[-1] if found else None
+        """The latest finished, shared assessment in full; the others' profiles are not read
+        unless `assessments()` already was."""
+        if "assessments" in self._cache:
+            found = self.assessments()
+            return found[-1] if found else None
+
+        def load() -> Assessment | None:
+            found = self._fetch(
+                "latest_assessment",
+                lambda v: shared_assessments_of(v["client"]).order_by("-completed_at", "-id")[:1],
+            )
+            return found[0] if found else None
+
+        return self._once("latest_assessment", load)  # type: ignore[no-any-return]
+
+    def headlines(self) -> list[Assessment]:
+        """Finished, shared assessments, oldest first, with their dates and headline columns
+        only (stage, boundary style, focus, balance): the stored profile JSON is neither
+        decrypted nor parsed, so lists and the overview cost the same at any profile size."""
+        return list(
+            self._once(
+                "headlines",
+                lambda: self._fetch(
+                    "headlines",
+                    lambda v: (
+                        shared_assessments_of(v["client"])
+                        .only(
+                            "id",
+                            "user_id",
+                            "completed_at",
+                            "shared_with_coach",
+                            *Assessment.HEADLINE,
+                        )
+                        .order_by("completed_at", "id")
+                    ),
+                ),
+            )
+        )
+
+    def assessments_among(self, pks: list[int]) -> list[Assessment]:
+        """The shared assessments with these ids, in full (profiles too), oldest first: a page
+        of the history reads only the assessments it shows."""
+        return list(
+            shared_assessments_of(self.client).filter(pk__in=pks).order_by("completed_at", "id")
+        )
 
     def assessment(self, pk: int) -> Assessment:
         """One shared assessment, or Http404 (also for an unshared or unfinished one)."""
@@ -125,21 +168,42 @@ class ClientView:
             )
         )
 
+    def check_ins(self) -> list[PulseCheck]:
+        """Shared check-ins, newest first, with their results but not the answers behind
+        them (what the pages show; the export reads `pulses()`)."""
+        return list(
+            self._once(
+                "check_ins",
+                lambda: self._fetch(
+                    "check_ins",
+                    lambda v: (
+                        shared_pulses_of(v["client"])
+                        .only("id", "user_id", "taken_at", "result", "shared_with_coach")
+                        .order_by("-taken_at", "-id")
+                    ),
+                ),
+            )
+        )
+
     # Journal -------------------------------------------------------------------------------
 
-    def entries(self, query: str = "", limit: int = TIMELINE_LIMIT) -> list[Entry]:
-        """Shared entries newest first, with their stored analysis; with `query`, those
-        containing every word (the text is encrypted, so shared rows are decrypted and filtered
-        here, never private ones)."""
+    def entries(self, query: str = "", limit: int = TIMELINE_LIMIT, offset: int = 0) -> list[Entry]:
+        """Shared entries newest first, with their stored analysis (from `offset` on, for a
+        page of them); with `query`, those containing every word (the text is encrypted, so
+        shared rows are decrypted and filtered here, never private ones)."""
         words = tuple(word.casefold() for word in query.split())
-        return list(self._once(("entries", words, limit), lambda: self._entries(words, limit)))
+        return list(
+            self._once(
+                ("entries", words, limit, offset), lambda: self._entries(words, limit, offset)
+            )
+        )
 
-    def _entries(self, words: tuple[str, ...], limit: int) -> list[Entry]:
+    def _entries(self, words: tuple[str, ...], limit: int, offset: int) -> list[Entry]:
         rows = (
             shared_entries_of(self.client).select_related("analysis").order_by("-created_at", "-id")
         )
         if not words:
-            return list(rows[:limit])
+            return list(rows[offset : offset + limit])
         found = []
         for entry in rows[:SEARCH_SCAN_LIMIT]:
             text = f"{entry.title}\n{entry.body}".casefold()
@@ -148,6 +212,19 @@ class ClientView:
                 if len(found) >= limit:
                     break
         return found
+
+    def latest_entries(self, limit: int) -> list[Entry]:
+        """The latest `limit` shared entries, newest first, without their analyses: for the
+        overview, which shows what was written, not its themes."""
+        return list(
+            self._once(
+                ("latest_entries", limit),
+                lambda: self._fetch(
+                    f"latest_entries_{limit}",
+                    lambda v: shared_entries_of(v["client"]).order_by("-created_at", "-id")[:limit],
+                ),
+            )
+        )
 
     def all_entries(self) -> list[Entry]:
         """Every shared entry, oldest first (each is reachable on the coach's pages: the

@@ -45,15 +45,6 @@ def coach_practice_view(view: ClientView) -> dict[str, Any]:
     }
 
 
-def coach_client_summary(view: ClientView) -> dict[str, Any]:
-    """The short version for the coach desk's client page, in one query (that page keeps a
-    fixed query budget): the shared experiments and their headline. Values, beliefs and the
-    map are on the practice page it links to."""
-    experiments = view.experiments()
-    records = [record_of(e) for e in experiments]
-    return {"experiments": experiments, "stats": history_stats(records) if records else None}
-
-
 def _short(text: str, length: int = 90) -> str:
     text = " ".join(text.split())
     return text if len(text) <= length else text[: length - 1].rstrip() + "…"

@@ -3,7 +3,6 @@ score and finding comes from the stored profile as the core made it."""
 
 from __future__ import annotations
 
-from datetime import timedelta
 from typing import Any
 from urllib.parse import urlencode
 
@@ -14,7 +13,7 @@ from django.utils.translation import gettext_lazy, ngettext
 
 from interplay.core import profile_change as change
 from interplay.core.psychometrics import ReliableChange
-from interplay.core.schedule import REASSESS_WEEKS, Due, what_is_due
+from interplay.core.schedule import Due, what_is_due
 from interplay.web import labels
 from interplay.web.assessments import presenters as profile_presenters
 from interplay.web.assessments.models import Assessment
@@ -27,11 +26,8 @@ from interplay.web.coaching.dashboard import (
 )
 from interplay.web.coaching.planner import RECENT_ENTRIES, Agenda, propose_agenda, question_ids_in
 from interplay.web.coaching.practice import add_to_agenda
-from interplay.web.coaching.timeline import timeline
-from interplay.web.journal.insights import any_stale, entry_themes, theme_summary
 from interplay.web.schedule.access import planned_of, reassess_weeks_of
 
-TIMELINE_PULSES = 6  # the trail on the map shows them all; the timeline keeps the latest
 COLUMNS = (
     ("name", gettext_lazy("Client")),
     ("stage", gettext_lazy("Stage")),
@@ -147,9 +143,11 @@ def dashboard_context(result: DashboardPage) -> dict[str, Any]:
 def shared_due(view: ClientView, reassess_weeks: int) -> Due:
     """What is due by what the client shared, on the client's own interval (the one rule,
     core/schedule.py, as the client's Home and the reminders ask it). The interval is the
-    coach's setting, not something the client shared, so it is read beside the view."""
-    latest = view.latest_assessment()
-    pulses = view.pulses()
+    coach's setting, not something the client shared, so it is read beside the view. Dates
+    only: the headlines and check-ins are read without their profiles or answers."""
+    headlines = view.headlines()
+    latest = headlines[-1] if headlines else None
+    pulses = view.check_ins()
     now = timezone.now()
     return what_is_due(
         now,
@@ -162,7 +160,8 @@ def shared_due(view: ClientView, reassess_weeks: int) -> Due:
 
 
 def due_reasons(view: ClientView, reassess_weeks: int | None = None) -> list[str]:
-    """What is due, as lines for the planner's open items (shared activity only)."""
+    """What is due, worded for the coach (shared activity only): the planner's open items and
+    the client page's overview."""
     weeks = reassess_weeks_of(view.client) if reassess_weeks is None else reassess_weeks
     due = shared_due(view, weeks)
     reasons = []
@@ -206,16 +205,17 @@ def _change_rows(changes: list[change.ScaleChange]) -> list[dict[str, Any]]:
     ]
 
 
-def since_first(assessments: list[Assessment]) -> dict[str, Any] | None:
-    """The latest shared assessment against the first: the change over the whole work."""
-    if len(assessments) < 3:
+def since_first(assessments: list[Assessment], count: int | None = None) -> dict[str, Any] | None:
+    """The latest shared assessment against the first: the change over the whole work
+    (`count`: how many there are, when only the first and latest were passed)."""
+    if (len(assessments) if count is None else count) < 3:
         return None  # with two, the history already says it
     first, latest = assessments[0], assessments[-1]
     rows = _change_rows(change.changes_between(first.profile, latest.profile))
     return {"first": first, "latest": latest, "reliable": [r for r in rows if r["reliable"]]}
 
 
-def _history_rows(assessments: list[Assessment]) -> list[dict[str, Any]]:
+def history_rows(assessments: list[Assessment]) -> list[dict[str, Any]]:
     rows = []
     for step in reversed(change.history(assessments)):
         changes = _change_rows(step.changes or [])
@@ -231,72 +231,6 @@ def _history_rows(assessments: list[Assessment]) -> list[dict[str, Any]]:
     return rows
 
 
-HISTORY_SHOWN = 5  # latest steps of the history; "show all" lists every shared assessment
-
-
-def client_context(view: ClientView, query: str, *, all_history: bool = False) -> dict[str, Any]:
-    coach, client = view.coach, view.client
-    weeks = reassess_weeks_of(client)
-    assessments = view.assessments()
-    latest = view.latest_assessment()
-    pulses = view.pulses()
-    entries = view.entries(query)
-    profile = latest.profile if latest else None
-    until = timezone.now() + timedelta(seconds=1)
-    points = profile_presenters.trail_points(assessments, pulses, until)
-    current = next(
-        (
-            p
-            for p in points
-            if latest is not None and p.kind == "assessment" and p.when == latest.completed_at
-        ),
-        None,
-    )
-    themes = {entry.pk: entry_themes(entry) for entry in entries}
-    moments = [] if query else timeline(entries, assessments, pulses[:TIMELINE_PULSES])
-    context: dict[str, Any] = {
-        "client": client,
-        "latest": latest,
-        "summary": profile_presenters.summary(profile) if latest else None,
-        "findings": profile_presenters.findings(profile, "coach") if profile else None,
-        "map": profile_presenters.balance_map(
-            points,
-            current,
-            # The stored id, read directly: rebuilding the whole typed profile costs ~5 ms here.
-            ((profile or {}).get("balance") or {}).get("pattern"),
-        )
-        if points
-        else None,
-        # Only the steps shown are compared (each needs the assessment before it).
-        "history": _history_rows(
-            assessments if all_history else assessments[-(HISTORY_SHOWN + 1) :]
-        )[: None if all_history or len(assessments) <= HISTORY_SHOWN else HISTORY_SHOWN],
-        "history_hidden": 0 if all_history else max(0, len(assessments) - HISTORY_SHOWN),
-        "since_first": since_first(assessments),
-        "smallest_move": change.smallest_reliable_move(),
-        "reference_sd": change.REFERENCE_SD,
-        "reference_reliability": change.REFERENCE_RELIABILITY,
-        "timeline": [
-            {"moment": moment, "themes": themes.get(moment.item.pk, [])}
-            if moment.kind == "entry"
-            else {"moment": moment, "themes": []}
-            for moment in moments
-        ],
-        "query": query,
-        "search_results": [(entry, themes[entry.pk]) for entry in entries] if query else None,
-        "theme_summary": theme_summary(view.entries()),
-        "themes_updating": any_stale(entries),
-        "safety_flags": view.safety_flags(),
-        "notes": access.notes_about(coach, client),
-        "follow_ups": access.open_follow_ups(coach, client),
-        "plans": access.plans_for(coach, client),
-        "due": due_reasons(view, weeks),
-        "reassess_weeks": weeks,
-        "reassess_choices": REASSESS_WEEKS,
-    }
-    return context
-
-
 def proposed_agenda(view: ClientView) -> Agenda:
     """The planner's proposal from what the coach can see: the latest shared profile, the
     latest shared entries, open follow-ups, what is due, and the shared practice."""
@@ -304,7 +238,7 @@ def proposed_agenda(view: ClientView) -> Agenda:
     previous = access.plans_for(view.coach, view.client, limit=1)
     proposal = propose_agenda(
         latest.profile if latest else None,
-        view.entries()[:RECENT_ENTRIES],
+        view.latest_entries(RECENT_ENTRIES),  # their titles and dates: no analysis needed
         access.open_follow_ups(view.coach, view.client),
         due_reasons(view),
         skip_questions=question_ids_in(previous[0].agenda) if previous else frozenset(),

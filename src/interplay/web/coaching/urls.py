@@ -1,13 +1,27 @@
 from django.urls import path
 
-from interplay.web.coaching import path_views, progress_views, signup, views
+from interplay.web.coaching import client_views, path_views, progress_views, signup, views
 
 app_name = "coaching"
 urlpatterns = [
     path("coach/sign-up/", signup.coach_sign_up, name="sign_up"),
     path("coach/dashboard/", views.dashboard, name="dashboard"),
-    path("coach/client/<int:client_id>/", views.client_page, name="client"),
-    path("coach/client/<int:client_id>/notes/", views.add_note, name="add_note"),
+    path("coach/client/<int:client_id>/", client_views.client_page, name="client"),
+    path(
+        "coach/client/<int:client_id>/profile/", client_views.client_profile, name="client_profile"
+    ),
+    path(
+        "coach/client/<int:client_id>/history/", client_views.client_history, name="client_history"
+    ),
+    path(
+        "coach/client/<int:client_id>/journal/", client_views.client_journal, name="client_journal"
+    ),
+    path(
+        "coach/client/<int:client_id>/sessions/",
+        client_views.client_sessions,
+        name="client_sessions",
+    ),
+    path("coach/client/<int:client_id>/notes/", client_views.add_note, name="add_note"),
     path("coach/client/<int:client_id>/notes/<int:note_id>/", views.edit_note, name="note"),
     path(
         "coach/client/<int:client_id>/notes/<int:note_id>/done/",

@@ -19,22 +19,17 @@ from django.views.decorators.http import require_POST
 from interplay.web.accounts.decorators import coach_required
 from interplay.web.accounts.models import User
 from interplay.web.coaching import access, actions, presenters
-from interplay.web.coaching.access import (
-    access_client_for_coach,
-    coach_read,
-    flags_first_seen,
-    list_reads,
-)
+from interplay.web.coaching.access import access_client_for_coach, coach_read, list_reads
 from interplay.web.coaching.actions import do_invite_client
-from interplay.web.coaching.client_view import ClientView
+from interplay.web.coaching.client_pages import section_links
 from interplay.web.coaching.dashboard import dashboard_page
 from interplay.web.coaching.forms import AcceptForm, InviteForm, NoteForm, PlanForm
 from interplay.web.coaching.models import SessionPlan
-from interplay.web.coaching.path_views import path_summary
 from interplay.web.coaching.planner import agenda_sections
-from interplay.web.coaching.practice import coach_client_summary, coach_practice_view
+from interplay.web.coaching.practice import coach_practice_view
 from interplay.web.emails import absolute_url
 from interplay.web.kernel.audit import record
+from interplay.web.kernel.blank_forms import blank_form_html
 from interplay.web.kernel.errors import ActionError
 from interplay.web.kernel.requests import CoachRequest
 from interplay.web.labels import practice as practice_labels
@@ -61,50 +56,12 @@ def dashboard(request: CoachRequest) -> HttpResponse:
     record(*list_reads(coach, [row.client_id for row in result.page.object_list], "dashboard"))
     context = presenters.dashboard_context(result)
     context.update(
-        form=form, invitation_url=invitation_url, safety_flags=open_flags_for_coach(coach)
+        # A fresh form renders the same every time: once per language (kernel.blank_forms).
+        form_html=form.as_div() if form.is_bound else blank_form_html(InviteForm),
+        invitation_url=invitation_url,
+        safety_flags=open_flags_for_coach(coach),
     )
     return render(request, "coaching/dashboard.html", context)
-
-
-def _client_page(
-    request: CoachRequest, view: ClientView, form: NoteForm, status: int = 200
-) -> HttpResponse:
-    query = request.GET.get("q", "").strip()[:200] if request.method == "GET" else ""
-    all_history = request.method == "GET" and request.GET.get("history") == "all"
-    context = presenters.client_context(view, query, all_history=all_history)
-    context["note_form"] = form
-    context["practice"] = coach_client_summary(view)
-    context["path"] = path_summary(view)
-    return render(request, "coaching/client.html", context, status=status)
-
-
-@coach_required
-def client_page(request: CoachRequest, client_id: int) -> HttpResponse:
-    view = access_client_for_coach(_coach(request), client_id)
-    record(coach_read(view, "client page"), *flags_first_seen(view))
-    return _client_page(request, view, NoteForm())
-
-
-@coach_required
-@require_POST
-def add_note(request: CoachRequest, client_id: int) -> HttpResponse:
-    coach = _coach(request)
-    view = access_client_for_coach(coach, client_id)
-    record(coach_read(view, "add note"))
-    client = view.client
-    form = NoteForm(request.POST)
-    if form.is_valid():
-        try:
-            actions.do_add_note(
-                client, form.cleaned_data["body"], form.cleaned_data["follow_up"], actor=coach
-            )
-        except ActionError as problem:
-            messages.error(request, str(problem))
-        else:
-            messages.success(request, _("Note saved. Only you can read it."))
-            return redirect("coaching:client", client.pk)
-    # Keep what was typed: show the page again with the form and its errors.
-    return _client_page(request, view, form, status=400)
 
 
 @coach_required
@@ -128,7 +85,7 @@ def edit_note(request: CoachRequest, client_id: int, note_id: int) -> HttpRespon
                 messages.error(request, str(problem))
             else:
                 messages.success(request, _("Note saved."))
-                return redirect("coaching:client", client.pk)
+                return redirect("coaching:client_sessions", client.pk)
     else:
         form = NoteForm(initial={"body": note.body, "follow_up": note.follow_up})
     return render(request, "coaching/note.html", {"client": client, "note": note, "form": form})
@@ -163,7 +120,7 @@ def close_follow_up(request: CoachRequest, client_id: int, note_id: int) -> Http
     record(coach_read(view, "note", note.pk))
     actions.do_close_follow_up(note, actor=request.user)
     messages.success(request, _("Marked as done."))
-    return redirect("coaching:client", client.pk)
+    return redirect("coaching:client_sessions", client.pk)
 
 
 def _plan_page(
@@ -312,6 +269,7 @@ def client_practice(request: CoachRequest, client_id: int) -> HttpResponse:
     context = {
         "client": client,
         "view": coach_practice_view(view),
+        "sections": section_links(client_id, "practice"),
         "form": form,
         "error": error,
         "techniques": practice_labels.choices(practice_labels.TECHNIQUES),

@@ -90,16 +90,20 @@ def do_analyse_entry(entry: Entry) -> EntryAnalysis:
     return row
 
 
-def reading(row: EntryAnalysis, *, stale: bool = False) -> Reading:
-    sealed = json.loads(row.sealed or "{}")
+def _themes(stored: Any) -> tuple[tuple[Theme, float], ...]:
     found = []
-    for item in row.themes:
+    for item in stored:
         try:
             found.append((Theme(item["theme"]), float(item["score"])))
         except (KeyError, ValueError, TypeError):
             continue  # a theme retired from the vocabulary: skip rather than fail the page
+    return tuple(found)
+
+
+def reading(row: EntryAnalysis, *, stale: bool = False) -> Reading:
+    sealed = json.loads(row.sealed or "{}")
     return Reading(
-        themes=tuple(found),
+        themes=_themes(row.themes),
         evidence={
             k: [(int(s), int(e)) for s, e in v] for k, v in sealed.get("evidence", {}).items()
         },
@@ -107,6 +111,21 @@ def reading(row: EntryAnalysis, *, stale: bool = False) -> Reading:
         risk_evidence=tuple((int(s), int(e)) for s, e in sealed.get("risk_evidence", [])),
         stale=stale,
     )
+
+
+def _stored_row(entry: Entry) -> EntryAnalysis | None:
+    try:
+        return entry.analysis
+    except EntryAnalysis.DoesNotExist:
+        return None
+
+
+def stored_themes(entry: Entry) -> tuple[tuple[Theme, float], ...]:
+    """The entry's stored themes only, for lists and summaries: the sealed part (evidence
+    spans and the safety reading) is not read, so a list may defer it
+    (`select_related("analysis").defer("analysis__sealed")`)."""
+    row = _stored_row(entry)
+    return () if row is None else _themes(row.themes)
 
 
 def stored_reading(entry: Entry) -> Reading:

@@ -3,12 +3,18 @@ explanations and the words behind them, and the text cut into highlighted pieces
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from django.template.defaultfilters import truncatewords
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
 from interplay.core.vocabulary import Theme
 from interplay.language.theme_summary import SUMMARY_WINDOW, Piece, highlight, summarise_themes
-from interplay.web.journal.analysis import Reading, stored_reading
+from interplay.web import labels
+from interplay.web.journal.analysis import Reading, stored_reading, stored_themes
 from interplay.web.journal.theme_labels import theme_explanation, theme_name
 
 
@@ -49,8 +55,8 @@ def entry_themes(entry: Any) -> list[ShownTheme]:
 def theme_summary(entries: list[Any], window: int = SUMMARY_WINDOW) -> list[dict[str, Any]]:
     """Themes across the latest `window` of these entries (newest first), from the stored
     analyses: for the coach, only ever the shared entries a `ClientView` returned."""
-    readings = [stored_reading(entry) for entry in entries[:window]]
-    rows = summarise_themes([[theme for theme, _s in r.themes] for r in readings], window)
+    found = [stored_themes(entry) for entry in entries[:window]]
+    rows = summarise_themes([[theme for theme, _s in themes] for themes in found], window)
     return [{"name": theme_name(row.theme), "n": row.count, "out_of": row.out_of} for row in rows]
 
 
@@ -71,7 +77,26 @@ def entry_page(entry: Any) -> dict[str, Any]:
 
 def theme_names(entry: Any) -> str:
     """Names of an entry's stored themes, for lists (the analysis fetched with the entry)."""
-    return ", ".join(theme_name(theme) for theme, _score in stored_reading(entry).themes)
+    return ", ".join(theme_name(theme) for theme, _score in stored_themes(entry))
+
+
+def list_rows(entries: Iterable[Any]) -> list[dict[str, Any]]:
+    """The journal list's rows with their words worked out once per page (the entry's address,
+    the date, an excerpt, the themes' names), so the template only loops."""
+    untitled = _("Untitled entry")
+    # Reversed once per page: the entry's address up to its id.
+    prefix = reverse("journal:detail", args=[0]).removesuffix("0/")
+    return [
+        {
+            "href": f"{prefix}{entry.pk}/",
+            "title": entry.title or untitled,
+            "date": labels.long_date(entry.created_at),
+            "shared": entry.shared_with_coach,
+            "themes": theme_names(entry),
+            "excerpt": truncatewords(entry.body, 24),
+        }
+        for entry in entries
+    ]
 
 
 def any_stale(entries: list[Any]) -> bool:

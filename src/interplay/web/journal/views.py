@@ -43,11 +43,12 @@ def entry_list(request: ClientRequest) -> HttpResponse:
     entries = (
         search_entries(user, query)
         if query
-        else Entry.objects.filter(owner=user).select_related("analysis")
+        # The list names each entry's themes: the sealed evidence is not decrypted for it.
+        else Entry.objects.filter(owner=user).select_related("analysis").defer("analysis__sealed")
     )
     paginator = Paginator(entries, PAGE_SIZE)
     page = paginator.get_page(request.GET.get("page"))
-    rows = [(entry, insights.theme_names(entry)) for entry in page.object_list]
+    rows = insights.list_rows(page.object_list)
     return render(
         request,
         "journal/list.html",

@@ -42,7 +42,11 @@ SEALED_KINDS = frozenset(
 # What a coach read (`what` of a COACH_READ), in the words the client sees on their Account page.
 COACH_READS = {
     "overview": _("your overview"),
-    "client page": _("everything you share"),
+    "client page": _("everything you share"),  # the client page before it had sections
+    "client profile": _("your latest shared profile"),
+    "client history": _("how your shared profile has moved"),
+    "shared journal": _("your shared journal entries"),
+    "notes and plans": _("their notes and plans about your sessions"),
     "dashboard": _("your line on their list of clients"),
     "assessment": _("an assessment"),
     "journal entry": _("a shared journal entry"),

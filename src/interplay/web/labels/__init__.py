@@ -7,7 +7,7 @@ from datetime import date, datetime
 from functools import lru_cache
 
 from django.utils import timezone
-from django.utils.dates import MONTHS_3
+from django.utils.dates import MONTHS, MONTHS_3
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -100,6 +100,19 @@ def short_date(moment: date, *, year: bool = False) -> str:
         moment = timezone.localtime(moment)
     text = f"{moment.day} {_short_months(get_language())[moment.month]}"
     return f"{text} {moment.year}" if year else text
+
+
+@lru_cache(maxsize=16)
+def _months(language: str | None) -> tuple[str, ...]:
+    return ("", *(str(MONTHS[month]) for month in range(1, 13)))
+
+
+def long_date(moment: date) -> str:
+    """A day written out, "2 December 2026": Django's `date:"j F Y"`, with the month names
+    looked up once per language (as `short_date`)."""
+    if isinstance(moment, datetime) and timezone.is_aware(moment):
+        moment = timezone.localtime(moment)
+    return f"{moment.day} {_months(get_language())[moment.month]} {moment.year}"
 
 
 def iso_moment(moment: datetime) -> str:

@@ -15,6 +15,7 @@ from interplay.core.vocabulary import SafetyRisk
 from interplay.web.accounts.coaches import current_coach
 from interplay.web.accounts.models import User
 from interplay.web.kernel.audit import Audit, record
+from interplay.web.kernel.compiled import compiled_instances
 from interplay.web.kernel.errors import ActionError
 from interplay.web.kernel.models import AuditKind
 from interplay.web.safety.models import SafetyConsent, SafetyFlag, SafetyPlan
@@ -101,15 +102,26 @@ def do_raise_safety_flag(client: User, risk: SafetyRisk) -> SafetyFlag | None:
 
 
 def open_flags_for_coach(coach: User) -> list[SafetyFlag]:
-    """Flags waiting for this coach's acknowledgement, from current clients only."""
-    return list(
-        SafetyFlag.objects.filter(
-            coach=coach,
+    """Flags waiting for this coach's acknowledgement, from current clients only, each with
+    its client. The coach's home asks on every visit and there is usually none: the lookup's
+    SQL is compiled once (kernel.compiled), and the clients are read only when there are
+    flags."""
+    flags: list[SafetyFlag] = compiled_instances(
+        ("safety", "open flags for coach"),
+        lambda v: SafetyFlag.objects.filter(
+            coach_id=v["coach"],
             acknowledged_at__isnull=True,
-            client__coaching__coach=coach,
+            client__coaching__coach_id=v["coach"],
             client__coaching__ended_at__isnull=True,
-        ).select_related("client")
+        ),
+        {"coach": "int"},
+        {"coach": coach.pk},
     )
+    if flags:
+        clients = User.objects.in_bulk({flag.client_id for flag in flags})
+        for flag in flags:
+            flag.client = clients[flag.client_id]
+    return flags
 
 
 def do_acknowledge_flag(flag: SafetyFlag, *, actor: User) -> SafetyFlag:
