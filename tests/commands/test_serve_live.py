@@ -25,7 +25,7 @@ def _free_port() -> int:
 
 def _get(url: str) -> tuple[int, bytes]:
     try:
-        with urllib.request.urlopen(url, timeout=5) as answer:  # noqa: S310 - our own server
+        with urllib.request.urlopen(url, timeout=60) as answer:  # noqa: S310 - our own server
             return answer.status, answer.read()
     except urllib.error.HTTPError as error:
         return error.code, error.read()
@@ -156,7 +156,7 @@ def test_with_redis_every_process_shares_one_token_budget(tmp_path):
                 f"{base}/api/v1/profiles", headers={"Authorization": f"Bearer {token}"}
             )
             try:
-                with urllib.request.urlopen(request, timeout=5) as answer:  # noqa: S310
+                with urllib.request.urlopen(request, timeout=60) as answer:  # noqa: S310
                     answers.append(answer.status)
             except urllib.error.HTTPError as error:
                 answers.append(error.code)
