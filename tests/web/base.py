@@ -6,15 +6,18 @@ anonymous visitor get a 404 (or the sign-in page), never the data.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from django.test import Client
 from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from interplay.web.accounts.addresses import record_verified_address
 from interplay.web.accounts.models import CoachingRelationship, Role, User
 
 PASSWORD = "a long test password 42"  # noqa: S105
+SIGN_IN_PATH = "/accounts/login/"
 
 
 @dataclass
@@ -26,7 +29,10 @@ class Practice:
 
 
 def make_user(email: str, name: str, role: str = Role.CLIENT) -> User:
-    return User.objects.create_user(email, PASSWORD, name=name, role=role)
+    """An account whose address is already verified, as every account made before allauth."""
+    user = User.objects.create_user(email, PASSWORD, name=name, role=role)
+    record_verified_address(user)
+    return user
 
 
 def make_coach(email: str, name: str) -> User:
@@ -61,4 +67,19 @@ def is_refused(response) -> bool:  # type: ignore[no-untyped-def]
     """A 404, or a redirect to sign-in: what an outsider must get."""
     if response.status_code == 404:
         return True
-    return response.status_code == 302 and "/sign-in/" in response["Location"]
+    return response.status_code == 302 and SIGN_IN_PATH in response["Location"]
+
+
+def post_sign_in(browser: Client, email: str, password: str = PASSWORD):  # type: ignore[no-untyped-def]
+    """Sign in through allauth's form, as a person would."""
+    return browser.post(SIGN_IN_PATH, {"login": email, "password": password})
+
+
+CODE_LINE = re.compile(r"^([A-Z0-9]{4}-[A-Z0-9]{4}|[A-Z0-9]{6})$", re.MULTILINE)
+
+
+def emailed_code(message) -> str:  # type: ignore[no-untyped-def]
+    """The one-time code in an email allauth sent (sign-in, verification or reset)."""
+    match = CODE_LINE.search(message.body)
+    assert match, message.body
+    return match.group(1)

@@ -20,3 +20,13 @@ def outbox(monkeypatch):
 
     monkeypatch.setattr(emails, "transaction", SimpleNamespace(on_commit=lambda fn: fn()))
     return mail.outbox
+
+
+@pytest.fixture(autouse=True)
+def _fresh_rate_limits():
+    """allauth counts its rate limits in the cache: each test starts with none used."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()

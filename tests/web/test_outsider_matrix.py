@@ -18,19 +18,29 @@ from tests.web.pages import POST_ONLY, all_url_names, client_objects, urls_for
 # Open to anyone (sign-in, sign-up, token pages): nothing to refuse.
 PUBLIC = {
     "home",
-    "accounts:sign_in",
-    "accounts:request_link",
-    "accounts:link_sign_in",
-    "accounts:sign_up",
-    "accounts:password_reset",
-    "accounts:password_reset_confirm",
-    "accounts:sign_out",
+    "account_login",
+    "account_logout",
+    "account_inactive",
+    "account_signup",
+    "account_email_verification_sent",
+    "account_reset_password",
+    "account_confirm_password_reset_code",
+    "account_complete_password_reset",
+    "account_password_reset_completed",
+    "account_request_login_code",
+    "account_confirm_login_code",
     "coaching:accept_invitation",
     "coaching:sign_up",
 }
 # The signed-in person's own account, whoever they are: only a visitor is refused.
 OWN_ACCOUNT = {
     "accounts:settings",
+    "account_reauthenticate",
+    "account_request_reauthentication_code",
+    "account_confirm_reauthentication_code",
+    "account_email",
+    "account_change_password",
+    "account_set_password",
     "erasure:delete_account",
     "erasure:export_zip",
 }

@@ -24,6 +24,7 @@ from django.utils import timezone
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from interplay.core.instrument import ANSWER_MAX, ANSWER_MIN, instrument_items, pulse_items
+from interplay.web.accounts.addresses import record_verified_address
 from interplay.web.accounts.models import CoachingRelationship, Role, User
 from interplay.web.assessments import actions as assessment_actions
 from interplay.web.assessments.models import Assessment, PulseCheck
@@ -106,6 +107,7 @@ def _at(days_ago: float, hour: int = 19) -> datetime:
 
 def _seed_client(coach: User, story: DemoClient) -> User:
     client = User.objects.create_user(story.email, DEMO_PASSWORD, name=story.name)
+    record_verified_address(client)
     CoachingRelationship.objects.create(
         coach=coach, client=client, started_at=_at(HISTORY_DAYS + 2, 10)
     )
@@ -164,6 +166,7 @@ def seed_demo() -> DemoAccounts:
         coach = User.objects.create_user(
             DEMO_COACH_EMAIL, DEMO_PASSWORD, name="Sam Okafor (demo coach)", role=Role.COACH
         )
+        record_verified_address(coach)
         TOTPDevice.objects.create(
             user=coach, name=DEMO_DEVICE_NAME, key=DEMO_TOTP_KEY, confirmed=True
         )

@@ -61,7 +61,7 @@ def delete_account(request: AuthenticatedRequest) -> HttpResponse:
         if was_coach
         else _("Your account and everything in it are erased."),
     )
-    return redirect("accounts:sign_in")
+    return redirect("account_login")
 
 
 @login_required

@@ -7,6 +7,7 @@ from interplay.web.values.urls import urlpatterns as values_patterns
 
 urlpatterns = [
     path("", home.home, name="home"),
+    path("accounts/", include("allauth.account.urls")),
     path("", include((account_patterns + account_page.urlpatterns, "accounts"))),
     path("", include("interplay.web.coaching.urls")),
     path("", include("interplay.web.assessments.urls")),

@@ -23,8 +23,8 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def sign_in(page, base: str, email: str) -> None:  # type: ignore[no-untyped-def]
-    page.goto(base + "/sign-in/")
-    page.get_by_label("Email address").fill(email)
+    page.goto(base + "/accounts/login/")
+    page.get_by_label("Email").fill(email)
     page.get_by_label("Password").fill(PASSWORD)
     page.get_by_role("button", name="Sign in").click()
 
