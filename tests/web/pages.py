@@ -52,12 +52,40 @@ ALLAUTH_PAGES = {
     "account_request_login_code",
     "account_confirm_login_code",
 }
+# allauth.mfa's pages for the signed-in person's own factors (the guards open them as the coach).
+MFA_PAGES = {
+    "mfa_index",
+    "mfa_reauthenticate",
+    "mfa_activate_totp",
+    "mfa_deactivate_totp",
+    "mfa_view_recovery_codes",
+    "mfa_generate_recovery_codes",
+    "mfa_download_recovery_codes",
+    "mfa_list_webauthn",
+    "mfa_add_webauthn",
+    "mfa_reauthenticate_webauthn",
+}
+# allauth notes, once, that the recovery codes have been shown (its "show once" option reads
+# it): the one write a GET may make besides the coach-read audit.
+WRITES_ONCE_ON_GET = {"mfa_view_recovery_codes", "mfa_download_recovery_codes"}
+# Pages that start a ceremony keep its state in the session (a WebAuthn challenge, a new TOTP
+# secret) until the form is sent back: a session write, never a row of anyone's data.
+SESSION_STATE_ON_GET = {"mfa_add_webauthn", "mfa_reauthenticate_webauthn", "mfa_activate_totp"}
+# Not HTML pages: files to save.
+DOWNLOADS = {"mfa_download_recovery_codes"}
+# A passkey by id. The guards that open pages as their owner skip these two: a passkey needs a
+# real registration from a browser's authenticator; the outsider matrix opens them (see
+# `passkey_of_someone_else`).
+MFA_KEY_PAGES = {"mfa_remove_webauthn", "mfa_edit_webauthn"}
 ANONYMOUS_ONLY = {
     "coaching:accept_invitation",
+    "mfa_authenticate",
+    "mfa_login_webauthn",
     *coaching_pages.ANONYMOUS_ONLY,
 }
 COACH_PAGES = {
     "coaching:coach_home",
+    *MFA_PAGES,
     "coaching:client_overview",
     *coaching_pages.COACH_PAGES,
     *exports_pages.COACH_PAGES,
@@ -101,14 +129,31 @@ def client_objects(practice: Practice, owner=None) -> Objects:  # type: ignore[n
     return Objects(entry.pk, open_one.pk, done.pk)
 
 
+def passkey_of_someone_else() -> int:
+    """The id of a passkey row belonging to a coach outside the shared cast, so everyone the
+    matrix tries is an outsider to it (allauth finds a passkey by id *and* owner)."""
+    from allauth.mfa.models import Authenticator
+
+    from tests.web.base import make_user
+
+    holder = make_user("keyholder@coach.test", "Key Holder", "coach")
+    key = Authenticator.objects.create(
+        user=holder, type=Authenticator.Type.WEBAUTHN, data={"name": "Phone", "credential": {}}
+    )
+    return int(key.pk)
+
+
 def urls_for(practice: Practice, objects: Objects) -> dict[str, str]:
     client = practice.client
     invitation_path = do_invite_client("new@client.test", send=False, actor=practice.coach)
+    passkey = passkey_of_someone_else()
     return {
         "home": reverse("home"),
         **{name: reverse(name) for name in ALLAUTH_PAGES},
-        "accounts:two_factor": reverse("accounts:two_factor"),
-        "accounts:two_factor_setup": reverse("accounts:two_factor_setup"),
+        **{name: reverse(name) for name in MFA_PAGES},
+        "mfa_authenticate": reverse("mfa_authenticate"),
+        "mfa_login_webauthn": reverse("mfa_login_webauthn"),
+        **{name: reverse(name, args=[passkey]) for name in MFA_KEY_PAGES},
         "accounts:settings": reverse("accounts:settings"),
         "coaching:coach_home": reverse("coaching:coach_home"),
         "coaching:client_overview": reverse("coaching:client_overview", args=[client.pk]),

@@ -6,14 +6,21 @@ import re
 from datetime import timedelta
 
 from allauth.account.models import EmailAddress
+from allauth.mfa.models import Authenticator
+from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
 from django.test import Client
 from django.utils import timezone
-from django_otp.oath import TOTP
-from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from interplay.web.accounts import throttle
 from interplay.web.accounts.models import User
-from tests.web.base import PASSWORD, SIGN_IN_PATH, emailed_code, post_sign_in, signed_in
+from tests.web.base import (
+    PASSWORD,
+    SIGN_IN_PATH,
+    emailed_code,
+    post_sign_in,
+    signed_in,
+    totp_code,
+)
 
 CODE_PATH = "/accounts/login/code/"
 CONFIRM_CODE_PATH = "/accounts/login/code/confirm/"
@@ -22,8 +29,8 @@ VERIFY_PATH = "/accounts/confirm-email/"
 RESET_PATH = "/accounts/password/reset/"
 
 
-def _code(device):
-    return f"{TOTP(device.bin_key, device.step, device.t0, device.digits).token():06d}"
+MFA_PATH = "/accounts/2fa/authenticate/"
+SETUP_PATH = "/accounts/2fa/totp/activate/"
 
 
 def _sign_in_by_code(browser, email, outbox):
@@ -144,46 +151,67 @@ def test_every_failed_sign_in_is_logged_without_the_password(practice, caplog):
 def test_coach_password_alone_shows_no_client_data(practice):
     browser = Client()
     response = post_sign_in(browser, "ana@coach.test")
-    assert response["Location"] == "/two-factor/"
-    assert browser.get("/coach/")["Location"] == "/two-factor/"
+    assert response["Location"] == MFA_PATH
+    assert "_auth_user_id" not in browser.session  # not signed in until the code is given
+    assert browser.get("/coach/dashboard/")["Location"].startswith(SIGN_IN_PATH)
 
 
 def test_coach_with_right_code_reaches_the_client_list(practice):
     browser = Client()
     post_sign_in(browser, "ana@coach.test")
-    device = TOTPDevice.objects.get(user=practice.coach)
-    response = browser.post("/two-factor/", {"token": _code(device)})
-    assert response["Location"] == "/coach/dashboard/"
+    response = browser.post(MFA_PATH, {"code": totp_code(practice.coach)})
+    assert response["Location"] == "/"
     assert "Maya Client" in browser.get("/coach/dashboard/").content.decode()
 
 
 def test_coach_with_wrong_code_stays_out(practice):
-    browser = signed_in(practice.coach, verified=False)
-    response = browser.post("/two-factor/", {"token": "000000"})
-    assert "did not match" in response.content.decode()
+    browser = Client()
+    post_sign_in(browser, "ana@coach.test")
+    response = browser.post(MFA_PATH, {"code": "000000"})
+    assert response.status_code == 200 and "_auth_user_id" not in browser.session
     assert browser.get("/coach/").status_code == 302
+
+
+def test_a_recovery_code_stands_in_for_the_authenticator_once(practice):
+    code = RecoveryCodes(Authenticator.objects.get(user=practice.coach, type="recovery_codes"))
+    spare = code.get_unused_codes()[0]
+    browser = Client()
+    post_sign_in(browser, "ana@coach.test")
+    assert browser.post(MFA_PATH, {"code": spare})["Location"] == "/"
+    again = Client()
+    post_sign_in(again, "ana@coach.test")
+    again.post(MFA_PATH, {"code": spare})
+    assert "_auth_user_id" not in again.session
 
 
 def test_a_coach_signing_in_by_emailed_code_still_needs_the_authenticator(practice, outbox):
     browser = Client()
-    _sign_in_by_code(browser, "ana@coach.test", outbox)
-    assert browser.get("/coach/dashboard/")["Location"] == "/two-factor/"
+    assert _sign_in_by_code(browser, "ana@coach.test", outbox)["Location"] == MFA_PATH
+    assert "_auth_user_id" not in browser.session
+
+
+def test_a_coach_session_without_two_factor_sees_no_client_page(practice):
+    browser = signed_in(practice.coach, verified=False)
+    response = browser.get("/coach/dashboard/")
+    assert response["Location"] == "/accounts/2fa/reauthenticate/?next=%2Fcoach%2Fdashboard%2F"
 
 
 def test_new_coach_must_set_up_an_authenticator_first(db):
     coach = User.objects.create_user("new@coach.test", PASSWORD, name="New", role="coach")
-    browser = signed_in(coach, verified=False)
-    assert browser.get("/coach/")["Location"] == "/two-factor/setup/"
-    page = browser.get("/two-factor/setup/").content.decode()
-    assert "<svg" in page
+    browser = signed_in(coach, verified=False, reauthenticated=True)  # just signed up
+    assert browser.get("/coach/")["Location"] == SETUP_PATH
+    page = browser.get(SETUP_PATH).content.decode()
+    assert 'class="qr"' in page
     secret = re.search(r'<code class="secret">([A-Z2-7]+)</code>', page).group(1)
-    device = TOTPDevice.objects.get(user=coach)
-    assert device.confirmed is False and len(secret) >= 32
-    response = browser.post("/two-factor/setup/", {"token": _code(device)})
-    assert response["Location"] == "/coach/dashboard/"
-    device.refresh_from_db()
-    assert device.confirmed is True
-    assert browser.get("/coach/dashboard/").status_code == 200
+    assert len(secret) >= 32 and not Authenticator.objects.filter(user=coach).exists()
+    from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
+
+    code = format_hotp_value(hotp_value(secret, int(timezone.now().timestamp()) // 30))
+    response = browser.post(SETUP_PATH, {"code": code})
+    assert response.status_code == 302
+    stored = Authenticator.objects.get(user=coach, type="totp").data["secret"]
+    assert secret not in stored  # sealed with the project's keys
+    assert browser.get("/coach/dashboard/").status_code == 200  # setting up counts as passing
 
 
 def test_an_emailed_sign_in_code_works_once(practice, outbox):
@@ -209,8 +237,9 @@ def test_password_reset_does_not_bypass_two_factor(practice, outbox):
     _reset_password(browser, "ana@coach.test", "a brand new passphrase 7", outbox)
     assert browser.get("/coach/").status_code == 302
     assert "_auth_user_id" not in browser.session  # a reset never signs in
-    post_sign_in(browser, "ana@coach.test", "a brand new passphrase 7")
-    assert browser.get("/coach/")["Location"] == "/two-factor/"
+    assert post_sign_in(browser, "ana@coach.test", "a brand new passphrase 7")["Location"] == (
+        MFA_PATH
+    )
 
 
 def test_a_password_reset_code_works_once(practice, outbox):

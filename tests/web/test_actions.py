@@ -12,7 +12,6 @@ from interplay.web.journal.actions import do_save_entry, do_set_entry_sharing
 from interplay.web.kernel.errors import ActionError
 
 MODULES = [
-    "interplay.web.accounts.actions",
     "interplay.web.assessments.actions",
     "interplay.web.coaching.actions",
     "interplay.web.exports.actions",

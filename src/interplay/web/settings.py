@@ -47,12 +47,12 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "django.contrib.humanize",  # allauth.mfa's pages use it
     "django_htmx",
     "csp",
     "allauth",
     "allauth.account",
-    "django_otp",
-    "django_otp.plugins.otp_totp",
+    "allauth.mfa",
     "django_tasks",
     "django_tasks_db",
     "interplay.web.accounts",
@@ -75,8 +75,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
-    "django_otp.middleware.OTPMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "interplay.web.accounts.two_factor.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "interplay.web.kernel.idempotency.IdempotencyMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -185,7 +185,15 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
-OTP_TOTP_ISSUER = "Interplay"
+# Two-factor on allauth.mfa: an authenticator app (TOTP) with recovery codes, and passkeys
+# (WebAuthn). Required for coaches before any client page (accounts/decorators.py), optional
+# for clients. Secrets are encrypted at rest with the project's keys (accounts/mfa_adapter.py).
+MFA_ADAPTER = "interplay.web.accounts.mfa_adapter.InterplayMFAAdapter"
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes", "webauthn"]
+MFA_PASSKEY_LOGIN_ENABLED = True
+MFA_TOTP_ISSUER = "Interplay"
+# WebAuthn needs HTTPS, except on this computer while trying Interplay out.
+MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = not PRODUCTION
 
 SESSION_COOKIE_AGE = env.env_int("INTERPLAY_SESSION_HOURS", 24 * 14, minimum=1) * 3600
 SESSION_COOKIE_HTTPONLY = True
@@ -203,6 +211,7 @@ TRUSTED_PROXIES = env.env_int(
     "INTERPLAY_TRUSTED_PROXIES", 1 if env.env_bool("INTERPLAY_BEHIND_PROXY", False) else 0
 )
 BEHIND_PROXY = TRUSTED_PROXIES > 0
+ALLAUTH_TRUSTED_PROXY_COUNT = TRUSTED_PROXIES
 if PRODUCTION:
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True

@@ -59,7 +59,7 @@ def test_other_coach_cannot_reach_a_note_through_their_own_client_id(practice):
 def test_coach_without_two_factor_is_sent_to_set_it_up(practice):
     browser = signed_in(practice.coach, verified=False)
     response = browser.get(reverse("coaching:client", args=[practice.client.pk]))
-    assert response.status_code == 302 and "two-factor" in response["Location"]
+    assert response.status_code == 302 and "/accounts/2fa/" in response["Location"]
 
 
 def test_a_coach_loses_the_client_page_and_notes_when_the_client_leaves(practice):
@@ -145,7 +145,7 @@ def test_coach_signs_up_and_must_set_up_two_factor_before_any_client_page(db, ou
     response = browser.post("/accounts/confirm-email/", {"code": emailed_code(outbox[-1])})
     assert response["Location"] == "/"  # home sends a coach to the desk, which asks first
     response = browser.get(reverse("coaching:dashboard"))
-    assert response.status_code == 302 and response["Location"].endswith("/two-factor/setup/")
+    assert response["Location"] == "/accounts/2fa/totp/activate/"
 
 
 def test_coach_sign_up_answers_the_same_for_a_taken_email(practice, outbox):

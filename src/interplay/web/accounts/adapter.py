@@ -11,13 +11,13 @@ from __future__ import annotations
 from typing import Any
 
 from allauth.account.adapter import DefaultAccountAdapter
+from allauth.account.internal.flows.login import get_authentication_records, record_authentication
 from allauth.core import context as allauth_context
 from django import forms
 from django.contrib.sites.shortcuts import get_current_site
 from django.forms import BaseForm
 from django.http import HttpRequest
 from django.template.loader import render_to_string
-from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -55,13 +55,6 @@ class InterplayAccountAdapter(DefaultAccountAdapter):  # type: ignore[misc]  # u
         user.role = getattr(request, SIGN_UP_ROLE_ATTRIBUTE, Role.CLIENT)
         return super().save_user(request, user, form, commit=commit)
 
-    def get_login_redirect_url(self, request: HttpRequest) -> str:
-        user = request.user
-        if isinstance(user, User) and user.is_coach:
-            # A coach sees no client data until the authenticator has been used as well.
-            return reverse("accounts:two_factor")
-        return str(super().get_login_redirect_url(request))
-
     def get_client_ip(self, request: HttpRequest) -> str:
         # One rule for "which address is this" (TRUSTED_PROXIES), for allauth's limits and ours.
         return throttle.client_address(request.META)
@@ -88,6 +81,14 @@ class InterplayAccountAdapter(DefaultAccountAdapter):  # type: ignore[misc]  # u
     def login(self, request: HttpRequest, user: Any) -> None:
         super().login(request, user)
         throttle.clear_after_sign_in(user.email, throttle.client_address(request.META))
+        # Having just signed in (password or emailed code, and two-factor where set up) is
+        # as good as confirming it again: the sudo window starts now, not at the first
+        # sensitive page.
+        # Signing in right after sign-up leaves no record of its own: the code from the
+        # mailbox was just typed, which is what allauth's "code" method is.
+        done = [r for r in get_authentication_records(request, user) if r.get("method")]
+        method = done[-1]["method"] if done else "code"
+        record_authentication(request, user, method, reauthenticated=True)
 
     def send_mail(self, template_prefix: str, email: str, context: dict[str, Any]) -> None:
         """allauth's emails, in Interplay's words (templates/account/email/), sent by the task
