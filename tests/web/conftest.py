@@ -41,3 +41,13 @@ def _fresh_profile_fragments():
     fragments.forget_all()
     yield
     fragments.forget_all()
+
+
+@pytest.fixture(autouse=True)
+def _fresh_rate_limits():
+    """allauth counts its rate limits in the cache: each test starts with none used."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()

@@ -7,12 +7,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.contrib.auth.tokens import default_token_generator
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
-from django.utils.encoding import force_bytes
-from django.utils.http import urlsafe_base64_encode
 
-from interplay.web.accounts.actions import do_create_sign_in_link
 from interplay.web.assessments.actions import do_save_answers, do_start_assessment
 from interplay.web.coaching.actions import do_invite_client
 from interplay.web.journal.actions import do_save_entry
@@ -27,7 +23,6 @@ from tests.web.safety import pages as safety_pages
 
 # Pages that only take POST: opened with GET they answer 405, so the h1 guard skips them.
 POST_ONLY = {
-    "accounts:sign_out",
     "assessments:answer",
     "assessments:finish",
     "assessments:sharing",
@@ -42,16 +37,60 @@ POST_ONLY = {
     *progress_pages.POST_ONLY,
     *safety_pages.POST_ONLY,
 }
-# Files (PDF reports): answered 200 with a download, no page and so no <h1>.
-DOWNLOADS = {*progress_pages.DOWNLOADS}
+# allauth's pages, all opened without arguments (its code pages need a pending step first).
+ALLAUTH_PAGES = {
+    "account_login",
+    "account_logout",
+    "account_inactive",
+    "account_signup",
+    "account_reauthenticate",
+    "account_request_reauthentication_code",
+    "account_confirm_reauthentication_code",
+    "account_email",
+    "account_email_verification_sent",
+    "account_change_password",
+    "account_set_password",
+    "account_reset_password",
+    "account_confirm_password_reset_code",
+    "account_complete_password_reset",
+    "account_password_reset_completed",
+    "account_request_login_code",
+    "account_confirm_login_code",
+}
+# allauth.mfa's pages for the signed-in person's own factors (the guards open them as the coach).
+MFA_PAGES = {
+    "mfa_index",
+    "mfa_reauthenticate",
+    "mfa_activate_totp",
+    "mfa_deactivate_totp",
+    "mfa_view_recovery_codes",
+    "mfa_generate_recovery_codes",
+    "mfa_download_recovery_codes",
+    "mfa_list_webauthn",
+    "mfa_add_webauthn",
+    "mfa_reauthenticate_webauthn",
+}
+# allauth notes, once, that the recovery codes have been shown (its "show once" option reads
+# it): the one write a GET may make besides the coach-read audit.
+WRITES_ONCE_ON_GET = {"mfa_view_recovery_codes", "mfa_download_recovery_codes"}
+# Pages that start a ceremony keep its state in the session (a WebAuthn challenge, a new TOTP
+# secret) until the form is sent back: a session write, never a row of anyone's data.
+SESSION_STATE_ON_GET = {"mfa_add_webauthn", "mfa_reauthenticate_webauthn", "mfa_activate_totp"}
+# Not HTML pages: files to save (the recovery codes, the PDF reports).
+DOWNLOADS = {"mfa_download_recovery_codes", *progress_pages.DOWNLOADS}
+# A passkey by id. The guards that open pages as their owner skip these two: a passkey needs a
+# real registration from a browser's authenticator; the outsider matrix opens them (see
+# `passkey_of_someone_else`).
+MFA_KEY_PAGES = {"mfa_remove_webauthn", "mfa_edit_webauthn"}
 ANONYMOUS_ONLY = {
-    "accounts:link_sign_in",
-    "accounts:password_reset_confirm",
     "coaching:accept_invitation",
+    "mfa_authenticate",
+    "mfa_login_webauthn",
     *coaching_pages.ANONYMOUS_ONLY,
 }
 COACH_PAGES = {
     "coaching:coach_home",
+    *MFA_PAGES,
     "coaching:client_overview",
     *coaching_pages.COACH_PAGES,
     *exports_pages.COACH_PAGES,
@@ -107,25 +146,31 @@ def client_objects(practice: Practice, owner=None) -> Objects:  # type: ignore[n
     return Objects(entry.pk, open_one.pk, done.pk)
 
 
+def passkey_of_someone_else() -> int:
+    """The id of a passkey row belonging to a coach outside the shared cast, so everyone the
+    matrix tries is an outsider to it (allauth finds a passkey by id *and* owner)."""
+    from allauth.mfa.models import Authenticator
+
+    from tests.web.base import make_user
+
+    holder = make_user("keyholder@coach.test", "Key Holder", "coach")
+    key = Authenticator.objects.create(
+        user=holder, type=Authenticator.Type.WEBAUTHN, data={"name": "Phone", "credential": {}}
+    )
+    return int(key.pk)
+
+
 def urls_for(practice: Practice, objects: Objects) -> dict[str, str]:
     client = practice.client
-    token_path = do_create_sign_in_link(client)
     invitation_path = do_invite_client("new@client.test", send=False, actor=practice.coach)
-    uid = urlsafe_base64_encode(force_bytes(client.pk))
+    passkey = passkey_of_someone_else()
     return {
         "home": reverse("home"),
-        "accounts:sign_in": reverse("accounts:sign_in"),
-        "accounts:request_link": reverse("accounts:request_link"),
-        "accounts:link_sign_in": token_path,
-        "accounts:sign_out": reverse("accounts:sign_out"),
-        "accounts:sign_up": reverse("accounts:sign_up"),
-        "accounts:two_factor": reverse("accounts:two_factor"),
-        "accounts:two_factor_setup": reverse("accounts:two_factor_setup"),
-        "accounts:password_reset": reverse("accounts:password_reset"),
-        "accounts:password_reset_confirm": reverse(
-            "accounts:password_reset_confirm",
-            args=[uid, default_token_generator.make_token(client)],
-        ),
+        **{name: reverse(name) for name in ALLAUTH_PAGES},
+        **{name: reverse(name) for name in MFA_PAGES},
+        "mfa_authenticate": reverse("mfa_authenticate"),
+        "mfa_login_webauthn": reverse("mfa_login_webauthn"),
+        **{name: reverse(name, args=[passkey]) for name in MFA_KEY_PAGES},
         "accounts:settings": reverse("accounts:settings"),
         "coaching:coach_home": reverse("coaching:coach_home"),
         "coaching:client_overview": reverse("coaching:client_overview", args=[client.pk]),

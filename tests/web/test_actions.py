@@ -12,7 +12,6 @@ from interplay.web.journal.actions import do_save_entry, do_set_entry_sharing
 from interplay.web.kernel.errors import ActionError
 
 MODULES = [
-    "interplay.web.accounts.actions",
     "interplay.web.assessments.actions",
     "interplay.web.coaching.actions",
     "interplay.web.exports.actions",
@@ -25,15 +24,10 @@ MODULES = [
     "interplay.web.safety.actions",
     "interplay.web.values.actions",
 ]
-# Actions with no signed-in person behind them: signing up or in, a link or reset asked for by
-# email, accepting an invitation (perhaps as a new person), and the system raising a flag.
+# Actions with no signed-in person behind them: the system raising a flag, a reminder email's
+# unsubscribe link. (Signing up, in
+# and resets are allauth's views; accepting an invitation takes the signed-in client.)
 NO_ACTOR = {
-    "do_sign_up",
-    "do_create_sign_in_link",
-    "do_send_sign_in_link",
-    "do_use_sign_in_link",
-    "do_request_password_reset",
-    "do_accept_invitation",
     "do_raise_safety_flag",
     "do_unsubscribe",  # the signed link from a reminder email is the proof
 }

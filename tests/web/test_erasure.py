@@ -16,7 +16,7 @@ from django.test import Client
 from django.utils import timezone
 
 from interplay.web.accounts.models import SignInAttempts, User
-from interplay.web.accounts.throttle import allow_email_request, allow_password_attempt
+from interplay.web.accounts.throttle import allow_password_attempt
 from interplay.web.coaching.actions import do_add_note, do_invite_client, do_save_plan
 from interplay.web.coaching.models import SessionNote
 from interplay.web.journal.actions import do_save_draft
@@ -47,7 +47,6 @@ def everything_of(practice):  # type: ignore[no-untyped-def]
     do_skip_step(client, "bounds", actor=client)
     assert PathProgress.objects.filter(owner=client).exists()
     allow_password_attempt(client.email, "127.0.0.9")  # counted sign-in attempts
-    allow_email_request(client.email, "127.0.0.9")
     signed_in(practice.coach).get(f"/coach/client/{client.pk}/")  # an audited coach read
     # The schedule and reminders: an interval, reminder choices, and a claimed reminder.
     do_set_reassess_weeks(client, 8, actor=practice.coach)
@@ -90,7 +89,7 @@ def delete(browser: Client, password: str = PASSWORD, confirm: str = "delete"): 
 def test_a_deleted_client_leaves_no_row_in_any_table(practice):
     client = practice.client
     everything_of(practice)
-    assert SignInAttempts.objects.exclude(key__startswith="ip:").count() == 3
+    assert SignInAttempts.objects.exclude(key__startswith="ip:").count() == 2
     SignInAttempts.objects.create(key=f"account:{client.email}")  # an older counter's key
     browser = signed_in(client)
     other_device = signed_in(client)
@@ -98,7 +97,7 @@ def test_a_deleted_client_leaves_no_row_in_any_table(practice):
     assert client.email in raw_database_text()
 
     response = delete(browser)
-    assert response.status_code == 302 and "/sign-in/" in response["Location"]
+    assert response.status_code == 302 and "/accounts/login/" in response["Location"]
     assert rows_pointing_at(client) == {}
     assert not User.objects.filter(pk=client.pk).exists()
     assert sessions_of(client) == 0
@@ -128,7 +127,7 @@ def test_a_wrong_password_or_no_confirmation_deletes_nothing(practice):
 
 def test_deletion_needs_the_signed_in_person_and_acts_only_on_them(practice):
     response = Client().post("/account/delete/", {"password": PASSWORD, "confirm": "delete"})
-    assert response.status_code == 302 and "/sign-in/" in response["Location"]
+    assert response.status_code == 302 and "/accounts/login/" in response["Location"]
     delete(signed_in(practice.other_client))  # someone else deleting their own account
     assert User.objects.filter(pk=practice.client.pk).exists()
 

@@ -7,7 +7,7 @@ from django.test import Client
 
 from interplay.web.journal.actions import do_save_entry, do_set_entry_sharing
 from interplay.web.kernel.models import AuditEvent
-from tests.web.base import is_refused, signed_in
+from tests.web.base import is_refused, mark_passed_two_factor, signed_in
 from tests.web.pages import POST_ONLY, client_objects, urls_for
 
 CLIENT_ID_PAGES = [
@@ -61,7 +61,7 @@ def test_outsider_is_refused_on_coach_client_overview(practice, urls, who):
 def test_coach_without_two_factor_is_sent_to_verify_not_shown_data(practice, urls):
     browser = signed_in(practice.coach, verified=False)
     response = browser.get(urls["coaching:client_overview"])
-    assert response.status_code == 302 and "/two-factor/" in response["Location"]
+    assert response.status_code == 302 and "/accounts/2fa/" in response["Location"]
     assert not AuditEvent.objects.filter(kind="coach_read").exists()
 
 
@@ -113,7 +113,7 @@ def test_coach_reaches_a_shared_entry_by_id_and_the_read_is_audited(practice):
 
     shared = do_save_entry("", "Shared words", actor=practice.client)
     do_set_entry_sharing(shared, True, actor=shared.owner)
-    practice.coach.is_verified = lambda: True  # as django-otp marks a verified request user
+    mark_passed_two_factor(practice.coach)
     entry = get_shared_entry_for_coach(practice.coach, practice.client.pk, shared.pk)
     assert entry.body == "Shared words"
     event = AuditEvent.objects.get(kind="coach_read")
@@ -130,7 +130,7 @@ def test_coach_lookup_by_id_refuses_private_and_other_clients_entries(practice, 
     entry = do_save_entry("", "Not for the coach", actor=owner)
     if whose == "other_clients":
         do_set_entry_sharing(entry, True, actor=entry.owner)
-    practice.coach.is_verified = lambda: True
+    mark_passed_two_factor(practice.coach)
     with pytest.raises(Http404):
         get_shared_entry_for_coach(practice.coach, owner.pk, entry.pk)
     with pytest.raises(Http404):  # nor by pairing the coach's own client id with it
@@ -144,7 +144,7 @@ def test_coach_lookup_refuses_unshared_assessment(practice):
     from interplay.web.coaching.access import get_shared_assessment_for_coach
 
     objects = client_objects(practice)
-    practice.coach.is_verified = lambda: True
+    mark_passed_two_factor(practice.coach)
     assessment = get_shared_assessment_for_coach(
         practice.coach, practice.client.pk, objects.done_assessment_pk
     )

@@ -24,21 +24,20 @@ def test_coach_pages_are_never_stored(practice):
     assert "no-store" in response["Cache-Control"]
 
 
-def test_anonymous_sign_in_page_may_be_cached_but_sends_permissions_policy(db):
-    response = Client().get("/sign-in/")
-    assert "no-store" not in response.get("Cache-Control", "")
+def test_anonymous_sign_in_page_sends_permissions_policy(db):
+    response = Client().get("/accounts/login/")  # allauth marks it never_cache as well
     assert "camera=()" in response["Permissions-Policy"]
     assert "geolocation=()" in response["Permissions-Policy"]
 
 
 def test_sign_out_clears_the_site_data_and_is_not_stored(practice):
     browser = signed_in(practice.client)
-    response = browser.post("/sign-out/")
+    response = browser.post("/accounts/logout/")
     assert response.status_code == 302
     assert response["Clear-Site-Data"] == '"cache", "storage"'
     assert "no-store" in response["Cache-Control"]
     # A page after signing out is no longer private, and gets no Clear-Site-Data.
-    assert "Clear-Site-Data" not in browser.get("/sign-in/")
+    assert "Clear-Site-Data" not in browser.get("/accounts/login/")
 
 
 def test_editor_carries_a_device_key_that_sign_out_drops(practice):
@@ -46,7 +45,7 @@ def test_editor_carries_a_device_key_that_sign_out_drops(practice):
     key = device_key_for(practice.client)
     assert len(key) == 43  # 32 random bytes, url-safe base64
     assert f'data-device-key="{key}"'.encode() in browser.get("/journal/new/").content
-    browser.post("/sign-out/")
+    browser.post("/accounts/logout/")
     assert not DeviceDraftKey.objects.filter(owner=practice.client).exists()
     again = signed_in(practice.client)
     assert device_key_for(practice.client) not in ("", key)  # a new one: old copies stay sealed
@@ -66,5 +65,5 @@ def test_no_device_key_without_a_signed_in_client(practice, who):
         signed_in(practice.coach)
         assert device_key_for(practice.coach) == ""
     else:
-        Client().get("/sign-in/")
+        Client().get("/accounts/login/")
         assert not DeviceDraftKey.objects.exists()

@@ -1,51 +1,25 @@
-"""The two account pages that bring several apps together, so they sit above every app in the
-layers (import-linter): sign-up (with the safety consent) and the Account page (the coach, who
-read what, downloads, safety settings, leaving a coach). Their URLs keep the `accounts:`
-names (see `urls.py`)."""
+"""The Account page brings several apps together, so it sits above every app in the layers
+(import-linter): the coach, who read what, downloads, safety settings, leaving a coach, and the
+links to allauth's pages (email, password, sessions). Its URL keeps the `accounts:` name (see
+`urls.py`)."""
 
 from __future__ import annotations
 
 from django.contrib import messages
-from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import path
 from django.utils.translation import gettext as _
 
-from interplay.web.accounts import actions
 from interplay.web.accounts.coaches import current_coach
-from interplay.web.accounts.forms import SignUpForm
 from interplay.web.coaching.access import reads_of
 from interplay.web.coaching.actions import do_leave_coach
-from interplay.web.kernel.errors import ActionError
 from interplay.web.kernel.models import AuditEvent, AuditKind
 from interplay.web.kernel.requests import AuthenticatedRequest
-from interplay.web.safety.actions import do_set_safety_consent
 from interplay.web.safety.presenters import safety_settings_context
 
 RECENT_EXPORTS = 5
-
-
-def sign_up(request: HttpRequest) -> HttpResponse:
-    form = SignUpForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            user = actions.do_sign_up(
-                form.cleaned_data["email"], form.cleaned_data["name"], form.cleaned_data["password"]
-            )
-        except ActionError as error:
-            form.add_error("email", str(error))
-        else:
-            if request.POST.get("tell_coach") == "1":  # the safety consent, default off
-                do_set_safety_consent(True, actor=user)
-            login(request, user, backend="django.contrib.auth.backends.ModelBackend")
-            return redirect("home")
-    return render(
-        request,
-        "accounts/sign_up.html",
-        {"form": form, "tell_coach": request.POST.get("tell_coach") == "1"},
-    )
 
 
 @login_required
@@ -70,6 +44,5 @@ def account_settings(request: AuthenticatedRequest) -> HttpResponse:
 
 
 urlpatterns = [
-    path("sign-up/", sign_up, name="sign_up"),
     path("account/", account_settings, name="settings"),
 ]

@@ -8,22 +8,29 @@ session notes and a planned session for each client who has a profile.
 
 Nothing here weakens a real deployment: the demo accounts exist only after `seed_demo()` has
 run (it refuses in production), and `demo_coach_code()` refuses in production and anywhere the
-demo was not seeded. The coach's authenticator is a real TOTP device whose secret the demo
-knows, so `interplay demo-code` can print the current code for a visitor without a phone.
+demo was not seeded. The coach's authenticator is a real allauth TOTP authenticator whose
+secret the demo knows, so `interplay demo-code` can print the current code for a visitor
+without a phone.
 Seeding is idempotent: running it again changes nothing.
 """
 
 from __future__ import annotations
 
+import base64
+import time
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from allauth.mfa import app_settings as mfa_settings
+from allauth.mfa.models import Authenticator
+from allauth.mfa.totp.internal.auth import TOTP, format_hotp_value, hotp_value
+from allauth.mfa.utils import decrypt
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
-from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from interplay.core.instrument import ANSWER_MAX, ANSWER_MIN, instrument_items, pulse_items
+from interplay.web.accounts.addresses import record_verified_address
 from interplay.web.accounts.models import CoachingRelationship, Role, User
 from interplay.web.assessments import actions as assessment_actions
 from interplay.web.assessments.models import Assessment, PulseCheck
@@ -46,10 +53,10 @@ DEMO_COACH_EMAIL = "coach@demo.interplay.test"
 DEMO_CLIENT_EMAIL = MAYA.email
 DEMO_PASSWORD = "try-interplay-demo"  # noqa: S105 - published on purpose: demo accounts only
 DEMO_MARKER = "demo-seeded"
-DEMO_DEVICE_NAME = "demo authenticator"
 # The demo authenticator's secret (hex, 20 bytes), known to the demo so `interplay demo-code`
 # works. It only ever belongs to the seeded demo coach.
 DEMO_TOTP_KEY = b"interplay demo coach".hex()
+DEMO_TOTP_SECRET = base64.b32encode(bytes.fromhex(DEMO_TOTP_KEY)).decode("ascii")
 HISTORY_DAYS = ASSESSMENT_DAYS[0]
 
 
@@ -106,6 +113,7 @@ def _at(days_ago: float, hour: int = 19) -> datetime:
 
 def _seed_client(coach: User, story: DemoClient) -> User:
     client = User.objects.create_user(story.email, DEMO_PASSWORD, name=story.name)
+    record_verified_address(client)
     CoachingRelationship.objects.create(
         coach=coach, client=client, started_at=_at(HISTORY_DAYS + 2, 10)
     )
@@ -177,9 +185,8 @@ def seed_demo() -> DemoAccounts:
         coach = User.objects.create_user(
             DEMO_COACH_EMAIL, DEMO_PASSWORD, name="Sam Okafor (demo coach)", role=Role.COACH
         )
-        TOTPDevice.objects.create(
-            user=coach, name=DEMO_DEVICE_NAME, key=DEMO_TOTP_KEY, confirmed=True
-        )
+        record_verified_address(coach)
+        TOTP.activate(coach, DEMO_TOTP_SECRET)
         for in_days, story in zip((3, 5, 10, 6), CLIENTS, strict=True):
             client = _seed_client(coach, story)
             _plan_next_session(coach, client, in_days)
@@ -195,16 +202,14 @@ def seed_demo() -> DemoAccounts:
 def demo_coach_code() -> str:
     """The demo coach's current authenticator code. Refuses in production, before the demo
     is seeded, and for any account but the demo coach."""
-    from django_otp.oath import TOTP
-
     if getattr(settings, "PRODUCTION", False):
         raise PermissionError("demo codes are never available in production")
     if not demo_was_seeded():
         raise LookupError("the demo has not been seeded here: run `interplay serve --demo` first")
-    device = TOTPDevice.objects.filter(
-        user__email=DEMO_COACH_EMAIL, name=DEMO_DEVICE_NAME, confirmed=True
+    authenticator = Authenticator.objects.filter(
+        user__email=DEMO_COACH_EMAIL, type=Authenticator.Type.TOTP
     ).first()
-    if device is None:
+    if authenticator is None or decrypt(authenticator.data["secret"]) != DEMO_TOTP_SECRET:
         raise LookupError("the demo coach has no demo authenticator in this database")
-    totp = TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift)
-    return f"{totp.token():0{device.digits}d}"
+    counter = int(time.time()) // mfa_settings.TOTP_PERIOD
+    return str(format_hotp_value(hotp_value(DEMO_TOTP_SECRET, counter)))

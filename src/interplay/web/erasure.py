@@ -5,7 +5,7 @@ The rule for what outlives an account (docs/security.md, "Deletion and erasure")
 - A client deletes their account: every row they own goes (assessments, check-ins, journal,
   drafts, analyses, values, beliefs, experiments, the map, statements, rehearsals, the safety
   plan, consent and flags, the audit rows about them, their coaching relationship, their
-  invitations and sign-in links, throttle counters and sessions). Their coach keeps only what
+  invitations, email addresses, throttle counters and sessions). Their coach keeps only what
   the coach wrote: session notes stay the coach's, with the client cleared (shown as "a former
   client"); session plans, built from what the client shared, are erased with the client.
 - A coach closes their practice the same way: their notes, plans, scenarios, invitations and

@@ -16,6 +16,7 @@ from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST
 
 from interplay.web.accounts.coaches import passed_two_factor
+from interplay.web.accounts.decorators import two_factor_first
 from interplay.web.erasure import do_delete_account
 from interplay.web.exports.archive import zip_export
 from interplay.web.exports.serialise import coach_own_export, owner_export
@@ -40,7 +41,7 @@ def _page(request: AuthenticatedRequest, error: str = "", status: int = 200) -> 
 @sensitive_post_parameters("password")
 def delete_account(request: AuthenticatedRequest) -> HttpResponse:
     if _unverified_coach(request):
-        return redirect("accounts:two_factor")
+        return two_factor_first(request)
     if request.method != "POST":
         return _page(request)
     if not require_recent_auth(request, request.POST.get("password") or None):
@@ -61,7 +62,7 @@ def delete_account(request: AuthenticatedRequest) -> HttpResponse:
         if was_coach
         else _("Your account and everything in it are erased."),
     )
-    return redirect("accounts:sign_in")
+    return redirect("account_login")
 
 
 @login_required
@@ -71,7 +72,7 @@ def export_zip(request: AuthenticatedRequest) -> HttpResponse:
     """Everything as a zip of JSON and CSV (exports/archive.py), POST only, after the
     password."""
     if _unverified_coach(request):
-        return redirect("accounts:two_factor")
+        return two_factor_first(request)
     if not require_recent_auth(request, request.POST.get("password") or None):
         return _page(request, _("That password is not right. Nothing was downloaded."), 403)
     user = request.user

@@ -20,7 +20,7 @@ from interplay.web.schedule.access import own_schedule
 
 def home(request: HttpRequest) -> HttpResponse:
     if not request.user.is_authenticated:
-        return redirect("accounts:sign_in")
+        return redirect("account_login")
     user = request.user
     if user.is_coach:
         return redirect("coaching:dashboard")

@@ -47,10 +47,12 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "django.contrib.humanize",  # allauth.mfa's pages use it
     "django_htmx",
     "csp",
-    "django_otp",
-    "django_otp.plugins.otp_totp",
+    "allauth",
+    "allauth.account",
+    "allauth.mfa",
     "django_tasks",
     "django_tasks_db",
     "interplay.web.accounts",
@@ -79,7 +81,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
-    "django_otp.middleware.OTPMiddleware",
+    "allauth.account.middleware.AccountMiddleware",
+    "interplay.web.accounts.two_factor.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "interplay.web.kernel.idempotency.IdempotencyMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -140,8 +143,45 @@ if REDIS_URL:
     CACHES = {"default": env.redis_cache_from_url("REDIS_URL", REDIS_URL)}
 
 AUTH_USER_MODEL = "accounts.User"
-LOGIN_URL = "accounts:sign_in"
+LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "home"
+AUTHENTICATION_BACKENDS = ["allauth.account.auth_backends.AuthenticationBackend"]
+
+# Accounts stand on django-allauth (docs/security.md, "Signing in"): an email address and a
+# password, the address proved by an emailed code before the account can be used, sign-in by
+# emailed code as the other way in, and the same answer whether or not an address has an account.
+ACCOUNT_ADAPTER = "interplay.web.accounts.adapter.InterplayAccountAdapter"
+ACCOUNT_SIGNUP_FORM_CLASS = "interplay.web.sign_up.SignUpDetails"
+ACCOUNT_USER_MODEL_USERNAME_FIELD = None
+ACCOUNT_LOGIN_METHODS = {"email"}
+ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*"]
+ACCOUNT_EMAIL_VERIFICATION = "mandatory"
+ACCOUNT_EMAIL_VERIFICATION_BY_CODE_ENABLED = True
+ACCOUNT_LOGIN_BY_CODE_ENABLED = True
+ACCOUNT_PASSWORD_RESET_BY_CODE_ENABLED = True  # no reset token in any URL
+ACCOUNT_PREVENT_ENUMERATION = True
+ACCOUNT_UNIQUE_EMAIL = True
+ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False  # the person stays in; other sessions end
+ACCOUNT_EMAIL_SUBJECT_PREFIX = "Interplay: "
+ACCOUNT_REAUTHENTICATION_TIMEOUT = 10 * 60
+ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
+ACCOUNT_SESSION_REMEMBER = True  # SESSION_COOKIE_AGE below, never "until the browser closes"
+# Per address ("ip") and per account ("key", the email typed). The password's own per-account
+# limit is generous: the project's counter per account *and* address (accounts/throttle.py)
+# is what slows a guesser, so a stranger elsewhere cannot lock the owner out; codes are limited
+# per address and only lightly per account, so the owner can always ask for one.
+ACCOUNT_RATE_LIMITS = {
+    "login": "30/m/ip",
+    "login_failed": "30/m/ip,100/15m/key",
+    "request_login_code": "20/m/ip,10/15m/key",
+    "signup": "10/m/ip,50/h/ip",
+    "reset_password": "20/m/ip,5/15m/key",
+    "reset_password_from_key": "20/m/ip",
+    "confirm_email": "1/10s/key",
+    "reauthenticate": "10/m/user",
+    "change_password": "5/m/user",
+    "manage_email": "10/m/user",
+}
 PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",
@@ -158,7 +198,15 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
-OTP_TOTP_ISSUER = "Interplay"
+# Two-factor on allauth.mfa: an authenticator app (TOTP) with recovery codes, and passkeys
+# (WebAuthn). Required for coaches before any client page (accounts/decorators.py), optional
+# for clients. Secrets are encrypted at rest with the project's keys (accounts/mfa_adapter.py).
+MFA_ADAPTER = "interplay.web.accounts.mfa_adapter.InterplayMFAAdapter"
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes", "webauthn"]
+MFA_PASSKEY_LOGIN_ENABLED = True
+MFA_TOTP_ISSUER = "Interplay"
+# WebAuthn needs HTTPS, except on this computer while trying Interplay out.
+MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = not PRODUCTION
 
 SESSION_COOKIE_AGE = env.env_int("INTERPLAY_SESSION_HOURS", 24 * 14, minimum=1) * 3600
 SESSION_COOKIE_HTTPONLY = True
@@ -176,6 +224,7 @@ TRUSTED_PROXIES = env.env_int(
     "INTERPLAY_TRUSTED_PROXIES", 1 if env.env_bool("INTERPLAY_BEHIND_PROXY", False) else 0
 )
 BEHIND_PROXY = TRUSTED_PROXIES > 0
+ALLAUTH_TRUSTED_PROXY_COUNT = TRUSTED_PROXIES
 if PRODUCTION:
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True

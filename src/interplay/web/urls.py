@@ -1,7 +1,6 @@
 from django.urls import include, path
 
 from interplay.web import account_page, erasure_views, home
-from interplay.web.accounts.urls import urlpatterns as account_patterns
 from interplay.web.api import views as api_views
 from interplay.web.api.service import api
 from interplay.web.health.views import health
@@ -10,7 +9,10 @@ from interplay.web.values.urls import urlpatterns as values_patterns
 
 urlpatterns = [
     path("", home.home, name="home"),
-    path("", include((account_patterns + account_page.urlpatterns, "accounts"))),
+    # Signing up, in and out, codes, resets, two-factor and the session list: django-allauth.
+    path("accounts/", include("allauth.account.urls")),
+    path("accounts/2fa/", include("allauth.mfa.urls")),
+    path("", include((account_page.urlpatterns, "accounts"))),
     path("", include("interplay.web.coaching.urls")),
     path("", include("interplay.web.assessments.urls")),
     path("journal/", include("interplay.web.journal.urls")),

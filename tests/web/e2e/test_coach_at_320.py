@@ -5,13 +5,10 @@ from __future__ import annotations
 
 import pytest
 from django.conf import settings
-from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
-from django.contrib.sessions.backends.db import SessionStore
-from django_otp import DEVICE_ID_SESSION_KEY
-from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from interplay.web.accounts.models import CoachingRelationship, Role, User
 from interplay.web.coaching.dashboard import PAGE_SIZE
+from tests.web.base import make_coach, signed_in
 from tests.web.e2e.checks import has_horizontal_scroll
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -34,22 +31,14 @@ WORDS_SPLIT = """(caption) => {
 
 
 def _signed_in_coach_cookie() -> dict[str, str]:
-    coach = User.objects.create_user(
-        "coach320@example.test", "a long coach password 1", name="Coach", role=Role.COACH
-    )
-    device = TOTPDevice.objects.create(user=coach, name="phone", confirmed=True)
+    coach = make_coach("coach320@example.test", "Coach")
     for n in range(PAGE_SIZE + 5):
         client = User.objects.create_user(
             f"c{n}@example.test", "a long client password 1", name=f"Client {n}", role=Role.CLIENT
         )
         CoachingRelationship.objects.create(coach=coach, client=client)
-    session = SessionStore()
-    session[SESSION_KEY] = str(coach.pk)
-    session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
-    session[HASH_SESSION_KEY] = coach.get_session_auth_hash()
-    session[DEVICE_ID_SESSION_KEY] = device.persistent_id
-    session.create()
-    return {"name": settings.SESSION_COOKIE_NAME, "value": session.session_key or ""}
+    session = signed_in(coach).cookies[settings.SESSION_COOKIE_NAME].value  # past two-factor
+    return {"name": settings.SESSION_COOKIE_NAME, "value": session}
 
 
 def test_dashboard_caption_wraps_between_words_at_320_px(live_server, browser):  # type: ignore[no-untyped-def]

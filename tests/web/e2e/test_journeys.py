@@ -7,23 +7,36 @@ the shared one and plans a session. Then the main pages are opened 320 px wide."
 
 from __future__ import annotations
 
-import base64
 import re
+import time
 
 import pytest
-from django_otp.oath import TOTP
+from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
+from django.core import mail
 
 from interplay.web.demo import maya_answers
+from tests.web.base import emailed_code
 from tests.web.e2e.checks import Auditor, has_horizontal_scroll
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True),
+]
 
 PASSWORD = "a long browser password 31"  # noqa: S105
 
 
 def totp_code(secret: str) -> str:
-    key = base64.b32decode(secret.strip())
-    return f"{TOTP(key).token():06d}"
+    return format_hotp_value(hotp_value(secret.strip(), int(time.time()) // 30))
+
+
+def enter_the_emailed_code(page, address: str, audit: Auditor) -> None:  # type: ignore[no-untyped-def]
+    """The account opens only with the code emailed to the address (allauth's verification)."""
+    page.wait_for_url("**/accounts/confirm-email/")
+    audit.check(page)
+    sent = [message for message in mail.outbox if message.to == [address]]
+    page.get_by_label("Code").fill(emailed_code(sent[-1]))
+    page.get_by_role("button", name="Confirm").click()
 
 
 def _path(url: str) -> str:
@@ -31,20 +44,23 @@ def _path(url: str) -> str:
 
 
 def coach_signs_up_and_invites(page, base: str, audit: Auditor) -> str:  # type: ignore[no-untyped-def]
-    page.goto(base + "/sign-up/")
+    page.goto(base + "/accounts/signup/")
     audit.check(page)
     page.get_by_role("link", name="I am a coach: create a coach account").click()
     audit.check(page)
     page.get_by_label("Your name").fill("Cora Coach")
-    page.get_by_label("Email address").fill("cora@coach.test")
+    page.get_by_label("Email").fill("cora@coach.test")
     page.get_by_label("Password").fill(PASSWORD)
     page.get_by_role("button", name="Create my coach account").click()
-    page.wait_for_url("**/two-factor/setup/")
+    enter_the_emailed_code(page, "cora@coach.test", audit)
+    page.wait_for_url("**/accounts/2fa/totp/activate/")
     audit.check(page)
     secret = page.locator("code.secret").inner_text()
-    page.get_by_label("Six-digit code from your authenticator app").fill(totp_code(secret))
+    page.get_by_label("Authenticator code").fill(totp_code(secret))
     page.get_by_role("button", name="Confirm").click()
-    page.wait_for_url("**/coach/dashboard/")  # the coach's one home, with the invitation form
+    page.wait_for_url("**/accounts/2fa/recovery-codes/**")  # shown once, to keep safe
+    audit.check(page)
+    page.goto(base + "/coach/dashboard/")  # the coach's one home, with the invitation form
     audit.check(page)
     page.get_by_label("Client's email address").fill("maya@client.test")
     page.get_by_role("button", name="Send invitation").click()
@@ -69,8 +85,13 @@ def answer_current_page(page, answers: dict[str, int], only: int | None = None) 
 def client_accepts_and_assesses(page, base: str, invitation: str, audit: Auditor) -> None:  # type: ignore[no-untyped-def]
     page.goto(base + invitation)
     audit.check(page)
+    page.get_by_role("link", name="Create my account").click()
     page.get_by_label("Your name").fill("Maya Browser")
-    page.get_by_label("Choose a password").fill(PASSWORD)
+    page.get_by_label("Email").fill("maya@client.test")
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Create my account").click()
+    enter_the_emailed_code(page, "maya@client.test", audit)
+    page.wait_for_url(base + invitation)  # back to the invitation once the address is proved
     page.get_by_role("button", name="Accept the invitation").click()
     page.wait_for_url(base + "/")
     audit.check(page)

@@ -47,7 +47,7 @@ def test_back_after_sign_out_shows_nothing_private(live_server, browser):  # typ
     assert "sealed" in stored and "Nadia" not in stored  # kept on the device, never in plain
 
     page.get_by_role("button", name="Sign out").click()
-    page.wait_for_url("**/sign-in/")
+    page.wait_for_url("**/accounts/login/")
     assert "interplay-draft-" not in storage_text(page)
 
     for _ in range(2):

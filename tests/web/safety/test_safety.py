@@ -225,11 +225,11 @@ def test_the_client_sees_which_flags_went_to_their_coach(practice):
 
 def test_sign_up_asks_for_the_consent_and_keeps_it_off_unless_ticked(db):
     browser = Client()
-    assert "let my coach know with a flag" in browser.get("/sign-up/").content.decode()
-    browser.post("/sign-up/", {"name": "A", "email": "a@x.test", "password": PASSWORD})
+    assert "let my coach know with a flag" in browser.get("/accounts/signup/").content.decode()
+    browser.post("/accounts/signup/", {"name": "A", "email": "a@x.test", "password1": PASSWORD})
     browser = Client()
-    data = {"name": "B", "email": "b@x.test", "password": PASSWORD, "tell_coach": "1"}
-    browser.post("/sign-up/", data)
+    data = {"name": "B", "email": "b@x.test", "password1": PASSWORD, "tell_coach": "1"}
+    browser.post("/accounts/signup/", data)
     from interplay.web.accounts.models import User
 
     assert not tells_coach(User.objects.get(email="a@x.test"))
@@ -238,16 +238,15 @@ def test_sign_up_asks_for_the_consent_and_keeps_it_off_unless_ticked(db):
 
 @pytest.mark.parametrize("ticked", [True, False])
 def test_accepting_an_invitation_records_the_consent_choice(practice, ticked):
-    from interplay.web.accounts.models import User
+    from tests.web.base import make_user
 
+    newcomer = make_user("new@client.test", "New")
     path = do_invite_client("new@client.test", send=False, actor=practice.coach)
-    browser = Client()
+    browser = signed_in(newcomer)
     assert "let my coach know with a flag" in browser.get(path).content.decode()
-    data = {"name": "New", "password": PASSWORD}
-    if ticked:
-        data["tell_coach"] = "1"
+    data = {"tell_coach": "1"} if ticked else {}
     assert browser.post(path, data).status_code == 302
-    assert tells_coach(User.objects.get(email="new@client.test")) is ticked
+    assert tells_coach(newcomer) is ticked
 
 
 def test_support_block_says_each_thing_once(practice):

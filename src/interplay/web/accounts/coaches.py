@@ -7,6 +7,7 @@ from __future__ import annotations
 from django.db.models import QuerySet
 
 from interplay.web.accounts.models import CoachingRelationship, User
+from interplay.web.accounts.two_factor import PASSED_ATTRIBUTE
 
 
 def current_coach(client: User) -> User | None:
@@ -28,10 +29,10 @@ def clients_of(coach: User) -> list[User]:
 
 
 def passed_two_factor(user: User) -> bool:
-    """True when this user object carries a verified second factor. django-otp marks the
-    request's user; a user loaded any other way has not shown one."""
-    is_verified = getattr(user, "is_verified", None)
-    return bool(callable(is_verified) and is_verified())
+    """True when this user object carries a second factor passed in this session:
+    `two_factor.TwoFactorMiddleware` marks the request's user from allauth's record of the
+    session; a user loaded any other way has not shown one."""
+    return getattr(user, PASSED_ATTRIBUTE, False) is True
 
 
 def is_current_client(coach: User, client_id: int) -> bool:

@@ -1,5 +1,6 @@
-"""Who may open a page. Coaches must have signed in with their authenticator before any page
-that could show client data; a coach without one is sent to set it up."""
+"""Who may open a page. Coaches must have passed two-factor (allauth.mfa) in this session
+before any page that could show client data; a coach without an authenticator is sent to set
+one up."""
 
 from __future__ import annotations
 
@@ -7,11 +8,16 @@ from collections.abc import Callable
 from functools import wraps
 from typing import Any
 
+from allauth.mfa.models import Authenticator
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
-from django_otp import user_has_device
+
+from interplay.web.accounts.coaches import passed_two_factor
+from interplay.web.accounts.two_factor import SECOND_FACTORS
 
 View = Callable[..., HttpResponse]
 
@@ -45,6 +51,14 @@ def client_required(view: View) -> View:
     return wrapper
 
 
+def two_factor_first(request: HttpRequest) -> HttpResponse:
+    """Where a signed-in coach who has not passed two-factor in this session goes: to give a
+    code (then back here), or to set up an authenticator when they have none."""
+    if Authenticator.objects.filter(user=request.user, type__in=SECOND_FACTORS).exists():
+        return redirect(f"{reverse('mfa_reauthenticate')}?{urlencode({'next': request.path})}")
+    return redirect("mfa_activate_totp")
+
+
 def coach_required(view: View) -> View:
     @login_required
     @wraps(view)
@@ -52,10 +66,8 @@ def coach_required(view: View) -> View:
         user = request.user
         if not user.is_coach:  # type: ignore[union-attr]
             raise Http404
-        if not user.is_verified():  # type: ignore[union-attr]
-            if user_has_device(user, confirmed=True):
-                return redirect("accounts:two_factor")
-            return redirect("accounts:two_factor_setup")
+        if not passed_two_factor(user):  # type: ignore[arg-type]
+            return two_factor_first(request)
         return view(request, *args, **kwargs)
 
     return wrapper

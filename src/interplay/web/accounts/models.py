@@ -25,7 +25,7 @@ class UserManager(BaseUserManager["User"]):
         if not email:
             raise ValueError("An email address is required.")
         user = self.model(email=self.normalize_email(email).lower(), **fields)
-        user.set_password(password)  # None gives an unusable password: sign-in by link only
+        user.set_password(password)  # None gives an unusable password: sign-in by code only
         user.save(using=self._db)
         return user
 
@@ -63,27 +63,17 @@ class User(AbstractBaseUser, PermissionsMixin):
         return self.role == Role.CLIENT
 
 
-class SignInLink(models.Model):
-    """An emailed one-time sign-in link: expires, works once, stored as a hash."""
-
-    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="sign_in_links")
-    token_hash = models.CharField(max_length=64, unique=True)
-    created_at = models.DateTimeField(default=timezone.now)
-    expires_at = models.DateTimeField()
-    used_at = models.DateTimeField(null=True, blank=True)
-
-    def __str__(self) -> str:
-        return f"sign-in link for user {self.user_id}"
-
-
 class SignInAttempts(models.Model):
     """A throttling counter in the database, so every web process shares it.
 
-    `key` is `account:<email>` or `ip:<address>`; the window restarts when it has passed."""
+    `key` is `pair:<digest>|<address>`, `account:<digest>` or `ip:<address>`; the window
+    restarts when it has passed, twice as long for each window in a row (`strikes`) that
+    ended over its limit (accounts/throttle.py)."""
 
     key = models.CharField(max_length=300, unique=True)
     window_start = models.DateTimeField(default=timezone.now)
     count = models.PositiveIntegerField(default=0)
+    strikes = models.PositiveIntegerField(default=0)
 
     def __str__(self) -> str:
         return f"{self.key}: {self.count}"

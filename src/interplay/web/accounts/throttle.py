@@ -1,13 +1,14 @@
-"""Database-backed sign-in throttling: every web process sees the same counters.
+"""Database-backed password throttling: every web process sees the same counters. allauth's
+own rate limits (settings.ACCOUNT_RATE_LIMITS) count per address and per account in the cache;
+this module keeps the one promise they cannot: a counter per account *and* address, with
+windows that grow each time a guesser fills one.
 
-Counters are kept per account *and* address, so a stranger guessing at someone's password
-from one address slows only themselves: the owner, from their own address, still signs in,
-and their emailed sign-in links and reset emails still arrive. One address gets a larger
-budget across all accounts (it may be a whole office), and an account gets a much larger
-budget across all addresses, which only a guessing script spread over many addresses reaches;
-even then the emailed sign-in link keeps working, because email requests never count against
-the account as a whole. Counting happens before the password is checked, so a guessing script
-is slowed whether or not it guesses right.
+So a stranger guessing at someone's password from one address slows only themselves: the
+owner, from their own address, still signs in, and signing in by emailed code never counts
+here at all. One address gets a larger budget across all accounts (it may be a whole office),
+and an account a much larger one across all addresses, which only a guessing script spread
+over many addresses reaches; even then the emailed code keeps working. Counting happens before
+the password is checked, so a guessing script is slowed whether or not it guesses right.
 """
 
 from __future__ import annotations
@@ -24,10 +25,12 @@ from django.utils import timezone
 from interplay.web.accounts.models import SignInAttempts
 
 WINDOW = timedelta(minutes=15)
+# Each window that ended over its limit doubles the next one (15 min, 30, 1 h ... a day at
+# most): growing delays for a guesser, never a lock that outlasts the longest window.
+LONGEST_WINDOW = timedelta(hours=24)
 PAIR_LIMIT = 5  # one account from one address
 ADDRESS_LIMIT = 30  # one address, every account
 ACCOUNT_LIMIT = 100  # one account, every address: passwords only
-EMAIL_PAIR_LIMIT = 5  # sign-in links and reset emails for one account asked from one address
 
 log = logging.getLogger("interplay.web.accounts.sign_in")
 
@@ -37,15 +40,27 @@ def _account(email: str) -> str:
     return hashlib.sha256(email.strip().lower().encode()).hexdigest()[:32]
 
 
+def window_after(strikes: int) -> timedelta:
+    """How long a counting window lasts after `strikes` windows in a row ended over the limit."""
+    longer: timedelta = WINDOW * (2 ** min(strikes, 16))
+    return min(longer, LONGEST_WINDOW)
+
+
 def _count(keys_limits: list[tuple[str, int]]) -> bool:
     now = timezone.now()
     allowed = True
     with transaction.atomic():
         for key, limit in keys_limits:
             row, _created = SignInAttempts.objects.select_for_update().get_or_create(key=key)
-            if now - row.window_start > WINDOW:
+            window = window_after(row.strikes)
+            if now - row.window_start > window:
+                quiet_since_the_window_ended = now - row.window_start - window
+                if row.count > limit and quiet_since_the_window_ended < LONGEST_WINDOW:
+                    row.strikes += 1
+                else:
+                    row.strikes = 0
                 row.window_start, row.count = now, 0
-                row.save(update_fields=["window_start", "count"])
+                row.save(update_fields=["window_start", "count", "strikes"])
             SignInAttempts.objects.filter(pk=row.pk).update(count=F("count") + 1)
             if row.count + 1 > limit:
                 allowed = False
@@ -62,15 +77,6 @@ def allow_password_attempt(email: str, address: str) -> bool:
             (f"ip:{address}", ADDRESS_LIMIT),
             (f"account:{account}", ACCOUNT_LIMIT),
         ]
-    )
-
-
-def allow_email_request(email: str, address: str) -> bool:
-    """Count one request for a sign-in link or reset email. Never limited by what other
-    addresses did to the account, so a stranger cannot stop the owner's emails."""
-    account = _account(email)
-    return _count(
-        [(f"mail:{account}|{address}", EMAIL_PAIR_LIMIT), (f"ip:{address}", ADDRESS_LIMIT)]
     )
 
 

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.debug import sensitive_post_parameters
 
 from interplay.web.accounts.coaches import passed_two_factor
+from interplay.web.accounts.decorators import two_factor_first
 from interplay.web.api import actions
 from interplay.web.api.models import AccessToken, CalendarFeed, Scope
 from interplay.web.kernel.errors import ActionError
@@ -89,7 +90,7 @@ def _number(value: str | None) -> int:
 @sensitive_post_parameters("password")
 def tokens(request: AuthenticatedRequest) -> HttpResponse:
     if request.user.is_coach and not passed_two_factor(request.user):
-        return redirect("accounts:two_factor")
+        return two_factor_first(request)
     if request.method == "POST":
         return _change(request)
     return _page(request)

@@ -5,13 +5,13 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from allauth.account.models import EmailAddress
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from interplay.web.accounts.actions import do_sign_up
-from interplay.web.accounts.models import CoachingRelationship, Role, User
+from interplay.web.accounts.models import CoachingRelationship, User
 from interplay.web.coaching.models import Invitation, SessionNote, SessionPlan
 from interplay.web.emails import absolute_url, queue_email
 from interplay.web.kernel.errors import ActionError, require_owner
@@ -61,15 +61,12 @@ def _join(coach: User, client: User) -> CoachingRelationship:
     return CoachingRelationship.objects.create(coach=coach, client=client)
 
 
-def do_accept_invitation(
-    token: str,
-    *,
-    user: User | None = None,
-    email: str = "",
-    name: str = "",
-    password: str | None = None,
-) -> User:
-    """Join the inviting coach: as the signed-in client `user`, or as a new client account."""
+def do_accept_invitation(token: str, *, actor: User) -> User:
+    """Join the inviting coach as the signed-in client `actor`, whose verified address must be
+    the invited one. A new person first creates their account (allauth's sign-up, which proves
+    the address by an emailed code) and then opens the link again: nobody, the coach included,
+    ever sets a password for someone else's account here."""
+    user = actor
     with transaction.atomic():
         invitation = find_open_invitation(token)
         if invitation is None:
@@ -77,25 +74,20 @@ def do_accept_invitation(
         invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
         if invitation.used_at is not None:
             raise ActionError(_("This invitation has expired or has already been used."))
-        if user is None:
-            address = email or invitation.email
-            if User.objects.filter(email=address.strip().lower()).exists():
-                raise ActionError(
-                    _(
-                        "An account with this email address already exists: sign in first, "
-                        "then open this invitation link again."
-                    )
-                )
-            user = do_sign_up(address, name, password, role=Role.CLIENT)
         if not user.is_client:
             raise ActionError(_("A coach account cannot join another coach as a client."))
-        if user.email.lower() != invitation.email.strip().lower():
+        invited = invitation.email.strip().lower()
+        if user.email.lower() != invited:
             # An invitation is for the address it was sent to, not for whoever holds the link.
             raise ActionError(
                 _(
                     "This invitation was sent to a different email address. Sign out, then "
                     "open the link again and sign in with the address it was sent to."
                 )
+            )
+        if not EmailAddress.objects.filter(user=user, email__iexact=invited, verified=True):
+            raise ActionError(
+                _("Confirm your email address first (we sent you a code), then accept.")
             )
         _join(invitation.coach, user)
         invitation.used_at = timezone.now()

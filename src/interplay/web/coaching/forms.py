@@ -3,35 +3,9 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from interplay.web.accounts.forms import validate_new_password
-
 
 class InviteForm(forms.Form):
     email = forms.EmailField(label=_("Client's email address"))
-
-
-class AcceptForm(forms.Form):
-    name = forms.CharField(label=_("Your name"), max_length=120)
-    password = forms.CharField(
-        label=_("Choose a password"),
-        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
-        strip=False,
-        help_text=_("At least 10 characters."),
-    )
-
-    def __init__(self, *args: object, email: str = "", **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
-        self.email = email  # the invited address: the password must not resemble it
-
-    def clean(self) -> dict[str, object]:
-        cleaned: dict[str, object] = super().clean() or {}
-        password = cleaned.get("password")
-        if isinstance(password, str):
-            try:
-                validate_new_password(password, self.email, str(cleaned.get("name") or ""))
-            except forms.ValidationError as error:
-                self.add_error("password", error)
-        return cleaned
 
 
 class NoteForm(forms.Form):

@@ -1,33 +1,29 @@
-"""Coaches sign up here. A new coach goes straight to setting up their authenticator: no
-page with client data opens before two-factor is in place (`coach_required`)."""
+"""Coaches sign up here: allauth's sign-up (the address proved by an emailed code), with the
+new account made a coach's. After the code a coach goes straight to setting up an
+authenticator: no page with client data opens before two-factor is in place
+(`coach_required`)."""
 
 from __future__ import annotations
 
-from django.contrib.auth import login
+from typing import Any
+
+from allauth.account.views import SignupView
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import redirect
 
-from interplay.web.accounts.actions import do_sign_up
-from interplay.web.accounts.forms import SignUpForm
+from interplay.web.accounts.adapter import SIGN_UP_ROLE_ATTRIBUTE
 from interplay.web.accounts.models import Role
-from interplay.web.kernel.errors import ActionError
 
 
-def coach_sign_up(request: HttpRequest) -> HttpResponse:
-    if request.user.is_authenticated:
-        return redirect("home")
-    form = SignUpForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            coach = do_sign_up(
-                form.cleaned_data["email"],
-                form.cleaned_data["name"],
-                form.cleaned_data["password"],
-                role=Role.COACH,
-            )
-        except ActionError as error:
-            form.add_error("email", str(error))
-        else:
-            login(request, coach, backend="django.contrib.auth.backends.ModelBackend")
-            return redirect("accounts:two_factor_setup")
-    return render(request, "coaching/sign_up.html", {"form": form})
+class CoachSignUpView(SignupView):  # type: ignore[misc]
+    template_name = "coaching/sign_up.html"
+
+    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        if request.user.is_authenticated:
+            return redirect("home")
+        setattr(request, SIGN_UP_ROLE_ATTRIBUTE, Role.COACH)
+        response: HttpResponse = super().dispatch(request, *args, **kwargs)
+        return response
+
+
+coach_sign_up = CoachSignUpView.as_view()

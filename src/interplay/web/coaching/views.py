@@ -10,7 +10,6 @@ plan is reached through the scoped helpers in `coaching.access`, every write thr
 from __future__ import annotations
 
 from django.contrib import messages
-from django.contrib.auth import login
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -23,7 +22,7 @@ from interplay.web.coaching.access import access_client_for_coach, coach_read, l
 from interplay.web.coaching.actions import do_invite_client
 from interplay.web.coaching.client_pages import section_links
 from interplay.web.coaching.dashboard import dashboard_page
-from interplay.web.coaching.forms import AcceptForm, InviteForm, NoteForm, PlanForm
+from interplay.web.coaching.forms import InviteForm, NoteForm, PlanForm
 from interplay.web.coaching.models import SessionPlan
 from interplay.web.coaching.planner import agenda_sections
 from interplay.web.coaching.practice import coach_practice_view
@@ -209,26 +208,20 @@ def client_overview(request: CoachRequest, client_id: int) -> HttpResponse:
 
 
 def accept_invitation(request: HttpRequest, token: str) -> HttpResponse:
+    """Signed out, the page explains and points to sign-up or sign-in (back here after);
+    signed in, it asks for the safety consent and joins."""
     invitation = actions.find_open_invitation(token)
     if invitation is None:
         return render(request, "coaching/invitation_gone.html", status=404)
-    user = request.user if request.user.is_authenticated else None
-    form = AcceptForm(request.POST or None, email=invitation.email) if user is None else None
-    if request.method == "POST" and (form is None or form.is_valid()):
+    user = request.user if isinstance(request.user, User) else None
+    if request.method == "POST" and user is not None:
         try:
-            joined = actions.do_accept_invitation(
-                token,
-                user=user,
-                name=form.cleaned_data["name"] if form else "",
-                password=form.cleaned_data["password"] if form else None,
-            )
+            joined = actions.do_accept_invitation(token, actor=user)
         except ActionError as error:
             messages.error(request, str(error))
         else:
             # The safety consent is asked at joining; unticked means no (the default).
             do_set_safety_consent(request.POST.get("tell_coach") == "1", actor=joined)
-            if user is None:
-                login(request, joined, backend="django.contrib.auth.backends.ModelBackend")
             messages.success(
                 request, _("You are now working with %(coach)s.") % {"coach": invitation.coach}
             )
@@ -238,7 +231,7 @@ def accept_invitation(request: HttpRequest, token: str) -> HttpResponse:
         "coaching/accept_invitation.html",
         {
             "invitation": invitation,
-            "form": form,
+            "here": request.path,
             "tell_coach": request.POST.get("tell_coach") == "1"
             if request.method == "POST"
             else bool(user and tells_coach(user)),

@@ -1,7 +1,8 @@
 """Keep secrets and search words out of the access log.
 
-Sign-in links, invitations and password resets carry their token in the path, and the
-journal search carries the words in the query string. Access logs (Django's development
+Invitations carry their token in the path (allauth's sign-in, verification and reset codes
+are typed into forms and POSTed, never put in a URL), and the journal search carries the
+words in the query string. Access logs (Django's development
 server, `django.server`; gunicorn's, `gunicorn.access`) would write both to disk, where they
 outlive the token and reveal what someone searched for. This filter rewrites each logged
 request line: the query string is dropped (shown as `?…`), and the token segments of the
@@ -16,9 +17,9 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-# Paths whose segments after the prefix are secrets (the URLconf of accounts and coaching, and
-# the API's secret calendar address).
-TOKEN_PATHS = re.compile(r"(/(?:sign-in/link|invitation|password-reset|api/v1/calendar)/)[^\s?\"]+")
+# Paths whose segments after the prefix are secrets (coaching's invitations, the API's secret
+# calendar address).
+TOKEN_PATHS = re.compile(r"(/(?:invitation|api/v1/calendar)/)[^\s?\"]+")
 QUERY = re.compile(r"\?[^\s\"]*")
 
 
