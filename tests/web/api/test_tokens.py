@@ -6,7 +6,7 @@ from __future__ import annotations
 import hashlib
 
 import pytest
-from django_otp.plugins.otp_totp.models import TOTPDevice
+from allauth.mfa.models import Authenticator
 
 from interplay.web.api.actions import do_create_access_token, do_revoke_access_token
 from interplay.web.api.models import AccessToken
@@ -59,7 +59,7 @@ def test_a_token_never_carries_more_than_its_owners_pages(practice):
 def test_a_coach_token_needs_two_factor_set_up(practice):
     api = Api(token_for(practice.coach))
     assert api.get("/api/v1/clients").status_code == 200
-    TOTPDevice.objects.filter(user=practice.coach).delete()
+    Authenticator.objects.filter(user=practice.coach).delete()
     assert api.get("/api/v1/clients").status_code == 401
     with pytest.raises(ActionError):
         do_create_access_token("x", ["read:clients"], actor=practice.coach)

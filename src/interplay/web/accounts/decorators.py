@@ -8,7 +8,6 @@ from collections.abc import Callable
 from functools import wraps
 from typing import Any
 
-from allauth.mfa.models import Authenticator
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
@@ -17,7 +16,7 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
 from interplay.web.accounts.coaches import passed_two_factor
-from interplay.web.accounts.two_factor import SECOND_FACTORS
+from interplay.web.accounts.two_factor import has_second_factor
 
 View = Callable[..., HttpResponse]
 
@@ -54,7 +53,7 @@ def client_required(view: View) -> View:
 def two_factor_first(request: HttpRequest) -> HttpResponse:
     """Where a signed-in coach who has not passed two-factor in this session goes: to give a
     code (then back here), or to set up an authenticator when they have none."""
-    if Authenticator.objects.filter(user=request.user, type__in=SECOND_FACTORS).exists():
+    if has_second_factor(request.user):
         return redirect(f"{reverse('mfa_reauthenticate')}?{urlencode({'next': request.path})}")
     return redirect("mfa_activate_totp")
 

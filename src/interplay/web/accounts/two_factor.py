@@ -24,6 +24,13 @@ PASSED_ATTRIBUTE = "interplay_passed_two_factor"
 SECOND_FACTORS = (Authenticator.Type.TOTP, Authenticator.Type.WEBAUTHN)
 
 
+def has_second_factor(user: Any) -> bool:
+    """True when the account holds an authenticator or security key (set up, whatever this
+    session has shown)."""
+    found: bool = Authenticator.objects.filter(user=user, type__in=SECOND_FACTORS).exists()
+    return found
+
+
 def session_passed_two_factor(request: HttpRequest, user: Any) -> bool:
     if not getattr(user, "is_authenticated", False):
         return False

@@ -8,9 +8,9 @@ from dataclasses import dataclass
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django_otp import user_has_device
 
 from interplay.web.accounts.models import User
+from interplay.web.accounts.two_factor import has_second_factor
 from interplay.web.api.models import AccessToken, CalendarFeed, Scope
 from interplay.web.kernel.errors import ActionError, require_owner
 from interplay.web.tokens import hash_token, new_token
@@ -45,7 +45,7 @@ def do_create_access_token(name: str, scopes: list[str], *, actor: User) -> NewT
         raise ActionError(_("Choose at least one thing the token may do."))
     if any(scope not in allowed for scope in chosen):
         raise ActionError(_("That permission is not available to your account."))
-    if actor.is_coach and not user_has_device(actor, confirmed=True):
+    if actor.is_coach and not has_second_factor(actor):
         raise ActionError(_("Set up two-factor sign-in before you create a token."))
     with transaction.atomic():
         active = AccessToken.objects.filter(owner=actor, revoked_at__isnull=True).count()

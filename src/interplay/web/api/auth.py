@@ -17,10 +17,10 @@ from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpRequest
 from django.utils import timezone
-from django_otp import user_has_device
 from ninja.security import HttpBearer
 
 from interplay.web.accounts.models import User
+from interplay.web.accounts.two_factor import PASSED_ATTRIBUTE, has_second_factor
 from interplay.web.api.actions import scopes_for
 from interplay.web.api.models import AccessToken, Scope
 from interplay.web.api.problems import missing_scope, throttled
@@ -78,9 +78,9 @@ def _touch(token: AccessToken) -> None:
 
 def _vouch_for_second_factor(user: User) -> None:
     """The coach made this token on a page they reached with their authenticator, and still has
-    one: mark this request's user as having passed two-factor, as django-otp marks a session's
-    user, so `access_client_for_coach` treats both the same way."""
-    user.is_verified = lambda: True  # type: ignore[attr-defined]
+    one: mark this request's user as having passed two-factor, as `TwoFactorMiddleware` marks a
+    session's user, so `access_client_for_coach` treats both the same way."""
+    setattr(user, PASSED_ATTRIBUTE, True)
 
 
 class TokenAuth(HttpBearer):
@@ -96,7 +96,7 @@ class TokenAuth(HttpBearer):
             return None
         owner = found.owner
         if owner.is_coach:
-            if not user_has_device(owner, confirmed=True):
+            if not has_second_factor(owner):
                 return None
             _vouch_for_second_factor(owner)
         wait = _within_budget(found)
