@@ -89,6 +89,8 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     "csp.middleware.CSPMiddleware",
     "interplay.web.kernel.headers.PrivacyHeadersMiddleware",
+    # Inside the header middleware, outside the storage one: its pages become problems too.
+    "interplay.web.api.problems.ProblemMiddleware",
     "interplay.web.kernel.storage_errors.StorageErrorMiddleware",
 ]
 
