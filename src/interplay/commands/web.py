@@ -158,6 +158,8 @@ def serve(
     from django.core.management import call_command
 
     call_command("migrate", interactive=False, verbosity=0)
+    # migrate makes it too (health/apps.py); once more here so no start can lack it.
+    call_command("createcachetable", verbosity=0)
     _prepare_static()
     address = f"http://{host}:{port}/"
     typer.echo(f"Interplay data folder: {settings.DATA_DIR}")

@@ -138,11 +138,19 @@ else:
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Optional: Redis for the cache and the API's per-token request counters, so several web
-# processes (and machines) share them. Without it each process keeps its own in memory.
+# The cache holds the API's per-token request counters and allauth's rate limits, so every web
+# process must see the same one: Redis when REDIS_URL is set (several machines), else a table in
+# the database (several processes on one machine; `migrate` creates it, health/apps.py).
 REDIS_URL = env.env_secret("REDIS_URL") or ""
 if REDIS_URL:
     CACHES = {"default": env.redis_cache_from_url("REDIS_URL", REDIS_URL)}
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "interplay_cache",
+        }
+    }
 
 AUTH_USER_MODEL = "accounts.User"
 LOGIN_URL = "account_login"

@@ -4,8 +4,8 @@ A session cookie does not authenticate the API, so a page on another site cannot
 browser call it, and the API needs no CSRF token. Each endpoint names the scope it needs; the
 token's owner must still be active, and a coach's token works only while the coach has
 two-factor set up (the token was made on a page they reached with it). Each token has its own
-request budget per minute, counted in the cache (shared by every process when `REDIS_URL` is
-set)."""
+request budget per minute, counted in the cache, which every process shares (Redis with
+`REDIS_URL`, else the database cache)."""
 
 from __future__ import annotations
 
