@@ -1,3 +1,5 @@
+import os
+
 import django.core.management
 import pytest
 from typer.testing import CliRunner
@@ -161,3 +163,21 @@ def test_demo_uses_its_own_folder_unless_one_is_named(monkeypatch, tmp_path):
     assert web._demo_folder(tmp_path) == tmp_path
     monkeypatch.setenv("INTERPLAY_DATA_DIR", str(tmp_path))
     assert web._demo_folder(None) is None  # the environment's folder is used as given
+
+
+def test_seed_fills_an_empty_data_folder_once(tmp_path):
+    """`interplay seed` on the command line: it fills a fresh data folder, prints what it made
+    and its progress, and refuses the same folder the second time with nothing changed."""
+    import subprocess
+    import sys
+
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "INTERPLAY_"))}
+    env.pop("DATABASE_URL", None)
+    env["INTERPLAY_DATA_DIR"] = str(tmp_path)
+    command = [sys.executable, "-m", "interplay", "seed", "--coaches", "1", "--clients", "2"]
+    first = subprocess.run([*command, "--entries", "5"], env=env, capture_output=True, text=True)
+    assert first.returncode == 0, first.stderr
+    assert "Seeded 1 coaches, 2 clients and 5 journal entries" in first.stdout
+    assert "journal entries" in first.stderr and "5/5" in first.stderr
+    again = subprocess.run([*command, "--entries", "5"], env=env, capture_output=True, text=True)
+    assert again.returncode == 2 and "already holds 3 accounts" in again.stderr
