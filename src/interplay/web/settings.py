@@ -149,6 +149,9 @@ else:
         "default": {
             "BACKEND": "django.core.cache.backends.db.DatabaseCache",
             "LOCATION": "interplay_cache",
+            # Django's default (300 rows) would cull live counters once a few hundred tokens
+            # and addresses are counted at once; expired rows are dropped first anyway.
+            "OPTIONS": {"MAX_ENTRIES": 50_000},
         }
     }
 
