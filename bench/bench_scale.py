@@ -8,7 +8,7 @@ compare like with like on this shared machine.
 Prints throughput, latency p50/p95/p99 and errors per configuration, and the scaling ratio
 (throughput against the one-process configuration on the same database path).
 
-    .venv/bin/python bench/bench_scale.py [--seconds 20] [--connections 16]
+    .venv/bin/python bench/bench_scale.py [--seconds 15] [--rounds 2] [--connections 16]
         [--processes 1,2,4] [--coaches 20 --clients 400 --entries 40000]
         [--database-url postgres://postgres@127.0.0.1:5432/interplay_bench_scale]
 
@@ -106,7 +106,35 @@ for coach in User.objects.filter(role="coach").order_by("pk")[: READERS // 5]:
 writers = User.objects.filter(role="client").order_by("-pk")[:WRITERS]
 tokens = [do_create_access_token("bench", ["read:own", "write:journal"], actor=u).secret
           for u in writers]
-print("PREPARED " + json.dumps({"reads": reads, "tokens": tokens}))
+# CPU per request in this one process (steadier than wrk on a shared machine): each page of
+# the mix twice after a first load, and journal writes through the API.
+from django.test import Client
+def cpu_ms(send):
+    started = time.thread_time()
+    answer = send()
+    assert answer.status_code in (200, 201), answer.status_code
+    return (time.thread_time() - started) * 1000
+browser = Client(HTTP_HOST="127.0.0.1")
+read_ms = []
+for read in reads:
+    path, jar = read
+    name, value = jar.split("=", 1)
+    browser.cookies[name] = value
+    # A page that redirects (the coach's start page) is read where it leads, so every
+    # timed read renders a page.
+    first = browser.get(path, follow=True)
+    if first.redirect_chain:
+        read[0] = path = first.redirect_chain[-1][0]
+    read_ms += [cpu_ms(lambda: browser.get(path)) for _ in range(2)]
+body = json.dumps({"title": "After the call", "body": "I said yes again when I meant no."})
+auth = {"HTTP_AUTHORIZATION": "Bearer " + tokens[0]}
+post = lambda: Client(HTTP_HOST="127.0.0.1").post(
+    "/api/v1/journal", body, content_type="application/json", **auth)
+post()
+write_ms = [cpu_ms(post) for _ in range(15)]
+median = lambda xs: sorted(xs)[len(xs) // 2]
+cpu = {"read_ms": median(read_ms), "write_ms": median(write_ms)}
+print("PREPARED " + json.dumps({"reads": reads, "tokens": tokens, "cpu": cpu}))
 """
 
 
@@ -255,9 +283,20 @@ def wrk(base: str, script: Path, seconds: int, connections: int) -> dict[str, fl
     return result
 
 
+def _combined(runs: list[dict[str, float]]) -> dict[str, float]:
+    """Rounds of one configuration together: all requests over all seconds, the mean of the
+    percentiles and every error."""
+    requests = sum(r["requests"] for r in runs)
+    seconds = sum(r["seconds"] for r in runs)
+    joined = {key: sum(r[key] for r in runs) / len(runs) for key in ("p50", "p95", "p99")}
+    joined |= {"rps": requests / seconds, "errors": sum(r["errors"] for r in runs)}
+    return joined
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--seconds", type=int, default=20)
+    parser.add_argument("--seconds", type=int, default=15, help="per configuration and round")
+    parser.add_argument("--rounds", type=int, default=2)
     parser.add_argument("--warm", type=int, default=8, help="seconds of load before each")
     parser.add_argument("--connections", type=int, default=16)
     parser.add_argument("--processes", default="1,2,4")
@@ -319,16 +358,23 @@ def main() -> None:
             pgbouncer, url = start_pgbouncer(args.database_url, folder / "pgbouncer")
             running.append((pgbouncer, False))
             paths["pgbouncer"] = url
-        results: dict[tuple[str, int], dict[str, float]] = {}
-        for processes in counts:
-            for label, url in paths.items():
+        configurations = [(label, n) for n in counts for label in paths]
+        rounds: dict[tuple[str, int], list[dict[str, float]]] = {c: [] for c in configurations}
+        for number in range(args.rounds):
+            # Forward, then backward: a drift in the machine's other load falls on every
+            # configuration alike.
+            order = configurations if number % 2 == 0 else configurations[::-1]
+            for label, processes in order:
+                url = paths[label]
                 server, base = start_gunicorn(processes, env | {"DATABASE_URL": url})
                 try:
                     check_reads(base, prepared["reads"])
                     wrk(base, script, args.warm, args.connections)  # every process warm
-                    results[(label, processes)] = wrk(base, script, args.seconds, args.connections)
+                    measured = wrk(base, script, args.seconds, args.connections)
+                    rounds[(label, processes)].append(measured)
                 finally:
                     stop(server, group=True)
+        results = {c: _combined(runs) for c, runs in rounds.items()}
     finally:
         for server, group in reversed(running):
             stop(server, group)
@@ -337,19 +383,34 @@ def main() -> None:
     print(
         f"{os.cpu_count()} CPUs (load average {load[0]:.1f} at the end), PostgreSQL, Redis, "
         f"gunicorn gthread x{THREADS} threads per process; wrk -t2 -c{args.connections} "
-        f"-d{args.seconds}s after {args.warm}s warm-up; mix {1 - WRITE_SHARE:.0%} page reads "
+        f"-d{args.seconds}s x {args.rounds} rounds (forward, backward), each after {args.warm}s "
+        f"warm-up; mix {1 - WRITE_SHARE:.0%} page reads "
         f"({len(prepared['reads'])} pages of {READERS} people) / {WRITE_SHARE:.0%} API "
         f"journal writes; seeded {args.coaches} coaches, {args.clients} clients, "
         f"{args.entries} entries in {seeded:.0f} s"
     )
+    cpu = prepared["cpu"]
+    mix_ms = (1 - WRITE_SHARE) * cpu["read_ms"] + WRITE_SHARE * cpu["write_ms"]
+    ceiling = 1000 * (os.cpu_count() or 1) / mix_ms
+    print(
+        f"CPU per request in one process: page read {cpu['read_ms']:.1f} ms, journal write "
+        f"{cpu['write_ms']:.1f} ms (median), so the mix costs {mix_ms:.1f} ms of Python and "
+        f"{os.cpu_count()} idle cores would top out near {ceiling:.0f} req/s before "
+        "PostgreSQL's own share"
+    )
     heads = ("req/s", "p50 ms", "p95 ms", "p99 ms", "errors", "x 1 proc")
-    print(f"{'database path':12} {'processes':>9} " + " ".join(f"{h:>8}" for h in heads))
+    print(
+        f"{'database path':12} {'processes':>9} "
+        + " ".join(f"{h:>8}" for h in heads)
+        + "  req/s by round"
+    )
     for (label, processes), r in results.items():
         one = results.get((label, counts[0]))
         ratio = r["rps"] / one["rps"] if one else float("nan")
+        spread = ", ".join(f"{x['rps']:.1f}" for x in rounds[(label, processes)])
         print(
             f"{label:12} {processes:9d} {r['rps']:8.1f} {r['p50']:8.1f} {r['p95']:8.1f} "
-            f"{r['p99']:8.1f} {r['errors']:8.0f} {ratio:8.2f}"
+            f"{r['p99']:8.1f} {r['errors']:8.0f} {ratio:8.2f}  {spread}"
         )
     if bouncer:
         for processes in counts:
