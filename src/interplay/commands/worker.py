@@ -25,6 +25,15 @@ def _stop(signum: int, frame: object) -> None:
     raise SystemExit(0)
 
 
+def tick() -> None:
+    """One beat of the clock: queue a reminder planning, delete the expired PDF reports."""
+    from interplay.web.progress.report_files import delete_expired
+    from interplay.web.reminders.clock import enqueue_planning
+
+    enqueue_planning()
+    delete_expired()
+
+
 def worker(
     data_dir: Annotated[
         Path | None,
@@ -41,9 +50,6 @@ def worker(
 ) -> None:
     """Run the task worker (emails, reminders, journal reanalysis) and the reminder planner."""
     _django(data_dir)
-    from interplay.web.progress.report_files import delete_expired
-    from interplay.web.reminders.clock import enqueue_planning
-
     child = subprocess.Popen(  # noqa: S603 - our own interpreter and module
         [sys.executable, "-m", "interplay", "manage", "worker", "--no-reload"],
         env=os.environ.copy(),
@@ -52,8 +58,7 @@ def worker(
     typer.echo(f"Task worker running; planning reminders every {plan_every:g} s (Ctrl+C to stop)")
     try:
         while True:
-            enqueue_planning()
-            delete_expired()
+            tick()
             try:
                 code = child.wait(timeout=plan_every)
             except subprocess.TimeoutExpired:

@@ -67,6 +67,18 @@ def test_a_small_history_is_built_in_the_request_as_before(practice):
     assert not ReportFile.objects.exists()
 
 
+def test_a_large_history_offers_to_prepare_on_the_progress_and_review_pages(practice, large):
+    review = _story(practice.client)
+    browser = signed_in(practice.client)
+    prepare = reverse("progress:prepare_report")
+    for url in (reverse("progress:mine"), reverse("progress:review", args=[review.pk])):
+        page = browser.get(url).content.decode()
+        assert f'action="{prepare}"' in page and "Prepare my PDF" in page, url
+        assert "as a PDF</a>" not in page  # no download link that would build it inline
+    page = browser.get(reverse("progress:review", args=[review.pk])).content.decode()
+    assert f'name="review" value="{review.pk}"' in page
+
+
 def test_the_limit_counts_what_the_reader_may_see(practice, large):
     from interplay.web.coaching.client_view import ClientView
     from interplay.web.coaching.progress_data import shared_data
@@ -109,8 +121,10 @@ def test_a_large_profile_is_prepared_by_the_worker_and_downloaded(settings, tmp_
     assert queued.args_kwargs["args"] == [file.pk]  # the id only: nothing private queued
 
     status = browser.get(reverse("progress:report", args=[file.pk])).content.decode()
-    assert "Being prepared" in status and 'http-equiv="refresh"' in status
-    assert "Look again now" in status  # works without JavaScript
+    assert "Being prepared" in status and "Look again now" in status
+    # Without JavaScript the page reloads itself; with it, htmx looks again at the state only.
+    assert '<noscript><meta http-equiv="refresh" content="10"></noscript>' in status
+    assert 'hx-trigger="every 5s" hx-select="#report-state"' in status
     download = reverse("progress:report_file", args=[file.pk])
     assert browser.get(download).status_code == 404  # nothing to download yet
 
@@ -301,3 +315,17 @@ def test_a_prepare_request_for_an_unknown_report_is_refused(practice):
     assert browser.post(prepare, {"kind": "nonsense"}).status_code == 404
     assert browser.post(prepare, {"kind": "review", "review": str(review.pk)}).status_code == 404
     assert not ReportFile.objects.exists()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_workers_clock_deletes_expired_files(settings):
+    from interplay.commands.worker import tick
+
+    settings.TASKS = DATABASE_TASKS
+    practice = make_practice()
+    old = ready_file(practice.client, practice.client, ReportKind.PROFILE)
+    ReportFile.objects.filter(pk=old.pk).update(expires_at=timezone.now() - timedelta(minutes=1))
+    kept = ready_file(practice.coach, practice.client, ReportKind.SUPERVISION)
+    tick()
+    assert list(ReportFile.objects.values_list("pk", flat=True)) == [kept.pk]
+    assert DBTaskResult.objects.filter(task_path__endswith="plan_reminders_task").count() == 1

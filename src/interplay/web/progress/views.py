@@ -35,12 +35,14 @@ def query_int(value: str | None) -> int | None:
 
 @client_required
 def progress(request: ClientRequest) -> HttpResponse:
+    data = own_data(request.user)
     context = progress_context(
-        own_data(request.user),
+        data,
         practice_references(),
         query_int(request.GET.get("from")),
         query_int(request.GET.get("to")),
     )
+    context["large_report"] = report_files.is_large(data)
     return render(request, "progress/progress.html", context)
 
 
@@ -93,8 +95,10 @@ def review(request: ClientRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, _("Your note is saved."))
             return redirect("progress:review", found.pk)
-    context = review_context(own_data(user), found, practice_references())
+    data = own_data(user)
+    context = review_context(data, found, practice_references())
     context["error"] = error
+    context["large_report"] = report_files.is_large(data)
     return render(request, "progress/review.html", context, status=422 if error else 200)
 
 
