@@ -246,7 +246,7 @@ def test_a_build_after_the_client_left_fails_and_says_so(practice, large):
 
 
 def test_a_failed_build_says_so_and_can_be_tried_again(
-    practice, large, monkeypatch, django_capture_on_commit_callbacks
+    practice, large, monkeypatch, django_capture_on_commit_callbacks, caplog
 ):
     _story(practice.client)
 
@@ -259,6 +259,7 @@ def test_a_failed_build_says_so_and_can_be_tried_again(
         response = browser.post(reverse("progress:prepare_report"), {"kind": "profile"})
     (file,) = ReportFile.objects.all()
     assert file.status == ReportStatus.FAILED
+    assert "RuntimeError" in caplog.text and "private words" not in caplog.text
     page = browser.get(response["Location"]).content.decode()
     assert "could not be prepared" in page and "Try again" in page
     assert browser.get(reverse("progress:report_file", args=[file.pk])).status_code == 404
