@@ -210,6 +210,8 @@ def test_a_coach_copy_is_refused_once_the_client_stops_sharing_what_it_holds(pra
     assert status(profile) == 404 and status(copy) == 200  # the review holds no assessment
     do_set_review_sharing(review, False, actor=practice.client)
     assert status(copy) == 404
+    page = reverse("coaching:report", args=[practice.client.pk, copy.pk])
+    assert coach.get(page).status_code == 404  # no download offered either
     before = AuditEvent.objects.count()
     assert status(profile) == 404 and AuditEvent.objects.count() == before  # refused: no row
 

@@ -137,6 +137,8 @@ def prepare_report(request: CoachRequest, client_id: int) -> HttpResponse:
 def report(request: CoachRequest, client_id: int, pk: int) -> HttpResponse:
     view = access_client_for_coach(request.user, client_id)
     file = report_files.report_file(pk, requested_by=request.user, person=view.client)
+    if not view.shares_all(file.holds):
+        raise Http404  # no download to offer: it holds what the client no longer shares
     return _coach_report_page(request, view, file.kind, file.review)
 
 
