@@ -23,6 +23,7 @@ from interplay.web.journal.actions import do_save_draft
 from interplay.web.kernel.models import AuditEvent, AuditKind
 from interplay.web.path.actions import do_assign_path, do_skip_step
 from interplay.web.path.models import PathProgress
+from interplay.web.progress.models import ReportKind
 from interplay.web.reminders.actions import do_save_reminder_settings
 from interplay.web.reminders.models import SentReminder
 from interplay.web.safety.actions import do_save_safety_plan
@@ -30,6 +31,7 @@ from interplay.web.schedule.actions import do_set_reassess_weeks
 from tests.web.base import PASSWORD, signed_in
 from tests.web.pages import client_objects
 from tests.web.practice.pages import practice_objects
+from tests.web.progress.pages import ready_file
 from tests.web.test_encrypted_at_rest import raw_database_text, write_everything
 
 
@@ -56,6 +58,9 @@ def everything_of(practice):  # type: ignore[no-untyped-def]
     SentReminder.objects.create(
         person=client, kind="check_in", due_at=timezone.now(), send_at=timezone.now()
     )
+    # Prepared PDF reports: the client's own, and their coach's copy of what they shared.
+    ready_file(client, client, ReportKind.PROFILE)
+    ready_file(practice.coach, client, ReportKind.SUPERVISION)
 
 
 def rows_pointing_at(user: User) -> dict[str, int]:

@@ -289,6 +289,11 @@ DEFAULT_FROM_EMAIL = env.env_str("INTERPLAY_FROM_EMAIL", "Interplay <interplay@l
 # Emails are sent by the database-backed task worker (`interplay worker`, started by
 # `interplay serve`), so a slow mail server never holds up a page.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# A PDF report of a history holding more records than this (assessments, check-ins,
+# experiments and map snapshots the reader may see) is built by the worker rather than inside
+# the request: over it a build takes about a second or more (bench/bench_reports.py,
+# docs/benchmarks.md).
+REPORTS_INLINE_LIMIT = 1500
 
 # Access logs never hold tokens or search words (kernel/log_redaction.py): the kernel app puts
 # the filter on the access loggers, and it sits on this handler too.

@@ -14,6 +14,7 @@ Each read is fetched once per view (a page that asks twice costs one query).
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from typing import Any, TypeVar
 
 from django.db.models import Expression, QuerySet
@@ -353,6 +354,24 @@ class ClientView:
                 ),
             )
         )
+
+    def shares_all(self, holds: Mapping[str, Sequence[int]]) -> bool:
+        """Whether the client still shares every record in `holds` (ids by kind, as a
+        prepared report recorded them: `progress.report_files.holds_of`)."""
+        shared: dict[str, QuerySet[Any]] = {
+            "assessments": shared_assessments_of(self.client),
+            "pulses": shared_pulses_of(self.client),
+            "experiments": shared_experiments_of(self.client),
+            "beliefs": Belief.objects.filter(owner=self.client, shared_with_coach=True),
+            "reviews": Review.objects.filter(owner=self.client, shared_with_coach=True),
+        }
+        for name, ids in holds.items():
+            wanted = set(ids)
+            if name not in shared:
+                return False
+            if wanted and shared[name].filter(pk__in=wanted).count() != len(wanted):
+                return False
+        return True
 
     def review(self, pk: int) -> Review:
         """One shared review, or Http404 (also for a private one)."""
