@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "allauth",
     "allauth.account",
     "allauth.mfa",
+    "allauth.usersessions",  # the list of one's sessions, "sign out everywhere else"
     "django_tasks",
     "django_tasks_db",
     "interplay.web.accounts",
@@ -207,6 +208,10 @@ MFA_PASSKEY_LOGIN_ENABLED = True
 MFA_TOTP_ISSUER = "Interplay"
 # WebAuthn needs HTTPS, except on this computer while trying Interplay out.
 MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = not PRODUCTION
+# The list of one's sessions (allauth.usersessions). Activity is not tracked on every request
+# (that would write on every read): the idle timeout notes it at most once a minute and
+# updates the session's row then (kernel/idle.py).
+USERSESSIONS_TRACK_ACTIVITY = False
 
 SESSION_COOKIE_AGE = env.env_int("INTERPLAY_SESSION_HOURS", 24 * 14, minimum=1) * 3600
 SESSION_COOKIE_HTTPONLY = True

@@ -12,6 +12,7 @@ urlpatterns = [
     # Signing up, in and out, codes, resets, two-factor and the session list: django-allauth.
     path("accounts/", include("allauth.account.urls")),
     path("accounts/2fa/", include("allauth.mfa.urls")),
+    path("accounts/sessions/", include("allauth.usersessions.urls")),
     path("", include((account_page.urlpatterns, "accounts"))),
     path("", include("interplay.web.coaching.urls")),
     path("", include("interplay.web.assessments.urls")),
