@@ -90,6 +90,8 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     "csp.middleware.CSPMiddleware",
     "interplay.web.kernel.headers.PrivacyHeadersMiddleware",
+    # After the headers: a timed-out response is a sign-out, and gets their Clear-Site-Data.
+    "interplay.web.kernel.idle.SessionLifetimeMiddleware",
     "interplay.web.kernel.storage_errors.StorageErrorMiddleware",
 ]
 
@@ -213,7 +215,12 @@ MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = not PRODUCTION
 # updates the session's row then (kernel/idle.py).
 USERSESSIONS_TRACK_ACTIVITY = False
 
-SESSION_COOKIE_AGE = env.env_int("INTERPLAY_SESSION_HOURS", 24 * 14, minimum=1) * 3600
+# How long a session lasts (kernel/idle.py): idle timeouts by role, and an absolute lifetime
+# (the cookie's age too) that no activity extends.
+SESSION_COOKIE_AGE = env.env_int("INTERPLAY_SESSION_HOURS", 24 * 30, minimum=1) * 3600
+COACH_SESSION_SECONDS = env.env_int("INTERPLAY_COACH_SESSION_HOURS", 12, minimum=1) * 3600
+COACH_IDLE_SECONDS = env.env_int("INTERPLAY_COACH_IDLE_MINUTES", 30, minimum=1) * 60
+CLIENT_IDLE_SECONDS = env.env_int("INTERPLAY_CLIENT_IDLE_HOURS", 24 * 14, minimum=1) * 3600
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_HTTPONLY = True
