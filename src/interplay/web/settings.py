@@ -167,6 +167,9 @@ ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False  # the person stays in; other sessions end
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "Interplay: "
 ACCOUNT_REAUTHENTICATION_TIMEOUT = 10 * 60
+# Changing the email address asks again too (allauth.mfa asks by default for its changes;
+# a password change asks for the current password).
+ACCOUNT_REAUTHENTICATION_REQUIRED = True
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_SESSION_REMEMBER = True  # SESSION_COOKIE_AGE below, never "until the browser closes"
 # Per address ("ip") and per account ("key", the email typed). The password's own per-account
