@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import wraps
-from typing import Any
+from typing import Any, overload
 
 from allauth.account.decorators import reauthentication_required
 from django.contrib.auth.decorators import login_required
@@ -73,7 +73,13 @@ def coach_required(view: View) -> View:
     return wrapper
 
 
-def reauthenticated(view: View | None = None, *, allow_get: bool = False) -> Any:
+@overload
+def reauthenticated(view: View) -> View: ...
+@overload
+def reauthenticated(*, allow_get: bool) -> Callable[[View], View]: ...
+def reauthenticated(
+    view: View | None = None, *, allow_get: bool = False
+) -> View | Callable[[View], View]:
     """Sudo mode, the one rule for what cannot be undone or hands over everything (the full
     export, deleting an account or closing a practice, API tokens): allauth's reauthentication.
     The person must have confirmed it is them (password, an emailed code, or an authenticator)
