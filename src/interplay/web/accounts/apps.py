@@ -7,4 +7,4 @@ class Config(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from interplay.web.accounts import session_ends  # noqa: F401 - connects its receivers
+        from interplay.web.accounts import session_ends, sign_in_log  # noqa: F401 - receivers
