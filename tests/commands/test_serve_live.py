@@ -59,7 +59,7 @@ def test_serve_runs_gunicorn_and_the_worker_and_answers(tmp_path):
     )
     base = f"http://127.0.0.1:{port}"
     try:
-        status, page = _wait_for(f"{base}/sign-in/", 200, 60)
+        status, page = _wait_for(f"{base}/accounts/login/", 200, 60)
         assert status == 200 and b"<h1" in page
         css_status, css = _get(f"{base}/static/interplay/site.css")
         assert css_status == 200 and len(css) > 100
@@ -147,7 +147,7 @@ def test_with_redis_every_process_shares_one_token_budget(tmp_path):
     )
     base = f"http://127.0.0.1:{port}"
     try:
-        assert _wait_for(f"{base}/sign-in/", 200, 60)[0] == 200
+        assert _wait_for(f"{base}/accounts/login/", 200, 60)[0] == 200
         if time.time() % 60 > 45:  # keep the burst inside one minute's window
             time.sleep(61 - time.time() % 60)
         answers = []

@@ -139,11 +139,21 @@ else:
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Optional: Redis for the cache and the API's per-token request counters, so several web
-# processes (and machines) share them. Without it each process keeps its own in memory.
+# The cache holds allauth's rate limits and the API's per-token request counters, so every web
+# process (gunicorn runs several) must see the same one: Redis when REDIS_URL is set (several
+# machines too), otherwise a table in the database (created by migration kernel/0006 and again
+# at `interplay serve`), never memory private to one process.
 REDIS_URL = env.env_secret("REDIS_URL") or ""
+CACHE_TABLE = "interplay_cache"
 if REDIS_URL:
     CACHES = {"default": env.redis_cache_from_url("REDIS_URL", REDIS_URL)}
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": CACHE_TABLE,
+        }
+    }
 
 AUTH_USER_MODEL = "accounts.User"
 LOGIN_URL = "account_login"
