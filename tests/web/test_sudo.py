@@ -37,6 +37,8 @@ SENSITIVE = [
     ("client", "post", "/account/tokens/", {"action": "create", "name": "x"}),
     ("coach", "post", "/account/tokens/", {"action": "create", "name": "x"}),
     ("client", "post", "/accounts/email/", {"action_add": "", "email": "new@client.test"}),
+    ("client", "post", "/accounts/sessions/", {}),  # sign out everywhere else
+    ("client", "post", "/account/sessions/end/", {"session": "1"}),
     ("client", "get", "/accounts/2fa/totp/activate/", {}),
     ("coach", "get", "/accounts/2fa/totp/deactivate/", {}),
     ("coach", "get", "/accounts/2fa/recovery-codes/generate/", {}),

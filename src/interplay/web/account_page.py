@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from interplay.web.accounts.coaches import current_coach
+from interplay.web.accounts.decorators import reauthenticated
 from interplay.web.coaching.access import reads_of
 from interplay.web.coaching.actions import do_leave_coach
 from interplay.web.kernel.models import AuditEvent, AuditKind
@@ -46,8 +47,8 @@ def account_settings(request: AuthenticatedRequest) -> HttpResponse:
     return render(request, "accounts/settings.html", context)
 
 
-@login_required
 @require_POST
+@reauthenticated
 def end_session(request: AuthenticatedRequest) -> HttpResponse:
     """Sign out one of one's own sessions (the list is allauth.usersessions'; it only ends all
     the others at once). The id is POSTed, so someone else's session is simply not found."""
