@@ -165,6 +165,18 @@ AUTHENTICATION_BACKENDS = ["allauth.account.auth_backends.AuthenticationBackend"
 # emailed code as the other way in, and the same answer whether or not an address has an account.
 ACCOUNT_ADAPTER = "interplay.web.accounts.adapter.InterplayAccountAdapter"
 ACCOUNT_SIGNUP_FORM_CLASS = "interplay.web.sign_up.SignUpDetails"
+# allauth's forms, relabelled in Interplay's words (accounts/forms.py).
+ACCOUNT_FORMS = {
+    "login": "interplay.web.accounts.forms.CalmLoginForm",
+    "signup": "interplay.web.accounts.forms.CalmSignupForm",
+    "change_password": "interplay.web.accounts.forms.CalmChangePasswordForm",
+    "set_password": "interplay.web.accounts.forms.CalmSetPasswordForm",
+    "reset_password_from_key": "interplay.web.accounts.forms.CalmResetPasswordKeyForm",
+    "add_email": "interplay.web.accounts.forms.CalmAddEmailForm",
+    "reauthenticate": "interplay.web.accounts.forms.CalmReauthenticateForm",
+    "reset_password": "interplay.web.accounts.forms.CalmResetPasswordForm",
+    "request_login_code": "interplay.web.accounts.forms.CalmRequestLoginCodeForm",
+}
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*"]
