@@ -87,7 +87,7 @@ def start(dev: bool, env: dict[str, str]) -> tuple[subprocess.Popen[bytes], str]
         start_new_session=True,
     )
     base = f"http://127.0.0.1:{port}"
-    wait_until_up(f"{base}/sign-in/")
+    wait_until_up(f"{base}/accounts/login/")
     return server, base
 
 
@@ -101,7 +101,10 @@ def measure(servers: dict[str, str], token: str, args: argparse.Namespace) -> di
     (the order alternating), so a burst of other work on a shared machine falls on both. The
     median round is kept."""
     auth = f"Authorization: Bearer {token}"
-    paths = {"sign-in page": ("/sign-in/", None), "API journal list": ("/api/v1/journal", auth)}
+    paths = {
+        "sign-in page": ("/accounts/login/", None),
+        "API journal list": ("/api/v1/journal", auth),
+    }
     for base in servers.values():  # warm every process: imports, the language engine
         for path, header in paths.values():
             wrk(base + path, 3, args.connections, header)

@@ -56,3 +56,15 @@ def test_each_round_has_one_first_look_and_the_old_record_is_round_one(blind: Pa
     assert score_blind.main(["--round", "2", "--engine", "cue", "--again"]) == 0
     record = json.loads((blind / "first-look.json").read_text(encoding="utf-8"))
     assert record["rounds"]["2"]["first"] == first and len(record["rounds"]["2"]["later"]) == 1
+
+
+def test_a_safety_only_round_is_whole_without_themes_or_statements(blind: Path) -> None:
+    row = {"id": "blind-safety-b4-0001", "set": "safety", "text": "so done with this week"}
+    (blind / "safety-b4.jsonl").write_text(json.dumps(row) + "\n", encoding="utf-8")
+    ledger = blind / "safety-labels.jsonl"
+    ledger.write_text(json.dumps({"id": row["id"], "agreed": True, "label": "none"}) + "\n")
+    assert score_blind.main(["--round", "3", "--engine", "cue"]) == 0
+    first = json.loads((blind / "first-look.json").read_text(encoding="utf-8"))["rounds"]["3"]
+    assert set(first["first"]) >= {"safety", "versions"} and "themes" not in first["first"]
+    assert first["first"]["safety"]["short_texts"] == 1
+    assert first["first"]["safety"]["short_false_alarms"] == 0.0

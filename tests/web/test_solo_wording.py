@@ -8,6 +8,7 @@ import re
 from html import unescape
 
 from django.test import Client
+from django.urls import reverse
 
 from interplay.web.accounts.models import CoachingRelationship
 from tests.web.base import signed_in
@@ -25,9 +26,6 @@ COACH_ONLY = [
     r"\bsession notes?\b",
 ]
 PATTERN = re.compile("|".join(COACH_ONLY), re.IGNORECASE)
-# The sign-up form's coach tickbox is being reworked with the account pages (issue 12's "no
-# coach tickbox at solo sign-up" point, on the account stack's branch); remove this once it is.
-ELSEWHERE = {"accounts:sign_up"}
 
 
 def visible_text(html: str) -> str:
@@ -45,7 +43,7 @@ def solo_pages(practice) -> tuple[Client, dict[str, str]]:  # type: ignore[no-un
     pages = {
         name: url
         for name, url in urls.items()
-        if name not in POST_ONLY | ANONYMOUS_ONLY | COACH_PAGES | ELSEWHERE
+        if name not in POST_ONLY | ANONYMOUS_ONLY | COACH_PAGES
         and not name.startswith(("accounts:two_factor", "coaching:"))
     }
     return signed_in(practice.client), pages
@@ -67,6 +65,16 @@ def test_no_page_a_solo_person_sees_speaks_of_a_coach_or_sessions(practice):
             found[name] = hits
     assert found == {}, "\n".join(f"{k}: {v}" for k, v in found.items())
     assert len(pages) > 30
+
+
+def test_signing_up_alone_asks_nothing_about_coaching(db):
+    """The person's own sign-up has no coach tickbox and speaks of no coach: coaches sign up
+    on a page of their own (`coaching:sign_up`)."""
+    page = Client().get(reverse("account_signup"))
+    assert page.status_code == 200
+    html = page.content.decode()
+    assert 'type="checkbox"' not in html
+    assert not PATTERN.search(visible_text(html))
 
 
 def test_the_guard_sees_a_coach_only_phrase():

@@ -14,7 +14,10 @@ new engine on the same batches is allowed with --again, and is recorded as a lat
 Batches come in rounds. Once a round has been looked at, an engine trained after that look is
 measured honestly only on a round written after it: round 1 is b1 (safety, statements) and b2
 (themes), scored first on 2026-12-02; round 2 is b3 (all three), written after that look by a
-writer who never saw the corpus.
+writer who never saw the corpus; round 3 is b4 (safety only): short texts (titles, one-liners,
+messages) written on 3 December after the meaning engine was found raising false alarms on
+short everyday complaints, by a writer who saw neither the corpus nor the short texts added to
+it then.
 """
 
 from __future__ import annotations
@@ -34,8 +37,17 @@ from tools.language.data_files import BLIND
 RECORD = BLIND / "first-look.json"
 
 
-ROUNDS = {"1": ("b1", "b2"), "2": ("b3",)}
+ROUNDS = {"1": ("b1", "b2"), "2": ("b3",), "3": ("b4",)}
+ALL_KINDS = ("safety", "themes", "statements")
+# The kinds a round was written for (a round that holds only one kind is whole without the
+# others); a round not named here holds all three.
+ROUND_KINDS = {"3": ("safety",)}
 NEWEST = max(ROUNDS, key=int)
+SHORT_WORDS = 40  # a text of at most this many words counts as short in the figures
+
+
+def kinds_of(round_name: str) -> tuple[str, ...]:
+    return ROUND_KINDS.get(round_name, ALL_KINDS)
 
 
 def in_round(path_stem: str, round_name: str) -> bool:
@@ -83,6 +95,17 @@ def score_safety(engine: str, rows: list[tuple[str, str]]) -> dict[str, Any]:
     out["risk_recall"] = ratio(sum(at_risk), len(at_risk))
     out["false_alarms"] = ratio(sum(calm), len(calm))
     out["none_texts"] = len(calm)
+    # Short texts (titles, one-liners) apart: the screen reads every journal title alone.
+    short = [
+        (f, lab)
+        for f, (text, lab) in zip(flagged, rows, strict=True)
+        if len(text.split()) <= SHORT_WORDS
+    ]
+    short_risk = [f for f, lab in short if lab != "none"]
+    short_calm = [f for f, lab in short if lab == "none"]
+    out["short_texts"] = len(short)
+    out["short_risk_recall"] = ratio(sum(short_risk), len(short_risk))
+    out["short_false_alarms"] = ratio(sum(short_calm), len(short_calm))
     return out
 
 
@@ -119,26 +142,32 @@ def score_statements(engine: str, rows: list[tuple[str, dict[str, bool]]]) -> di
 
 def score(engine: str, round_name: str) -> dict[str, Any]:
     chosen = engines(engine)
-    return {
+    kinds = kinds_of(round_name)
+    versions = {
+        "safety": chosen.safety.version,
+        "themes": chosen.themes.version,
+        "statements": chosen.statements.version,
+    }
+    result: dict[str, Any] = {
         "engine": engine,
         "round": round_name,
-        "versions": {
-            "safety": chosen.safety.version,
-            "themes": chosen.themes.version,
-            "statements": chosen.statements.version,
-        },
+        "versions": {kind: versions[kind] for kind in kinds},
         "scored_at": datetime.now(UTC).isoformat(timespec="seconds"),
-        "safety": score_safety(engine, settled("safety", round_name)),
-        "themes": score_themes(engine, settled("themes", round_name)),
-        "statements": score_statements(engine, settled("statements", round_name)),
     }
+    if "safety" in kinds:
+        result["safety"] = score_safety(engine, settled("safety", round_name))
+    if "themes" in kinds:
+        result["themes"] = score_themes(engine, settled("themes", round_name))
+    if "statements" in kinds:
+        result["statements"] = score_statements(engine, settled("statements", round_name))
+    return result
 
 
 def unready(round_name: str) -> str:
-    """Why a round cannot be scored yet, or "" when every kind has texts and every text a
-    settled label: a look at half a round would spend the rest of it."""
+    """Why a round cannot be scored yet, or "" when every kind it was written for has texts and
+    every text a settled label: a look at half a round would spend the rest of it."""
     problems = []
-    for kind in ("safety", "themes", "statements"):
+    for kind in kinds_of(round_name):
         files = [
             path
             for path in BLIND.glob(f"{kind}-*.jsonl")

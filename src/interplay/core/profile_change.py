@@ -118,13 +118,18 @@ class HistoryStep:
     changes: list[ScaleChange] | None
 
 
-def history(assessments: Sequence[HasProfile]) -> list[HistoryStep]:
-    """Shared, completed assessments oldest first, each compared with the previous one."""
+def history(
+    assessments: Sequence[HasProfile], references: Mapping[Scale, Reference] | None = None
+) -> list[HistoryStep]:
+    """Shared, completed assessments oldest first, each compared with the previous one (judged
+    against `references`, as `changes_between`)."""
     steps: list[HistoryStep] = []
     previous: HasProfile | None = None
     for assessment in assessments:
         changes = (
-            None if previous is None else changes_between(previous.profile, assessment.profile)
+            None
+            if previous is None
+            else changes_between(previous.profile, assessment.profile, references)
         )
         steps.append(HistoryStep(assessment, changes))
         previous = assessment

@@ -1,6 +1,6 @@
 """What Interplay adds to allauth's sign-up form (ACCOUNT_SIGNUP_FORM_CLASS): the person's
-name and the safety consent (off unless ticked). It sits above every app in the layers because
-the consent belongs to the safety app, while allauth builds the form from accounts' settings."""
+name, checked with the password. Nothing about a coach: a person signing up has none yet, and
+the safety consent is asked when they accept a coach's invitation (or on the safety page)."""
 
 from __future__ import annotations
 
@@ -11,20 +11,15 @@ from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
 from interplay.web.accounts.models import User
-from interplay.web.safety.actions import do_set_safety_consent
 
 
 class SignUpDetails(forms.Form):
     name = forms.CharField(label=_("Your name"), max_length=120)
-    tell_coach = forms.BooleanField(required=False)
 
     field_order = ["name", "email", "password1"]
 
     def signup(self, request: HttpRequest, user: User) -> None:
-        """Called by allauth once the account exists (not yet usable: the address is proved
-        by the emailed code first)."""
-        if user.is_client and self.cleaned_data.get("tell_coach"):
-            do_set_safety_consent(True, actor=user)
+        """Called by allauth once the account exists; the name is saved by the adapter."""
 
     def clean(self) -> dict[str, Any]:
         cleaned: dict[str, Any] = super().clean() or {}

@@ -202,3 +202,31 @@ def test_a_saved_plan_is_escaped_then_formatted_never_raw_markup_or_script(pract
     assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt; then 2 * 3 * 4" in shown
     assert "<li>A numbered line</li>" in shown
     assert "<script" not in shown and "**" not in shown and "##" not in shown
+
+
+def test_client_history_judges_change_against_the_practice_figures_as_the_progress_page(
+    practice, monkeypatch
+):
+    # The coach's history and the client's progress page read one set of reference values: with
+    # a practice whose own figures show a wide spread, the same move is no longer reliable.
+    from django.core.cache import cache
+
+    from interplay.core.reference_values import Reference
+    from interplay.core.vocabulary import Scale
+    from interplay.web.assessments import reference
+
+    assess(practice.client, MAYA, when=days_ago(90))
+    assess(practice.client, MAYA, when=days_ago(45))
+    assess(practice.client, INTERDEPENDENT, when=days_ago(1))
+    url = reverse("coaching:client_history", args=[practice.client.pk])
+    provisional = signed_in(practice.coach).get(url)
+    assert provisional.context["since_first"]["reliable"]
+    assert "provisional figures" in provisional.content.decode()
+    wide = {
+        scale: Reference(sd=9.0, reliability=0.5, people=40, provisional=False) for scale in Scale
+    }
+    cache.clear()
+    monkeypatch.setattr(reference, "_compute", lambda: wide)
+    own = signed_in(practice.coach).get(url)
+    assert own.context["since_first"]["reliable"] == []
+    assert "first assessments of 40 people in this practice" in own.content.decode()

@@ -166,7 +166,9 @@ def coach_reads_and_plans(page, base: str, audit: Auditor) -> None:  # type: ign
         audit.check(page)
         html = page.content()
         assert "PRIVATE-NOTE" not in html and "Kept to myself" not in html
-    assert "SHARED-NOTE" in page.goto(page.url.replace("/sessions/", "/journal/")).text()
+    sessions = page.url  # the last section: notes and plans, where a session is planned
+    assert "SHARED-NOTE" in page.goto(sessions.replace("/sessions/", "/journal/")).text()
+    page.goto(sessions)
     page.get_by_role("link", name="Plan the next session").first.click()
     audit.check(page)
     agenda = page.get_by_label("Agenda")

@@ -106,6 +106,32 @@ def test_client_downloads_everything_they_own_with_private_text_readable(practic
     assert data["safety_plan"]["what_helps"] == "A walk by the river."
 
 
+def test_client_download_carries_reminder_choices_and_schedule(practice, story):
+    from interplay.web.reminders.actions import do_save_reminder_settings
+    from interplay.web.schedule.actions import do_set_reassess_weeks
+
+    browser = signed_in(practice.client)
+    before = json.loads(browser.post(reverse("exports:my_data")).content)
+    assert before["reminder_settings"] is None and before["reassessment_schedule"] is None
+    choices = {"check_in": "on", "weekday": "2", "hour": "19", "time_zone": "Europe/Dublin"}
+    do_save_reminder_settings(practice.client, choices, actor=practice.client)
+    do_set_reassess_weeks(practice.client, 8, actor=practice.coach)
+    data = json.loads(browser.post(reverse("exports:my_data")).content)
+    settings = data["reminder_settings"]
+    assert (settings["check_in"], settings["reassessment"], settings["follow_up"]) == (
+        True,
+        False,
+        False,
+    )
+    assert (settings["weekday"], settings["hour"], settings["time_zone"]) == (
+        2,
+        19,
+        "Europe/Dublin",
+    )
+    assert data["reassessment_schedule"]["reassess_weeks"] == 8
+    assert "planned_for" in data["experiments"][0]
+
+
 def test_client_download_is_recorded(practice, story):
     signed_in(practice.client).post(reverse("exports:my_data"))
     event = AuditEvent.objects.get(kind=AuditKind.OWN_EXPORT)

@@ -20,19 +20,20 @@ from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from interplay.core import profile_change as change
 from interplay.core.schedule import REASSESS_WEEKS
 from interplay.language.theme_summary import SUMMARY_WINDOW
 from interplay.web import labels
 from interplay.web.assessments import fragments
 from interplay.web.assessments import presenters as profile_presenters
 from interplay.web.assessments.models import Assessment, PulseCheck
+from interplay.web.assessments.reference import practice_references
 from interplay.web.coaching import access
 from interplay.web.coaching.client_view import ClientView
 from interplay.web.coaching.presenters import due_reasons, history_rows, since_first
 from interplay.web.coaching.timeline import timeline
 from interplay.web.journal.insights import any_stale, entry_themes, theme_summary
 from interplay.web.journal.models import Entry
+from interplay.web.progress.presenters import reference_note
 from interplay.web.schedule.access import reassess_weeks_of
 
 OVERVIEW_MOMENTS = 5  # the latest shared things on the overview
@@ -247,13 +248,16 @@ def history_context(view: ClientView, page: int) -> dict[str, Any]:
     if count >= 3:
         wanted += [headlines[0].pk, headlines[-1].pk]  # the whole work: first against latest
     full = {a.pk: a for a in view.assessments_among(sorted(set(wanted)))}
-    rows = history_rows([full[a.pk] for a in headlines[low:high]])
+    references = practice_references()  # the same figures as the client's progress page
+    rows = history_rows([full[a.pk] for a in headlines[low:high]], references)
     if low > 0:
         rows = rows[:-1]  # the oldest was read only to compare the one after it with
     return {
         **_base(view, "history"),
         "history": rows,
-        "since_first": since_first([full[headlines[0].pk], full[headlines[-1].pk]], count)
+        "since_first": since_first(
+            [full[headlines[0].pk], full[headlines[-1].pk]], count, references
+        )
         if count >= 3
         else None,
         "page": page,
@@ -261,9 +265,7 @@ def history_context(view: ClientView, page: int) -> dict[str, Any]:
         "newer": page - 1 if page > 1 else None,
         "older": page + 1 if page < pages else None,
         "check_ins": _moment_rows(timeline([], [], view.check_ins()[:HISTORY_PAGE])),
-        "smallest_move": change.smallest_reliable_move(),
-        "reference_sd": change.REFERENCE_SD,
-        "reference_reliability": change.REFERENCE_RELIABILITY,
+        "reference_note": reference_note(references),
     }
 
 

@@ -3,6 +3,7 @@ score and finding comes from the stored profile as the core made it."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 from urllib.parse import urlencode
 
@@ -13,7 +14,9 @@ from django.utils.translation import gettext_lazy, ngettext
 
 from interplay.core import profile_change as change
 from interplay.core.psychometrics import ReliableChange
+from interplay.core.reference_values import Reference
 from interplay.core.schedule import Due, what_is_due
+from interplay.core.vocabulary import Scale
 from interplay.web import labels
 from interplay.web.assessments import presenters as profile_presenters
 from interplay.web.assessments.models import Assessment
@@ -205,19 +208,26 @@ def _change_rows(changes: list[change.ScaleChange]) -> list[dict[str, Any]]:
     ]
 
 
-def since_first(assessments: list[Assessment], count: int | None = None) -> dict[str, Any] | None:
+def since_first(
+    assessments: list[Assessment],
+    count: int | None = None,
+    references: Mapping[Scale, Reference] | None = None,
+) -> dict[str, Any] | None:
     """The latest shared assessment against the first: the change over the whole work
-    (`count`: how many there are, when only the first and latest were passed)."""
+    (`count`: how many there are, when only the first and latest were passed), judged against
+    the same reference values as the client's own progress page."""
     if (len(assessments) if count is None else count) < 3:
         return None  # with two, the history already says it
     first, latest = assessments[0], assessments[-1]
-    rows = _change_rows(change.changes_between(first.profile, latest.profile))
+    rows = _change_rows(change.changes_between(first.profile, latest.profile, references))
     return {"first": first, "latest": latest, "reliable": [r for r in rows if r["reliable"]]}
 
 
-def history_rows(assessments: list[Assessment]) -> list[dict[str, Any]]:
+def history_rows(
+    assessments: list[Assessment], references: Mapping[Scale, Reference] | None = None
+) -> list[dict[str, Any]]:
     rows = []
-    for step in reversed(change.history(assessments)):
+    for step in reversed(change.history(assessments, references)):
         changes = _change_rows(step.changes or [])
         rows.append(
             {

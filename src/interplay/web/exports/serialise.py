@@ -24,7 +24,9 @@ from interplay.web.path.progress import PathState, path_state
 from interplay.web.practice.models import CoachScenario, Experiment, RolePlay, StatementDraft
 from interplay.web.progress.models import Review
 from interplay.web.relationships.models import MapPerson, MapSharing, MapSnapshot
+from interplay.web.reminders.models import ReminderSettings
 from interplay.web.safety.models import SafetyFlag, SafetyPlan
+from interplay.web.schedule.models import ClientSchedule
 from interplay.web.values.models import Belief, PersonalValue
 
 FORMAT_VERSION = 1
@@ -136,6 +138,17 @@ def review_data(reviews: Iterable[Review]) -> list[dict[str, Any]]:
     return [row(review) for review in reviews]
 
 
+def reminder_data(settings: ReminderSettings | None) -> dict[str, Any] | None:
+    """Which reminder emails the person chose and when; None when they never opened the
+    settings (the defaults then apply, as the settings page says)."""
+    return row(settings, skip={"id", "person"}) if settings else None
+
+
+def schedule_data(schedule: ClientSchedule | None) -> dict[str, Any] | None:
+    """The re-assessment interval a coach set; None when it is the default."""
+    return row(schedule, skip={"id", "client"}) if schedule else None
+
+
 def _header(person: User, scope: str) -> dict[str, Any]:
     return {
         "format": "interplay-export",
@@ -173,6 +186,8 @@ def owner_export(user: User) -> dict[str, Any]:
         "safety_plan": safety_plan_data(SafetyPlan.objects.filter(owner=user).first()),
         "guided_path": path_data(path_state(user)),
         "integration_reviews": review_data(Review.objects.filter(owner=user).order_by("id")),
+        "reminder_settings": reminder_data(ReminderSettings.objects.filter(person=user).first()),
+        "reassessment_schedule": schedule_data(ClientSchedule.objects.filter(client=user).first()),
     }
 
 
