@@ -158,6 +158,8 @@ def serve(
     from django.core.management import call_command
 
     call_command("migrate", interactive=False, verbosity=0)
+    # The shared cache's table, in case the database cache was chosen after the migrations ran.
+    call_command("createcachetable", verbosity=0)
     _prepare_static()
     address = f"http://{host}:{port}/"
     typer.echo(f"Interplay data folder: {settings.DATA_DIR}")

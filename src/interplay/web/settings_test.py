@@ -2,7 +2,8 @@
 
 Only what makes tests fast and self-contained differs: a temporary data folder (so tests never
 touch a real install), emails kept in memory, tasks run at once, and a fast password hasher
-(the real settings' Argon2-first order is checked by its own test).
+(the real settings' Argon2-first order is checked by its own test), and the cache in memory
+(the real settings' shared database cache is checked by tests/web/test_shared_cache.py).
 """
 
 from __future__ import annotations
@@ -25,3 +26,4 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 WHITENOISE_AUTOREFRESH = True
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
