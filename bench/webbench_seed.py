@@ -14,13 +14,13 @@ import time
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from allauth.mfa.models import Authenticator
 from django.conf import settings
 from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
 from django.contrib.auth.hashers import make_password
 from django.contrib.sessions.backends.db import SessionStore
 from django.db import connection
 from django.utils import timezone
-from allauth.mfa.models import Authenticator
 
 from interplay.core.instrument import instrument_items, instrument_version, pulse_items
 from interplay.core.profile import build_profile, score_pulse

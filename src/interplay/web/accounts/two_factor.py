@@ -57,7 +57,9 @@ class TwoFactorMiddleware:
 
         def marked() -> Any:
             # Attributes set on the lazy user land on the real one it wraps.
-            if lazy_user.is_authenticated:
+            # Only a coach's access asks (`coaches.passed_two_factor`): a client's request
+            # is not marked, and so costs no look-up of authenticators.
+            if lazy_user.is_authenticated and lazy_user.is_coach:
                 setattr(lazy_user, PASSED_ATTRIBUTE, session_passed_two_factor(request, lazy_user))
             return lazy_user
 

@@ -221,9 +221,9 @@ def profile_context(view: ClientView) -> dict[str, Any]:
         )
         if latest
         else "",
-        "map": profile_presenters.balance_map(points, current, latest.pattern if latest else None)
+        "map_html": profile_presenters.map_html(points, current, latest.pattern if latest else None)
         if points
-        else None,
+        else "",
     }
 
 
