@@ -26,6 +26,7 @@ from interplay.core.vocabulary import Barrier, Pattern, Scale
 from interplay.web import labels
 from interplay.web.accounts.models import User
 from interplay.web.assessments import fragments
+from interplay.web.assessments.access import check_in_results, finished_headlines
 from interplay.web.assessments.models import Assessment, PulseCheck
 from interplay.web.assessments.reference import practice_references
 from interplay.web.labels.growth import growth_sentence
@@ -310,11 +311,8 @@ def profile_context(user: User, assessment: Assessment) -> dict[str, Any]:
     the sharing switch, the earlier assessments. Two queries for the trail, none per item;
     the profile JSON is not read (the pattern is a headline column)."""
     # The trail reads the stored headline columns: no other assessment's profile is loaded.
-    assessments = list(
-        Assessment.objects.filter(user=user, completed_at__isnull=False).defer("profile", "answers")
-    )
-    # The trail needs a check-in's result only: its answers are not decrypted.
-    pulses = list(PulseCheck.objects.filter(user=user).only("user", "taken_at", "result"))
+    assessments = finished_headlines(user)
+    pulses = check_in_results(user)  # the trail needs a check-in's result only
     # The latest profile shows every point since, check-ins included; an earlier one stops at
     # its own date, so it reads as it did then.
     newest = max(assessments, key=lambda a: (a.completed_at, a.pk))
