@@ -166,3 +166,29 @@ def compiled_instances(
 ) -> list[Any]:
     """`build(values)`'s model instances, its SQL compiled once per `key`."""
     return compiled(key, build, slots).instances(values)
+
+
+class Pageable:
+    """A compiled query as Django's `Paginator` sees it: a count known beforehand and slices
+    run as LIMIT / OFFSET, each row made into what the page shows by `make`."""
+
+    def __init__(
+        self,
+        query: CompiledQuery,
+        values: Mapping[str, Any],
+        total: int,
+        make: Callable[[dict[str, Any]], Any] = lambda row: row,
+    ) -> None:
+        self.query, self.values, self.total, self.make = query, values, total, make
+
+    def count(self) -> int:
+        return self.total
+
+    def __len__(self) -> int:
+        return self.total
+
+    def __getitem__(self, window: slice) -> list[Any]:
+        start = window.start or 0
+        stop = self.total if window.stop is None else window.stop
+        found = self.query.rows(self.values, limit=max(0, stop - start), offset=start)
+        return [self.make(row) for row in found]
