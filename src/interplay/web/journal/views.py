@@ -49,7 +49,10 @@ def _count_entries(values: Mapping[str, Any]) -> QuerySet[Any]:
 
 def _list_entries(values: Mapping[str, Any]) -> QuerySet[Any]:
     # The model's own order (newest first), as the ORM's list had it.
-    return Entry.objects.filter(owner=values["owner"]).values(*insights.LIST_COLUMNS)
+    found: QuerySet[Any] = Entry.objects.filter(owner=values["owner"]).values(
+        *insights.LIST_COLUMNS
+    )
+    return found
 
 
 def prompt_for(user: User, skip: frozenset[str] = frozenset()) -> ChosenPrompt | None:
@@ -64,7 +67,7 @@ def entry_list(request: ClientRequest) -> HttpResponse:
     # Without a search, SQL pages the list and only one page is decrypted; a search has to
     # decrypt the owner's entries to look inside them.
     if query:
-        paginator = Paginator(search_entries(user, query), PAGE_SIZE)
+        paginator: Paginator[Any] = Paginator(search_entries(user, query), PAGE_SIZE)
         page = paginator.get_page(request.GET.get("page"))
         rows = insights.list_rows(page.object_list)
     else:
