@@ -22,7 +22,7 @@ from django.http import Http404
 from interplay.web.accounts.models import User
 from interplay.web.assessments.models import Assessment, PulseCheck
 from interplay.web.journal.models import Entry
-from interplay.web.kernel.compiled import Kind, compiled_instances
+from interplay.web.kernel.compiled import Kind, compiled, compiled_instances
 from interplay.web.path.models import PathProgress
 from interplay.web.path.progress import PathState, path_state
 from interplay.web.practice.models import Experiment
@@ -59,7 +59,15 @@ def shared_experiments_of(owner: User | int | Expression | Any) -> QuerySet[Expe
 
 
 def _map_shared(owner: User) -> bool:
-    return MapSharing.objects.filter(owner=owner, shared_with_coach=True).exists()
+    return bool(
+        compiled(  # its SQL compiled once
+            ("view", "map shared"),
+            lambda v: MapSharing.objects.filter(owner=v["owner"], shared_with_coach=True).values(
+                "id"
+            )[:1],
+            {"owner": "int"},
+        ).rows({"owner": owner.pk})
+    )
 
 
 class ClientView:

@@ -15,6 +15,7 @@ from interplay.core import profile_change as change
 from interplay.core.psychometrics import ReliableChange
 from interplay.core.schedule import Due, what_is_due
 from interplay.web import labels
+from interplay.web.assessments import fragments
 from interplay.web.assessments import presenters as profile_presenters
 from interplay.web.assessments.models import Assessment
 from interplay.web.coaching import access
@@ -24,7 +25,14 @@ from interplay.web.coaching.dashboard import (
     DashboardPage,
     was_never,
 )
-from interplay.web.coaching.planner import RECENT_ENTRIES, Agenda, propose_agenda, question_ids_in
+from interplay.web.coaching.planner import (
+    RECENT_ENTRIES,
+    Agenda,
+    QuestionPart,
+    propose_agenda,
+    question_ids_in,
+    question_sections,
+)
 from interplay.web.coaching.practice import add_to_agenda
 from interplay.web.schedule.access import planned_of, reassess_weeks_of
 
@@ -234,13 +242,30 @@ def history_rows(assessments: list[Assessment]) -> list[dict[str, Any]]:
 def proposed_agenda(view: ClientView) -> Agenda:
     """The planner's proposal from what the coach can see: the latest shared profile, the
     latest shared entries, open follow-ups, what is due, and the shared practice."""
-    latest = view.latest_assessment()
+    headlines = view.headlines()
+    latest = headlines[-1] if headlines else None
     previous = access.plans_for(view.coach, view.client, limit=1)
+    skip = question_ids_in(previous[0].agenda) if previous else frozenset()
+
+    def from_profile() -> QuestionPart:
+        full = view.latest_assessment()
+        return question_sections(full.profile if full else None, skip)
+
+    # A finished assessment's profile never changes: the lines it gives are kept per
+    # assessment and skipped questions, and the profile is decrypted and read only then.
+    questions = (
+        fragments.kept(
+            ("planner", latest.pk, latest.user_id, latest.completed_at, skip), from_profile
+        )
+        if latest is not None
+        else question_sections(None, skip)
+    )
     proposal = propose_agenda(
-        latest.profile if latest else None,
+        None,
         view.latest_entries(RECENT_ENTRIES),  # their titles and dates: no analysis needed
         access.open_follow_ups(view.coach, view.client),
         due_reasons(view),
-        skip_questions=question_ids_in(previous[0].agenda) if previous else frozenset(),
+        skip_questions=skip,
+        questions=questions,
     )
     return add_to_agenda(proposal, view)  # shared values, beliefs, experiments and map
