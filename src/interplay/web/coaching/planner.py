@@ -135,7 +135,9 @@ def question_sections(
     if experiments:
         first = experiments[0]
         experimenting = next(
-            lines for title, lines in phases if title == str(PHASE_NAMES[SessionPhase.EXPERIMENTING])
+            lines
+            for title, lines in phases
+            if title == str(PHASE_NAMES[SessionPhase.EXPERIMENTING])
         )
         experimenting.append(
             Line(
