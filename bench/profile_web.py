@@ -33,6 +33,7 @@ def main() -> None:
     parser.add_argument("--per-coach", type=int, default=20)
     parser.add_argument("--requests", type=int, default=50)
     parser.add_argument("--top", type=int, default=30)
+    parser.add_argument("--rounds", type=int, default=0, help="time only, best of N rounds")
     parser.add_argument("pages", nargs="+")
     args = parser.parse_args()
     args.data.mkdir(parents=True, exist_ok=True)
@@ -66,6 +67,26 @@ def main() -> None:
         "journal": ("/journal/", client_cookie),
         "profile": (f"/profile/{ids['assessment']}/", client_cookie),
     }
+    if args.rounds:  # timings only: interleaved rounds, the best kept (as bench_web does)
+        best = {name: float("inf") for name in args.pages}
+        browsers = {}
+        for name in args.pages:
+            path, cookie = paths[name]
+            browsers[name] = Client(HTTP_COOKIE=cookie, HTTP_HOST="127.0.0.1")
+            for _ in range(3):
+                assert browsers[name].get(path).status_code == 200, path
+        for _ in range(args.rounds):
+            for name in args.pages:
+                started = time.process_time()
+                for _ in range(args.requests):
+                    browsers[name].get(paths[name][0])
+                spent = (time.process_time() - started) * 1000 / args.requests
+                best[name] = min(best[name], spent)
+        floor = best.get("floor")
+        for name, figure in best.items():
+            ratio = f"  x floor {figure / floor:.2f}" if floor else ""
+            print(f"{name:<10} {figure:6.2f} ms{ratio}")
+        return
     for name in args.pages:
         path, cookie = paths[name]
         browser = Client(HTTP_COOKIE=cookie, HTTP_HOST="127.0.0.1")

@@ -10,15 +10,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from functools import lru_cache
 from typing import Any
 
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import Promise
-from django.utils.safestring import SafeString
+from django.utils.html import format_html_join
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language, gettext_lazy, ngettext
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from interplay.core import profile_change as change
 from interplay.core.schedule import REASSESS_WEEKS
@@ -170,6 +172,27 @@ def _latest_pulse_at(pulses: list[PulseCheck]) -> datetime | None:
     return pulses[0].taken_at if pulses else None
 
 
+@lru_cache(maxsize=32)
+def _reassess_words(language: str | None) -> tuple[tuple[int, str], ...]:
+    return tuple(
+        (weeks, ngettext("%(n)s week", "%(n)s weeks", weeks) % {"n": weeks})
+        for weeks in REASSESS_WEEKS
+    )
+
+
+def reassess_options(current: int) -> SafeString:
+    """The re-assessment interval's options (the current one selected), worded once per
+    language rather than by a translation tag per option on every page."""
+    return format_html_join(
+        "",
+        "<option value=\"{}\"{}>{}</option>",
+        (
+            (weeks, mark_safe(" selected") if weeks == current else "", words)  # noqa: S308
+            for weeks, words in _reassess_words(get_language())
+        ),
+    )
+
+
 def overview_context(view: ClientView) -> dict[str, Any]:
     """The page a coach lands on: safety, the profile's headline, what is due, open
     follow-ups and the latest few things shared, each linking to its section."""
@@ -188,7 +211,7 @@ def overview_context(view: ClientView) -> dict[str, Any]:
         "summary": headline(latest),
         "due": due_reasons(view, weeks),
         "reassess_weeks": weeks,
-        "reassess_choices": REASSESS_WEEKS,
+        "reassess_options": reassess_options(weeks),
         "follow_ups": access.open_follow_ups(view.coach, view.client),
         "moments": _moment_rows(moments),
     }

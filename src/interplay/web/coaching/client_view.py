@@ -331,9 +331,16 @@ class ClientView:
     # The guided path ------------------------------------------------------------------------
 
     def _path_row(self) -> PathProgress | None:
-        return self._once(  # type: ignore[no-any-return]
-            "path_row", lambda: PathProgress.objects.filter(owner=self.client).first()
-        )
+        def load() -> PathProgress | None:
+            found = compiled_instances(  # its SQL compiled once
+                ("view", "path row"),
+                lambda v: PathProgress.objects.filter(owner=v["client"]).order_by("pk")[:1],
+                {"client": "int"},
+                {"client": self.client.pk},
+            )
+            return found[0] if found else None
+
+        return self._once("path_row", load)  # type: ignore[no-any-return]
 
     def path(self) -> PathState | None:
         """Where the client is on the guided path (which steps are done, skipped, next; never
