@@ -76,15 +76,27 @@ ANSWERS = {
 }
 
 
+# Each table's names translated into one language, made at its first use: the tables are
+# module constants, so a table's id names it for the life of the process.
+# (The table itself is kept beside its names and checked, so a reused id never misleads.)
+_translated: dict[tuple[int, str | None], tuple[dict, dict[object, str]]] = {}  # type: ignore[type-arg]
+
+
 def label(table: dict, value: object) -> str:  # type: ignore[type-arg]
     """The human name for a stored id, or the id itself if the table does not know it. The
     tables are keyed by the vocabulary's StrEnums, which hash and compare as their ids, so this
-    is one dictionary lookup."""
+    is one dictionary lookup (in the table translated once per language)."""
+    key = (id(table), get_language())
+    found = _translated.get(key)
+    if found is None or found[0] is not table or len(found[1]) != len(table):
+        found = (table, {k: str(v) for k, v in table.items()})
+        _translated[key] = found
+    names = found[1]
     try:
-        name = table.get(value)
+        name = names.get(value)
     except TypeError:  # an unhashable value: not an id
         name = None
-    return str(value) if name is None else str(name)
+    return str(value) if name is None else name
 
 
 @lru_cache(maxsize=16)
