@@ -185,7 +185,7 @@ def reassess_options(current: int) -> SafeString:
     language rather than by a translation tag per option on every page."""
     return format_html_join(
         "",
-        "<option value=\"{}\"{}>{}</option>",
+        '<option value="{}"{}>{}</option>',
         (
             (weeks, mark_safe(" selected") if weeks == current else "", words)  # noqa: S308
             for weeks, words in _reassess_words(get_language())

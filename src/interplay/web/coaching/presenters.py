@@ -9,11 +9,10 @@ from typing import Any
 from urllib.parse import urlencode
 
 from django.urls import reverse
-from django.utils.safestring import SafeString
 from django.utils import timezone
-from django.utils.translation import get_language
+from django.utils.safestring import SafeString
+from django.utils.translation import get_language, gettext_lazy, ngettext
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, ngettext
 
 from interplay.core import profile_change as change
 from interplay.core.psychometrics import ReliableChange
@@ -126,9 +125,7 @@ def dashboard_rows_html(rows: list[dict[str, Any]]) -> SafeString:
             if row["due"]
             else nothing_due
         )
-        session = (
-            f'<p class="help">{_e(row["next_session"])}</p>' if row["next_session"] else ""
-        )
+        session = f'<p class="help">{_e(row["next_session"])}</p>' if row["next_session"] else ""
         made.append(
             "<tr>\n"
             f'    <td data-label="{heads[0]}"><a href="{_e(row["href"])}">'
