@@ -123,7 +123,9 @@ def compile_query(
         raise ValueError("the query's parameters are not all in its slots: cannot reuse its SQL")
     query = compiler.query
     model: type[Model] | None = None
-    if query.values_select or query.annotation_select or query.extra_select:
+    if getattr(query, "selected", None) is not None:  # `.values()`: its own order of names
+        names = tuple(query.selected)
+    elif query.values_select or query.annotation_select or query.extra_select:
         names = (*query.extra_select, *query.values_select, *query.annotation_select)
     else:  # model instances: one column per concrete field, no related rows
         if compiler.klass_info and compiler.klass_info.get("related_klass_infos"):
