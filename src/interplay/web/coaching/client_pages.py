@@ -17,8 +17,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import Promise
-from django.utils.html import format_html_join
-from django.utils.safestring import SafeString, mark_safe
+from django.utils.safestring import SafeString
 from django.utils.translation import get_language, gettext_lazy, ngettext
 from django.utils.translation import gettext as _
 
@@ -35,6 +34,7 @@ from interplay.web.coaching.presenters import due_reasons, history_rows, since_f
 from interplay.web.coaching.timeline import timeline
 from interplay.web.journal.insights import any_stale, entry_themes, theme_summary
 from interplay.web.journal.models import Entry
+from interplay.web.kernel.html import e
 from interplay.web.schedule.access import reassess_weeks_of
 
 OVERVIEW_MOMENTS = 5  # the latest shared things on the overview
@@ -183,13 +183,30 @@ def _reassess_words(language: str | None) -> tuple[tuple[int, str], ...]:
 def reassess_options(current: int) -> SafeString:
     """The re-assessment interval's options (the current one selected), worded once per
     language rather than by a translation tag per option on every page."""
-    return format_html_join(
-        "",
-        '<option value="{}"{}>{}</option>',
-        (
-            (weeks, mark_safe(" selected") if weeks == current else "", words)  # noqa: S308
-            for weeks, words in _reassess_words(get_language())
-        ),
+    return _reassess_options(current, get_language())
+
+
+@lru_cache(maxsize=64)
+def _reassess_options(current: int, language: str | None) -> SafeString:
+    return SafeString(
+        "".join(
+            f'<option value="{weeks}"{" selected" if weeks == current else ""}>{e(words)}</option>'
+            for weeks, words in _reassess_words(language)
+        )
+    )
+
+
+def moments_html(rows: list[dict[str, Any]]) -> SafeString:
+    """The timeline's items as HTML (`_moment_rows`), written here rather than by a template
+    loop; every value is escaped."""
+    return SafeString(
+        "\n".join(
+            f'  <li><span class="kind">{e(row["kind"])}</span> '
+            f'<time datetime="{e(row["iso"])}">{e(row["date"])}</time>\n    '
+            + (f"<h3>{e(row['title'])}</h3>" if row["title"] else "")
+            + f"<p>{e(row['text'])}</p></li>"
+            for row in rows
+        )
     )
 
 
@@ -202,6 +219,7 @@ def overview_context(view: ClientView) -> dict[str, Any]:
     entries = view.latest_entries(OVERVIEW_MOMENTS)
     moments = timeline(entries, headlines, pulses, limit=OVERVIEW_MOMENTS)
     weeks = reassess_weeks_of(view.client)
+    moment_rows = _moment_rows(moments)
     return {
         **_base(view, "overview"),
         "latest": latest,
@@ -213,7 +231,8 @@ def overview_context(view: ClientView) -> dict[str, Any]:
         "reassess_weeks": weeks,
         "reassess_options": reassess_options(weeks),
         "follow_ups": access.open_follow_ups(view.coach, view.client),
-        "moments": _moment_rows(moments),
+        "moments": moment_rows,
+        "moments_html": moments_html(moment_rows),
     }
 
 

@@ -3,7 +3,6 @@ score and finding comes from the stored profile as the core made it."""
 
 from __future__ import annotations
 
-import html
 from functools import lru_cache
 from typing import Any
 from urllib.parse import urlencode
@@ -37,6 +36,7 @@ from interplay.web.coaching.planner import (
     question_sections,
 )
 from interplay.web.coaching.practice import add_to_agenda
+from interplay.web.kernel.html import e as _e
 from interplay.web.schedule.access import planned_of, reassess_weeks_of
 
 COLUMNS = (
@@ -89,13 +89,6 @@ def _due_items(row: Any) -> list[str]:
             % {"count": row.open_items}
         )
     return due
-
-
-def _e(value: object) -> str:
-    """`conditional_escape` without its lazy-string wrapper (the same text: Django escapes
-    with `html.escape`), for the few hundred values of a table written at once."""
-    made = getattr(value, "__html__", None)
-    return str(made()) if made is not None else html.escape(str(value))
 
 
 def dashboard_rows_html(rows: list[dict[str, Any]]) -> SafeString:
