@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.utils.formats import date_format
-from django.utils.html import conditional_escape, format_html, format_html_join
+from django.utils.html import conditional_escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -24,6 +24,7 @@ from interplay.core.session_plan import needs_from_profile, questions_by_phase
 from interplay.core.vocabulary import SessionPhase
 from interplay.web.coaching.models import SessionNote
 from interplay.web.journal.models import Entry
+from interplay.web.kernel.html import e
 from interplay.web.reasons import render_all
 
 PHASE_NAMES = {
@@ -157,13 +158,12 @@ def proposal_html(agenda: Agenda) -> SafeString:
     for section in agenda.sections:
         if not section.lines:
             continue
-        items = format_html_join(
-            "",
-            '<li>{} <span class="plan-why">({})</span></li>',
-            ((line.text, line.why) for line in section.lines),
+        items = "".join(
+            f'<li>{e(line.text)} <span class="plan-why">({e(line.why)})</span></li>'
+            for line in section.lines
         )
-        parts.append(format_html("\n  <h2>{}</h2>\n  <ul>{}</ul>\n", section.title, items))
-    return SafeString("".join(parts))
+        parts.append(f"\n  <h2>{e(section.title)}</h2>\n  <ul>{items}</ul>\n")
+    return SafeString("".join(parts))  # every value above went through `e`
 
 
 def question_ids_in(agenda_text: str) -> frozenset[str]:

@@ -9,7 +9,6 @@ from typing import Any
 
 from django.template.defaultfilters import truncatewords
 from django.urls import reverse
-from django.utils.html import format_html
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
@@ -23,6 +22,7 @@ from interplay.web.journal.analysis import (
     themes_from_stored,
 )
 from interplay.web.journal.theme_labels import theme_explanation, theme_name
+from interplay.web.kernel.html import e
 
 
 @dataclass(frozen=True)
@@ -114,28 +114,17 @@ def list_rows_of_values(rows: Iterable[Mapping[str, Any]]) -> list[dict[str, Any
 def list_html(rows: Iterable[Mapping[str, Any]]) -> SafeString:
     """The list's items as HTML, written here rather than by a template loop (a dozen
     template nodes a row were most of the page's rendering); every value is escaped."""
-    shared, themes_word = _("shared"), _("Themes:")
+    shared, themes_word = e(_("shared")), e(_("Themes:"))
     items = []
     for row in rows:
-        tag = format_html('<span class="tag">{}</span>', shared) if row["shared"] else ""
-        themes = (
-            format_html('<p class="muted">{} {}</p>', themes_word, row["themes"])
-            if row["themes"]
-            else ""
-        )
+        tag = f'<span class="tag">{shared}</span>' if row["shared"] else ""
+        themes = f'<p class="muted">{themes_word} {e(row["themes"])}</p>' if row["themes"] else ""
         items.append(
-            format_html(
-                '<li>\n    <a href="{}">{}</a>\n    <span class="muted">{}</span>\n    {}\n'
-                '    {}\n    <p class="muted">{}</p>\n  </li>',
-                row["href"],
-                row["title"],
-                row["date"],
-                tag,
-                themes,
-                row["excerpt"],
-            )
+            f'<li>\n    <a href="{e(row["href"])}">{e(row["title"])}</a>\n'
+            f'    <span class="muted">{e(row["date"])}</span>\n    {tag}\n'
+            f'    {themes}\n    <p class="muted">{e(row["excerpt"])}</p>\n  </li>'
         )
-    return SafeString("\n  ".join(items))
+    return SafeString("\n  ".join(items))  # every value above went through `e`
 
 
 # What a list row reads of an entry and its analysis (the sealed evidence is not read).
