@@ -54,23 +54,24 @@ CLASSIFICATIONS = {
 }
 
 
-def _stage_name(stage: str | None, mixed: object) -> str:
+def _stage_name(stage: str | None, mixed: object, stages: dict[object, str] | None = None) -> str:
     if not stage:
         return ""
-    name = labels.label(labels.STAGES, stage)
+    name = labels.label(labels.STAGES, stage) if stages is None else stages.get(stage, stage)
     if str(mixed).lower() in {"true", "1"}:
         return _("%(stage)s (mixed picture)") % {"stage": name}
     return name
 
 
-def _due_items(row: Any) -> list[str]:
+def _due_items(row: Any, dates: labels.DateWriter | None = None) -> list[str]:
+    dates = dates or labels.DateWriter()
     due = []
     if row.due.assessment:
         due.append(
             _("First assessment")
             if row.last_assessment is None
             else _("Re-assessment (last shared %(date)s)")
-            % {"date": labels.short_date(row.last_assessment)}
+            % {"date": dates.short(row.last_assessment)}
         )
     if row.due.check_in:
         due.append(_("Weekly check-in"))
@@ -171,23 +172,28 @@ def dashboard_context(result: DashboardPage) -> dict[str, Any]:
     next_session = _("Next session planned for %(when)s")
     # Reversed once, not once per row: the client page's address up to its id.
     client_prefix = reverse("coaching:client", args=[0]).removesuffix("0/")
+    # The names and dates of the whole table in one language and time zone, looked up once.
+    stages, styles, focuses = (
+        labels.names(labels.STAGES),
+        labels.names(labels.BOUNDARY_STYLES),
+        labels.names(labels.FOCUSES),
+    )
+    dates = labels.DateWriter()
     for row in result.page.object_list:
         shared_at = None if was_never(row.last_activity) else row.last_activity
         rows.append(
             {
                 "client_name": row.client_name,
                 "href": f"{client_prefix}{row.client_id}/",
-                "stage": _stage_name(row.stage, row.stage_mixed) or no_assessment,
-                "boundaries": labels.label(labels.BOUNDARY_STYLES, row.boundary_style)
+                "stage": _stage_name(row.stage, row.stage_mixed, stages) or no_assessment,
+                "boundaries": styles.get(row.boundary_style, row.boundary_style)
                 if row.boundary_style
                 else "–",
-                "focus": labels.label(labels.FOCUSES, row.focus) if row.focus else "–",
-                "activity_iso": labels.iso_moment(shared_at) if shared_at else "",
-                "activity": labels.short_date(shared_at, year=True)
-                if shared_at
-                else nothing_shared,
-                "due": _due_items(row),
-                "next_session": next_session % {"when": labels.short_date(row.next_session)}
+                "focus": focuses.get(row.focus, row.focus) if row.focus else "–",
+                "activity_iso": dates.iso(shared_at) if shared_at else "",
+                "activity": dates.short(shared_at, year=True) if shared_at else nothing_shared,
+                "due": _due_items(row, dates),
+                "next_session": next_session % {"when": dates.short(row.next_session)}
                 if row.next_session
                 else "",
             }
