@@ -71,7 +71,39 @@ def _section_paths() -> dict[str, str]:
 
 
 PLACEHOLDER = 987654321
+SECOND_PLACEHOLDER = 987654322
 _PATHS: dict[str, str] | None = None
+# The client page's other addresses (its buttons and forms), by name, with a placeholder id.
+ACTION_URLS = {
+    "new_plan": "coaching:new_plan",
+    "progress": "coaching:progress",
+    "schedule": "coaching:schedule",
+    "export": "exports:client_export",
+    "path_suggest": "coaching:path_suggest",
+    "path_assign": "coaching:path_assign",
+}
+_ACTIONS: dict[str, str] | None = None
+_DONE: str | None = None
+
+
+def action_urls(client_id: int) -> dict[str, str]:
+    """The client page's action addresses for this client, reversed once per process (a
+    `{% url %}` tag reverses on every render)."""
+    global _ACTIONS
+    if _ACTIONS is None:
+        _ACTIONS = {key: reverse(name, args=[PLACEHOLDER]) for key, name in ACTION_URLS.items()}
+    pk = str(int(client_id))
+    return {key: path.replace(str(PLACEHOLDER), pk) for key, path in _ACTIONS.items()}
+
+
+def done_url(client_id: int, note_id: int) -> str:
+    """Where "Mark done" posts for one follow-up (reversed once per process, as above)."""
+    global _DONE
+    if _DONE is None:
+        _DONE = reverse("coaching:done", args=[PLACEHOLDER, SECOND_PLACEHOLDER])
+    return _DONE.replace(str(PLACEHOLDER), str(int(client_id))).replace(
+        str(SECOND_PLACEHOLDER), str(int(note_id))
+    )
 
 
 def section_links(client_id: int, current: str) -> list[dict[str, Any]]:
@@ -220,6 +252,7 @@ def overview_context(view: ClientView) -> dict[str, Any]:
     moments = timeline(entries, headlines, pulses, limit=OVERVIEW_MOMENTS)
     weeks = reassess_weeks_of(view.client)
     moment_rows = _moment_rows(moments)
+    follow_ups = access.open_follow_ups(view.coach, view.client)
     return {
         **_base(view, "overview"),
         "latest": latest,
@@ -230,7 +263,12 @@ def overview_context(view: ClientView) -> dict[str, Any]:
         "due": due_reasons(view, weeks),
         "reassess_weeks": weeks,
         "reassess_options": reassess_options(weeks),
-        "follow_ups": access.open_follow_ups(view.coach, view.client),
+        "follow_ups": follow_ups,
+        "follow_up_rows": [
+            {"text": note.follow_up, "done_href": done_url(view.pk, note.pk)}
+            for note in follow_ups
+        ],
+        "urls": action_urls(view.pk),
         "moments": moment_rows,
         "moments_html": moments_html(moment_rows),
     }
