@@ -265,8 +265,7 @@ def overview_context(view: ClientView) -> dict[str, Any]:
         "reassess_options": reassess_options(weeks),
         "follow_ups": follow_ups,
         "follow_up_rows": [
-            {"text": note.follow_up, "done_href": done_url(view.pk, note.pk)}
-            for note in follow_ups
+            {"text": note.follow_up, "done_href": done_url(view.pk, note.pk)} for note in follow_ups
         ],
         "urls": action_urls(view.pk),
         "moments": moment_rows,
