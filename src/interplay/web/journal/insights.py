@@ -7,7 +7,6 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from django.template.defaultfilters import truncatewords
 from django.urls import reverse
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
@@ -137,14 +136,15 @@ def _rows(
     untitled = _("Untitled entry")
     # Reversed once per page: the entry's address up to its id.
     prefix = reverse("journal:detail", args=[0]).removesuffix("0/")
+    dates = labels.DateWriter()  # the month names and time zone looked up once a page
     return [
         {
             "href": f"{prefix}{pk}/",
             "title": title or untitled,
-            "date": labels.long_date(created_at),
+            "date": dates.long(created_at),
             "shared": shared,
             "themes": ", ".join(theme_name(theme) for theme, _score in themes),
-            "excerpt": truncatewords(body, 24),
+            "excerpt": labels.first_words(body, 24),
         }
         for pk, title, body, created_at, shared, themes in found
     ]

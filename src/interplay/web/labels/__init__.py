@@ -98,8 +98,16 @@ class DateWriter:
     time zone looked up once, not once a cell (the same text as `short_date`)."""
 
     def __init__(self) -> None:
-        self.months = _short_months(get_language())
+        language = get_language()
+        self.months = _short_months(language)
+        self.long_months = _months(language)
         self.zone = timezone.get_current_timezone()
+
+    def long(self, moment: date) -> str:
+        """As `long_date`."""
+        if isinstance(moment, datetime) and moment.utcoffset() is not None:
+            moment = moment.astimezone(self.zone)
+        return f"{moment.day} {self.long_months[moment.month]} {moment.year}"
 
     def short(self, moment: date, *, year: bool = False) -> str:
         if isinstance(moment, datetime) and moment.utcoffset() is not None:
@@ -156,3 +164,13 @@ def long_date(moment: date) -> str:
 def iso_moment(moment: datetime) -> str:
     """A time for a `<time datetime>` attribute, as the template filter `date:'c'` gives it."""
     return (timezone.localtime(moment) if timezone.is_aware(moment) else moment).isoformat()
+
+
+def first_words(text: str, count: int) -> str:
+    """Django's `truncatewords` filter (the first `count` words, whitespace made single
+    spaces, " …" after a cut), without its lazy wrapper: the same text."""
+    words = text.split()
+    if len(words) <= count:
+        return " ".join(words)
+    cut = " ".join(words[:count])
+    return cut if cut.endswith(" …") else f"{cut} …"
