@@ -168,6 +168,7 @@ def _moment_rows(moments: list[Any]) -> list[dict[str, Any]]:
         "check-in": _("Check-in"),
     }
     untitled, assessed, checked_in = _("Untitled"), _("Completed the self-assessment."), None
+    dates = labels.DateWriter()
     rows = []
     for moment in moments:
         item = moment.item
@@ -181,8 +182,8 @@ def _moment_rows(moments: list[Any]) -> list[dict[str, Any]]:
         rows.append(
             {
                 "kind": names[moment.kind],
-                "iso": labels.iso_moment(moment.when),
-                "date": labels.short_date(moment.when, year=True),
+                "iso": dates.iso(moment.when),
+                "date": dates.short(moment.when, year=True),
                 "title": title,
                 "text": text,
             }
