@@ -10,17 +10,17 @@ by the real core from a dozen varied answer sets and reused across clients."""
 from __future__ import annotations
 
 import random
+import time
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from allauth.mfa.models import Authenticator
 from django.conf import settings
 from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
 from django.contrib.auth.hashers import make_password
 from django.contrib.sessions.backends.db import SessionStore
 from django.db import connection
 from django.utils import timezone
-from django_otp import DEVICE_ID_SESSION_KEY
-from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from interplay.core.instrument import instrument_items, instrument_version, pulse_items
 from interplay.core.profile import build_profile, score_pulse
@@ -82,8 +82,14 @@ def seed(coaches: int, clients: int, entries: int) -> World:
         ],
         batch_size=BATCH,
     )
-    TOTPDevice.objects.bulk_create(
-        [TOTPDevice(user=coach, name="bench", confirmed=True) for coach in coach_rows]
+    # Every coach has an authenticator app (a fixed secret: nobody types its codes here).
+    secret = encrypt("JBSWY3DPEHPK3PXP")
+    Authenticator.objects.bulk_create(
+        [
+            Authenticator(user=coach, type=Authenticator.Type.TOTP, data={"secret": secret})
+            for coach in coach_rows
+        ],
+        batch_size=BATCH,
     )
     client_rows = User.objects.bulk_create(
         [
@@ -239,9 +245,13 @@ def session_cookie(user: User, verified: bool = False) -> str:
     """A signed-in session (two-factor passed, for a coach) as a Cookie header value."""
     session = SessionStore()
     session[SESSION_KEY] = str(user.pk)
-    session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+    session[BACKEND_SESSION_KEY] = settings.AUTHENTICATION_BACKENDS[0]
     session[HASH_SESSION_KEY] = user.get_session_auth_hash()
+    # What allauth records when someone signs in with a password (and, for a coach, a code).
+    records: list[dict[str, object]] = [{"method": "password", "at": time.time()}]
     if verified:
-        session[DEVICE_ID_SESSION_KEY] = TOTPDevice.objects.get(user=user).persistent_id
+        records.append({"method": "mfa", "at": time.time(), "type": "totp"})
+    session["account_authentication_methods"] = records
+    session["account_authentication_methods_user"] = str(user.pk)
     session.create()
     return f"{settings.SESSION_COOKIE_NAME}={session.session_key}"

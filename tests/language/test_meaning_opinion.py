@@ -17,13 +17,19 @@ def test_heads_cover_every_label_the_readers_ask_for():
 
 
 def test_every_label_gets_a_probability_and_every_sentence_its_own():
-    text = "Work was fine. I keep thinking everyone would be better off without me."
+    # Sentence vectors are read in the context of the whole text, so a three-word sentence
+    # beside a risk one takes on its colour (both near certain); a sentence with content of its
+    # own keeps it.
+    text = (
+        "We had a picnic by the river with the kids and the weather held. "
+        "I keep thinking everyone would be better off without me."
+    )
     reading = MeaningOpinion().read(text)
     assert set(reading.probabilities) == set(load_heads().labels)
     assert all(0.0 <= p <= 1.0 for p in reading.probabilities.values())
     sentences = reading.sentences("risk")
     assert [text[s.start : s.end] for s, _ in sentences] == [
-        "Work was fine.",
+        "We had a picnic by the river with the kids and the weather held.",
         "I keep thinking everyone would be better off without me.",
     ]
     assert sentences[1][1] > sentences[0][1]  # the sentence that carries the risk leans most

@@ -30,6 +30,7 @@ POST_ONLY = {
     "journal:share",
     "journal:delete",
     "erasure:export_zip",
+    "accounts:end_session",
     *coaching_pages.POST_ONLY,
     *exports_pages.POST_ONLY,
     *path_pages.POST_ONLY,
@@ -56,6 +57,7 @@ ALLAUTH_PAGES = {
     "account_password_reset_completed",
     "account_request_login_code",
     "account_confirm_login_code",
+    "usersessions_list",
 }
 # allauth.mfa's pages for the signed-in person's own factors (the guards open them as the coach).
 MFA_PAGES = {
@@ -172,6 +174,7 @@ def urls_for(practice: Practice, objects: Objects) -> dict[str, str]:
         "mfa_login_webauthn": reverse("mfa_login_webauthn"),
         **{name: reverse(name, args=[passkey]) for name in MFA_KEY_PAGES},
         "accounts:settings": reverse("accounts:settings"),
+        "accounts:end_session": reverse("accounts:end_session"),
         "coaching:coach_home": reverse("coaching:coach_home"),
         "coaching:client_overview": reverse("coaching:client_overview", args=[client.pk]),
         "coaching:accept_invitation": invitation_path,

@@ -73,3 +73,25 @@ def test_model_querysets_come_back_as_instances_like_the_orm():
         (u.pk, u.email, u.date_joined) for u in from_first({"first": people[1].pk})
     ]
     assert not found[0]._state.adding  # saved rows, as the ORM would give
+
+
+def test_values_named_in_any_order_keep_their_names():
+    # An annotation named before a field in `.values()`: the SQL selects in that order, and
+    # each column is read under its own name (as the ORM's rows are).
+    from django.db.models import F, Value
+    from django.db.models.functions import Concat
+
+    people = _people()
+
+    def build(values):
+        return (
+            User.objects.filter(pk__gte=values["first"])
+            .annotate(tagged=Concat(F("email"), Value("!")))
+            .order_by("pk")
+            .values("tagged", "email", "pk")
+        )
+
+    query = compile_query(build, {"first": "int"})
+    values = {"first": people[0].pk}
+    assert query.rows(values) == list(build(values))
+    assert query.rows(values)[0]["tagged"] == people[0].email + "!"

@@ -23,13 +23,15 @@ from interplay.web.journal.actions import do_save_draft
 from interplay.web.kernel.models import AuditEvent, AuditKind
 from interplay.web.path.actions import do_assign_path, do_skip_step
 from interplay.web.path.models import PathProgress
+from interplay.web.progress.models import ReportKind
 from interplay.web.reminders.actions import do_save_reminder_settings
 from interplay.web.reminders.models import SentReminder
 from interplay.web.safety.actions import do_save_safety_plan
 from interplay.web.schedule.actions import do_set_reassess_weeks
-from tests.web.base import PASSWORD, signed_in
+from tests.web.base import signed_in
 from tests.web.pages import client_objects
 from tests.web.practice.pages import practice_objects
+from tests.web.progress.pages import ready_file
 from tests.web.test_encrypted_at_rest import raw_database_text, write_everything
 
 
@@ -56,6 +58,9 @@ def everything_of(practice):  # type: ignore[no-untyped-def]
     SentReminder.objects.create(
         person=client, kind="check_in", due_at=timezone.now(), send_at=timezone.now()
     )
+    # Prepared PDF reports: the client's own, and their coach's copy of what they shared.
+    ready_file(client, client, ReportKind.PROFILE)
+    ready_file(practice.coach, client, ReportKind.SUPERVISION)
 
 
 def rows_pointing_at(user: User) -> dict[str, int]:
@@ -82,8 +87,13 @@ def sessions_of(user: User) -> int:
     )
 
 
-def delete(browser: Client, password: str = PASSWORD, confirm: str = "delete"):  # type: ignore[no-untyped-def]
-    return browser.post("/account/delete/", {"password": password, "confirm": confirm})
+def delete(browser: Client, confirm: str = "delete"):  # type: ignore[no-untyped-def]
+    return browser.post("/account/delete/", {"confirm": confirm})
+
+
+def confirmed(user: User) -> Client:
+    """Signed in, and confirmed it is them within the last ten minutes (sudo mode)."""
+    return signed_in(user, reauthenticated=True)
 
 
 def test_a_deleted_client_leaves_no_row_in_any_table(practice):
@@ -91,7 +101,7 @@ def test_a_deleted_client_leaves_no_row_in_any_table(practice):
     everything_of(practice)
     assert SignInAttempts.objects.exclude(key__startswith="ip:").count() == 2
     SignInAttempts.objects.create(key=f"account:{client.email}")  # an older counter's key
-    browser = signed_in(client)
+    browser = confirmed(client)
     other_device = signed_in(client)
     assert rows_pointing_at(client) and sessions_of(client) == 2  # the walk can find them
     assert client.email in raw_database_text()
@@ -110,7 +120,7 @@ def test_a_deleted_client_leaves_no_row_in_any_table(practice):
 def test_the_coach_keeps_only_their_notes_marked_as_about_a_former_client(practice):
     everything_of(practice)
     client_id = practice.client.pk
-    delete(signed_in(practice.client))
+    delete(confirmed(practice.client))
     (note,) = SessionNote.objects.filter(coach=practice.coach)
     assert note.client is None and note.body == "Maya seemed lighter today."
     coach = signed_in(practice.coach)
@@ -118,17 +128,17 @@ def test_the_coach_keeps_only_their_notes_marked_as_about_a_former_client(practi
     assert "Maya" not in coach.get("/coach/dashboard/").content.decode()
 
 
-def test_a_wrong_password_or_no_confirmation_deletes_nothing(practice):
-    browser = signed_in(practice.client)
-    assert delete(browser, password="not my password").status_code == 403
-    assert delete(browser, confirm="").status_code == 422
+def test_without_a_recent_confirmation_or_the_word_nothing_is_deleted(practice):
+    asked = delete(signed_in(practice.client))
+    assert asked.status_code == 302 and asked["Location"].startswith("/accounts/reauthenticate/")
+    assert delete(confirmed(practice.client), confirm="").status_code == 422
     assert User.objects.filter(pk=practice.client.pk).exists()
 
 
 def test_deletion_needs_the_signed_in_person_and_acts_only_on_them(practice):
-    response = Client().post("/account/delete/", {"password": PASSWORD, "confirm": "delete"})
+    response = Client().post("/account/delete/", {"confirm": "delete"})
     assert response.status_code == 302 and "/accounts/login/" in response["Location"]
-    delete(signed_in(practice.other_client))  # someone else deleting their own account
+    delete(confirmed(practice.other_client))  # someone else deleting their own account
     assert User.objects.filter(pk=practice.client.pk).exists()
 
 
@@ -136,7 +146,7 @@ def test_a_coach_closing_the_practice_leaves_the_clients_their_data(practice):
     everything_of(practice)
     coach, client = practice.coach, practice.client
     entries = client.journal_entries.count()
-    assert delete(signed_in(coach)).status_code == 302
+    assert delete(confirmed(coach)).status_code == 302
     assert rows_pointing_at(coach) == {}
     assert client.journal_entries.count() == entries
     reads = AuditEvent.objects.filter(client=client, kind=AuditKind.COACH_READ)
@@ -145,18 +155,19 @@ def test_a_coach_closing_the_practice_leaves_the_clients_their_data(practice):
 
 
 def test_a_coach_without_two_factor_cannot_close_the_practice(practice):
-    browser = signed_in(practice.coach, verified=False)
-    assert delete(browser).status_code == 302
+    browser = signed_in(practice.coach, verified=False, reauthenticated=True)
+    assert delete(browser)["Location"].startswith("/accounts/2fa/")
     assert User.objects.filter(pk=practice.coach.pk).exists()
 
 
-def test_the_full_export_is_a_zip_of_json_and_csv_after_the_password(practice):
+def test_the_full_export_is_a_zip_of_json_and_csv_in_sudo_mode(practice):
     everything_of(practice)
-    browser = signed_in(practice.client)
+    asked = signed_in(practice.client).post("/account/everything.zip")
+    assert asked["Location"].startswith("/accounts/reauthenticate/")
+    browser = confirmed(practice.client)
     page = browser.get("/account/delete/").content.decode()
     assert "Download everything (zip)" in page
-    assert browser.post("/account/everything.zip", {"password": "wrong"}).status_code == 403
-    response = browser.post("/account/everything.zip", {"password": PASSWORD})
+    response = browser.post("/account/everything.zip")
     assert response["Content-Type"] == "application/zip"
     assert "no-store" in response["Cache-Control"]
     archive = zipfile.ZipFile(io.BytesIO(response.content))
@@ -172,8 +183,8 @@ def test_the_full_export_is_a_zip_of_json_and_csv_after_the_password(practice):
 
 def test_a_coach_export_holds_what_the_coach_wrote(practice):
     everything_of(practice)
-    browser = signed_in(practice.coach)
-    response = browser.post("/account/everything.zip", {"password": PASSWORD})
+    browser = confirmed(practice.coach)
+    response = browser.post("/account/everything.zip")
     data = json.loads(zipfile.ZipFile(io.BytesIO(response.content)).read("interplay-export.json"))
     assert [note["body"] for note in data["session_notes"]] == ["Maya seemed lighter today."]
     assert "journal_entries" not in data

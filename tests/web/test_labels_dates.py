@@ -24,3 +24,36 @@ def test_short_dates_match_the_date_filter_in_the_current_time_zone(language, se
             assert iso_moment(moment) == date_filter(local, "c")
             assert long_date(moment) == date_filter(local, "j F Y")
         assert short_date(date(2026, 12, 2)) == "2 Dec"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "one",
+        "  spaced\n\nout   words  ",
+        " ".join(f"w{n}" for n in range(24)),
+        " ".join(f"w{n}" for n in range(25)),
+        " ".join(f"w{n}" for n in range(23)) + " … more words after it",
+    ],
+)
+def test_first_words_is_truncatewords(text):
+    from django.template.defaultfilters import truncatewords
+
+    from interplay.web.labels import first_words
+
+    assert first_words(text, 24) == truncatewords(text, 24)
+
+
+def test_the_date_writer_writes_as_the_single_functions():
+    from datetime import UTC, date, datetime
+
+    from interplay.web.labels import DateWriter, iso_moment, long_date, short_date
+
+    dates = DateWriter()
+    for moment in (date(2026, 12, 2), datetime(2026, 1, 31, 23, 30, tzinfo=UTC)):
+        assert dates.short(moment) == short_date(moment)
+        assert dates.short(moment, year=True) == short_date(moment, year=True)
+        assert dates.long(moment) == long_date(moment)
+    aware = datetime(2026, 6, 30, 23, 30, tzinfo=UTC)
+    assert dates.iso(aware) == iso_moment(aware)

@@ -40,6 +40,10 @@ PUBLIC = {
 # The signed-in person's own account, whoever they are: only a visitor is refused.
 OWN_ACCOUNT = {
     "accounts:settings",
+    # One's own sessions: the list, and signing one out (its id is POSTed and looked up
+    # among the person's own, so nobody reaches another's).
+    "usersessions_list",
+    "accounts:end_session",
     "account_reauthenticate",
     "account_request_reauthentication_code",
     "account_confirm_reauthentication_code",

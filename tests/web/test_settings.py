@@ -209,37 +209,3 @@ def test_trusted_proxies_default_to_none_and_the_old_switch_still_means_one(tmp_
     assert _trusted_proxies(tmp_path) == 0
     assert _trusted_proxies(tmp_path, INTERPLAY_BEHIND_PROXY="1") == 1
     assert _trusted_proxies(tmp_path, INTERPLAY_TRUSTED_PROXIES="2") == 2
-
-
-def test_without_redis_the_cache_is_the_database_table_migrate_makes(tmp_path):
-    """No REDIS_URL: the real settings share the cache between processes through a database
-    table (big enough not to cull live counters), and `migrate` creates that table."""
-    environment = {
-        k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "INTERPLAY_"))
-    }
-    environment.pop("REDIS_URL", None)
-    environment.pop("DATABASE_URL", None)
-    environment |= {
-        "INTERPLAY_DATA_DIR": str(tmp_path),
-        "DJANGO_SETTINGS_MODULE": "interplay.web.settings",
-    }
-    script = (
-        "import django; django.setup()\n"
-        "from django.conf import settings\n"
-        "from django.core.management import call_command\n"
-        "from django.db import connection\n"
-        "call_command('migrate', verbosity=0)\n"
-        "cache = settings.CACHES['default']\n"
-        "print(cache['BACKEND'], cache['LOCATION'], cache['OPTIONS']['MAX_ENTRIES'])\n"
-        "print('interplay_cache' in connection.introspection.table_names())\n"
-    )
-    result = subprocess.run(  # noqa: S603
-        [sys.executable, "-c", script], env=environment, capture_output=True, text=True, timeout=300
-    )
-    assert result.returncode == 0, result.stderr
-    assert result.stdout.split() == [
-        "django.core.cache.backends.db.DatabaseCache",
-        "interplay_cache",
-        "50000",
-        "True",
-    ]

@@ -158,7 +158,7 @@ def serve(
     from django.core.management import call_command
 
     call_command("migrate", interactive=False, verbosity=0)
-    # migrate makes it too (health/apps.py); once more here so no start can lack it.
+    # The shared cache's table, in case the database cache was chosen after the migrations ran.
     call_command("createcachetable", verbosity=0)
     _prepare_static()
     address = f"http://{host}:{port}/"

@@ -3,7 +3,8 @@
 It runs the database worker (`manage worker`: django-tasks-db's `db_worker` with the heartbeat
 `/health/` reads) in a child process, and in this
 one the reminder planner's clock: every `--plan-every` seconds it queues the planning task
-(django-tasks has no scheduler of its own; `interplay.web.reminders.clock`). Run one or several
+(django-tasks has no scheduler of its own; `interplay.web.reminders.clock`) and deletes the
+prepared PDF reports that have expired (`interplay.web.progress.report_files`). Run one or several
 on a server: the queue hands each task to one worker, and each reminder is claimed once."""
 
 from __future__ import annotations
@@ -24,6 +25,15 @@ def _stop(signum: int, frame: object) -> None:
     raise SystemExit(0)
 
 
+def tick() -> None:
+    """One beat of the clock: queue a reminder planning, delete the expired PDF reports."""
+    from interplay.web.progress.report_files import delete_expired
+    from interplay.web.reminders.clock import enqueue_planning
+
+    enqueue_planning()
+    delete_expired()
+
+
 def worker(
     data_dir: Annotated[
         Path | None,
@@ -40,8 +50,6 @@ def worker(
 ) -> None:
     """Run the task worker (emails, reminders, journal reanalysis) and the reminder planner."""
     _django(data_dir)
-    from interplay.web.reminders.clock import enqueue_planning
-
     child = subprocess.Popen(  # noqa: S603 - our own interpreter and module
         [sys.executable, "-m", "interplay", "manage", "worker", "--no-reload"],
         env=os.environ.copy(),
@@ -50,7 +58,7 @@ def worker(
     typer.echo(f"Task worker running; planning reminders every {plan_every:g} s (Ctrl+C to stop)")
     try:
         while True:
-            enqueue_planning()
+            tick()
             try:
                 code = child.wait(timeout=plan_every)
             except subprocess.TimeoutExpired:

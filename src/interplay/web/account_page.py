@@ -5,14 +5,18 @@ links to allauth's pages (email, password, sessions). Its URL keeps the `account
 
 from __future__ import annotations
 
+from allauth.usersessions.internal.flows.sessions import end_sessions
+from allauth.usersessions.models import UserSession
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import path
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from interplay.web.accounts.coaches import current_coach
+from interplay.web.accounts.decorators import reauthenticated
 from interplay.web.coaching.access import reads_of
 from interplay.web.coaching.actions import do_leave_coach
 from interplay.web.kernel.models import AuditEvent, AuditKind
@@ -43,6 +47,26 @@ def account_settings(request: AuthenticatedRequest) -> HttpResponse:
     return render(request, "accounts/settings.html", context)
 
 
+@require_POST
+@reauthenticated
+def end_session(request: AuthenticatedRequest) -> HttpResponse:
+    """Sign out one of one's own sessions (the list is allauth.usersessions'; it only ends all
+    the others at once). The id is POSTed, so someone else's session is simply not found."""
+    number = request.POST.get("session", "")
+    session = UserSession.objects.filter(
+        user=request.user, pk=int(number) if number.isdigit() else 0
+    ).first()
+    if session is None:
+        raise Http404
+    current = session.is_current()
+    end_sessions(request, [session])  # allauth's own flow: signs this browser out when current
+    if current:
+        return redirect("account_login")
+    messages.success(request, _("That session is signed out."))
+    return redirect("usersessions_list")
+
+
 urlpatterns = [
     path("account/", account_settings, name="settings"),
+    path("account/sessions/end/", end_session, name="end_session"),
 ]

@@ -40,7 +40,7 @@ def _sessions_of(user: User) -> list[str]:
 
 def do_delete_account(user: User, *, actor: User) -> None:
     """Erase `user` and everything they own. Only the person themselves may do it (the view
-    has asked for their password first: `reauth.require_recent_auth`)."""
+    was asked to confirm it is them first: `accounts.decorators.reauthenticated`)."""
     if actor.pk != user.pk:
         raise ActionError(_("Only the account's owner can delete it."))
     email = user.email.lower()

@@ -1,51 +1,39 @@
 """Delete my account (a client) or close my practice (a coach), with the full export offered
-first. Both ask for the password again (`reauth.require_recent_auth`); a coach must also have
-passed two-factor in this session."""
+first. Both are in sudo mode (`accounts.decorators.reauthenticated`, allauth's
+reauthentication: confirmed within ten minutes); a coach must also have passed two-factor in
+this session."""
 
 from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth import logout
-from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import path
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST
 
-from interplay.web.accounts.coaches import passed_two_factor
-from interplay.web.accounts.decorators import two_factor_first
+from interplay.web.accounts.decorators import reauthenticated
 from interplay.web.erasure import do_delete_account
 from interplay.web.exports.archive import zip_export
 from interplay.web.exports.serialise import coach_own_export, owner_export
 from interplay.web.kernel.audit import Audit, record
 from interplay.web.kernel.models import WEB, AuditKind
 from interplay.web.kernel.requests import AuthenticatedRequest
-from interplay.web.reauth import require_recent_auth
 
 CONFIRM_WORD = "delete"
 
 
-def _unverified_coach(request: AuthenticatedRequest) -> bool:
-    return request.user.is_coach and not passed_two_factor(request.user)
-
-
 def _page(request: AuthenticatedRequest, error: str = "", status: int = 200) -> HttpResponse:
-    context = {"error": error, "confirm_word": CONFIRM_WORD, "recent": require_recent_auth(request)}
+    context = {"error": error, "confirm_word": CONFIRM_WORD}
     return render(request, "accounts/delete.html", context, status=status)
 
 
-@login_required
-@sensitive_post_parameters("password")
+@reauthenticated
 def delete_account(request: AuthenticatedRequest) -> HttpResponse:
-    if _unverified_coach(request):
-        return two_factor_first(request)
     if request.method != "POST":
         return _page(request)
-    if not require_recent_auth(request, request.POST.get("password") or None):
-        return _page(request, _("That password is not right. Nothing was deleted."), 403)
     if request.POST.get("confirm", "").strip().lower() != CONFIRM_WORD:
         return _page(
             request,
@@ -65,16 +53,10 @@ def delete_account(request: AuthenticatedRequest) -> HttpResponse:
     return redirect("account_login")
 
 
-@login_required
 @require_POST
-@sensitive_post_parameters("password")
+@reauthenticated
 def export_zip(request: AuthenticatedRequest) -> HttpResponse:
-    """Everything as a zip of JSON and CSV (exports/archive.py), POST only, after the
-    password."""
-    if _unverified_coach(request):
-        return two_factor_first(request)
-    if not require_recent_auth(request, request.POST.get("password") or None):
-        return _page(request, _("That password is not right. Nothing was downloaded."), 403)
+    """Everything as a zip of JSON and CSV (exports/archive.py), POST only, in sudo mode."""
     user = request.user
     data = coach_own_export(user) if user.is_coach else owner_export(user)
     record(Audit(AuditKind.OWN_EXPORT, client_id=user.pk, actor_id=user.pk, what=WEB))

@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "allauth",
     "allauth.account",
     "allauth.mfa",
+    "allauth.usersessions",  # the list of one's sessions, "sign out everywhere else"
     "django_tasks",
     "django_tasks_db",
     "interplay.web.accounts",
@@ -89,6 +90,8 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     "csp.middleware.CSPMiddleware",
     "interplay.web.kernel.headers.PrivacyHeadersMiddleware",
+    # After the headers: a timed-out response is a sign-out, and gets their Clear-Site-Data.
+    "interplay.web.kernel.idle.SessionLifetimeMiddleware",
     # Inside the header middleware, outside the storage one: its pages become problems too.
     "interplay.web.api.problems.ProblemMiddleware",
     "interplay.web.kernel.storage_errors.StorageErrorMiddleware",
@@ -138,17 +141,19 @@ else:
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# The cache holds the API's per-token request counters and allauth's rate limits, so every web
-# process must see the same one: Redis when REDIS_URL is set (several machines), else a table in
-# the database (several processes on one machine; `migrate` creates it, health/apps.py).
+# The cache holds allauth's rate limits and the API's per-token request counters, so every web
+# process (gunicorn runs several) must see the same one: Redis when REDIS_URL is set (several
+# machines too), otherwise a table in the database (created by migration kernel/0006 and again
+# at `interplay serve`), never memory private to one process.
 REDIS_URL = env.env_secret("REDIS_URL") or ""
+CACHE_TABLE = "interplay_cache"
 if REDIS_URL:
     CACHES = {"default": env.redis_cache_from_url("REDIS_URL", REDIS_URL)}
 else:
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.db.DatabaseCache",
-            "LOCATION": "interplay_cache",
+            "LOCATION": CACHE_TABLE,
             # Django's default (300 rows) would cull live counters once a few hundred tokens
             # and addresses are counted at once; expired rows are dropped first anyway.
             "OPTIONS": {"MAX_ENTRIES": 50_000},
@@ -165,6 +170,18 @@ AUTHENTICATION_BACKENDS = ["allauth.account.auth_backends.AuthenticationBackend"
 # emailed code as the other way in, and the same answer whether or not an address has an account.
 ACCOUNT_ADAPTER = "interplay.web.accounts.adapter.InterplayAccountAdapter"
 ACCOUNT_SIGNUP_FORM_CLASS = "interplay.web.sign_up.SignUpDetails"
+# allauth's forms, relabelled in Interplay's words (accounts/forms.py).
+ACCOUNT_FORMS = {
+    "login": "interplay.web.accounts.forms.CalmLoginForm",
+    "signup": "interplay.web.accounts.forms.CalmSignupForm",
+    "change_password": "interplay.web.accounts.forms.CalmChangePasswordForm",
+    "set_password": "interplay.web.accounts.forms.CalmSetPasswordForm",
+    "reset_password_from_key": "interplay.web.accounts.forms.CalmResetPasswordKeyForm",
+    "add_email": "interplay.web.accounts.forms.CalmAddEmailForm",
+    "reauthenticate": "interplay.web.accounts.forms.CalmReauthenticateForm",
+    "reset_password": "interplay.web.accounts.forms.CalmResetPasswordForm",
+    "request_login_code": "interplay.web.accounts.forms.CalmRequestLoginCodeForm",
+}
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*"]
@@ -177,6 +194,9 @@ ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False  # the person stays in; other sessions end
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "Interplay: "
 ACCOUNT_REAUTHENTICATION_TIMEOUT = 10 * 60
+# Changing the email address asks again too (allauth.mfa asks by default for its changes;
+# a password change asks for the current password).
+ACCOUNT_REAUTHENTICATION_REQUIRED = True
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_SESSION_REMEMBER = True  # SESSION_COOKIE_AGE below, never "until the browser closes"
 # Per address ("ip") and per account ("key", the email typed). The password's own per-account
@@ -220,8 +240,17 @@ MFA_PASSKEY_LOGIN_ENABLED = True
 MFA_TOTP_ISSUER = "Interplay"
 # WebAuthn needs HTTPS, except on this computer while trying Interplay out.
 MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = not PRODUCTION
+# The list of one's sessions (allauth.usersessions). Activity is not tracked on every request
+# (that would write on every read): the idle timeout notes it at most once a minute and
+# updates the session's row then (kernel/idle.py).
+USERSESSIONS_TRACK_ACTIVITY = False
 
-SESSION_COOKIE_AGE = env.env_int("INTERPLAY_SESSION_HOURS", 24 * 14, minimum=1) * 3600
+# How long a session lasts (kernel/idle.py): idle timeouts by role, and an absolute lifetime
+# (the cookie's age too) that no activity extends.
+SESSION_COOKIE_AGE = env.env_int("INTERPLAY_SESSION_HOURS", 24 * 30, minimum=1) * 3600
+COACH_SESSION_SECONDS = env.env_int("INTERPLAY_COACH_SESSION_HOURS", 12, minimum=1) * 3600
+COACH_IDLE_SECONDS = env.env_int("INTERPLAY_COACH_IDLE_MINUTES", 30, minimum=1) * 60
+CLIENT_IDLE_SECONDS = env.env_int("INTERPLAY_CLIENT_IDLE_HOURS", 24 * 14, minimum=1) * 3600
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_HTTPONLY = True
@@ -302,6 +331,11 @@ DEFAULT_FROM_EMAIL = env.env_str("INTERPLAY_FROM_EMAIL", "Interplay <interplay@l
 # Emails are sent by the database-backed task worker (`interplay worker`, started by
 # `interplay serve`), so a slow mail server never holds up a page.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# A PDF report of a history holding more records than this (assessments, check-ins,
+# experiments and map snapshots the reader may see) is built by the worker rather than inside
+# the request: over it a build takes about a second or more (bench/bench_reports.py,
+# docs/benchmarks.md).
+REPORTS_INLINE_LIMIT = 1500
 
 # Access logs never hold tokens or search words (kernel/log_redaction.py): the kernel app puts
 # the filter on the access loggers, and it sits on this handler too.

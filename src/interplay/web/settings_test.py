@@ -1,8 +1,9 @@
 """Settings for the test suite: the real settings, pointed at a throwaway data folder.
 
 Only what makes tests fast and self-contained differs: a temporary data folder (so tests never
-touch a real install), emails and the cache kept in memory, tasks run at once, and a fast
-password hasher (the real settings' Argon2-first order is checked by its own test).
+touch a real install), emails kept in memory, tasks run at once, and a fast password hasher
+(the real settings' Argon2-first order is checked by its own test), and the cache in memory
+(the real settings' shared database cache is checked by tests/web/test_shared_cache.py).
 """
 
 from __future__ import annotations
@@ -25,6 +26,4 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 WHITENOISE_AUTOREFRESH = True
-# One process: the in-memory cache, cleared with each test's own (the real settings share a
-# database table between processes, checked live in tests/commands/test_serve_live.py).
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}

@@ -1,6 +1,8 @@
+from allauth.usersessions.views import list_usersessions
 from django.urls import include, path
 
 from interplay.web import account_page, erasure_views, home
+from interplay.web.accounts.decorators import reauthenticated
 from interplay.web.api import views as api_views
 from interplay.web.api.service import api
 from interplay.web.health.views import health
@@ -12,6 +14,12 @@ urlpatterns = [
     # Signing up, in and out, codes, resets, two-factor and the session list: django-allauth.
     path("accounts/", include("allauth.account.urls")),
     path("accounts/2fa/", include("allauth.mfa.urls")),
+    # allauth.usersessions' list; signing others out needs a recent confirmation (ASVS 7.5.2).
+    path(
+        "accounts/sessions/",
+        reauthenticated(allow_get=True)(list_usersessions),
+        name="usersessions_list",
+    ),
     path("", include((account_page.urlpatterns, "accounts"))),
     path("", include("interplay.web.coaching.urls")),
     path("", include("interplay.web.assessments.urls")),

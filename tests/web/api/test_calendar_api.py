@@ -19,7 +19,7 @@ from interplay.core.schedule import PlannedExperiment
 from interplay.web.api.actions import do_rotate_calendar_feed, do_stop_calendar_feed
 from interplay.web.api.models import CalendarFeed
 from interplay.web.tokens import hash_token
-from tests.web.base import PASSWORD, signed_in
+from tests.web.base import signed_in
 
 TODAY = date(2026, 3, 10)
 
@@ -80,10 +80,10 @@ def test_a_made_up_address_is_a_404(practice):
 
 
 def test_the_tokens_page_makes_the_address_after_the_password(practice):
-    browser = signed_in(practice.client)
-    refused = browser.post("/account/tokens/", {"action": "rotate_calendar", "password": "no"})
-    assert refused.status_code == 403 and not CalendarFeed.objects.exists()
-    made = browser.post("/account/tokens/", {"action": "rotate_calendar", "password": PASSWORD})
+    refused = signed_in(practice.client).post("/account/tokens/", {"action": "rotate_calendar"})
+    assert refused.status_code == 302 and not CalendarFeed.objects.exists()
+    browser = signed_in(practice.client, reauthenticated=True)
+    made = browser.post("/account/tokens/", {"action": "rotate_calendar"})
     address = made.context["shown"]
     assert "/api/v1/calendar/" in address
     assert Client().get(address.split("testserver")[1]).status_code == 200

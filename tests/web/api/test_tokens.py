@@ -91,9 +91,13 @@ def test_each_token_has_its_own_request_budget(practice, settings):
 def test_making_a_token_asks_for_the_password_and_shows_it_once(practice):
     browser = signed_in(practice.client)
     form = {"action": "create", "name": "notes app", "scopes": ["read:own"]}
-    refused = browser.post("/account/tokens/", {**form, "password": "wrong"})
-    assert refused.status_code == 403 and AccessToken.objects.count() == 0
-    made = browser.post("/account/tokens/", {**form, "password": PASSWORD})
+    asked = browser.post("/account/tokens/", form)
+    assert asked["Location"] == "/accounts/reauthenticate/?next=%2Faccount%2Ftokens%2F"
+    assert AccessToken.objects.count() == 0
+    refused = browser.post(asked["Location"], {"password": "wrong"})
+    assert refused.status_code == 200 and AccessToken.objects.count() == 0
+    # allauth keeps the POST while asking, and sends it on once the password is right.
+    made = browser.post(asked["Location"], {"password": PASSWORD})
     assert made.status_code == 200
     token = AccessToken.objects.get()
     secret = made.context["shown"]
@@ -105,20 +109,16 @@ def test_making_a_token_asks_for_the_password_and_shows_it_once(practice):
 
 def test_revoking_on_the_page(practice):
     made = do_create_access_token("old", ["read:own"], actor=practice.client)
-    browser = signed_in(practice.client)
-    answer = browser.post(
-        "/account/tokens/", {"action": "revoke", "token": made.token.pk, "password": PASSWORD}
-    )
+    browser = signed_in(practice.client, reauthenticated=True)
+    answer = browser.post("/account/tokens/", {"action": "revoke", "token": made.token.pk})
     assert answer.status_code == 302
     assert Api(made.secret).get("/api/v1/journal").status_code == 401
 
 
 def test_nobody_revokes_someone_elses_token(practice):
     made = do_create_access_token("mine", ["read:own"], actor=practice.client)
-    browser = signed_in(practice.other_client)
-    answer = browser.post(
-        "/account/tokens/", {"action": "revoke", "token": made.token.pk, "password": PASSWORD}
-    )
+    browser = signed_in(practice.other_client, reauthenticated=True)
+    answer = browser.post("/account/tokens/", {"action": "revoke", "token": made.token.pk})
     assert answer.status_code == 404
     assert Api(made.secret).get("/api/v1/journal").status_code == 200
 

@@ -12,8 +12,10 @@ from __future__ import annotations
 import re
 
 import pytest
+from django.core import mail
 
 from interplay.web.demo import maya_answers
+from tests.web.base import emailed_code
 from tests.web.e2e.checks import Auditor, has_horizontal_scroll
 from tests.web.e2e.test_journeys import answer_current_page
 
@@ -75,12 +77,18 @@ class Walk:
 
 def sign_up_alone(walk: Walk) -> None:
     page = walk.page
-    page.goto(walk.base + "/sign-up/")
+    page.goto(walk.base + "/accounts/signup/")
     walk.check()
     page.get_by_label("Your name").fill("Sol Walker")
-    page.get_by_label("Email address").fill("sol@solo.test")
+    page.get_by_label("Email").fill("sol@solo.test")
     page.get_by_label("Password").fill(PASSWORD)
     page.get_by_role("button", name="Create my account").click()
+    # The account opens only once the emailed code proves the address (allauth's verification).
+    page.wait_for_url("**/accounts/confirm-email/")
+    walk.check()
+    sent = [message for message in mail.outbox if message.to == ["sol@solo.test"]]
+    page.get_by_label("Code").fill(emailed_code(sent[-1]))
+    page.get_by_role("button", name="Confirm").click()
     page.wait_for_url(walk.base + "/")
     walk.check()
     page.get_by_role("link", name="See the path").click()

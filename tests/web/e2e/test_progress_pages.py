@@ -30,7 +30,7 @@ def _client_with_history() -> tuple[User, dict[str, str]]:
     do_save_review("Looking back.", actor=user)
     session = SessionStore()
     session[SESSION_KEY] = str(user.pk)
-    session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+    session[BACKEND_SESSION_KEY] = settings.AUTHENTICATION_BACKENDS[0]
     session[HASH_SESSION_KEY] = user.get_session_auth_hash()
     session.create()
     return user, {"name": settings.SESSION_COOKIE_NAME, "value": session.session_key or ""}

@@ -26,7 +26,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 def _client_cookie(client: User) -> dict[str, str]:
     session = SessionStore()
     session[SESSION_KEY] = str(client.pk)
-    session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+    session[BACKEND_SESSION_KEY] = settings.AUTHENTICATION_BACKENDS[0]
     session[HASH_SESSION_KEY] = client.get_session_auth_hash()
     session.create()
     return {"name": settings.SESSION_COOKIE_NAME, "value": session.session_key or ""}

@@ -1,6 +1,6 @@
 """Interplay on top of django-allauth: who a new account is (client or coach), where people go
 after signing in, how emails leave (the task queue, sealed) and the sign-in guards allauth has
-no knob for (the counter per account *and* address, the log line for each failed sign-in).
+no knob for (the counter per account *and* address; sign_in_log logs each sign-in).
 
 Everything else (sign-up with the emailed code, sign-in by password or code, password reset
 and change, reauthentication) is allauth's own flow.
@@ -21,8 +21,8 @@ from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from interplay.web.accounts import throttle
-from interplay.web.accounts.models import Role, User
+from interplay.web.accounts import sign_in_log, throttle
+from interplay.web.accounts.models import Role
 from interplay.web.emails import queue_email
 
 # Set by the coach sign-up view for the one request that creates the account.
@@ -64,19 +64,13 @@ class InterplayAccountAdapter(DefaultAccountAdapter):  # type: ignore[misc]  # u
         email = _email_of(credentials)
         address = throttle.client_address(request.META)
         if not throttle.allow_password_attempt(email, address):
-            throttle.log_failed_sign_in("throttled", address, _account_id(email))
+            sign_in_log.throttled(request, email)
             raise forms.ValidationError(
                 _(
                     "Too many attempts to sign in from here. Please wait a little, or ask "
                     "for a sign-in code by email."
                 )
             )
-
-    def authentication_failed(self, request: HttpRequest, **credentials: Any) -> None:
-        email = _email_of(credentials)
-        throttle.log_failed_sign_in(
-            "wrong password", throttle.client_address(request.META), _account_id(email)
-        )
 
     def login(self, request: HttpRequest, user: Any) -> None:
         super().login(request, user)
@@ -104,7 +98,3 @@ class InterplayAccountAdapter(DefaultAccountAdapter):  # type: ignore[misc]  # u
         subject = self.format_email_subject(" ".join(subject.splitlines()).strip())
         body = render_to_string(f"{template_prefix}_message.txt", context).strip()
         queue_email(email, subject, body)
-
-
-def _account_id(email: str) -> int | None:
-    return User.objects.filter(email=email).values_list("pk", flat=True).first()

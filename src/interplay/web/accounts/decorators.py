@@ -6,8 +6,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import wraps
-from typing import Any
+from typing import Any, overload
 
+from allauth.account.decorators import reauthentication_required
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
@@ -70,3 +71,34 @@ def coach_required(view: View) -> View:
         return view(request, *args, **kwargs)
 
     return wrapper
+
+
+@overload
+def reauthenticated(view: View) -> View: ...
+@overload
+def reauthenticated(*, allow_get: bool) -> Callable[[View], View]: ...
+def reauthenticated(
+    view: View | None = None, *, allow_get: bool = False
+) -> View | Callable[[View], View]:
+    """Sudo mode, the one rule for what cannot be undone or hands over everything (the full
+    export, deleting an account or closing a practice, API tokens): allauth's reauthentication.
+    The person must have confirmed it is them (password, an emailed code, or an authenticator)
+    within ACCOUNT_REAUTHENTICATION_TIMEOUT (10 minutes, signing in counts); otherwise allauth
+    asks and then sends the request on, a POST included. A coach passes two-factor first.
+    `allow_get`: the page itself may be read without it; only its POSTs ask."""
+
+    def decorate(inner: View) -> View:
+        confirmed = reauthentication_required(inner, allow_get=allow_get)
+
+        @login_required
+        @wraps(inner)
+        def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+            user = request.user
+            if user.is_coach and not passed_two_factor(user):  # type: ignore[union-attr,arg-type]
+                return two_factor_first(request)
+            response: HttpResponse = confirmed(request, *args, **kwargs)
+            return response
+
+        return wrapper
+
+    return decorate(view) if view is not None else decorate

@@ -14,7 +14,6 @@ the password is checked, so a guessing script is slowed whether or not it guesse
 from __future__ import annotations
 
 import hashlib
-import logging
 from datetime import timedelta
 
 from django.conf import settings
@@ -31,8 +30,6 @@ LONGEST_WINDOW = timedelta(hours=24)
 PAIR_LIMIT = 5  # one account from one address
 ADDRESS_LIMIT = 30  # one address, every account
 ACCOUNT_LIMIT = 100  # one account, every address: passwords only
-
-log = logging.getLogger("interplay.web.accounts.sign_in")
 
 
 def _account(email: str) -> str:
@@ -90,13 +87,6 @@ def forget_account(email: str) -> None:
     keys held a digest (`account:<email>`) still name the address, so they go too."""
     SignInAttempts.objects.filter(key__contains=_account(email)).delete()
     SignInAttempts.objects.filter(key__iexact=f"account:{email}").delete()
-
-
-def log_failed_sign_in(reason: str, address: str, user_id: int | None) -> None:
-    """One line per failed sign-in: the reason, the address and the account's number when
-    there is one. Never the password, and never the typed address (people paste passwords
-    into the wrong box)."""
-    log.warning("sign-in failed: %s from %s (account %s)", reason, address, user_id or "unknown")
 
 
 def client_address(request_meta: dict[str, object]) -> str:

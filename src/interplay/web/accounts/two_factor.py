@@ -57,7 +57,9 @@ class TwoFactorMiddleware:
 
         def marked() -> Any:
             # Attributes set on the lazy user land on the real one it wraps.
-            if lazy_user.is_authenticated:
+            # Only a coach's pages ask (clients see their own data whatever their factors),
+            # so a client's request costs no query for it.
+            if lazy_user.is_authenticated and getattr(lazy_user, "is_coach", False):
                 setattr(lazy_user, PASSED_ATTRIBUTE, session_passed_two_factor(request, lazy_user))
             return lazy_user
 

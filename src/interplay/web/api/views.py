@@ -1,31 +1,22 @@
 """The tokens page: one's personal access tokens (create, see when each was last used, revoke)
-and, for a client, the secret calendar address. Every change asks for the password again
-within the last few minutes (`_recently_confirmed`); a new token or address is shown once."""
+and, for a client, the secret calendar address. Every change is in sudo mode
+(`accounts.decorators.reauthenticated`, allauth's reauthentication, the same rule as the full
+export and deletion); a new token or address is shown once."""
 
 from __future__ import annotations
 
-from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import path, reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.debug import sensitive_post_parameters
 
-from interplay.web.accounts.coaches import passed_two_factor
-from interplay.web.accounts.decorators import two_factor_first
+from interplay.web.accounts.decorators import reauthenticated
 from interplay.web.api import actions
 from interplay.web.api.models import AccessToken, CalendarFeed, Scope
 from interplay.web.kernel.errors import ActionError
 from interplay.web.kernel.requests import AuthenticatedRequest
-from interplay.web.reauth import require_recent_auth
 
 app_name = "api_tokens"
-
-
-def _recently_confirmed(request: AuthenticatedRequest) -> bool:
-    """Reauthentication, through one call: the account stack that checks the password can
-    change (allauth's reauthentication) without touching this page."""
-    return require_recent_auth(request, request.POST.get("password") or None)
 
 
 def _page(
@@ -43,17 +34,12 @@ def _page(
         "has_feed": CalendarFeed.objects.filter(owner=user).exists(),
         "error": error,
         "shown": shown,
-        "recent": require_recent_auth(request),
     }
     return render(request, "api/tokens.html", context, status=status)
 
 
 def _change(request: AuthenticatedRequest) -> HttpResponse:
     user, action = request.user, request.POST.get("action", "")
-    if not _recently_confirmed(request):
-        return _page(
-            request, error=_("That password is not right. Nothing was changed."), status=403
-        )
     try:
         if action == "create":
             made = actions.do_create_access_token(
@@ -86,11 +72,8 @@ def _number(value: str | None) -> int:
     return int(value) if value and value.isdigit() else 0
 
 
-@login_required
-@sensitive_post_parameters("password")
+@reauthenticated(allow_get=True)
 def tokens(request: AuthenticatedRequest) -> HttpResponse:
-    if request.user.is_coach and not passed_two_factor(request.user):
-        return two_factor_first(request)
     if request.method == "POST":
         return _change(request)
     return _page(request)

@@ -8,19 +8,52 @@ from django.http import Http404
 
 from interplay.web.accounts.models import User
 from interplay.web.assessments.models import Assessment, PulseCheck
+from interplay.web.kernel.compiled import compiled_instances
 
 
 def get_assessment_for_user(user: User, pk: int, *, without_json: bool = False) -> Assessment:
     """The user's own assessment, or Http404. `without_json`: the answers and profile are
     left unread until used (the profile page reads its headline columns, and the profile only
     when its findings are not already rendered)."""
-    found = Assessment.objects.filter(pk=pk, user=user)
-    if without_json:
-        found = found.defer("answers", "profile")
-    assessment = found.first()
+    if without_json:  # the profile page's read, its SQL compiled once
+        rows = compiled_instances(
+            ("own assessment without json",),
+            lambda v: Assessment.objects.filter(pk=v["pk"], user=v["user"]).defer(
+                "answers", "profile"
+            ),
+            {"pk": "int", "user": "int"},
+            {"pk": pk, "user": user.pk},
+        )
+        if not rows:
+            raise Http404
+        return rows[0]  # type: ignore[no-any-return]
+    assessment = Assessment.objects.filter(pk=pk, user=user).first()
     if assessment is None:
         raise Http404
     return assessment
+
+
+def finished_headlines(user: User) -> list[Assessment]:
+    """The owner's finished assessments without their answers and profile (the headline
+    columns are enough for the trail and lists), its SQL compiled once."""
+    return compiled_instances(
+        ("own finished headlines",),
+        lambda v: Assessment.objects.filter(user=v["user"], completed_at__isnull=False).defer(
+            "profile", "answers"
+        ),
+        {"user": "int"},
+        {"user": user.pk},
+    )
+
+
+def check_in_results(user: User) -> list[PulseCheck]:
+    """The owner's check-ins with their results only (the answers are not decrypted)."""
+    return compiled_instances(
+        ("own check-in results",),
+        lambda v: PulseCheck.objects.filter(user=v["user"]).only("user", "taken_at", "result"),
+        {"user": "int"},
+        {"user": user.pk},
+    )
 
 
 def completed_assessments(user: User) -> list[Assessment]:

@@ -1,4 +1,6 @@
-"""The profile page's findings, rendered once per finished assessment and language.
+"""The profile page's findings, rendered once per finished assessment and language (and,
+through `kept`, the other parts that are the same for the same key: the Balance Map's markup
+per set of points, the growth sentence per pair of finished assessments).
 
 A finished assessment's profile is written once, by `do_finish_assessment` (which returns
 early for a finished one), and never changed after: the findings, scores, questions and
@@ -16,14 +18,16 @@ from __future__ import annotations
 from collections import OrderedDict
 from collections.abc import Callable
 from threading import Lock
+from typing import TypeVar, cast
 
 from django.utils.safestring import SafeString
 from django.utils.translation import get_language
 
 from interplay.web.assessments.models import Assessment
 
-KEPT = 256  # rendered fragments per process (about 15 kB each)
-_kept: OrderedDict[tuple[object, ...], SafeString] = OrderedDict()
+KEPT = 1024  # kept results per process (the findings about 15 kB each, the rest smaller)
+T = TypeVar("T")
+_kept: OrderedDict[tuple[object, ...], object] = OrderedDict()
 _lock = Lock()
 
 
@@ -36,20 +40,26 @@ def findings_html(
     if assessment.completed_at is None:
         return render()  # not finished: nothing is immutable yet
     key = (
+        "findings",
         assessment.pk,
         assessment.user_id,
         assessment.completed_at.isoformat(),
         audience,
-        get_language(),
     )
+    return kept(key, render)
+
+
+def kept(key: tuple[object, ...], make: Callable[[], T]) -> T:
+    """What `make()` gives for `key` (in this process's language), made at its first use.
+    `key` must hold everything the result depends on: the same key, the same result."""
+    full_key = (*key, get_language())
     with _lock:
-        found = _kept.get(key)
-        if found is not None:
-            _kept.move_to_end(key)
-            return found
-    found = render()
+        if full_key in _kept:
+            _kept.move_to_end(full_key)
+            return cast(T, _kept[full_key])
+    found = make()
     with _lock:
-        _kept[key] = found
+        _kept[full_key] = found
         while len(_kept) > KEPT:
             _kept.popitem(last=False)
     return found

@@ -10,18 +10,23 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
 from interplay.core.growth import Growth, GrowthKind
 from interplay.core.profile_change import changes_between
 from interplay.core.profile_json import stored_evidence
 from interplay.core.psychometrics import ReliableChange
+from interplay.core.reference_values import Reference
 from interplay.core.standing import stage_words
-from interplay.core.vocabulary import Barrier, Pattern
+from interplay.core.vocabulary import Barrier, Pattern, Scale
 from interplay.web import labels
 from interplay.web.accounts.models import User
+from interplay.web.assessments import fragments
+from interplay.web.assessments.access import check_in_results, finished_headlines
 from interplay.web.assessments.models import Assessment, PulseCheck
 from interplay.web.assessments.reference import practice_references
 from interplay.web.labels.growth import growth_sentence
@@ -94,6 +99,22 @@ def trail_points(
                 points.append(point)
     points.sort(key=lambda point: point.when)
     return points
+
+
+def map_html(
+    points: Sequence[MapPoint], current: MapPoint | None, pattern: str | None
+) -> SafeString:
+    """The Balance Map's HTML (`_balance_map.html`), kept per set of points: it is the same
+    markup for the same points, current point and pattern, and rendering its SVG cost more
+    than reading the data behind it."""
+    return fragments.kept(
+        ("balance map", tuple(points), current, pattern),
+        lambda: SafeString(
+            render_to_string(
+                "assessments/_balance_map.html", {"map": balance_map(points, current, pattern)}
+            )
+        ),
+    )
 
 
 def balance_map(
@@ -290,10 +311,8 @@ def profile_context(user: User, assessment: Assessment) -> dict[str, Any]:
     the sharing switch, the earlier assessments. Two queries for the trail, none per item;
     the profile JSON is not read (the pattern is a headline column)."""
     # The trail reads the stored headline columns: no other assessment's profile is loaded.
-    assessments = list(
-        Assessment.objects.filter(user=user, completed_at__isnull=False).defer("profile", "answers")
-    )
-    pulses = list(PulseCheck.objects.filter(user=user))
+    assessments = finished_headlines(user)
+    pulses = check_in_results(user)  # the trail needs a check-in's result only
     # The latest profile shows every point since, check-ins included; an earlier one stops at
     # its own date, so it reads as it did then.
     newest = max(assessments, key=lambda a: (a.completed_at, a.pk))
@@ -310,7 +329,7 @@ def profile_context(user: User, assessment: Assessment) -> dict[str, Any]:
     return {
         "growth": growth_since_previous(assessments, assessment),
         "assessment": assessment,
-        "map": balance_map(points, current, pattern),
+        "map_html": map_html(points, current, pattern),
         "pattern": labels.label(labels.PATTERNS, pattern),
         "balance": {"pattern": pattern},
         "earlier": [a for a in assessments if a.pk != assessment.pk],
@@ -391,10 +410,30 @@ def growth_since_previous(assessments: Sequence[Assessment], assessment: Assessm
     if not earlier:
         return ""
     previous = max(earlier, key=lambda a: (a.completed_at, a.pk))
+    references = practice_references()
+    # Both assessments are finished, so their profiles never change: the sentence is the same
+    # until the practice's reference figures move (they are part of the key). Working it out
+    # decrypts and parses both profiles.
+    key = (
+        "growth",
+        assessment.pk,
+        assessment.user_id,
+        assessment.completed_at,
+        previous.pk,
+        previous.completed_at,
+        tuple(sorted((scale.value, figures) for scale, figures in references.items())),
+    )
+    return fragments.kept(key, lambda: _growth(assessment, previous, references))
+
+
+def _growth(
+    assessment: Assessment, previous: Assessment, references: Mapping[Scale, Reference]
+) -> str:
+    assert assessment.completed_at is not None and previous.completed_at is not None
     before = Assessment.objects.filter(pk=previous.pk).values_list("profile", flat=True).first()
     improved = tuple(
         change.scale
-        for change in changes_between(before, assessment.profile, practice_references())
+        for change in changes_between(before, assessment.profile, references)
         if change.classification is ReliableChange.IMPROVED
     )
     if not improved:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from functools import lru_cache
 from typing import Any
 
 from django.template.loader import render_to_string
@@ -17,8 +18,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import Promise
 from django.utils.safestring import SafeString
+from django.utils.translation import get_language, gettext_lazy, ngettext
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from interplay.core.schedule import REASSESS_WEEKS
 from interplay.language.theme_summary import SUMMARY_WINDOW
@@ -33,6 +34,7 @@ from interplay.web.coaching.presenters import due_reasons, history_rows, since_f
 from interplay.web.coaching.timeline import timeline
 from interplay.web.journal.insights import any_stale, entry_themes, theme_summary
 from interplay.web.journal.models import Entry
+from interplay.web.kernel.html import e
 from interplay.web.progress.presenters import reference_note
 from interplay.web.schedule.access import reassess_weeks_of
 
@@ -70,7 +72,39 @@ def _section_paths() -> dict[str, str]:
 
 
 PLACEHOLDER = 987654321
+SECOND_PLACEHOLDER = 987654322
 _PATHS: dict[str, str] | None = None
+# The client page's other addresses (its buttons and forms), by name, with a placeholder id.
+ACTION_URLS = {
+    "new_plan": "coaching:new_plan",
+    "progress": "coaching:progress",
+    "schedule": "coaching:schedule",
+    "export": "exports:client_export",
+    "path_suggest": "coaching:path_suggest",
+    "path_assign": "coaching:path_assign",
+}
+_ACTIONS: dict[str, str] | None = None
+_DONE: str | None = None
+
+
+def action_urls(client_id: int) -> dict[str, str]:
+    """The client page's action addresses for this client, reversed once per process (a
+    `{% url %}` tag reverses on every render)."""
+    global _ACTIONS
+    if _ACTIONS is None:
+        _ACTIONS = {key: reverse(name, args=[PLACEHOLDER]) for key, name in ACTION_URLS.items()}
+    pk = str(int(client_id))
+    return {key: path.replace(str(PLACEHOLDER), pk) for key, path in _ACTIONS.items()}
+
+
+def done_url(client_id: int, note_id: int) -> str:
+    """Where "Mark done" posts for one follow-up (reversed once per process, as above)."""
+    global _DONE
+    if _DONE is None:
+        _DONE = reverse("coaching:done", args=[PLACEHOLDER, SECOND_PLACEHOLDER])
+    return _DONE.replace(str(PLACEHOLDER), str(int(client_id))).replace(
+        str(SECOND_PLACEHOLDER), str(int(note_id))
+    )
 
 
 def section_links(client_id: int, current: str) -> list[dict[str, Any]]:
@@ -135,6 +169,7 @@ def _moment_rows(moments: list[Any]) -> list[dict[str, Any]]:
         "check-in": _("Check-in"),
     }
     untitled, assessed, checked_in = _("Untitled"), _("Completed the self-assessment."), None
+    dates = labels.DateWriter()
     rows = []
     for moment in moments:
         item = moment.item
@@ -148,8 +183,8 @@ def _moment_rows(moments: list[Any]) -> list[dict[str, Any]]:
         rows.append(
             {
                 "kind": names[moment.kind],
-                "iso": labels.iso_moment(moment.when),
-                "date": labels.short_date(moment.when, year=True),
+                "iso": dates.iso(moment.when),
+                "date": dates.short(moment.when, year=True),
                 "title": title,
                 "text": text,
             }
@@ -171,6 +206,44 @@ def _latest_pulse_at(pulses: list[PulseCheck]) -> datetime | None:
     return pulses[0].taken_at if pulses else None
 
 
+@lru_cache(maxsize=32)
+def _reassess_words(language: str | None) -> tuple[tuple[int, str], ...]:
+    return tuple(
+        (weeks, ngettext("%(n)s week", "%(n)s weeks", weeks) % {"n": weeks})
+        for weeks in REASSESS_WEEKS
+    )
+
+
+def reassess_options(current: int) -> SafeString:
+    """The re-assessment interval's options (the current one selected), worded once per
+    language rather than by a translation tag per option on every page."""
+    return _reassess_options(current, get_language())
+
+
+@lru_cache(maxsize=64)
+def _reassess_options(current: int, language: str | None) -> SafeString:
+    return SafeString(
+        "".join(
+            f'<option value="{weeks}"{" selected" if weeks == current else ""}>{e(words)}</option>'
+            for weeks, words in _reassess_words(language)
+        )
+    )
+
+
+def moments_html(rows: list[dict[str, Any]]) -> SafeString:
+    """The timeline's items as HTML (`_moment_rows`), written here rather than by a template
+    loop; every value is escaped."""
+    return SafeString(
+        "\n".join(
+            f'  <li><span class="kind">{e(row["kind"])}</span> '
+            f'<time datetime="{e(row["iso"])}">{e(row["date"])}</time>\n    '
+            + (f"<h3>{e(row['title'])}</h3>" if row["title"] else "")
+            + f"<p>{e(row['text'])}</p></li>"
+            for row in rows
+        )
+    )
+
+
 def overview_context(view: ClientView) -> dict[str, Any]:
     """The page a coach lands on: safety, the profile's headline, what is due, open
     follow-ups and the latest few things shared, each linking to its section."""
@@ -180,6 +253,8 @@ def overview_context(view: ClientView) -> dict[str, Any]:
     entries = view.latest_entries(OVERVIEW_MOMENTS)
     moments = timeline(entries, headlines, pulses, limit=OVERVIEW_MOMENTS)
     weeks = reassess_weeks_of(view.client)
+    moment_rows = _moment_rows(moments)
+    follow_ups = access.open_follow_ups(view.coach, view.client)
     return {
         **_base(view, "overview"),
         "latest": latest,
@@ -189,9 +264,14 @@ def overview_context(view: ClientView) -> dict[str, Any]:
         "summary": headline(latest),
         "due": due_reasons(view, weeks),
         "reassess_weeks": weeks,
-        "reassess_choices": REASSESS_WEEKS,
-        "follow_ups": access.open_follow_ups(view.coach, view.client),
-        "moments": _moment_rows(moments),
+        "reassess_options": reassess_options(weeks),
+        "follow_ups": follow_ups,
+        "follow_up_rows": [
+            {"text": note.follow_up, "done_href": done_url(view.pk, note.pk)} for note in follow_ups
+        ],
+        "urls": action_urls(view.pk),
+        "moments": moment_rows,
+        "moments_html": moments_html(moment_rows),
     }
 
 
@@ -222,9 +302,9 @@ def profile_context(view: ClientView) -> dict[str, Any]:
         )
         if latest
         else "",
-        "map": profile_presenters.balance_map(points, current, latest.pattern if latest else None)
+        "map_html": profile_presenters.map_html(points, current, latest.pattern if latest else None)
         if points
-        else None,
+        else "",
     }
 
 

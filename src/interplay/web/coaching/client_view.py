@@ -14,6 +14,7 @@ Each read is fetched once per view (a page that asks twice costs one query).
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from typing import Any, TypeVar
 
 from django.db.models import Expression, QuerySet
@@ -22,7 +23,7 @@ from django.http import Http404
 from interplay.web.accounts.models import User
 from interplay.web.assessments.models import Assessment, PulseCheck
 from interplay.web.journal.models import Entry
-from interplay.web.kernel.compiled import Kind, compiled_instances
+from interplay.web.kernel.compiled import Kind, compiled, compiled_instances
 from interplay.web.path.models import PathProgress
 from interplay.web.path.progress import PathState, path_state
 from interplay.web.practice.models import Experiment
@@ -59,7 +60,15 @@ def shared_experiments_of(owner: User | int | Expression | Any) -> QuerySet[Expe
 
 
 def _map_shared(owner: User) -> bool:
-    return MapSharing.objects.filter(owner=owner, shared_with_coach=True).exists()
+    return bool(
+        compiled(  # its SQL compiled once
+            ("view", "map shared"),
+            lambda v: MapSharing.objects.filter(owner=v["owner"], shared_with_coach=True).values(
+                "id"
+            )[:1],
+            {"owner": "int"},
+        ).rows({"owner": owner.pk})
+    )
 
 
 class ClientView:
@@ -323,9 +332,16 @@ class ClientView:
     # The guided path ------------------------------------------------------------------------
 
     def _path_row(self) -> PathProgress | None:
-        return self._once(  # type: ignore[no-any-return]
-            "path_row", lambda: PathProgress.objects.filter(owner=self.client).first()
-        )
+        def load() -> PathProgress | None:
+            found = compiled_instances(  # its SQL compiled once
+                ("view", "path row"),
+                lambda v: PathProgress.objects.filter(owner=v["client"]).order_by("pk")[:1],
+                {"client": "int"},
+                {"client": self.client.pk},
+            )
+            return found[0] if found else None
+
+        return self._once("path_row", load)  # type: ignore[no-any-return]
 
     def path(self) -> PathState | None:
         """Where the client is on the guided path (which steps are done, skipped, next; never
@@ -353,6 +369,24 @@ class ClientView:
                 ),
             )
         )
+
+    def shares_all(self, holds: Mapping[str, Sequence[int]]) -> bool:
+        """Whether the client still shares every record in `holds` (ids by kind, as a
+        prepared report recorded them: `progress.report_files.holds_of`)."""
+        shared: dict[str, QuerySet[Any]] = {
+            "assessments": shared_assessments_of(self.client),
+            "pulses": shared_pulses_of(self.client),
+            "experiments": shared_experiments_of(self.client),
+            "beliefs": Belief.objects.filter(owner=self.client, shared_with_coach=True),
+            "reviews": Review.objects.filter(owner=self.client, shared_with_coach=True),
+        }
+        for name, ids in holds.items():
+            wanted = set(ids)
+            if name not in shared:
+                return False
+            if wanted and shared[name].filter(pk__in=wanted).count() != len(wanted):
+                return False
+        return True
 
     def review(self, pk: int) -> Review:
         """One shared review, or Http404 (also for a private one)."""

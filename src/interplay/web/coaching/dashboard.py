@@ -1,10 +1,10 @@
 """The coach's dashboard: every current client in one table, sortable and paginated.
 
-The latest shared activity, open follow-ups and next planned session are SQL annotations on
-the coach's relationships; the sort column is computed in SQL too, so sorting and paging happen
-in the database; the profile columns of the page's rows are then read in one query. A page
-costs the same few queries whether the coach has three clients or three hundred. Only what
-clients shared counts: a private journal entry or an unshared assessment never moves a column.
+The latest shared activity, open follow-ups, next planned session and the latest shared
+profile's headline columns are SQL annotations on the coach's relationships; the sort column
+is computed in SQL too, so sorting and paging happen in the database. A page costs the same
+few queries whether the coach has three clients or three hundred. Only what clients shared
+counts: a private journal entry or an unshared assessment never moves a column.
 """
 
 from __future__ import annotations
@@ -127,6 +127,12 @@ def annotated_relationships(values: Mapping[str, Any], sort: str) -> QuerySet[Co
     )
     rows = CoachingRelationship.objects.filter(coach_id=coach, ended_at__isnull=True).annotate(
         latest_profile_id=Subquery(_shared_profiles().values("id")[:1]),
+        # The latest shared profile's headline columns, in the same query (SQL works them
+        # out for the page's rows only).
+        **{
+            f"latest_{name}": Subquery(_shared_profiles().values(name)[:1])
+            for name in PROFILE_COLUMNS
+        },
         last_entry=_latest_of(shared_entries_of(OuterRef("client_id")), "owner", "created_at"),
         last_assessment=last_assessment,
         last_pulse=_latest_of(shared_pulses_of(OuterRef("client_id")), "user", "taken_at"),
@@ -202,6 +208,7 @@ ROW_COLUMNS = (
     "next_session",
     "follow_ups_due",
     "reassess_weeks",
+    *(f"latest_{name}" for name in PROFILE_COLUMNS),
 )
 
 
@@ -249,6 +256,10 @@ class DashboardRow:
             next_session=found["next_session"],
             follow_ups_due=found["follow_ups_due"] or 0,
             reassess_weeks=found["reassess_weeks"] or DEFAULT_REASSESS_WEEKS,
+            stage=found["latest_stage"],
+            stage_mixed=found["latest_stage_mixed"],
+            boundary_style=found["latest_boundary_style"],
+            focus=found["latest_focus"],
         )
 
 
@@ -272,17 +283,9 @@ class _PageableRows:
 
 
 def finish_rows(rows: list[DashboardRow]) -> None:
-    """Add the profile columns (one query for the whole page) and what is due."""
-    ids = [row.latest_profile_id for row in rows if row.latest_profile_id]
-    values = {
-        found["pk"]: found
-        for found in Assessment.objects.filter(pk__in=ids).values("pk", *PROFILE_COLUMNS)
-    }
+    """Add what is due (the profile columns came with the rows)."""
     now = timezone.now()
     for row in rows:
-        found: Any = values.get(row.latest_profile_id, {})
-        for name in PROFILE_COLUMNS:
-            setattr(row, name, found.get(name))
         moments = [m for m in (row.last_entry, row.last_assessment, row.last_pulse) if m]
         row.last_activity = max(moments) if moments else None
         # Follow-ups were counted in SQL by the same rule (planned, its day come).

@@ -24,6 +24,7 @@ from interplay.core.session_plan import needs_from_profile, questions_by_phase
 from interplay.core.vocabulary import SessionPhase
 from interplay.web.coaching.models import SessionNote
 from interplay.web.journal.models import Entry
+from interplay.web.kernel.html import e
 from interplay.web.reasons import render_all
 
 PHASE_NAMES = {
@@ -75,9 +76,12 @@ def propose_agenda(
     follow_ups: Sequence[SessionNote],
     due: Sequence[str] = (),
     skip_questions: frozenset[str] = frozenset(),
+    *,
+    questions: QuestionPart | None = None,
 ) -> Agenda:
     """The proposal. `recent_entries` must be shared entries only (the caller's scoped query);
-    `skip_questions` holds question ids the last plan used, so sessions vary."""
+    `skip_questions` holds question ids the last plan used, so sessions vary; `questions`:
+    `question_sections(profile, skip_questions)` when the caller already has it."""
     opening = Section(str(PHASE_NAMES[SessionPhase.OPENING]))
     for entry in list(recent_entries)[:RECENT_ENTRIES]:
         title = entry.title or _excerpt(entry.body, 60)
@@ -98,29 +102,45 @@ def propose_agenda(
         )
     for reason in due:
         open_items.lines.append(Line(reason, _("due")))
+    opening_picks, phases = (
+        question_sections(profile, skip_questions) if questions is None else questions
+    )
+    opening.lines.extend(opening_picks)
     sections = [opening, open_items]
+    sections += [Section(title, list(lines)) for title, lines in phases]
+    return Agenda(sections)
+
+
+# The lines the profile gives: those for the opening, then each other phase (title, lines).
+QuestionPart = tuple[tuple[Line, ...], tuple[tuple[str, tuple[Line, ...]], ...]]
+
+
+def question_sections(
+    profile: Mapping[str, Any] | None, skip_questions: frozenset[str] = frozenset()
+) -> QuestionPart:
+    """What the proposal takes from the profile alone: questions from the bank for each phase,
+    and the starter experiment under "Experimenting". The same profile and skipped questions
+    give the same lines, so a caller may keep them (`presenters.proposed_agenda`)."""
+    opening: list[Line] = []
+    phases: list[tuple[str, list[Line]]] = []
     needs = needs_from_profile(profile)
     reason_prefix = _("from the question bank")
     for group in questions_by_phase(needs, skip=skip_questions):
-        section = (
-            opening
-            if group.phase is SessionPhase.OPENING
-            else Section(str(PHASE_NAMES[group.phase]))
-        )
+        lines = opening if group.phase is SessionPhase.OPENING else []
         for pick in group.questions:
             why = "; ".join(render_all(pick.reasons))
-            section.lines.append(
-                Line(pick.text, f"{reason_prefix}: {why}" if why else reason_prefix)
-            )
-        if section is not opening:
-            sections.append(section)
+            lines.append(Line(pick.text, f"{reason_prefix}: {why}" if why else reason_prefix))
+        if group.phase is not SessionPhase.OPENING:
+            phases.append((str(PHASE_NAMES[group.phase]), lines))
     experiments = (profile or {}).get("experiments") or ()
     if experiments:
         first = experiments[0]
         experimenting = next(
-            s for s in sections if s.title == str(PHASE_NAMES[SessionPhase.EXPERIMENTING])
+            lines
+            for title, lines in phases
+            if title == str(PHASE_NAMES[SessionPhase.EXPERIMENTING])
         )
-        experimenting.lines.append(
+        experimenting.append(
             Line(
                 _("Offer the experiment “%(title)s”: %(text)s")
                 % {"title": first.get("title", ""), "text": _excerpt(first.get("text", ""), 160)},
@@ -128,7 +148,22 @@ def propose_agenda(
                 % {"why": "; ".join(render_all(first.get("reasons")))},
             )
         )
-    return Agenda(sections)
+    return tuple(opening), tuple((title, tuple(lines)) for title, lines in phases)
+
+
+def proposal_html(agenda: Agenda) -> SafeString:
+    """The proposal's sections as headings and lists with each line's source, written here
+    rather than by template loops (about five template nodes a line); every value escaped."""
+    parts = []
+    for section in agenda.sections:
+        if not section.lines:
+            continue
+        items = "".join(
+            f'<li>{e(line.text)} <span class="plan-why">({e(line.why)})</span></li>'
+            for line in section.lines
+        )
+        parts.append(f"\n  <h2>{e(section.title)}</h2>\n  <ul>{items}</ul>\n")
+    return SafeString("".join(parts))  # every value above went through `e`
 
 
 def question_ids_in(agenda_text: str) -> frozenset[str]:

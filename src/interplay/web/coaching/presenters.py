@@ -4,13 +4,15 @@ score and finding comes from the stored profile as the core made it."""
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import lru_cache
 from typing import Any
 from urllib.parse import urlencode
 
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.safestring import SafeString
+from django.utils.translation import get_language, gettext_lazy, ngettext
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, ngettext
 
 from interplay.core import profile_change as change
 from interplay.core.psychometrics import ReliableChange
@@ -18,6 +20,7 @@ from interplay.core.reference_values import Reference
 from interplay.core.schedule import Due, what_is_due
 from interplay.core.vocabulary import Scale
 from interplay.web import labels
+from interplay.web.assessments import fragments
 from interplay.web.assessments import presenters as profile_presenters
 from interplay.web.assessments.models import Assessment
 from interplay.web.coaching import access
@@ -27,8 +30,16 @@ from interplay.web.coaching.dashboard import (
     DashboardPage,
     was_never,
 )
-from interplay.web.coaching.planner import RECENT_ENTRIES, Agenda, propose_agenda, question_ids_in
+from interplay.web.coaching.planner import (
+    RECENT_ENTRIES,
+    Agenda,
+    QuestionPart,
+    propose_agenda,
+    question_ids_in,
+    question_sections,
+)
 from interplay.web.coaching.practice import add_to_agenda
+from interplay.web.kernel.html import e as _e
 from interplay.web.schedule.access import planned_of, reassess_weeks_of
 
 COLUMNS = (
@@ -46,23 +57,24 @@ CLASSIFICATIONS = {
 }
 
 
-def _stage_name(stage: str | None, mixed: object) -> str:
+def _stage_name(stage: str | None, mixed: object, stages: dict[object, str] | None = None) -> str:
     if not stage:
         return ""
-    name = labels.label(labels.STAGES, stage)
+    name = labels.label(labels.STAGES, stage) if stages is None else stages.get(stage, stage)
     if str(mixed).lower() in {"true", "1"}:
         return _("%(stage)s (mixed picture)") % {"stage": name}
     return name
 
 
-def _due_items(row: Any) -> list[str]:
+def _due_items(row: Any, dates: labels.DateWriter | None = None) -> list[str]:
+    dates = dates or labels.DateWriter()
     due = []
     if row.due.assessment:
         due.append(
             _("First assessment")
             if row.last_assessment is None
             else _("Re-assessment (last shared %(date)s)")
-            % {"date": labels.short_date(row.last_assessment)}
+            % {"date": dates.short(row.last_assessment)}
         )
     if row.due.check_in:
         due.append(_("Weekly check-in"))
@@ -83,6 +95,79 @@ def _due_items(row: Any) -> list[str]:
     return due
 
 
+def dashboard_rows_html(rows: list[dict[str, Any]]) -> SafeString:
+    """The table's rows as HTML, written here rather than by the template (about twenty
+    template nodes a row were most of the page's rendering); every value is escaped."""
+    heads = [
+        _e(word)
+        for word in (
+            _("Client"),
+            _("Stage"),
+            _("Boundary style"),
+            _("Focus"),
+            _("Last shared activity"),
+            _("What is due"),
+        )
+    ]
+    nothing_due = _e(_("Nothing due"))
+    made = []
+    for row in rows:
+        activity = (
+            f'<time datetime="{_e(row["activity_iso"])}">{_e(row["activity"])}</time>'
+            if row["activity_iso"]
+            else _e(row["activity"])
+        )
+        due = (
+            "<ul>" + "".join(f"<li>{_e(item)}</li>" for item in row["due"]) + "</ul>"
+            if row["due"]
+            else nothing_due
+        )
+        session = f'<p class="help">{_e(row["next_session"])}</p>' if row["next_session"] else ""
+        made.append(
+            "<tr>\n"
+            f'    <td data-label="{heads[0]}"><a href="{_e(row["href"])}">'
+            f"{_e(row['client_name'])}</a></td>\n"
+            f'    <td data-label="{heads[1]}">{_e(row["stage"])}</td>\n'
+            f'    <td data-label="{heads[2]}">{_e(row["boundaries"])}</td>\n'
+            f'    <td data-label="{heads[3]}">{_e(row["focus"])}</td>\n'
+            f'    <td data-label="{heads[4]}">{activity}</td>\n'
+            f'    <td data-label="{heads[5]}">\n      {due}\n      {session}\n    </td>\n'
+            "  </tr>"
+        )
+    return SafeString("\n  ".join(made))  # every value above went through `_e`
+
+
+@lru_cache(maxsize=64)
+def _sort_options_html(sort_param: str, language: str | None) -> SafeString:
+    reversed_word = _("reversed")
+    options = [
+        (value, shown)
+        for key, title in COLUMNS
+        for value, shown in ((key, str(title)), (f"-{key}", f"{title} ({reversed_word})"))
+    ]
+    return SafeString(
+        "".join(
+            f'<option value="{_e(value)}"{" selected" if value == sort_param else ""}>'
+            f"{_e(shown)}</option>"
+            for value, shown in options
+        )
+    )
+
+
+@lru_cache(maxsize=64)
+def _head_html(sort: str, descending: bool, language: str | None) -> SafeString:
+    cells = []
+    for key, title in COLUMNS:
+        active = key == sort
+        next_sort = f"-{key}" if active and not descending else key
+        aria = ("descending" if descending else "ascending") if active else "none"
+        href = "?" + urlencode({"sort": next_sort})
+        cells.append(
+            f'<th scope="col" aria-sort="{aria}"><a href="{_e(href)}">{_e(title)}</a></th>'
+        )
+    return SafeString("".join(cells))
+
+
 def dashboard_context(result: DashboardPage) -> dict[str, Any]:
     rows = []
     # Translated once per page, not once per row.
@@ -90,23 +175,28 @@ def dashboard_context(result: DashboardPage) -> dict[str, Any]:
     next_session = _("Next session planned for %(when)s")
     # Reversed once, not once per row: the client page's address up to its id.
     client_prefix = reverse("coaching:client", args=[0]).removesuffix("0/")
+    # The names and dates of the whole table in one language and time zone, looked up once.
+    stages, styles, focuses = (
+        labels.names(labels.STAGES),
+        labels.names(labels.BOUNDARY_STYLES),
+        labels.names(labels.FOCUSES),
+    )
+    dates = labels.DateWriter()
     for row in result.page.object_list:
         shared_at = None if was_never(row.last_activity) else row.last_activity
         rows.append(
             {
                 "client_name": row.client_name,
                 "href": f"{client_prefix}{row.client_id}/",
-                "stage": _stage_name(row.stage, row.stage_mixed) or no_assessment,
-                "boundaries": labels.label(labels.BOUNDARY_STYLES, row.boundary_style)
+                "stage": _stage_name(row.stage, row.stage_mixed, stages) or no_assessment,
+                "boundaries": styles.get(row.boundary_style, row.boundary_style)
                 if row.boundary_style
                 else "–",
-                "focus": labels.label(labels.FOCUSES, row.focus) if row.focus else "–",
-                "activity_iso": labels.iso_moment(shared_at) if shared_at else "",
-                "activity": labels.short_date(shared_at, year=True)
-                if shared_at
-                else nothing_shared,
-                "due": _due_items(row),
-                "next_session": next_session % {"when": labels.short_date(row.next_session)}
+                "focus": focuses.get(row.focus, row.focus) if row.focus else "–",
+                "activity_iso": dates.iso(shared_at) if shared_at else "",
+                "activity": dates.short(shared_at, year=True) if shared_at else nothing_shared,
+                "due": _due_items(row, dates),
+                "next_session": next_session % {"when": dates.short(row.next_session)}
                 if row.next_session
                 else "",
             }
@@ -135,7 +225,12 @@ def dashboard_context(result: DashboardPage) -> dict[str, Any]:
     ]
     return {
         "sort_options": sort_options,
+        # The sort menu and the table's head depend on the sort alone: written once per
+        # sort and language.
+        "sort_options_html": _sort_options_html(sort_param, get_language()),
+        "head_html": _head_html(result.sort, result.descending, get_language()),
         "rows": rows,
+        "rows_html": dashboard_rows_html(rows),
         "columns": columns,
         "page": result.page,
         "sort_param": sort_param,
@@ -244,13 +339,30 @@ def history_rows(
 def proposed_agenda(view: ClientView) -> Agenda:
     """The planner's proposal from what the coach can see: the latest shared profile, the
     latest shared entries, open follow-ups, what is due, and the shared practice."""
-    latest = view.latest_assessment()
+    headlines = view.headlines()
+    latest = headlines[-1] if headlines else None
     previous = access.plans_for(view.coach, view.client, limit=1)
+    skip = question_ids_in(previous[0].agenda) if previous else frozenset()
+
+    def from_profile() -> QuestionPart:
+        full = view.latest_assessment()
+        return question_sections(full.profile if full else None, skip)
+
+    # A finished assessment's profile never changes: the lines it gives are kept per
+    # assessment and skipped questions, and the profile is decrypted and read only then.
+    questions = (
+        fragments.kept(
+            ("planner", latest.pk, latest.user_id, latest.completed_at, skip), from_profile
+        )
+        if latest is not None
+        else question_sections(None, skip)
+    )
     proposal = propose_agenda(
-        latest.profile if latest else None,
+        None,
         view.latest_entries(RECENT_ENTRIES),  # their titles and dates: no analysis needed
         access.open_follow_ups(view.coach, view.client),
         due_reasons(view),
-        skip_questions=question_ids_in(previous[0].agenda) if previous else frozenset(),
+        skip_questions=skip,
+        questions=questions,
     )
     return add_to_agenda(proposal, view)  # shared values, beliefs, experiments and map

@@ -60,6 +60,17 @@ urlpatterns = [
         progress_views.supervision_pdf,
         name="supervision_pdf",
     ),
+    path(
+        "coach/client/<int:client_id>/reports/prepare/",
+        progress_views.prepare_report,
+        name="prepare_report",
+    ),
+    path("coach/client/<int:client_id>/reports/<int:pk>/", progress_views.report, name="report"),
+    path(
+        "coach/client/<int:client_id>/reports/<int:pk>/report.pdf",
+        progress_views.report_file,
+        name="report_file",
+    ),
     path("practice/coach/clients/<int:client_id>/", views.client_practice, name="practice"),
     # Former addresses of the coach's home and client page: permanent redirects.
     path("coach/", views.coach_home, name="coach_home"),

@@ -24,11 +24,11 @@ from interplay.web.coaching.client_pages import section_links
 from interplay.web.coaching.dashboard import dashboard_page
 from interplay.web.coaching.forms import InviteForm, NoteForm, PlanForm
 from interplay.web.coaching.models import SessionPlan
-from interplay.web.coaching.planner import agenda_sections
+from interplay.web.coaching.planner import Agenda, agenda_sections, proposal_html
 from interplay.web.coaching.practice import coach_practice_view
 from interplay.web.emails import absolute_url
 from interplay.web.kernel.audit import record
-from interplay.web.kernel.blank_forms import blank_form_html
+from interplay.web.kernel.blank_forms import blank_form_html, initial_form_html
 from interplay.web.kernel.errors import ActionError
 from interplay.web.kernel.requests import CoachRequest
 from interplay.web.labels import practice as practice_labels
@@ -131,8 +131,14 @@ def _plan_page(
         {
             "client": client,
             "form": form,
+            # A fresh form with the proposal (or the saved plan) in it renders the same for
+            # the same text: kept (kernel.blank_forms); a posted one is rendered afresh.
+            "form_html": form.as_div()
+            if form.is_bound
+            else initial_form_html(PlanForm, form.initial),
             "plan": plan,
             "proposal": proposal,
+            "proposal_html": proposal_html(proposal) if isinstance(proposal, Agenda) else "",
             "agenda": agenda_sections(plan.agenda) if isinstance(plan, SessionPlan) else [],
         },
     )

@@ -90,7 +90,8 @@ def do_analyse_entry(entry: Entry) -> EntryAnalysis:
     return row
 
 
-def _themes(stored: Any) -> tuple[tuple[Theme, float], ...]:
+def themes_from_stored(stored: Any) -> tuple[tuple[Theme, float], ...]:
+    """An analysis's stored themes column as (theme, score) pairs."""
     found = []
     for item in stored:
         try:
@@ -103,7 +104,7 @@ def _themes(stored: Any) -> tuple[tuple[Theme, float], ...]:
 def reading(row: EntryAnalysis, *, stale: bool = False) -> Reading:
     sealed = json.loads(row.sealed or "{}")
     return Reading(
-        themes=_themes(row.themes),
+        themes=themes_from_stored(row.themes),
         evidence={
             k: [(int(s), int(e)) for s, e in v] for k, v in sealed.get("evidence", {}).items()
         },
@@ -125,7 +126,7 @@ def stored_themes(entry: Entry) -> tuple[tuple[Theme, float], ...]:
     spans and the safety reading) is not read, so a list may defer it
     (`select_related("analysis").defer("analysis__sealed")`)."""
     row = _stored_row(entry)
-    return () if row is None else _themes(row.themes)
+    return () if row is None else themes_from_stored(row.themes)
 
 
 def stored_reading(entry: Entry) -> Reading:

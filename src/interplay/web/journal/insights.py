@@ -3,19 +3,25 @@ explanations and the words behind them, and the text cut into highlighted pieces
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from django.template.defaultfilters import truncatewords
 from django.urls import reverse
+from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
 from interplay.core.vocabulary import Theme
 from interplay.language.theme_summary import SUMMARY_WINDOW, Piece, highlight, summarise_themes
 from interplay.web import labels
-from interplay.web.journal.analysis import Reading, stored_reading, stored_themes
+from interplay.web.journal.analysis import (
+    Reading,
+    stored_reading,
+    stored_themes,
+    themes_from_stored,
+)
 from interplay.web.journal.theme_labels import theme_explanation, theme_name
+from interplay.web.kernel.html import e
 
 
 @dataclass(frozen=True)
@@ -83,19 +89,64 @@ def theme_names(entry: Any) -> str:
 def list_rows(entries: Iterable[Any]) -> list[dict[str, Any]]:
     """The journal list's rows with their words worked out once per page (the entry's address,
     the date, an excerpt, the themes' names), so the template only loops."""
+    return _rows(
+        (e.pk, e.title, e.body, e.created_at, e.shared_with_coach, stored_themes(e))
+        for e in entries
+    )
+
+
+def list_rows_of_values(rows: Iterable[Mapping[str, Any]]) -> list[dict[str, Any]]:
+    """The same rows from `LIST_COLUMNS` read as values (the unsearched list's compiled SQL)."""
+    return _rows(
+        (
+            row["pk"],
+            row["title"],
+            row["body"],
+            row["created_at"],
+            row["shared_with_coach"],
+            themes_from_stored(row["analysis__themes"] or ()),
+        )
+        for row in rows
+    )
+
+
+def list_html(rows: Iterable[Mapping[str, Any]]) -> SafeString:
+    """The list's items as HTML, written here rather than by a template loop (a dozen
+    template nodes a row were most of the page's rendering); every value is escaped."""
+    shared, themes_word = e(_("shared")), e(_("Themes:"))
+    items = []
+    for row in rows:
+        tag = f'<span class="tag">{shared}</span>' if row["shared"] else ""
+        themes = f'<p class="muted">{themes_word} {e(row["themes"])}</p>' if row["themes"] else ""
+        items.append(
+            f'<li>\n    <a href="{e(row["href"])}">{e(row["title"])}</a>\n'
+            f'    <span class="muted">{e(row["date"])}</span>\n    {tag}\n'
+            f'    {themes}\n    <p class="muted">{e(row["excerpt"])}</p>\n  </li>'
+        )
+    return SafeString("\n  ".join(items))  # every value above went through `e`
+
+
+# What a list row reads of an entry and its analysis (the sealed evidence is not read).
+LIST_COLUMNS = ("pk", "title", "body", "created_at", "shared_with_coach", "analysis__themes")
+
+
+def _rows(
+    found: Iterable[tuple[int, str, str, Any, bool, tuple[tuple[Theme, float], ...]]],
+) -> list[dict[str, Any]]:
     untitled = _("Untitled entry")
     # Reversed once per page: the entry's address up to its id.
     prefix = reverse("journal:detail", args=[0]).removesuffix("0/")
+    dates = labels.DateWriter()  # the month names and time zone looked up once a page
     return [
         {
-            "href": f"{prefix}{entry.pk}/",
-            "title": entry.title or untitled,
-            "date": labels.long_date(entry.created_at),
-            "shared": entry.shared_with_coach,
-            "themes": theme_names(entry),
-            "excerpt": truncatewords(entry.body, 24),
+            "href": f"{prefix}{pk}/",
+            "title": title or untitled,
+            "date": dates.long(created_at),
+            "shared": shared,
+            "themes": ", ".join(theme_name(theme) for theme, _score in themes),
+            "excerpt": labels.first_words(body, 24),
         }
-        for entry in entries
+        for pk, title, body, created_at, shared, themes in found
     ]
 
 

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
 from django.contrib import messages
 from django.core.paginator import Paginator
+from django.db.models import Count, QuerySet
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -22,11 +26,33 @@ from interplay.web.journal.analysis import screen_entry, stored_reading
 from interplay.web.journal.device_keys import device_key_for
 from interplay.web.journal.models import Entry
 from interplay.web.journal.prompts import ChosenPrompt, choose_prompt
+from interplay.web.kernel.compiled import Kind, Pageable, compiled
 from interplay.web.kernel.errors import ActionError
 from interplay.web.kernel.requests import ClientRequest
 from interplay.web.safety.presenters import support_context
 
 PAGE_SIZE = 20
+_OWNER: dict[str, Kind] = {"owner": "int"}
+_COUNT_KEY = ("journal list", "count")
+_LIST_KEY = ("journal list", "page")
+
+
+def _count_entries(values: Mapping[str, Any]) -> QuerySet[Any]:
+    return (
+        Entry.objects.filter(owner=values["owner"])
+        .order_by()
+        .values("owner")
+        .annotate(n=Count("id"))
+        .values("n")
+    )
+
+
+def _list_entries(values: Mapping[str, Any]) -> QuerySet[Any]:
+    # The model's own order (newest first), as the ORM's list had it.
+    found: QuerySet[Any] = Entry.objects.filter(owner=values["owner"]).values(
+        *insights.LIST_COLUMNS
+    )
+    return found
 
 
 def prompt_for(user: User, skip: frozenset[str] = frozenset()) -> ChosenPrompt | None:
@@ -40,19 +66,31 @@ def entry_list(request: ClientRequest) -> HttpResponse:
     query = request.GET.get("q", "").strip()[:200]
     # Without a search, SQL pages the list and only one page is decrypted; a search has to
     # decrypt the owner's entries to look inside them.
-    entries = (
-        search_entries(user, query)
-        if query
-        # The list names each entry's themes: the sealed evidence is not decrypted for it.
-        else Entry.objects.filter(owner=user).select_related("analysis").defer("analysis__sealed")
-    )
-    paginator = Paginator(entries, PAGE_SIZE)
-    page = paginator.get_page(request.GET.get("page"))
-    rows = insights.list_rows(page.object_list)
+    if query:
+        paginator: Paginator[Any] = Paginator(search_entries(user, query), PAGE_SIZE)
+        page = paginator.get_page(request.GET.get("page"))
+        rows = insights.list_rows(page.object_list)
+    else:
+        # Its two queries (the count, a page of entries with their themes: the sealed
+        # evidence is not decrypted) are compiled once, not built by the ORM per request.
+        values = {"owner": user.pk}
+        total = compiled(_COUNT_KEY, _count_entries, _OWNER).rows(values)
+        listed = Pageable(
+            compiled(_LIST_KEY, _list_entries, _OWNER), values, int(total[0]["n"]) if total else 0
+        )
+        paginator = Paginator(listed, PAGE_SIZE)  # type: ignore[arg-type]
+        page = paginator.get_page(request.GET.get("page"))
+        rows = insights.list_rows_of_values(page.object_list)
     return render(
         request,
         "journal/list.html",
-        {"page": page, "rows": rows, "query": query, "total": paginator.count},
+        {
+            "page": page,
+            "rows": rows,
+            "rows_html": insights.list_html(rows),
+            "query": query,
+            "total": paginator.count,
+        },
     )
 
 

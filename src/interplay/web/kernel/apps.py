@@ -8,7 +8,7 @@ class Config(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from interplay.web.kernel import log_redaction
+        from interplay.web.kernel import idle, log_redaction  # noqa: F401 - idle connects its receiver
         from interplay.web.key_check import check_encryption_keys
 
         log_redaction.install()

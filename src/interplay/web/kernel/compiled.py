@@ -123,7 +123,9 @@ def compile_query(
         raise ValueError("the query's parameters are not all in its slots: cannot reuse its SQL")
     query = compiler.query
     model: type[Model] | None = None
-    if query.values_select or query.annotation_select or query.extra_select:
+    if getattr(query, "selected", None) is not None:  # `.values()`: its own order of names
+        names = tuple(query.selected)
+    elif query.values_select or query.annotation_select or query.extra_select:
         names = (*query.extra_select, *query.values_select, *query.annotation_select)
     else:  # model instances: one column per concrete field, no related rows
         if compiler.klass_info and compiler.klass_info.get("related_klass_infos"):
@@ -166,3 +168,29 @@ def compiled_instances(
 ) -> list[Any]:
     """`build(values)`'s model instances, its SQL compiled once per `key`."""
     return compiled(key, build, slots).instances(values)
+
+
+class Pageable:
+    """A compiled query as Django's `Paginator` sees it: a count known beforehand and slices
+    run as LIMIT / OFFSET, each row made into what the page shows by `make`."""
+
+    def __init__(
+        self,
+        query: CompiledQuery,
+        values: Mapping[str, Any],
+        total: int,
+        make: Callable[[dict[str, Any]], Any] = lambda row: row,
+    ) -> None:
+        self.query, self.values, self.total, self.make = query, values, total, make
+
+    def count(self) -> int:
+        return self.total
+
+    def __len__(self) -> int:
+        return self.total
+
+    def __getitem__(self, window: slice) -> list[Any]:
+        start = window.start or 0
+        stop = self.total if window.stop is None else window.stop
+        found = self.query.rows(self.values, limit=max(0, stop - start), offset=start)
+        return [self.make(row) for row in found]

@@ -41,7 +41,8 @@ def storage_problem(exception: BaseException) -> str | None:
     return None
 
 
-def _sent_text(request: HttpRequest) -> list[tuple[str, str]]:
+def sent_text(request: HttpRequest) -> list[tuple[str, str]]:
+    """The text fields of a POST that could not be kept, to show back (never secrets)."""
     if request.method != "POST":
         return []
     try:
@@ -64,7 +65,7 @@ def not_saved_response(request: HttpRequest, problem: str) -> HttpResponse:
         )
         response = HttpResponse(message, status=503, content_type="text/plain; charset=utf-8")
     else:
-        context = {"problem": problem, "fields": _sent_text(request)}
+        context = {"problem": problem, "fields": sent_text(request)}
         response = render(request, "not_saved.html", context, status=503)
     response["Retry-After"] = "300"
     mark_no_store(response)

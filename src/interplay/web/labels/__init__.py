@@ -76,15 +76,61 @@ ANSWERS = {
 }
 
 
+# Each table's names translated into one language, made at its first use: the tables are
+# module constants, so a table's id names it for the life of the process.
+# (The table itself is kept beside its names and checked, so a reused id never misleads.)
+_translated: dict[tuple[int, str | None], tuple[dict, dict[object, str]]] = {}  # type: ignore[type-arg]
+
+
+def names(table: dict) -> dict[object, str]:  # type: ignore[type-arg]
+    """The table translated into the current language (what `label` looks in), for a page
+    that names many rows: one look-up of the language instead of one a cell."""
+    key = (id(table), get_language())
+    found = _translated.get(key)
+    if found is None or found[0] is not table or len(found[1]) != len(table):
+        found = (table, {k: str(v) for k, v in table.items()})
+        _translated[key] = found
+    return found[1]
+
+
+class DateWriter:
+    """`short_date` for many cells of one page: the language's month names and the current
+    time zone looked up once, not once a cell (the same text as `short_date`)."""
+
+    def __init__(self) -> None:
+        language = get_language()
+        self.months = _short_months(language)
+        self.long_months = _months(language)
+        self.zone = timezone.get_current_timezone()
+
+    def long(self, moment: date) -> str:
+        """As `long_date`."""
+        if isinstance(moment, datetime) and moment.utcoffset() is not None:
+            moment = moment.astimezone(self.zone)
+        return f"{moment.day} {self.long_months[moment.month]} {moment.year}"
+
+    def short(self, moment: date, *, year: bool = False) -> str:
+        if isinstance(moment, datetime) and moment.utcoffset() is not None:
+            moment = moment.astimezone(self.zone)
+        text = f"{moment.day} {self.months[moment.month]}"
+        return f"{text} {moment.year}" if year else text
+
+    def iso(self, moment: datetime) -> str:
+        """As `iso_moment`."""
+        return (
+            moment.astimezone(self.zone) if moment.utcoffset() is not None else moment
+        ).isoformat()
+
+
 def label(table: dict, value: object) -> str:  # type: ignore[type-arg]
     """The human name for a stored id, or the id itself if the table does not know it. The
     tables are keyed by the vocabulary's StrEnums, which hash and compare as their ids, so this
-    is one dictionary lookup."""
+    is one dictionary lookup (in the table translated once per language)."""
     try:
-        name = table.get(value)
+        name = names(table).get(value)
     except TypeError:  # an unhashable value: not an id
         name = None
-    return str(value) if name is None else str(name)
+    return str(value) if name is None else name
 
 
 @lru_cache(maxsize=16)
@@ -118,3 +164,13 @@ def long_date(moment: date) -> str:
 def iso_moment(moment: datetime) -> str:
     """A time for a `<time datetime>` attribute, as the template filter `date:'c'` gives it."""
     return (timezone.localtime(moment) if timezone.is_aware(moment) else moment).isoformat()
+
+
+def first_words(text: str, count: int) -> str:
+    """Django's `truncatewords` filter (the first `count` words, whitespace made single
+    spaces, " …" after a cut), without its lazy wrapper: the same text."""
+    words = text.split()
+    if len(words) <= count:
+        return " ".join(words)
+    cut = " ".join(words[:count])
+    return cut if cut.endswith(" …") else f"{cut} …"

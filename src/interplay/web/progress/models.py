@@ -33,3 +33,48 @@ class Review(models.Model):
 
     def __str__(self) -> str:
         return f"review {self.pk}"
+
+
+class ReportKind(models.TextChoices):
+    PROFILE = "profile", "profile"
+    REVIEW = "review", "review"
+    SUPERVISION = "supervision", "supervision"
+
+
+class ReportStatus(models.TextChoices):
+    QUEUED = "queued", "queued"
+    READY = "ready", "ready"
+    FAILED = "failed", "failed"
+
+
+class ReportFile(models.Model):
+    """A PDF report too large to build inside the request, asked for by `requested_by` and
+    built by the worker (`progress.report_files`). `person` is whose records it holds: the
+    asker themselves, or the client of the coach who asked. The PDF is stored encrypted and
+    deleted when it expires (a day after it was asked for)."""
+
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="report_files"
+    )
+    person = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="reports_about"
+    )
+    kind = models.CharField(max_length=12, choices=ReportKind.choices)
+    # The review a review report is of; deleting the review deletes its reports.
+    review = models.ForeignKey(Review, on_delete=models.CASCADE, null=True, blank=True)
+    status = models.CharField(
+        max_length=8, choices=ReportStatus.choices, default=ReportStatus.QUEUED
+    )
+    # For a coach's copy: the ids of the shared records it was built from, by kind
+    # ({"assessments": [3, 9]}), so a download checks they are all still shared. Ids only.
+    holds = models.JSONField(default=dict, blank=True)
+    pdf = EncryptedTextField(blank=True, default="")  # the PDF's bytes in base64
+    created_at = models.DateTimeField(default=timezone.now)
+    ready_at = models.DateTimeField(null=True, blank=True)
+    expires_at = models.DateTimeField(db_index=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"report file {self.pk}"

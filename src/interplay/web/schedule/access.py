@@ -24,16 +24,18 @@ from interplay.core.vocabulary import ExperimentStatus
 from interplay.web.accounts.models import User
 from interplay.web.assessments.access import latest_profile, latest_pulse
 from interplay.web.assessments.models import Assessment, PulseCheck
+from interplay.web.kernel.compiled import compiled
 from interplay.web.practice.models import Experiment
 from interplay.web.schedule.models import ClientSchedule
 
 
 def reassess_weeks_of(client: User | int) -> int:
-    found = (
-        ClientSchedule.objects.filter(client=client)
-        .values_list("reassess_weeks", flat=True)
-        .first()
-    )
+    rows = compiled(  # its SQL compiled once: the planner and the client page ask each time
+        ("reassess weeks",),
+        lambda v: ClientSchedule.objects.filter(client=v["client"]).values("reassess_weeks")[:1],
+        {"client": "int"},
+    ).rows({"client": client if isinstance(client, int) else client.pk})
+    found = rows[0]["reassess_weeks"] if rows else None
     return int(found) if found is not None else DEFAULT_REASSESS_WEEKS
 
 
