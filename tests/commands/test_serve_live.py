@@ -49,6 +49,7 @@ def _wait_for(url: str, status: int, seconds: float) -> tuple[int, bytes]:
 def test_serve_runs_gunicorn_and_the_worker_and_answers(tmp_path):
     port = _free_port()
     env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "INTERPLAY_"))}
+    env.pop("DATABASE_URL", None)  # its own SQLite database in the data folder, as _served_env
     env["INTERPLAY_DATA_DIR"] = str(tmp_path / "data")
     server = subprocess.Popen(
         [sys.executable, "-m", "interplay", "serve", "--port", str(port), "--workers", "2"],
@@ -159,6 +160,9 @@ def _count_a_burst(env: dict[str, str], processes: int, requests: int) -> list[i
 def _served_env(tmp_path, **extra: str) -> dict[str, str]:  # type: ignore[no-untyped-def]
     env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "INTERPLAY_"))}
     env.pop("REDIS_URL", None)
+    # The served app's own database in its data folder: the suite's DATABASE_URL (the PostgreSQL
+    # run) names a database other tests and runs share, and these tests create accounts.
+    env.pop("DATABASE_URL", None)
     return env | {
         "INTERPLAY_DATA_DIR": str(tmp_path / "data"),
         "INTERPLAY_API_REQUESTS_PER_MINUTE": "6",

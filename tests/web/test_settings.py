@@ -127,7 +127,9 @@ def _production_env(tmp_path):
         for key, value in os.environ.items()
         # DJANGO_ALLOW_ASYNC_UNSAFE is set for the browser tests and must not leak in here.
         if not key.startswith("INTERPLAY_")
-        and key not in {"DJANGO_SETTINGS_MODULE", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+        # DATABASE_URL too: the check opens the database, and the PostgreSQL run's is shared
+        # with other tests that store rows under other keys (the key check would rightly fail).
+        and key not in {"DJANGO_SETTINGS_MODULE", "DJANGO_ALLOW_ASYNC_UNSAFE", "DATABASE_URL"}
     }
     environment.update(
         INTERPLAY_PRODUCTION="1",
