@@ -195,6 +195,21 @@ def held_out_predictions(x, y, tr, held, c: float, folds: int):  # type: ignore[
     return out
 
 
+def split_half_figures(label: str, ph, yh, nh) -> str:  # type: ignore[no-untyped-def]
+    """The held-out figures, honest about the threshold: chosen on one half of the texts and
+    scored on the other, both ways round."""
+    halves = np.arange(len(yh)) % 2 == 0
+    scored_p, scored_y, scored_n = [], [], []
+    for calibrate in (halves, ~halves):
+        th = choose_threshold(label, ph[calibrate], yh[calibrate], nh[calibrate])
+        other = ~calibrate
+        scored_p.append(ph[other] >= th)
+        scored_y.append(yh[other])
+        scored_n.append(nh[other])
+    pred, yy, nn = np.concatenate(scored_p), np.concatenate(scored_y), np.concatenate(scored_n)
+    return _figures(pred * 1.0, yy, nn, 0.5, label == "risk")
+
+
 def _train_label_on_cv(label: str, x, y, scored, negatives, folds: int, held) -> Trained:  # type: ignore[no-untyped-def]
     """The 2 December rule: C by cross-validation on the training part; the threshold from the
     held-out texts scored by a head trained without any of them."""
@@ -219,17 +234,9 @@ def _train_label_on_cv(label: str, x, y, scored, negatives, folds: int, held) ->
     )
     ph = fit(x[tr], y[tr], c).predict_proba(x[held])[:, 1]
     yh, nh = y[held], negatives[held]
-    halves = np.arange(len(yh)) % 2 == 0
-    scored_p, scored_y, scored_n = [], [], []
-    for calibrate in (halves, ~halves):
-        th = choose_threshold(label, ph[calibrate], yh[calibrate], nh[calibrate])
-        other = ~calibrate
-        scored_p.append(ph[other] >= th)
-        scored_y.append(yh[other])
-        scored_n.append(nh[other])
-    pred, yy, nn = np.concatenate(scored_p), np.concatenate(scored_y), np.concatenate(scored_n)
+    figures = split_half_figures(label, ph, yh, nh)
     t = choose_threshold(label, ph, yh, nh)
-    line += f" | held-out n={int(held.sum())} t={t:.3f} {_figures(pred * 1.0, yy, nn, 0.5, risk)}"
+    line += f" | held-out n={int(held.sum())} t={t:.3f} {figures}"
     model = fit(x, y, c)
     return Trained(label, model.coef_[0], float(model.intercept_[0]), t, line)
 
@@ -281,18 +288,10 @@ def train_label(  # type: ignore[no-untyped-def]
             best_held = (score, c, ph, t)
     assert best_held is not None
     _, c, ph, t = best_held
-    halves = np.arange(len(yh)) % 2 == 0
-    scored_p, scored_y, scored_n = [], [], []
-    for calibrate in (halves, ~halves):
-        th = choose_threshold(label, ph[calibrate], yh[calibrate], nh[calibrate])
-        other = ~calibrate
-        scored_p.append(ph[other] >= th)
-        scored_y.append(yh[other])
-        scored_n.append(nh[other])
-    pred, yy, nn = np.concatenate(scored_p), np.concatenate(scored_y), np.concatenate(scored_n)
+    figures = split_half_figures(label, ph, yh, nh)
     line = (
         f"{label:28} n={len(y):5} pos={int(y.sum()):5} C={c:<5} "
-        f"held-out n={int(held.sum())} t={t:.3f} {_figures(pred * 1.0, yy, nn, 0.5, risk)}"
+        f"held-out n={int(held.sum())} t={t:.3f} {figures}"
     )
     if risk and short is not None and (short[held] & nh).any():
         sh = short[held]
