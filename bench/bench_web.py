@@ -248,7 +248,7 @@ def drop_postgres_database(base: str, url: str) -> None:
         server.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
-def setup_django(data_dir: Path, database_url: str | None) -> None:
+def setup_django(data_dir: Path, database_url: str | None, *, migrate: bool = True) -> None:
     os.environ["INTERPLAY_DATA_DIR"] = str(data_dir)
     os.environ["INTERPLAY_DEBUG"] = "0"
     os.environ["DJANGO_SETTINGS_MODULE"] = "webbench_settings"
@@ -260,6 +260,8 @@ def setup_django(data_dir: Path, database_url: str | None) -> None:
     import django
 
     django.setup()
+    if not migrate:  # a folder seeded before (bench/callgrind_web.py): no start-up to count
+        return
     from django.core.management import call_command
 
     call_command("migrate", interactive=False, verbosity=0)

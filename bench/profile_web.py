@@ -5,7 +5,8 @@ and profiles the named pages through Django's test client, printing the top func
 cumulative and by own time.
 
 Run: PYTHONPATH=src python bench/profile_web.py --data /tmp/profile-web [--entries 100k] \
-         [--requests 50] dashboard client planner journal profile floor
+         [--requests 50] [--database-url postgres://...] dashboard client planner journal profile floor
+(`seed` alone as the page only seeds the folder; with --database-url, use a --data folder of its own: the folder remembers what was seeded)
 Prints what it measured in this run; nothing is asserted.
 """
 
@@ -34,10 +35,14 @@ def main() -> None:
     parser.add_argument("--requests", type=int, default=50)
     parser.add_argument("--top", type=int, default=30)
     parser.add_argument("--rounds", type=int, default=0, help="time only, best of N rounds")
+    parser.add_argument(
+        "--database-url", help="a PostgreSQL database to seed once and keep (default: SQLite)"
+    )
     parser.add_argument("pages", nargs="+")
     args = parser.parse_args()
     args.data.mkdir(parents=True, exist_ok=True)
-    setup_django(args.data, None)
+    setup_django(args.data, args.database_url)
+    from django.db import connection
     from django.test import Client
     from webbench_seed import seed, session_cookie
 
@@ -46,6 +51,9 @@ def main() -> None:
     world_file = args.data / "world.json"
     if not world_file.exists():
         world = seed(max(1, args.clients // args.per_coach), args.clients, args.entries)
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute("ANALYZE")  # fresh statistics after a bulk load, as bench_web
         world_file.write_text(
             json.dumps(
                 {
@@ -55,6 +63,8 @@ def main() -> None:
                 }
             )
         )
+    if args.pages == ["seed"]:  # seeding only (for bench/callgrind_web.py)
+        return
     ids = json.loads(world_file.read_text())
     coach = User.objects.get(pk=ids["coach"])
     client = User.objects.get(pk=ids["client"])

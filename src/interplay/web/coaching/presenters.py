@@ -25,11 +25,7 @@ from interplay.web.assessments import presenters as profile_presenters
 from interplay.web.assessments.models import Assessment
 from interplay.web.coaching import access
 from interplay.web.coaching.client_view import ClientView
-from interplay.web.coaching.dashboard import (
-    SORTS,
-    DashboardPage,
-    was_never,
-)
+from interplay.web.coaching.dashboard import DashboardPage, was_never
 from interplay.web.coaching.planner import (
     RECENT_ENTRIES,
     Agenda,
@@ -201,40 +197,16 @@ def dashboard_context(result: DashboardPage) -> dict[str, Any]:
                 else "",
             }
         )
-    columns = []
-    for key, title in COLUMNS:
-        active = key == result.sort
-        next_sort = f"-{key}" if active and not result.descending else key
-        columns.append(
-            {
-                "key": key,
-                "title": title,
-                "active": active,
-                "aria_sort": ("descending" if result.descending else "ascending")
-                if active
-                else "none",
-                "href": "?" + urlencode({"sort": next_sort}),
-            }
-        )
     sort_param = ("-" if result.descending else "") + result.sort
-    reversed_word = _("reversed")
-    sort_options = [
-        {"value": value, "title": shown, "selected": value == sort_param}
-        for key, title in COLUMNS
-        for value, shown in ((key, str(title)), (f"-{key}", f"{title} ({reversed_word})"))
-    ]
     return {
-        "sort_options": sort_options,
         # The sort menu and the table's head depend on the sort alone: written once per
         # sort and language.
         "sort_options_html": _sort_options_html(sort_param, get_language()),
         "head_html": _head_html(result.sort, result.descending, get_language()),
         "rows": rows,
         "rows_html": dashboard_rows_html(rows),
-        "columns": columns,
         "page": result.page,
         "sort_param": sort_param,
-        "sortable": tuple(SORTS),
     }
 
 

@@ -81,12 +81,20 @@ class AuditEvent(models.Model):
     )
     # Whose data it concerns.
     client = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="audit_events"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="audit_events",
+        # The index below starts with the client and serves every lookup by client (a
+        # client's reads, deleting an account); a second index of its own would only be
+        # written: every coach page writes audit rows, the dashboard one per client shown.
+        db_index=False,
     )
     what = models.CharField(max_length=60, blank=True, default="")
     sealed_kind = EncryptedTextField(blank=True, default="")  # the step, for SAFETY rows
     object_id = models.BigIntegerField(null=True, blank=True)  # the assessment, entry, flag ...
-    at = models.DateTimeField(default=timezone.now, db_index=True)
+    # Not indexed alone: every read of the log is by client (the index below) or by coach
+    # (`actor`), and an index only on the time would cost each write and serve no read.
+    at = models.DateTimeField(default=timezone.now)
 
     class Meta:
         ordering = ["-at", "-id"]
