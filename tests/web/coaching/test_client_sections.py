@@ -3,15 +3,19 @@ work, each one audited, each long one paged, each showing only what the client s
 
 from __future__ import annotations
 
+from unittest.mock import patch
+
 import pytest
 from django.urls import reverse
 
+from interplay.web import crypto
 from interplay.web.coaching.actions import do_add_note
 from interplay.web.coaching.client_pages import JOURNAL_PAGE, NOTES_PAGE, OVERVIEW_MOMENTS
+from interplay.web.coaching.client_view import RECENT_CHECK_INS
 from interplay.web.kernel.models import AuditEvent
 from tests.core.personas import MAYA
 from tests.web.base import signed_in
-from tests.web.coaching.helpers import assess, days_ago, write
+from tests.web.coaching.helpers import assess, days_ago, pulse, pulse_answers, write
 
 pytestmark = pytest.mark.django_db
 
@@ -58,6 +62,26 @@ def test_the_overview_gives_the_headline_what_is_due_and_the_latest_few_things(p
     assert shown == list(range(OVERVIEW_MOMENTS))  # the newest, newest first
     assert "PRIVATE-WORDS" not in html
     assert "long " * 60 not in html  # an excerpt, not the whole entry
+
+
+def test_the_overview_reads_only_the_recent_check_ins_however_many_there_are(practice):
+    """A weekly check-in adds fifty a year: the overview shows the newest and decrypts no
+    more than `RECENT_CHECK_INS` of them, so the page costs the same in the third year."""
+    for n in range(RECENT_CHECK_INS + 6):
+        pulse(practice.client, pulse_answers(1 + n % 5), days_ago(7 * n + 1))
+    decrypted = []
+    real = crypto.decrypt
+
+    def counting(token: str) -> str:
+        decrypted.append(token)
+        return real(token)
+
+    browser = signed_in(practice.coach)
+    with patch.object(crypto, "decrypt", counting):
+        html = browser.get(reverse("coaching:client", args=[practice.client.pk])).content.decode()
+    assert html.count("Check-in") == OVERVIEW_MOMENTS  # the newest few, in the timeline
+    assert "Weekly check-in" not in html  # the newest was a day ago: none is due
+    assert len(decrypted) <= RECENT_CHECK_INS + 2  # the check-ins shown, a flag or two at most
 
 
 def test_the_overview_says_so_when_nothing_is_shared_yet(practice):

@@ -249,7 +249,7 @@ def overview_context(view: ClientView) -> dict[str, Any]:
     follow-ups and the latest few things shared, each linking to its section."""
     headlines = view.headlines()
     latest = headlines[-1] if headlines else None
-    pulses = view.check_ins()
+    pulses = view.recent_check_ins()
     entries = view.latest_entries(OVERVIEW_MOMENTS)
     moments = timeline(entries, headlines, pulses, limit=OVERVIEW_MOMENTS)
     weeks = reassess_weeks_of(view.client)
@@ -344,7 +344,7 @@ def history_context(view: ClientView, page: int) -> dict[str, Any]:
         "pages": pages,
         "newer": page - 1 if page > 1 else None,
         "older": page + 1 if page < pages else None,
-        "check_ins": _moment_rows(timeline([], [], view.check_ins()[:HISTORY_PAGE])),
+        "check_ins": _moment_rows(timeline([], [], view.recent_check_ins()[:HISTORY_PAGE])),
         "reference_note": reference_note(references),
     }
 

@@ -35,6 +35,7 @@ from interplay.web.values.models import Belief, PersonalValue
 TIMELINE_LIMIT = 30
 _SLOTS: dict[str, Kind] = {"client": "int", "coach": "int"}
 SEARCH_SCAN_LIMIT = 500  # shared entries decrypted per search, newest first
+RECENT_CHECK_INS = 10  # the overview's timeline, what is due and a page of the history
 T = TypeVar("T")
 
 # The sharing rule, as querysets over one owner (a user, an id, or an `OuterRef` for the
@@ -79,13 +80,16 @@ class ClientView:
         self.coach = coach
         self.client = client
         self._cache: dict[Any, Any] = {}
+        # The ids every read is run with, taken once: `coach` is usually `request.user`, a
+        # lazy object whose every attribute read goes through Django's proxy.
+        self._ids = {"client": int(client.pk), "coach": int(coach.pk)}
 
     def __repr__(self) -> str:
         return f"ClientView(coach={self.coach.pk}, client={self.client.pk})"
 
     @property
     def pk(self) -> int:
-        return int(self.client.pk)
+        return self._ids["client"]
 
     def _once(self, key: Any, load: Any) -> Any:
         if key not in self._cache:
@@ -95,8 +99,7 @@ class ClientView:
     def _fetch(self, key: str, build: Any) -> list[Any]:
         """`build({"client": id, "coach": id})`'s rows, its SQL compiled once for every view
         (building and compiling these small queries cost more Python than running them)."""
-        values = {"client": self.client.pk, "coach": self.coach.pk}
-        return self._once(key, lambda: compiled_instances(("view", key), build, _SLOTS, values))  # type: ignore[no-any-return]
+        return self._once(key, lambda: compiled_instances(("view", key), build, _SLOTS, self._ids))  # type: ignore[no-any-return]
 
     # Assessments and check-ins -------------------------------------------------------------
 
@@ -189,6 +192,26 @@ class ClientView:
                         shared_pulses_of(v["client"])
                         .only("id", "user_id", "taken_at", "result", "shared_with_coach")
                         .order_by("-taken_at", "-id")
+                    ),
+                ),
+            )
+        )
+
+    def recent_check_ins(self) -> list[PulseCheck]:
+        """The latest `RECENT_CHECK_INS` shared check-ins, newest first, as `check_ins()`
+        reads them: what the overview, what-is-due and the history show. A weekly check-in
+        adds fifty a year, each decrypted to be read, so pages that show a few read a few."""
+        if "check_ins" in self._cache:
+            return self.check_ins()[:RECENT_CHECK_INS]
+        return list(
+            self._once(
+                "recent_check_ins",
+                lambda: self._fetch(
+                    "recent_check_ins",
+                    lambda v: (
+                        shared_pulses_of(v["client"])
+                        .only("id", "user_id", "taken_at", "result", "shared_with_coach")
+                        .order_by("-taken_at", "-id")[:RECENT_CHECK_INS]
                     ),
                 ),
             )
@@ -353,7 +376,7 @@ class ClientView:
     def path_given_by_me(self) -> bool:
         """Whether this coach gave the client the path (the coach did it, so they may know)."""
         row = self._path_row()
-        return row is not None and row.assigned_by_id == self.coach.pk
+        return row is not None and row.assigned_by_id == self._ids["coach"]
 
     # Integration reviews -------------------------------------------------------------------
 

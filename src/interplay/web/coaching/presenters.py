@@ -217,7 +217,7 @@ def shared_due(view: ClientView, reassess_weeks: int) -> Due:
     only: the headlines and check-ins are read without their profiles or answers."""
     headlines = view.headlines()
     latest = headlines[-1] if headlines else None
-    pulses = view.check_ins()
+    pulses = view.recent_check_ins()
     now = timezone.now()
     return what_is_due(
         now,
