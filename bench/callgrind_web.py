@@ -150,7 +150,9 @@ def main() -> None:
         median = statistics.median(seen)
         ratio = f"  x floor {median / floor:.2f}" if floor else ""
         spread = (max(seen) - min(seen)) / median
-        print(f"{name:<10} {median / 1e6:8.2f} M instructions a request{ratio}  (spread {spread:.1%})")
+        print(
+            f"{name:<10} {median / 1e6:8.2f} M instructions a request{ratio}  (spread {spread:.1%})"
+        )
 
 
 if __name__ == "__main__":

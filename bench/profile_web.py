@@ -5,8 +5,10 @@ and profiles the named pages through Django's test client, printing the top func
 cumulative and by own time.
 
 Run: PYTHONPATH=src python bench/profile_web.py --data /tmp/profile-web [--entries 100k] \
-         [--requests 50] [--database-url postgres://...] dashboard client planner journal profile floor
-(`seed` alone as the page only seeds the folder; with --database-url, use a --data folder of its own: the folder remembers what was seeded)
+         [--requests 50] [--database-url postgres://...] \
+         dashboard client planner journal profile floor
+`seed` as the only page seeds the folder and stops. With --database-url, give it a --data
+folder of its own: the folder remembers what was seeded.
 Prints what it measured in this run; nothing is asserted.
 """
 

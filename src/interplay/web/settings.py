@@ -125,7 +125,7 @@ if _database_url:
 else:
     DATABASES = {
         "default": {
-            "ENGINE": "django.db.backends.sqlite3",
+            "ENGINE": "interplay.web.kernel.sqlite",  # Django's, remembering conversions
             "NAME": DATA_DIR / keys.DATABASE_FILE,
             "OPTIONS": {
                 # WAL lets readers and one writer work at once; IMMEDIATE takes the write lock
@@ -137,6 +137,10 @@ else:
                     "PRAGMA busy_timeout=20000; PRAGMA foreign_keys=ON;"
                 ),
             },
+            # Django's default for SQLite, said out loud: pytest-django recognises the default
+            # only under Django's own engine name, and would otherwise give each parallel
+            # test process a file named after the data folder's database.
+            "TEST": {"NAME": ":memory:"},
         }
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
