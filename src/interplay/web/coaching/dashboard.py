@@ -78,8 +78,8 @@ def _latest_of(shared: QuerySet[Any], field: str) -> Subquery:
     """The latest `field` of a client's shared rows (`shared` from the ClientView module).
     The newest row's value, read from the partial index `(owner, -field, -id)` in one probe:
     `MAX(field) ... GROUP BY owner` gave the same value but walked every shared row of the
-    client, so the dashboard grew with the journal (2.3 times slower per client at 100k
-    entries, docs/benchmarks.md)."""
+    client, so the dashboard grew with the journal (per client, two to three times slower at
+    100k entries and six times at 1M; docs/benchmarks.md)."""
     rows = shared.order_by(f"-{field}", "-id").values(field)[:1]
     return Subquery(rows, output_field=DateTimeField())
 
