@@ -118,6 +118,19 @@ def test_dashboard_paginates(practice):
     assert not set(_names(first)) & set(_names(second))
 
 
+@pytest.mark.parametrize("extra", [0, 1])
+def test_the_first_page_counts_right_at_the_page_boundary(practice, extra):
+    """The first page is read with one row more than it shows: exactly a page of clients, and
+    one more, must both give the right count and the right pages."""
+    for number in range(PAGE_SIZE - 1 + extra):  # the practice's own client makes the page
+        _client_of(practice.coach, f"Client {number:03d}")
+    response = signed_in(practice.coach).get(reverse("coaching:dashboard"))
+    html = response.content.decode()
+    assert len(response.context["rows"]) == PAGE_SIZE
+    assert f"{PAGE_SIZE + extra} clients" in html
+    assert ("page 1 of 2" in html) == bool(extra)
+
+
 def _fill(coach, count, batch):
     for number in range(count):
         client = _client_of(coach, f"Person {batch}-{number:03d}", MAYA)

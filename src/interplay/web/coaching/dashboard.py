@@ -267,8 +267,14 @@ class DashboardRow:
 class _PageableRows:
     """The compiled query as the paginator sees it: a count and slices (LIMIT / OFFSET)."""
 
-    def __init__(self, query: CompiledQuery, values: Mapping[str, Any], total: int) -> None:
-        self.query, self.values, self.total = query, values, total
+    def __init__(
+        self,
+        query: CompiledQuery,
+        values: Mapping[str, Any],
+        total: int,
+        first: list[DashboardRow] | None = None,
+    ) -> None:
+        self.query, self.values, self.total, self.first = query, values, total, first
 
     def count(self) -> int:
         return self.total
@@ -279,6 +285,8 @@ class _PageableRows:
     def __getitem__(self, window: slice) -> list[DashboardRow]:
         start = window.start or 0
         stop = self.total if window.stop is None else window.stop
+        if self.first is not None and start == 0 and stop <= len(self.first):  # read already
+            return self.first[:stop]
         found = self.query.rows(self.values, limit=max(0, stop - start), offset=start)
         return [DashboardRow.from_sql(row) for row in found]
 
@@ -357,8 +365,18 @@ def dashboard_page(coach: User, sort: str | None, page_number: str | None) -> Da
         values["check_in"] = cutoffs(now).check_in
         for weeks in REASSESS_WEEKS:
             values[_reassess_slot(weeks)] = cutoffs(now, weeks).reassessment
-    total = current_client_count(coach)
-    rows = _PageableRows(dashboard_query(key, descending), values, total)
+    query = dashboard_query(key, descending)
+    first, total = None, None
+    if page_number in (None, "", "1"):
+        # The first page (where a coach lands) is read with one row more than it shows: most
+        # practices fit on it, and only when that row is there is a count needed.
+        found = query.rows(values, limit=PAGE_SIZE + 1)
+        first = [DashboardRow.from_sql(row) for row in found[:PAGE_SIZE]]
+        if len(found) <= PAGE_SIZE:
+            total = len(found)
+    if total is None:
+        total = current_client_count(coach)
+    rows = _PageableRows(query, values, total, first)
     page: Page[DashboardRow] = Paginator(rows, PAGE_SIZE).get_page(page_number)  # type: ignore[arg-type]
     page.object_list = list(page.object_list)
     finish_rows(page.object_list)
