@@ -290,6 +290,7 @@ def test_coach_export_has_a_key_for_every_read_of_the_client_view():
         "latest_assessment",
         "headlines",
         "check_ins",
+        "recent_check_ins",
         "review",
         "shares_all",  # yes or no over the reads above (a prepared report's check): no data
     }
