@@ -30,7 +30,6 @@ from interplay.core.vocabulary import (
     Focus,
     Level,
     Scale,
-    SessionPhase,
     Stage,
     Stakes,
 )
@@ -108,7 +107,6 @@ def _question_match(question: Question, needs: Needs) -> tuple[int, list[Reason]
     return points, reasons
 
 
-_PHASES = tuple(SessionPhase)
 _GENERAL = (reason("question.general"),)
 
 
@@ -124,19 +122,25 @@ def recommend_questions(
     index = bank_index(bank)
     focus, stage, levels = needs.focus, needs.stage, needs.levels
     leading = needs.barriers[:TOP_BARRIERS]
-    ranked = index.ranked(focus, stage, levels, leading)
-    phases_of = index.phases
+    ranked = index.ranked(index.points(focus, stage, levels, leading))
+    # Each phase walks the ranking once, in C, through the questions it has: the questions
+    # it passes by were taken by then (here or by another phase), so each phase's next pick
+    # is the first untaken one after where it stopped, as if it had walked from the top.
+    queues = [filter(positions.__contains__, ranked) for positions in index.phase_positions]
     chosen: list[int] = []
     taken: set[int] = set()
     while len(chosen) < limit and len(taken) < len(ranked):
-        for phase in _PHASES:
+        before = len(chosen)
+        for queue in queues:
             if len(chosen) >= limit:
                 break
-            for position in ranked:
-                if position not in taken and phase in phases_of[position]:
+            for position in queue:
+                if position not in taken:
                     taken.add(position)
                     chosen.append(position)
                     break
+        if len(chosen) == before:  # only a question with no phase is left: none to place
+            break
     picks = [
         QuestionPick(
             bank[position].id,
