@@ -168,6 +168,8 @@ class _Plan:
         ],
         ...,
     ]
+    # the means of as many whole answers as the instrument has items (`_means_of`)
+    all_means: tuple[tuple[float, Level], ...]
 
 
 _PLANS: dict[int, tuple[Sequence[Item], _Plan]] = {}
@@ -224,7 +226,8 @@ def _plan(items: Sequence[Item]) -> _Plan:
         )
         for scale, scale_items in by_scale
     )
-    plan = _Plan(frozenset(evidence), by_scale, evidence, scales, balanced, complete)
+    all_means = _means_of(len(evidence))
+    plan = _Plan(frozenset(evidence), by_scale, evidence, scales, balanced, complete, all_means)
     if len(_PLANS) > 32:  # instruments made on the fly (tests, the pulse): keep a few only
         _PLANS.clear()
     _PLANS[id(items)] = (items, plan)
@@ -299,7 +302,7 @@ def _acquiescence(plan: _Plan, answers: Mapping[str, int]) -> Acquiescence:
         reverse = [answers[i] for i in reverse_ids if i in answers]
         if forward and reverse:
             per_scale.append((sum(forward) / len(forward) + sum(reverse) / len(reverse)) / 2)
-    mean_agreement = _means_of(len(answers))[sum(answers.values())][0] if answers else 0.0
+    mean_agreement = round(sum(answers.values()) / len(answers), 3) if answers else 0.0
     return _acquiescence_of(per_scale, mean_agreement)
 
 
@@ -334,7 +337,8 @@ def _score_complete(plan: _Plan, answers: dict[str, int]) -> ScoreSheet:
         for forward_ids, reverse_ids in plan.balanced
         if forward_ids and reverse_ids
     ]
-    mean_agreement = _means_of(len(answers))[sum(answers.values())][0]
+    # every item answered: the plain mean of len(answers) whole answers, looked up
+    mean_agreement = plan.all_means[sum(answers.values())][0]
     return ScoreSheet(answers, scored, {}, _acquiescence_of(per_scale, mean_agreement))
 
 
