@@ -84,7 +84,8 @@ def test_only_plain_frozen_dataclasses_are_accepted() -> None:
 
 def test_the_profile_classes_use_it() -> None:
     score = ScaleScore(Scale.DEPENDENCE, 3.0, Level.MODERATE, 1, 1, ())
-    assert type(score).__init__.__doc__ is not None
-    assert "core/frozen.py" in type(score).__init__.__doc__
+    doc = type(score).__init__.__doc__
+    assert doc is not None
+    assert "core/frozen.py" in doc
     with pytest.raises(dataclasses.FrozenInstanceError):
         score.score = 4.0  # type: ignore[misc]
