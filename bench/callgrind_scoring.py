@@ -9,6 +9,9 @@ imports cancel out (docs/benchmarks.md, "Scoring and storing a profile"):
     valgrind --tool=callgrind --callgrind-out-file=/tmp/cg.300 \\
         .venv/bin/python bench/callgrind_scoring.py build 300
 
+Set PYTHONHASHSEED=0 for both runs, so that every run lays out its dictionaries and sets
+alike (docs/benchmarks.md, third pass).
+
 `build` builds the profiles; `store` also turns each into its stored JSON text.
 Run from the repository root with PYTHONPATH=src (or a tree of another commit's src).
 """

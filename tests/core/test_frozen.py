@@ -35,6 +35,23 @@ def test_the_instance_matches_the_dataclass_one() -> None:
     assert pickle.loads(pickle.dumps(quick)) == quick
 
 
+def test_the_fields_are_one_dictionary_in_field_order() -> None:
+    # set whole, so the instance's dict is its own (not keyed by the class's shared keys)
+    assert list(Quick("a", 2).__dict__.items()) == [("name", "a"), ("count", 2)]
+
+
+@quick_init
+@dataclasses.dataclass(frozen=True)
+class Longer(Quick):
+    extra: bool
+
+
+def test_a_subclass_sets_its_own_and_inherited_fields() -> None:
+    longer = Longer("a", 2, True)
+    assert (longer.name, longer.count, longer.extra) == ("a", 2, True)
+    assert Quick("a", 2) == Quick(*dataclasses.astuple(longer)[:2])
+
+
 def test_the_instance_stays_frozen() -> None:
     quick = Quick("a", 2)
     with pytest.raises(dataclasses.FrozenInstanceError):
@@ -67,7 +84,8 @@ def test_only_plain_frozen_dataclasses_are_accepted() -> None:
 
 def test_the_profile_classes_use_it() -> None:
     score = ScaleScore(Scale.DEPENDENCE, 3.0, Level.MODERATE, 1, 1, ())
-    assert type(score).__init__.__doc__ is not None
-    assert "core/frozen.py" in type(score).__init__.__doc__
+    doc = type(score).__init__.__doc__
+    assert doc is not None
+    assert "core/frozen.py" in doc
     with pytest.raises(dataclasses.FrozenInstanceError):
         score.score = 4.0  # type: ignore[misc]

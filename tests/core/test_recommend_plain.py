@@ -132,3 +132,25 @@ def plain_experiments(needs: Needs) -> list[tuple[str, tuple[str, ...]]]:
 def test_experiments_rank_as_the_plain_rule_does(needs):
     fast = [(pick.id, pick.reasons) for pick in recommend_experiments(needs)]
     assert fast == plain_experiments(needs)
+
+
+def test_a_question_whose_points_outgrow_its_byte_is_refused():
+    """The index packs a question's points into one byte; a bank that could overflow it is
+    refused when indexed rather than ranked wrongly."""
+    import pytest
+
+    from interplay.core.question_index import BankIndex
+
+    crowded = Question(
+        "q-crowded",
+        "Too many tags",
+        (SessionPhase.OPENING,),
+        (Scale.DEPENDENCE,) * 130,
+        (),
+        (),
+        (),
+        False,
+        False,
+    )
+    with pytest.raises(ValueError, match="q-crowded"):
+        BankIndex((crowded,))

@@ -68,6 +68,36 @@ def unit(score: float) -> float:
     return (score - 1.0) / 4.0
 
 
+# Every score a scale of up to TABLED_ITEMS items can have (its mean of whole answers to three
+# places, as scoring stores it; the shipped scales have four to six items), with what the
+# Balance Map and the stage make of it, each worked out once with the very expression used
+# otherwise: `round(unit(score), 4)` and `round(1 - unit(score), 4)` (an axis part, forward
+# and inverted) and `round(unit(score), 3)` (a stage's affinity). A float `round` costs
+# thousands of instructions in CPython and a profile made nine of these; any score not in the
+# table (a pulse's unrounded mean) is worked out as before.
+TABLED_ITEMS = 12
+_UNIT_VALUES: dict[float, tuple[float, float, float]] = {
+    score: (round(unit(score), 4), round(1.0 - unit(score), 4), round(unit(score), 3))
+    for count in range(1, TABLED_ITEMS + 1)
+    for total in range(count, 5 * count + 1)  # answers run from 1 to 5
+    for score in (round(total / count, 3),)
+}
+
+
+def part_value(score: float, inverted: bool) -> float:
+    """A scale's value on an axis: `round(1 - unit(score) if inverted else unit(score), 4)`."""
+    known = _UNIT_VALUES.get(score)
+    if known is None:
+        return round(1.0 - unit(score) if inverted else unit(score), 4)
+    return known[1] if inverted else known[0]
+
+
+def unit_to_three(score: float) -> float:
+    """`round(unit(score), 3)`: a stage's affinity from its scale's score."""
+    known = _UNIT_VALUES.get(score)
+    return round(unit(score), 3) if known is None else known[2]
+
+
 def axis(recipe: tuple[tuple[Scale, bool, int], ...], scores: Mapping[Scale, float]) -> Axis:
     parts: list[AxisPart] = []
     missing: list[Scale] = []
@@ -78,7 +108,7 @@ def axis(recipe: tuple[tuple[Scale, bool, int], ...], scores: Mapping[Scale, flo
             missing.append(scale)
             continue
         score = scores[scale]
-        value = round(1.0 - unit(score) if inverted else unit(score), 4)
+        value = part_value(score, inverted)
         parts.append(AxisPart(scale, score, inverted, weight, value))
         weights.append(weight)
         weighted.append(value * weight)

@@ -17,6 +17,7 @@ from interplay.core.balance import (
     connection_axis,
     pattern_of,
     unit,
+    unit_to_three,
 )
 from interplay.core.frozen import quick_init
 from interplay.core.reasons import PULL_CODES, Reason, reason
@@ -145,13 +146,11 @@ class StageFinding:
 def _stage_affinities(scored: Scored) -> list[StageAffinity]:
     affinities: list[StageAffinity] = []
     if Scale.DEPENDENCE in scored:
-        value = unit(scored[Scale.DEPENDENCE].score)
-        affinities.append(StageAffinity(Stage.DEPENDENCE, round(value, 3), "n(dependence)"))
+        value = unit_to_three(scored[Scale.DEPENDENCE].score)
+        affinities.append(StageAffinity(Stage.DEPENDENCE, value, "n(dependence)"))
     if Scale.OVER_INDEPENDENCE in scored:
-        value = unit(scored[Scale.OVER_INDEPENDENCE].score)
-        affinities.append(
-            StageAffinity(Stage.SELF_SUFFICIENCY, round(value, 3), "n(over_independence)")
-        )
+        value = unit_to_three(scored[Scale.OVER_INDEPENDENCE].score)
+        affinities.append(StageAffinity(Stage.SELF_SUFFICIENCY, value, "n(over_independence)"))
     if Scale.INTERDEPENDENCE in scored:
         # Interdependence is the stage that integrates the other two: give-and-take without
         # either extreme, so the extremes count against it.

@@ -6,22 +6,25 @@ the person's focus (3), stage (2), each high scale (2) and each of the two leadi
 with that rule for every profile meant walking 84 questions' tags and making reasons for each;
 this index holds, per bank:
 
-- the questions by tag, so only the questions a person's needs name are touched, and each
-  focus and stage pair's points already added up (there are at most sixteen such pairs);
-- each question's phases as a set, for laying the picks along a session;
+- each tag's points for every question carrying it, packed one byte a question into one whole
+  number, so a person's points for the whole bank are a few additions, and each focus and
+  stage pair's already added up (there are at most sixteen such pairs);
+- each session phase's questions as a set, for laying the picks along a session;
 - each question's reasons, made the first time it is picked, so explaining a pick is a few
   dictionary look-ups.
 
-`tests/core/test_question_index.py` holds the ranking and the reasons to the plain rule.
+`tests/core/test_recommend_plain.py` and `tests/core/test_reasons.py` hold the points, the
+ranking and the reasons to the plain rule.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from itertools import compress
 
 from interplay.core.questions import Question
 from interplay.core.reasons import Reason, reason
-from interplay.core.vocabulary import Barrier, Focus, Level, Scale, Stage
+from interplay.core.vocabulary import Barrier, Focus, Level, Scale, SessionPhase, Stage
 
 FOCUS_POINTS = 3
 STAGE_POINTS = 2
@@ -72,8 +75,27 @@ def _reasons_of(question: Question) -> _Reasons:
     )
 
 
-def _positions(groups: dict[object, list[int]]) -> dict[object, tuple[int, ...]]:
-    return {key: tuple(value) for key, value in groups.items()}
+# Every question's points are one byte of a single whole number: the question at position p
+# holds its points in bits 8p to 8p + 7. Adding a tag's points to all the questions carrying it
+# is then one addition of whole numbers instead of a loop over them, and the number's bytes
+# are the bank's points in bank order, for C to sort.
+LANE_BITS = 8
+LANE = (1 << LANE_BITS) - 1
+# byte value -> 1 for a match (MIN_POINTS or more), else 0: `bytes.translate` marks the matches
+_IS_MATCH = bytes(int(value >= MIN_POINTS) for value in range(LANE + 1))
+
+
+def _packed(points: int, positions: Sequence[int]) -> tuple[int, int]:
+    """`points` added once per occurrence of each position (a question tagged twice counts
+    twice, as in the plain rule), and a 1 in the lane of each position touched."""
+    return (
+        sum(points << (LANE_BITS * position) for position in positions),
+        sum(1 << (LANE_BITS * position) for position in set(positions)),
+    )
+
+
+def _packed_by(groups: dict[object, list[int]], points: int) -> dict[object, tuple[int, int]]:
+    return {key: _packed(points, positions) for key, positions in groups.items()}
 
 
 class BankIndex:
@@ -82,14 +104,14 @@ class BankIndex:
     __slots__ = (
         "bank",
         "size",
-        "by_focus",
-        "by_stage",
-        "by_scale",
-        "by_scale_alone",
-        "by_barrier",
-        "from_article",
-        "phases",
         "general",
+        "phase_positions",
+        "_focus",
+        "_stage",
+        "_scale",
+        "_scale_alone",
+        "_barrier",
+        "_article_ones",
         "_base",
         "_reasons",
     )
@@ -103,6 +125,17 @@ class BankIndex:
         by_scale_alone: dict[object, list[int]] = {}
         by_barrier: dict[object, list[int]] = {}
         for position, question in enumerate(bank):
+            # a question's most points must fit its byte (a bank would need over a hundred
+            # tags on one question to reach it)
+            most = (
+                FOCUS_POINTS
+                + STAGE_POINTS
+                + HIGH_SCALE_POINTS * len(question.scales)
+                + LEADING_BARRIER_POINTS * len(question.barriers)
+                + FROM_ARTICLE_POINTS
+            )
+            if most > LANE:
+                raise ValueError(f"question {question.id!r} has too many tags to rank")
             for focus in dict.fromkeys(question.focus):
                 by_focus.setdefault(focus, []).append(position)
             for stage in dict.fromkeys(question.stages):
@@ -117,67 +150,70 @@ class BankIndex:
                 by_barrier.setdefault(barrier, []).append(position)
         self.bank = bank
         self.size = len(bank)
-        self.by_focus: Mapping[object, tuple[int, ...]] = _positions(by_focus)
-        self.by_stage: Mapping[object, tuple[int, ...]] = _positions(by_stage)
-        self.by_scale: Mapping[object, tuple[int, ...]] = _positions(by_scale)
-        self.by_scale_alone: Mapping[object, tuple[int, ...]] = _positions(by_scale_alone)
-        self.by_barrier: Mapping[object, tuple[int, ...]] = _positions(by_barrier)
-        self.from_article = tuple(p for p, question in enumerate(bank) if question.from_article)
-        self.phases = tuple(frozenset(question.phases) for question in bank)
         self.general = tuple(
             question
             for question in bank
             if not (question.scales or question.stages or question.barriers or question.focus)
         )
-        self._base: dict[tuple[Focus | None, Stage | None], list[int]] = {}
+        # per session phase (in the vocabulary's order), the positions of its questions
+        self.phase_positions = tuple(
+            frozenset(p for p, question in enumerate(bank) if phase in question.phases)
+            for phase in SessionPhase
+        )
+        self._focus = _packed_by(by_focus, FOCUS_POINTS)
+        self._stage = _packed_by(by_stage, STAGE_POINTS)
+        self._scale = _packed_by(by_scale, HIGH_SCALE_POINTS)
+        self._scale_alone = _packed_by(by_scale_alone, HIGH_SCALE_POINTS)
+        self._barrier = _packed_by(by_barrier, LEADING_BARRIER_POINTS)
+        self._article_ones = _packed(
+            0, [p for p, question in enumerate(bank) if question.from_article]
+        )[1]
+        self._base: dict[tuple[Focus | None, Stage | None], tuple[int, int]] = {}
         self._reasons: list[_Reasons | None] = [None] * len(bank)
 
-    def _base_points(self, focus: Focus | None, stage: Stage | None) -> list[int]:
-        """Every question's points for this focus and stage alone, in bank order."""
-        points = self._base.get((focus, stage))
-        if points is None:
-            points = [0] * self.size
-            for position in self.by_focus.get(focus, ()) if focus is not None else ():
-                points[position] += FOCUS_POINTS
-            for position in self.by_stage.get(stage, ()) if stage is not None else ():
-                points[position] += STAGE_POINTS
-            self._base[(focus, stage)] = points
-        return points
+    def _base_points(self, focus: Focus | None, stage: Stage | None) -> tuple[int, int]:
+        """Every question's points for this focus and stage alone, and the lanes touched."""
+        found = self._base.get((focus, stage))
+        if found is None:
+            focus_points, focus_touched = self._focus.get(focus, (0, 0))
+            stage_points, stage_touched = self._stage.get(stage, (0, 0))
+            found = (focus_points + stage_points, focus_touched | stage_touched)
+            self._base[(focus, stage)] = found
+        return found
 
-    def ranked(
+    def points(
         self,
         focus: Focus | None,
         stage: Stage | None,
         levels: Mapping[Scale, Level],
         leading: tuple[Barrier, ...],
-    ) -> list[int]:
-        """The positions of the questions that match (MIN_POINTS or more), the most points
-        first and ties in bank order."""
-        points = self._base_points(focus, stage).copy()
+    ) -> int:
+        """Every question's points for these needs, packed one byte a question (above)."""
+        points, touched = self._base_points(focus, stage)
         high = Level.HIGH
         for scale, level in levels.items():
             if level is high:
                 # StrEnums compare as their ids, so a scale meets the barrier of the same id
-                tagged_with = self.by_scale_alone if scale in leading else self.by_scale  # type: ignore[comparison-overlap]
-                for position in tagged_with.get(scale, ()):
-                    points[position] += HIGH_SCALE_POINTS
+                tagged_with = self._scale_alone if scale in leading else self._scale  # type: ignore[comparison-overlap]
+                found = tagged_with.get(scale)
+                if found is not None:
+                    points += found[0]
+                    touched |= found[1]
         for barrier in leading:
-            for position in self.by_barrier.get(barrier, ()):
-                points[position] += LEADING_BARRIER_POINTS
-        for position in self.from_article:
-            if points[position]:
-                points[position] += FROM_ARTICLE_POINTS
-        # One whole number per match orders by points, then by bank order (the lower position
-        # the larger number), so the sort compares plain ints.
-        size = self.size
-        last = size - 1
-        keys = [
-            point * size + last - position
-            for position, point in enumerate(points)
-            if point >= MIN_POINTS
-        ]
-        keys.sort(reverse=True)
-        return [last - key % size for key in keys]
+            found = self._barrier.get(barrier)
+            if found is not None:
+                points += found[0]
+                touched |= found[1]
+        # the article's own questions earn their point only where something else scored
+        return points + (touched & self._article_ones) * FROM_ARTICLE_POINTS
+
+    def ranked(self, points: int) -> list[int]:
+        """The positions of the questions that match (MIN_POINTS or more) by `points` (as
+        `points()` packs them), the most points first and ties in bank order."""
+        lanes = points.to_bytes(self.size, "little")
+        matches = compress(range(self.size), lanes.translate(_IS_MATCH))
+        # sorting is stable with reverse=True too, so equal points keep the bank's order
+        return sorted(matches, key=lanes.__getitem__, reverse=True)
 
     def reasons(
         self,

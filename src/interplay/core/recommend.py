@@ -30,7 +30,6 @@ from interplay.core.vocabulary import (
     Focus,
     Level,
     Scale,
-    SessionPhase,
     Stage,
     Stakes,
 )
@@ -108,7 +107,6 @@ def _question_match(question: Question, needs: Needs) -> tuple[int, list[Reason]
     return points, reasons
 
 
-_PHASES = tuple(SessionPhase)
 _GENERAL = (reason("question.general"),)
 
 
@@ -124,19 +122,25 @@ def recommend_questions(
     index = bank_index(bank)
     focus, stage, levels = needs.focus, needs.stage, needs.levels
     leading = needs.barriers[:TOP_BARRIERS]
-    ranked = index.ranked(focus, stage, levels, leading)
-    phases_of = index.phases
+    ranked = index.ranked(index.points(focus, stage, levels, leading))
+    # Each phase walks the ranking once, in C, through the questions it has: the questions
+    # it passes by were taken by then (here or by another phase), so each phase's next pick
+    # is the first untaken one after where it stopped, as if it had walked from the top.
+    queues = [filter(positions.__contains__, ranked) for positions in index.phase_positions]
     chosen: list[int] = []
     taken: set[int] = set()
     while len(chosen) < limit and len(taken) < len(ranked):
-        for phase in _PHASES:
+        before = len(chosen)
+        for queue in queues:
             if len(chosen) >= limit:
                 break
-            for position in ranked:
-                if position not in taken and phase in phases_of[position]:
+            for position in queue:
+                if position not in taken:
                     taken.add(position)
                     chosen.append(position)
                     break
+        if len(chosen) == before:  # only a question with no phase is left: none to place
+            break
     picks = [
         QuestionPick(
             bank[position].id,
@@ -175,38 +179,74 @@ def _experiment_match(experiment: Experiment, needs: Needs) -> tuple[int, list[R
     return points, reasons
 
 
-_NO_POINTS: dict[Scale, int] = dict.fromkeys(Scale, 0)
+# An experiment's points (`_experiment_match`'s: 2 for each high scale it names, 1 for each
+# moderate one) are worked out for a whole pool at once, as the question index does
+# (core/question_index.py): the experiment at position p of its pool holds its points in byte p
+# of one whole number, and each scale has, per pool, the number that adds its points for a high
+# and for a moderate band to every experiment naming it (twice for one naming it twice).
+_LANE_BITS = 8
+_LANE = (1 << _LANE_BITS) - 1
+_HIGH_POINTS, _MODERATE_POINTS = 2, 1
+_BAND_SLOT = {Level.HIGH: 0, Level.MODERATE: 1}  # a low band adds nothing
 
 
-def _scale_points(levels: Mapping[Scale, Level]) -> dict[Scale, int]:
-    """Each scale's points for an experiment that names it (`_experiment_match`'s: 2 high,
-    1 moderate), for every scale, so an experiment's points are one sum."""
-    points = _NO_POINTS.copy()
-    for scale, level in levels.items():
-        if level is Level.HIGH:
-            points[scale] = 2
-        elif level is Level.MODERATE:
-            points[scale] = 1
-    return points
+@dataclass(frozen=True)
+class _Pool:
+    """A direction's low-stakes experiments in library order, with each scale's points."""
+
+    experiments: tuple[Experiment, ...]
+    scale_points: Mapping[Scale, tuple[int, int]]  # scale -> (when high, when moderate)
 
 
-_CANDIDATES: dict[int, tuple[Sequence[Experiment], Mapping[Direction, tuple[Experiment, ...]]]] = {}
+_POOLS: dict[int, tuple[Sequence[Experiment], Mapping[Direction, _Pool]]] = {}
 
 
-def _low_stakes(library: Sequence[Experiment]) -> Mapping[Direction, tuple[Experiment, ...]]:
+def _pool(experiments: list[Experiment]) -> _Pool:
+    scale_points: dict[Scale, tuple[int, int]] = {}
+    for position, experiment in enumerate(experiments):
+        if _HIGH_POINTS * len(experiment.scales) > _LANE:
+            raise ValueError(f"experiment {experiment.id!r} names too many scales to rank")
+        lane = _LANE_BITS * position
+        for scale in experiment.scales:
+            high, moderate = scale_points.get(scale, (0, 0))
+            scale_points[scale] = (
+                high + (_HIGH_POINTS << lane),
+                moderate + (_MODERATE_POINTS << lane),
+            )
+    return _Pool(tuple(experiments), scale_points)
+
+
+def _low_stakes(library: Sequence[Experiment]) -> Mapping[Direction, _Pool]:
     """A library's low-stakes experiments by direction, in library order, sorted out once."""
-    cached = _CANDIDATES.get(id(library))
+    cached = _POOLS.get(id(library))
     if cached is not None and cached[0] is library:
         return cached[1]
     by_direction: dict[Direction, list[Experiment]] = {}
     for experiment in library:
         if experiment.stakes is Stakes.LOW:
             by_direction.setdefault(experiment.direction, []).append(experiment)
-    found = {direction: tuple(rows) for direction, rows in by_direction.items()}
-    if len(_CANDIDATES) > 64:  # libraries made on the fly (tests): a few only
-        _CANDIDATES.clear()
-    _CANDIDATES[id(library)] = (library, found)
+    found = {direction: _pool(rows) for direction, rows in by_direction.items()}
+    if len(_POOLS) > 64:  # libraries made on the fly (tests): a few only
+        _POOLS.clear()
+    _POOLS[id(library)] = (library, found)
     return found
+
+
+def _ranked(pool: _Pool, levels: Mapping[Scale, Level]) -> list[Experiment]:
+    """The pool by points for these bands, the most first and ties in library order."""
+    points = 0
+    scale_points = pool.scale_points
+    for scale, level in levels.items():
+        slot = _BAND_SLOT.get(level)
+        if slot is not None:
+            found = scale_points.get(scale)
+            if found is not None:
+                points += found[slot]
+    size = len(pool.experiments)
+    lanes = points.to_bytes(size, "little")
+    # sorting is stable with reverse=True too, so equal points keep the library's order
+    order = sorted(range(size), key=lanes.__getitem__, reverse=True)
+    return list(map(pool.experiments.__getitem__, order))
 
 
 def recommend_experiments(
@@ -220,20 +260,11 @@ def recommend_experiments(
         return ()
     library = experiment_library() if library is None else library
     directions = DIRECTIONS_FOR_FOCUS[needs.focus]
-    candidates = _low_stakes(library)
-    points_of = _scale_points(needs.levels).__getitem__
-    queues: dict[Direction, list[Experiment]] = {}
-    for direction in directions:
-        pool = candidates.get(direction, ())
-        # one int per experiment: its points, then library order (the earlier the larger)
-        size = len(pool)
-        last = size - 1
-        keys = [
-            sum(map(points_of, experiment.scales)) * size + last - position
-            for position, experiment in enumerate(pool)
-        ]
-        keys.sort(reverse=True)
-        queues[direction] = [pool[last - key % size] for key in keys]
+    pools = _low_stakes(library)
+    queues: dict[Direction, list[Experiment]] = {
+        direction: _ranked(pools[direction], needs.levels) if direction in pools else []
+        for direction in directions
+    }
     chosen: list[Experiment] = []
     while len(chosen) < limit and any(queues.values()):
         for direction in directions:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import cache
 from operator import attrgetter, getitem
 
 from interplay.core.frozen import quick_init
@@ -109,6 +110,17 @@ def band(score: float) -> Level:
     return Level.MODERATE
 
 
+@cache
+def _means_of(count: int) -> tuple[tuple[float, Level], ...]:
+    """Every mean `count` whole answers can have, indexed by their sum: the score as stored
+    (three places) and its band, worked out once per count with the very expressions scoring
+    used (`round(total / count, 3)`, `band(total / count)`), so a scale's mean is one look-up
+    instead of a division, a `round` (thousands of instructions in CPython) and a call."""
+    return tuple(
+        (round(total / count, 3), band(total / count)) for total in range(ANSWER_MAX * count + 1)
+    )
+
+
 def _valid_answer(item_id: str, value: object) -> int:
     # bool is an int in Python, and 4.0 or "4" are easy mistakes from a web form: refuse them
     # all by name rather than guess what was meant.
@@ -141,7 +153,8 @@ class _Plan:
     # For a person who answered every item (three in four do): per scale its ids, each
     # item's evidence indexed by the answer itself, the ids of its forward and of its
     # reverse-keyed items, and what the reverse-keyed items' flips add up to (a flipped
-    # answer is ANSWER_MIN + ANSWER_MAX - answer), so the keyed sum is two sums of answers.
+    # answer is ANSWER_MIN + ANSWER_MAX - answer), so the keyed sum is two sums of answers;
+    # then its item count and its means by keyed sum (`_means_of`).
     complete: tuple[
         tuple[
             Scale,
@@ -151,9 +164,12 @@ class _Plan:
             tuple[str, ...],
             int,
             int,
+            tuple[tuple[float, Level], ...],
         ],
         ...,
     ]
+    # the means of as many whole answers as the instrument has items (`_means_of`)
+    all_means: tuple[tuple[float, Level], ...]
 
 
 _PLANS: dict[int, tuple[Sequence[Item], _Plan]] = {}
@@ -206,10 +222,12 @@ def _plan(items: Sequence[Item]) -> _Plan:
             tuple(item.id for item in scale_items if item.reverse),
             (ANSWER_MIN + ANSWER_MAX) * sum(1 for item in scale_items if item.reverse),
             len(scale_items),
+            _means_of(len(scale_items)),
         )
         for scale, scale_items in by_scale
     )
-    plan = _Plan(frozenset(evidence), by_scale, evidence, scales, balanced, complete)
+    all_means = _means_of(len(evidence))
+    plan = _Plan(frozenset(evidence), by_scale, evidence, scales, balanced, complete, all_means)
     if len(_PLANS) > 32:  # instruments made on the fly (tests, the pulse): keep a few only
         _PLANS.clear()
     _PLANS[id(items)] = (items, plan)
@@ -273,8 +291,8 @@ def _score_scale(
     if count < needed:
         why = reason("unscored.too_few_answers", answered=count, total=total, needed=needed)
         return Unscored(scale, count, total, needed, why)
-    mean = sum(map(_KEYED, given)) / count
-    return ScaleScore(scale, round(mean, 3), band(mean), count, total, tuple(given))
+    score, level = _means_of(count)[sum(map(_KEYED, given))]
+    return ScaleScore(scale, score, level, count, total, tuple(given))
 
 
 def _acquiescence(plan: _Plan, answers: Mapping[str, int]) -> Acquiescence:
@@ -306,10 +324,10 @@ def _score_complete(plan: _Plan, answers: dict[str, int]) -> ScoreSheet:
     the keyed sums are the same whole numbers, divided by the same counts."""
     answer = answers.__getitem__
     scored: dict[Scale, ScaleScore] = {}
-    for scale, ids, choices, forward, reverse, flipped, count in plan.complete:
-        mean = (sum(map(answer, forward)) + flipped - sum(map(answer, reverse))) / count
+    for scale, ids, choices, forward, reverse, flipped, count, means in plan.complete:
+        score, level = means[sum(map(answer, forward)) + flipped - sum(map(answer, reverse))]
         given = tuple(map(getitem, choices, map(answer, ids)))
-        scored[scale] = ScaleScore(scale, round(mean, 3), band(mean), count, count, given)
+        scored[scale] = ScaleScore(scale, score, level, count, count, given)
     per_scale = [
         (
             sum(map(answer, forward_ids)) / len(forward_ids)
@@ -319,7 +337,8 @@ def _score_complete(plan: _Plan, answers: dict[str, int]) -> ScoreSheet:
         for forward_ids, reverse_ids in plan.balanced
         if forward_ids and reverse_ids
     ]
-    mean_agreement = round(sum(answers.values()) / len(answers), 3)
+    # every item answered: the plain mean of len(answers) whole answers, looked up
+    mean_agreement = plan.all_means[sum(answers.values())][0]
     return ScoreSheet(answers, scored, {}, _acquiescence_of(per_scale, mean_agreement))
 
 
