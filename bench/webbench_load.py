@@ -53,17 +53,23 @@ def load_pages(
         wait_until_up(base)
         rows = []
         load_before = os.getloadavg()[0]
-        floor = load(f"{base}/__bench__/floor/", coach_cookie, args)
-        print(
-            f"signed-in floor: {floor['rps']:.0f} req/s, p50 {floor['p50']:.2f} ms "
-            "(each page's 'floor' column is its req/s over this; the target is >= 0.5)"
-        )
+        floors = []
         for name, path, cookie in pages:
             size = page_size(base + path, cookie)
+            # The floor is loaded again just before each page, and the page's 'floor' column
+            # is over that one: the machine's load drifts over a run of minutes (other
+            # sessions share it), and a ratio of two neighbouring windows drifts least.
+            floor = load(f"{base}/__bench__/floor/", coach_cookie, args)
             real = load(base + path, cookie, args)
             bare = load(f"{base}/__bench__/bare/{size}/", None, args)
-            rows.append((name, size, real, bare))
-        print_table(rows, args, floor)
+            floors.append(floor["rps"])
+            rows.append((name, size, real, bare, floor))
+        print(
+            f"signed-in floor: {min(floors):.0f} to {max(floors):.0f} req/s over the run "
+            "(each page's 'floor' column is its req/s over the floor loaded just before it; "
+            "the target is >= 0.5)"
+        )
+        print_table(rows, args)
         print(
             f"Load average (1 min) on this {os.cpu_count()}-CPU machine: {load_before:.2f} before "
             f"the load, {os.getloadavg()[0]:.2f} after (other work on the machine skews figures)."
@@ -120,7 +126,7 @@ def parse_wrk(output: str) -> dict[str, float]:
     return {"rps": rps, "p50": p50, "p99": p99, "errors": float(errors.group(1)) if errors else 0}
 
 
-def print_table(rows: list, args: argparse.Namespace, floor: dict[str, float]) -> None:  # type: ignore[type-arg]
+def print_table(rows: list, args: argparse.Namespace) -> None:  # type: ignore[type-arg]
     print(
         f"\ngunicorn {args.workers} workers, wrk {args.threads} threads x {args.connections} "
         f"connections, {args.duration} s per URL, loopback\n"
@@ -132,7 +138,7 @@ def print_table(rows: list, args: argparse.Namespace, floor: dict[str, float]) -
     )
     print(header)
     print("-" * len(header))
-    for name, size, real, bare in rows:
+    for name, size, real, bare, floor in rows:
         print(
             f"{name:<16} {size:>7} {real['rps']:>8.0f} {real['p50']:>8.2f} {real['p99']:>8.2f} "
             f"{bare['rps']:>10.0f} {bare['p50']:>9.2f} {bare['p99']:>9.2f} "
