@@ -96,6 +96,11 @@ def _broken(change: dict[str, Any]) -> dict[str, Any]:
     ("change", "path"),
     [
         ({"instrument_version": "0.9"}, "instrument_version"),
+        ({"instrument_version": ["1.0"]}, "instrument_version"),
+        (
+            {"stage": ["x", 0.5, False, None, [["x", 0.5]], "stage.leads", ""]},
+            "stage.affinities[0]",
+        ),
         ({"answers": "123"}, "answers"),
         ({"answers": "7" * len(instrument_items())}, "answers"),
         ({"scales": {}}, "scales"),

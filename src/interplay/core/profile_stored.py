@@ -120,6 +120,22 @@ FINDINGS: dict[str, tuple[Any, ...]] = {
 ROWS: dict[str, tuple[Any, ...]] = {"unscored": UNSCORED, "barriers": BARRIER, "risks": RISK}
 PICKS: dict[str, tuple[Any, ...]] = {"questions": QUESTION, "experiments": EXPERIMENT}
 PLAIN = ("instrument_version", "answered", "total_items")
+ORDER = (  # the second form's keys, in `profile_writer`'s order
+    *PLAIN,
+    "scales",
+    "unscored",
+    "balance",
+    "stage",
+    "boundaries",
+    "confluence",
+    "barriers",
+    "risks",
+    "focus",
+    "questions",
+    "experiments",
+    "acquiescence",
+    "notes",
+)
 
 
 # ---- writing ------------------------------------------------------------------------------
@@ -263,6 +279,10 @@ _DIGITS = {answer: str(answer) for answer in range(1, 10)}
 
 
 # ---- reading ------------------------------------------------------------------------------
+#
+# Paths are strings only when a fault is reported: a profile is read on every page that shows
+# one (and up to 400 at once for the practice's reference values), so the happy path builds
+# none. A path is a tuple (parent path, name or index) until then.
 
 
 def is_layout_3(data: object) -> bool:
@@ -275,87 +295,124 @@ def readable(data: Mapping[str, Any]) -> Json:
     result: Json = {name: data.get(name) for name in PLAIN}
     result["scales"] = _scales(data)
     for name, kind in ROWS.items():
-        result[name] = _rows(data.get(name), (kind,), name)
+        result[name] = _rows(data.get(name), _fields(kind), name)
     for name, kind in FINDINGS.items():
-        result[name] = _finding(data.get(name), kind, name)
+        result[name] = _finding(data.get(name), _fields(kind), name)
     for name, kind in PICKS.items():
-        result[name] = _rows(data.get(name), (kind,), name)
+        result[name] = _rows(data.get(name), _fields(kind), name)
     result["notes"] = _read_reasons(data.get("notes"), "notes")
-    order = ("instrument_version", "answered", "total_items", "scales", "unscored")
-    rest = ("balance", "stage", "boundaries", "confluence", "barriers", "risks", "focus")
-    return {name: result[name] for name in (*order, *rest, *PICKS, "acquiescence", "notes")}
+    return {name: result[name] for name in ORDER}
 
 
-def _finding(values: object, kind: tuple[Any, ...], path: str) -> Json:
-    if not isinstance(values, list) or len(values) != len(kind):
-        raise ShapeError(f"Profile.{path}: expected a list of {len(kind)} values")
+def _where(path: Any) -> str:
+    if isinstance(path, str):
+        return path
+    parent, step = path
+    return f"{_where(parent)}[{step}]" if isinstance(step, int) else f"{_where(parent)}.{step}"
+
+
+def _fault(path: Any, what: str) -> ShapeError:
+    return ShapeError(f"Profile.{_where(path)}: {what}")
+
+
+@cache
+def _fields(kind: tuple[Any, ...]) -> tuple[tuple[str, Any], ...]:
+    # every field as (name, how): how is None (plain), a reason kind, NAMES, or the fields of
+    # the rows (a one-kind tuple) or of a nested finding
+    fields = []
+    for field in kind:
+        name, how = (field, None) if isinstance(field, str) else (field[0], field[1:] or None)
+        if how is not None:
+            how = how[0]
+            if isinstance(how, tuple):
+                how = ("rows", _fields(how[0])) if len(how) == 1 else ("one", _fields(how))
+        fields.append((name, how))
+    return tuple(fields)
+
+
+def _finding(values: object, fields: tuple[tuple[str, Any], ...], path: Any) -> Json:
+    if type(values) is not list or len(values) != len(fields):
+        raise _fault(path, f"expected a list of {len(fields)} values")
     found: Json = {}
-    for field, value in zip(kind, values, strict=True):
-        name = field[0]
-        found[name] = _value(value, field[1] if len(field) > 1 else None, f"{path}.{name}")
+    for (name, how), value in zip(fields, values):  # noqa: B905  # lengths checked above
+        found[name] = value if how is None else _value(value, how, (path, name))
     return found
 
 
-def _value(value: object, how: Any, path: str) -> Any:
-    if how is None:
-        return value
+def _value(value: object, how: Any, path: Any) -> Any:
     if how == REASON:
         return _read_reason(value, path)
     if how == REASONS:
         return _read_reasons(value, path)
     if how == NAMES:
         if not isinstance(value, str):
-            raise ShapeError(f"Profile.{path}: expected scale names in one string")
+            raise _fault(path, "expected scale names in one string")
         return value.split()
-    if isinstance(how, tuple) and len(how) == 1:  # a list of rows of one kind
-        return _rows(value, how, path)
-    return _finding(value, how, path)
+    shape, fields = how
+    return _rows(value, fields, path) if shape == "rows" else _finding(value, fields, path)
 
 
-def _rows(values: object, how: tuple[Any, ...], path: str) -> list[Json]:
-    if not isinstance(values, list):
-        raise ShapeError(f"Profile.{path}: expected a list")
-    kind = how[0]
-    if kind and isinstance(kind[0], str):  # plain names only (PART, AFFINITY)
-        kind = tuple((name,) for name in kind)
-    return [_finding(row, kind, f"{path}[{i}]") for i, row in enumerate(values)]
+def _rows(values: object, fields: tuple[tuple[str, Any], ...], path: Any) -> list[Json]:
+    if type(values) is not list:
+        raise _fault(path, "expected a list")
+    return [_finding(row, fields, (path, i)) for i, row in enumerate(values)]
 
 
-def _read_reason(value: object, path: str) -> Json | None:
+def _read_reason(value: object, path: Any) -> Json | None:
     if value is None:
         return None
-    if isinstance(value, str):
+    if type(value) is str:
         return {"code": value, "params": {}}
     if isinstance(value, list) and len(value) == 2 and isinstance(value[1], Mapping):
         return {"code": value[0], "params": dict(value[1])}
-    raise ShapeError(f"Profile.{path}: expected a reason code or [code, params]")
+    raise _fault(path, "expected a reason code or [code, params]")
 
 
-def _read_reasons(values: object, path: str) -> list[Json | None]:
-    if not isinstance(values, list):
-        raise ShapeError(f"Profile.{path}: expected a list of reasons")
-    return [_read_reason(value, f"{path}[{i}]") for i, value in enumerate(values)]
+def _read_reasons(values: object, path: Any) -> list[Json | None]:
+    if type(values) is not list:
+        raise _fault(path, "expected a list of reasons")
+    return [_read_reason(value, (path, i)) for i, value in enumerate(values)]
 
 
 def _scales(data: Mapping[str, Any]) -> list[Json]:
     version, digits = data.get("instrument_version"), data.get("answers")
-    items = _items_of(version)
-    if not isinstance(digits, str) or len(digits) != len(items) or digits.strip("012345"):
-        count = len(items)
-        raise ShapeError(f"Profile.answers: expected one digit 0 to 5 for each of {count} items")
+    if not isinstance(version, str):
+        raise _fault("instrument_version", "expected the instrument's version")
+    by_scale, count = _answers_by_scale(version)
+    if not isinstance(digits, str) or len(digits) != count or digits.strip("012345"):
+        raise _fault("answers", f"expected one digit 0 to 5 for each of {count} items")
     rows = data.get("scales")
-    if not isinstance(rows, list):
-        raise ShapeError("Profile.scales: expected a list")
+    if type(rows) is not list:
+        raise _fault("scales", "expected a list")
+    fields = _fields(SCALE)
     scales = []
     for i, row in enumerate(rows):
-        scale = _finding(row, tuple((name,) for name in SCALE), f"scales[{i}]")
+        scale = _finding(row, fields, ("scales", i))
         scale["answers"] = [
-            _answer(item, int(digit))
-            for item, digit in zip(items, digits, strict=True)
-            if digit != "0" and item.scale._value_ == scale["scale"]
+            answers[digits[position]].copy()
+            for position, answers in by_scale.get(scale["scale"], ())
+            if digits[position] != "0"
         ]
         scales.append(scale)
     return scales
+
+
+@cache
+def _answers_by_scale(version: str) -> tuple[dict[str, list[tuple[int, Json]]], int]:
+    """For each scale, its items' positions in the instrument (in order) with the stored
+    answer each digit stands for, made once. Only the shipped instrument's items are known:
+    see the module's docstring."""
+    if version != instrument_version():
+        raise ShapeError(
+            f"Profile.instrument_version: layout 3 stored by instrument {version!r}, whose "
+            f"items this code does not ship (it has {instrument_version()!r})"
+        )
+    items = instrument_items()
+    by_scale: dict[str, list[tuple[int, Json]]] = {}
+    for position, item in enumerate(items):
+        answers = {str(answer): _answer(item, answer) for answer in range(1, 6)}
+        by_scale.setdefault(item.scale._value_, []).append((position, answers))
+    return by_scale, len(items)
 
 
 def _answer(item: Item, answer: int) -> Json:
@@ -366,13 +423,3 @@ def _answer(item: Item, answer: int) -> Json:
         "keyed": item.keyed(answer),
         "reverse": item.reverse,
     }
-
-
-def _items_of(version: object) -> tuple[Item, ...]:
-    # Only the shipped instrument's items are known; see the module's docstring.
-    if version != instrument_version():
-        raise ShapeError(
-            f"Profile.instrument_version: layout 3 stored by instrument {version!r}, whose "
-            f"items this code does not ship (it has {instrument_version()!r})"
-        )
-    return instrument_items()
