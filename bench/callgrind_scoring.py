@@ -12,7 +12,9 @@ imports cancel out (docs/benchmarks.md, "Scoring and storing a profile"):
 Set PYTHONHASHSEED=0 for both runs, so that every run lays out its dictionaries and sets
 alike (docs/benchmarks.md, third pass).
 
-`build` builds the profiles; `store` also turns each into its stored JSON text.
+`build` builds the profiles; `store` also turns each into its stored JSON text (layout 3,
+`Profile.to_stored`); `readable` into the second form's text instead (`Profile.to_dict`, what
+was stored until layout 3 and what the API and command line give).
 Run from the repository root with PYTHONPATH=src (or a tree of another commit's src).
 """
 
@@ -33,13 +35,15 @@ SETS = 400  # made in every run, whatever the count, so making them cancels out 
 
 def main() -> None:
     mode, count = sys.argv[1], int(sys.argv[2])
-    if mode not in ("build", "store") or not 0 <= count <= SETS:
-        sys.exit(f"usage: callgrind_scoring.py build|store 0..{SETS}")
+    if mode not in ("build", "store", "readable") or not 0 <= count <= SETS:
+        sys.exit(f"usage: callgrind_scoring.py build|store|readable 0..{SETS}")
     sets = random_answer_sets(SETS)
     build_profile(sets[0])  # content files loaded and caches warm in both runs
     for answers in sets[:count]:
         profile = build_profile(answers)
         if mode == "store":
+            json.dumps(profile.to_stored())
+        elif mode == "readable":
             json.dumps(profile.to_dict())
 
 

@@ -5,6 +5,7 @@ import pytest
 from django.utils import timezone
 
 from interplay.core.instrument import instrument_items, pulse_items
+from interplay.core.profile import build_profile
 from interplay.web.assessments.actions import (
     do_finish_assessment,
     do_record_pulse,
@@ -280,3 +281,24 @@ def test_a_finished_assessment_stores_its_headline_as_columns(practice):
         profile["balance"]["autonomy"],
         profile["balance"]["connection"],
     )
+
+
+def test_finishing_stores_layout_3_and_every_load_reads_the_second_form(practice):
+    assessment = _finished(practice.client)
+    expected = build_profile(maya_answers()).to_dict()
+    assert assessment.profile == expected  # the instance handed back to the view
+    stored = Assessment.objects.filter(pk=assessment.pk).values_list("profile", flat=True)[0]
+    assert stored["layout"] == 3 and stored == build_profile(maya_answers()).to_stored()
+    assert Assessment.objects.get(pk=assessment.pk).profile == expected
+    deferred = Assessment.objects.defer("profile").get(pk=assessment.pk)
+    assert deferred.profile == expected  # read on first use, through from_db as well
+    assert assessment.pattern == expected["balance"]["pattern"]  # headline copied from it
+
+
+def test_a_profile_stored_in_the_second_form_still_reads_as_it_was(practice):
+    assessment = _finished(practice.client)
+    second = build_profile(maya_answers()).to_dict()
+    Assessment.objects.filter(pk=assessment.pk).update(profile=second)
+    assert Assessment.objects.get(pk=assessment.pk).profile == second
+    html = signed_in(practice.client).get(f"/profile/{assessment.pk}/").content.decode()
+    assert "Standing alone" in html and "What this is based on" in html

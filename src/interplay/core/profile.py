@@ -36,6 +36,7 @@ from interplay.core.from_json import ShapeError, from_jsonable
 from interplay.core.frozen import quick_init
 from interplay.core.instrument import Item, instrument_items, instrument_version, pulse_items
 from interplay.core.profile_json import profile_from_stored
+from interplay.core.profile_stored import stored_json
 from interplay.core.profile_writer import profile_json
 from interplay.core.questions import Question
 from interplay.core.reasons import Reason, reason
@@ -112,6 +113,11 @@ class Profile:
         scales behind it (`"evidence": ["dependence", ...]`), whose answers are in `scales`
         once, and every reason is `{"code", "params"}` (docs/reasons.md)."""
         return profile_json(self)
+
+    def to_stored(self) -> dict[str, Any]:
+        """What an assessment stores: the same values in layout 3, compact and cheaper to encode
+        (core/profile_stored.py); `from_dict` reads it, and every older stored form."""
+        return stored_json(self)
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Profile:

@@ -1,11 +1,14 @@
-"""The profile's stored JSON: written fast, each scale's evidence once; read in either form.
+"""The profile's stored JSON: written fast, each scale's evidence once; read in any form.
 
 The first form (until December 2026) wrote every finding's evidence out in full (each scale
 with all its answers, again for every finding that used it: about 42 kB a profile) and every
 reason as English text. The second form names the scales (`"evidence": ["dependence"]`),
 whose scores and answers are in the profile's `scales` once, and writes every reason as
-`{"code": ..., "params": {...}}` (core/reasons.py). `profile_from_stored` turns either form into
-the second, so `Profile.from_dict` and the web's presenters read one shape.
+`{"code": ..., "params": {...}}` (core/reasons.py); it is still `Profile.to_dict`, the JSON of
+the API and the command line. Layout 3 (core/profile_stored.py, `Profile.to_stored`, what
+assessments store from December 2026) is read by writing it out in the second form first.
+`profile_from_stored` turns any form into the second, so `Profile.from_dict` and the web's
+presenters read one shape.
 
 `plain_profile_json` walks the frozen tree directly instead of through `dataclasses.fields`:
 the field names of each class are read once, a reason writes its code and parameters, an enum
@@ -21,6 +24,7 @@ from enum import Enum
 from typing import Any
 
 from interplay.core.from_json import ShapeError
+from interplay.core.profile_stored import is_layout_3, readable
 from interplay.core.reasons import Reason
 from interplay.core.scoring import ScaleScore
 
@@ -151,14 +155,22 @@ def _evidence(rows: object, path: str) -> object:
     return named
 
 
+def readable_profile(data: Any) -> Any:
+    """A stored profile as its readers expect it: layout 3 written out in the second form,
+    any other form (or nothing) as it is. What a loaded assessment holds (web/assessments)."""
+    return readable(data) if is_layout_3(data) else data
+
+
 def stored_evidence(data: Mapping[str, Any]) -> Mapping[str, Any]:
     """The stored profile with every finding's evidence as scale names, whichever form it was
     stored in: what the web's presenters read (scales looked up in `data["scales"]`)."""
+    if is_layout_3(data):  # compact (core/profile_stored.py): written out as the second form
+        return readable(data)
     return _with_evidence(data, _evidence)
 
 
 def profile_from_stored(data: Mapping[str, Any]) -> Mapping[str, Any]:
-    """Either stored form, with each finding's evidence written out from `scales`: the shape
+    """Any stored form, with each finding's evidence written out from `scales`: the shape
     the frozen dataclasses are rebuilt from (`from_jsonable` reads reasons in both forms)."""
     if not isinstance(data, Mapping):
         raise ShapeError(f"Profile: expected an object, got {type(data).__name__}")
@@ -166,7 +178,7 @@ def profile_from_stored(data: Mapping[str, Any]) -> Mapping[str, Any]:
         named = stored_evidence(data)
     except ValueError as error:
         raise ShapeError(f"Profile.{error}") from error
-    scales = _scale_names(data.get("scales"))
+    scales = _scale_names(named.get("scales"))
 
     def written_out(names: object, path: str) -> object:
         if not isinstance(names, list):

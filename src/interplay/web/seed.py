@@ -269,7 +269,7 @@ def _assessments(
     prototypes = []
     for answers in answer_sets:
         made = Assessment(
-            answers=answers, instrument_version=version, profile=build_profile(answers).to_dict()
+            answers=answers, instrument_version=version, profile=build_profile(answers).to_stored()
         )
         made.copy_headline()  # the plain summary columns, as finishing an assessment does
         prototypes.append(made)

@@ -75,10 +75,12 @@ def do_finish_assessment(assessment: Assessment, *, actor: User) -> Assessment:
         profile = build_profile(assessment.answers)
     except AnswerError as error:
         raise ActionError(str(error)) from None
-    assessment.profile = profile.to_dict()
+    stored = profile.to_stored()  # layout 3: compact, cheaper to encode (core/profile_stored.py)
+    assessment.profile = stored
     assessment.copy_headline()
     assessment.completed_at = timezone.now()
     assessment.save(update_fields=["profile", "completed_at", *Assessment.HEADLINE])
+    assessment.profile = profile.to_dict()  # what loading the row gives (Assessment.from_db)
     return assessment
 
 

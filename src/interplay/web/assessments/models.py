@@ -6,11 +6,16 @@ assessment is finished, and stored as JSON; pages read it, never recompute it.
 
 from __future__ import annotations
 
+from collections.abc import Collection
+from typing import Any
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 
+from interplay.core.from_json import ShapeError
+from interplay.core.profile_json import readable_profile
 from interplay.core.standing import stage_words
 from interplay.web.crypto import EncryptedJSONField
 
@@ -59,13 +64,29 @@ class Assessment(models.Model):
     def __str__(self) -> str:
         return f"assessment {self.pk} of user {self.user_id}"
 
+    @classmethod
+    def from_db(
+        cls, db: str | None, field_names: Collection[str], values: Collection[Any], **options: Any
+    ) -> Assessment:
+        """A loaded assessment holds its profile in the second form, whatever layout stored it:
+        rows are stored compact (layout 3, core/profile_stored.py) and every page, export and
+        API response reads the second form, so it is written out once here, not by each."""
+        row = super().from_db(db, field_names, values, **options)
+        profile = row.__dict__.get("profile")  # absent when the field is deferred
+        if profile is not None:
+            try:
+                row.profile = readable_profile(profile)
+            except ShapeError:
+                pass  # left as stored: `mapping.typed_profile` reports the fault when read
+        return row
+
     @property
     def is_complete(self) -> bool:
         return self.completed_at is not None
 
     def copy_headline(self) -> None:
         """Set the headline columns from the stored profile (empty when unknown)."""
-        profile = self.profile or {}
+        profile = readable_profile(self.profile) or {}
         balance = profile.get("balance") or {}
         # The stage as the profile page names it: in agreement with the map region.
         words = stage_words(profile.get("stage"), balance.get("pattern"))

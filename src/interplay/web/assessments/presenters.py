@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 
 from interplay.core.growth import Growth, GrowthKind
 from interplay.core.profile_change import changes_between
-from interplay.core.profile_json import stored_evidence
+from interplay.core.profile_json import readable_profile, stored_evidence
 from interplay.core.psychometrics import ReliableChange
 from interplay.core.reference_values import Reference
 from interplay.core.standing import stage_words
@@ -430,7 +430,8 @@ def _growth(
     assessment: Assessment, previous: Assessment, references: Mapping[Scale, Reference]
 ) -> str:
     assert assessment.completed_at is not None and previous.completed_at is not None
-    before = Assessment.objects.filter(pk=previous.pk).values_list("profile", flat=True).first()
+    stored = Assessment.objects.filter(pk=previous.pk).values_list("profile", flat=True).first()
+    before = readable_profile(stored)  # a bare value, not through Assessment.from_db
     improved = tuple(
         change.scale
         for change in changes_between(before, assessment.profile, references)
