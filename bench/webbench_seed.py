@@ -136,19 +136,19 @@ def seed(coaches: int, clients: int, entries: int) -> World:
         (answers, score_pulse({i: answers[i] for i in pulse_ids}).to_dict())
         for answers in answer_sets
     ]
-    PulseCheck.objects.bulk_create(
-        [
-            PulseCheck(
-                user=client,
-                taken_at=now - timedelta(days=7 * week + 1),
-                answers={i: pulse_results[(n + week) % 12][0][i] for i in pulse_ids},
-                result=pulse_results[(n + week) % 12][1],
-            )
-            for n, client in enumerate(client_rows)
-            for week in range(PULSES_PER_CLIENT)
-        ],
-        batch_size=BATCH,
-    )
+    pulses = [
+        PulseCheck(
+            user=client,
+            taken_at=now - timedelta(days=7 * week + 1),
+            answers={i: pulse_results[(n + week) % 12][0][i] for i in pulse_ids},
+            result=pulse_results[(n + week) % 12][1],
+        )
+        for n, client in enumerate(client_rows)
+        for week in range(PULSES_PER_CLIENT)
+    ]
+    for pulse in pulses:
+        pulse.copy_headline()  # as `PulseCheck.save()` does; bulk_create does not call it
+    PulseCheck.objects.bulk_create(pulses, batch_size=BATCH)
     _seed_entries(client_rows, entries, rng, now)
     SessionNote.objects.bulk_create(
         [

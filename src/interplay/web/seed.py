@@ -290,7 +290,9 @@ def _assessments(
     pulses = []
     for answers in answer_sets:
         chosen = {i: answers[i] for i in pulse_ids}
-        pulses.append(PulseCheck(answers=chosen, result=score_pulse(chosen).to_dict()))
+        pulse = PulseCheck(answers=chosen, result=score_pulse(chosen).to_dict())
+        pulse.copy_headline()  # loaded below `save()`, which would copy it
+        pulses.append(pulse)
     pulse_loader = _Loader("check-ins", PulseCheck, pulses)
     total = len(client_ids) * PULSES_PER_CLIENT
 
