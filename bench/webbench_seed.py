@@ -28,7 +28,7 @@ from interplay.web.accounts.models import CoachingRelationship, Role, User
 from interplay.web.assessments.models import Assessment, PulseCheck
 from interplay.web.coaching.models import SessionNote, SessionPlan
 from interplay.web.crypto import encrypt
-from interplay.web.journal.models import Entry
+from interplay.web.journal.models import Entry, listing_of
 
 BATCH = 2000
 TEXT_POOL = 512  # distinct encrypted (title, body) pairs the entries reuse
@@ -136,19 +136,19 @@ def seed(coaches: int, clients: int, entries: int) -> World:
         (answers, score_pulse({i: answers[i] for i in pulse_ids}).to_dict())
         for answers in answer_sets
     ]
-    PulseCheck.objects.bulk_create(
-        [
-            PulseCheck(
-                user=client,
-                taken_at=now - timedelta(days=7 * week + 1),
-                answers={i: pulse_results[(n + week) % 12][0][i] for i in pulse_ids},
-                result=pulse_results[(n + week) % 12][1],
-            )
-            for n, client in enumerate(client_rows)
-            for week in range(PULSES_PER_CLIENT)
-        ],
-        batch_size=BATCH,
-    )
+    pulses = [
+        PulseCheck(
+            user=client,
+            taken_at=now - timedelta(days=7 * week + 1),
+            answers={i: pulse_results[(n + week) % 12][0][i] for i in pulse_ids},
+            result=pulse_results[(n + week) % 12][1],
+        )
+        for n, client in enumerate(client_rows)
+        for week in range(PULSES_PER_CLIENT)
+    ]
+    for pulse in pulses:
+        pulse.copy_headline()  # as `PulseCheck.save()` does; bulk_create does not call it
+    PulseCheck.objects.bulk_create(pulses, batch_size=BATCH)
     _seed_entries(client_rows, entries, rng, now)
     SessionNote.objects.bulk_create(
         [
@@ -185,14 +185,18 @@ def seed(coaches: int, clients: int, entries: int) -> World:
 def _seed_entries(clients: list[User], entries: int, rng: random.Random, now: datetime) -> None:
     """`entries` journal entries spread evenly over `clients`, about a quarter shared, over
     the last 90 days, written in bulk below the ORM (see the module's docstring)."""
+    texts = [(_text(rng, 4), _text(rng, rng.randint(40, 160))) for _ in range(TEXT_POOL)]
+    # Each entry's listing as `Entry.save()` would store it (the list reads it, not the text).
+    listing = Entry._meta.get_field("listing")
     pool = [
-        (encrypt(_text(rng, 4)), encrypt(_text(rng, rng.randint(40, 160))))
-        for _ in range(TEXT_POOL)
+        (encrypt(title), encrypt(body), listing.get_prep_value(listing_of(title, body)))
+        for title, body in texts
     ]
     columns = (
         "owner_id",
         "title",
         "body",
+        "listing",
         "prompt_id",
         "shared_with_coach",
         "created_at",
@@ -204,11 +208,13 @@ def _seed_entries(clients: list[User], entries: int, rng: random.Random, now: da
     def rows(start: int, stop: int) -> list[tuple[object, ...]]:
         made = []
         for n in range(start, stop):
-            title, body = pool[n % TEXT_POOL]
+            title, body, listed = pool[n % TEXT_POOL]
             when = now - timedelta(minutes=rng.randint(0, 90 * 24 * 60))
             if connection.vendor != "postgresql":
                 when = connection.ops.adapt_datetimefield_value(when)
-            made.append((owners[n % len(owners)], title, body, "", rng.random() < 0.25, when, when))
+            made.append(
+                (owners[n % len(owners)], title, body, listed, "", rng.random() < 0.25, when, when)
+            )
         return made
 
     # Indexes are dropped for the load and built again after it: a million scattered index

@@ -144,3 +144,48 @@ def test_prompt_chosen_now_wins_over_an_older_drafts(practice):
     html = signed_in(practice.client).get(f"/journal/new/?prompt={question.id}").content.decode()
     assert f'name="prompt_id" value="{question.id}"' in html
     assert "Something begun earlier" in html
+
+
+def test_the_listing_follows_the_text_on_every_save(practice):
+    long_body = " ".join(f"w{n}" for n in range(40))
+    entry = do_save_entry("  First  ", long_body, actor=practice.client)
+    stored = Entry.objects.get(pk=entry.pk).listing
+    assert stored == {"title": "First", "excerpt": " ".join(f"w{n}" for n in range(24)) + " …"}
+    do_save_entry("Second", "Short now", entry=entry, actor=practice.client)
+    assert Entry.objects.get(pk=entry.pk).listing == {"title": "Second", "excerpt": "Short now"}
+    with connection.cursor() as cursor:  # encrypted like the text it repeats
+        cursor.execute("SELECT listing FROM journal_entry WHERE id = %s", [entry.pk])
+        assert "Second" not in cursor.fetchone()[0]
+
+
+def test_the_list_shows_an_entry_loaded_without_a_listing_from_its_text(
+    practice, django_assert_max_num_queries
+):
+    do_save_entry("Kept", "Words of the listed one", actor=practice.client)
+    bare = do_save_entry("Bulk", "Words loaded in bulk", actor=practice.client)
+    Entry.objects.filter(pk=bare.pk).update(listing={})  # as a bulk load writes it
+    browser = signed_in(practice.client)
+    with django_assert_max_num_queries(6):  # one more query, for the bare entry's text
+        html = browser.get("/journal/").content.decode()
+    assert "Bulk" in html and "Words loaded in bulk" in html
+    assert "Kept" in html and "Words of the listed one" in html
+    assert Entry.objects.get(pk=bare.pk).listing == {}  # a read writes nothing back
+
+
+def test_the_migration_works_out_every_older_entrys_listing(practice):
+    from django.apps import apps as live_apps
+
+    from interplay.web.journal.migrations import __name__ as package
+
+    fill = __import__(f"{package}.0006_entry_listing", fromlist=["fill_listings"])
+    entry = do_save_entry("Older", "Written before listings", actor=practice.client)
+    Entry.objects.filter(pk=entry.pk).update(listing={})
+
+    class Editor:
+        connection = connection
+
+    fill.fill_listings(live_apps, Editor())
+    assert Entry.objects.get(pk=entry.pk).listing == {
+        "title": "Older",
+        "excerpt": "Written before listings",
+    }

@@ -41,7 +41,7 @@ from interplay.core.profile import build_profile, score_pulse
 from interplay.web.accounts.models import CoachingRelationship, Role, User
 from interplay.web.assessments.models import Assessment, PulseCheck
 from interplay.web.coaching.models import SessionNote, SessionPlan
-from interplay.web.journal.models import Entry
+from interplay.web.journal.models import Entry, listing_of
 
 SEED_PASSWORD = "seeded-practice-password"  # noqa: S105 - invented accounts for measuring only
 SEED_DOMAIN = "seed.interplay.test"
@@ -290,7 +290,9 @@ def _assessments(
     pulses = []
     for answers in answer_sets:
         chosen = {i: answers[i] for i in pulse_ids}
-        pulses.append(PulseCheck(answers=chosen, result=score_pulse(chosen).to_dict()))
+        pulse = PulseCheck(answers=chosen, result=score_pulse(chosen).to_dict())
+        pulse.copy_headline()  # loaded below `save()`, which would copy it
+        pulses.append(pulse)
     pulse_loader = _Loader("check-ins", PulseCheck, pulses)
     total = len(client_ids) * PULSES_PER_CLIENT
 
@@ -361,6 +363,13 @@ def _coaching(
     return rows + plans.load(plan_rows(), len(client_ids), progress)
 
 
+def _entry(title: str, body: str) -> Entry:
+    # Loaded below `Entry.save()`, so the listing the journal list reads is set here.
+    entry = Entry(title=title, body=body)
+    entry.listing = listing_of(title, body)
+    return entry
+
+
 def _entries(
     client_ids: list[int], entries: int, rng: random.Random, now: datetime, progress: Progress
 ) -> int:
@@ -372,7 +381,7 @@ def _entries(
     loader = _Loader(
         "journal entries",
         Entry,
-        [Entry(title=_text(rng, 4), body=_text(rng, rng.randint(40, 160))) for _ in range(POOL)],
+        [_entry(_text(rng, 4), _text(rng, rng.randint(40, 160))) for _ in range(POOL)],
     )
 
     def entry_rows() -> Iterator[tuple[Any, ...]]:

@@ -47,10 +47,13 @@ def finished_headlines(user: User) -> list[Assessment]:
 
 
 def check_in_results(user: User) -> list[PulseCheck]:
-    """The owner's check-ins with their results only (the answers are not decrypted)."""
+    """The owner's check-ins with their two balance columns only: nothing is decrypted (a
+    check-in without them reads its result when the trail asks for it)."""
     return compiled_instances(
-        ("own check-in results",),
-        lambda v: PulseCheck.objects.filter(user=v["user"]).only("user", "taken_at", "result"),
+        ("own check-in balance",),
+        lambda v: PulseCheck.objects.filter(user=v["user"]).only(
+            "user", "taken_at", "autonomy", "connection"
+        ),
         {"user": "int"},
         {"user": user.pk},
     )

@@ -110,6 +110,11 @@ class PulseCheck(models.Model):
     # What the core's `score_pulse` returned, stored as given.
     result = EncryptedJSONField(default=dict)
     shared_with_coach = models.BooleanField(default=True)
+    # The result's two balance scores, copied out of it on save like an assessment's
+    # headline, so the Balance Map's trail plots a check-in without decrypting its result.
+    # Empty when the core could not score an axis, or for a row loaded around `save()`.
+    autonomy = models.FloatField(null=True, blank=True)
+    connection = models.FloatField(null=True, blank=True)
 
     class Meta:
         ordering = ["-taken_at", "-id"]
@@ -124,3 +129,22 @@ class PulseCheck(models.Model):
 
     def __str__(self) -> str:
         return f"pulse {self.pk} of user {self.user_id}"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        # The columns follow the result, so no write path can plot an old score.
+        fields = kwargs.get("update_fields")
+        if fields is None or "result" in fields:
+            self.copy_headline()
+            if fields is not None:
+                kwargs["update_fields"] = {*fields, "autonomy", "connection"}
+        super().save(*args, **kwargs)
+
+    def copy_headline(self) -> None:
+        """Set the two balance columns from the stored result (empty when unscored)."""
+        result = self.result or {}
+        self.autonomy = _score(result.get("autonomy"))
+        self.connection = _score(result.get("connection"))
+
+
+def _score(value: object) -> float | None:
+    return float(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else None

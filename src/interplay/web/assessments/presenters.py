@@ -49,7 +49,17 @@ class MapPoint:
     connection: float
     when: datetime
     kind: str  # "assessment" or "pulse"
-    label: str
+
+    @property
+    def label(self) -> str:
+        # Worked out when the map is drawn, not for every point of every request: the map's
+        # markup is kept per set of points (and language), so most requests never ask.
+        return _("%(kind)s on %(date)s: autonomy %(a)d, connection %(c)d") % {
+            "kind": _("Assessment") if self.kind == "assessment" else _("Check-in"),
+            "date": date_format(self.when, "j F Y"),
+            "a": round(self.autonomy),
+            "c": round(self.connection),
+        }
 
 
 def _x(autonomy: float) -> float:
@@ -63,13 +73,7 @@ def _y(connection: float) -> float:
 def _point(autonomy: object, connection: object, when: datetime, kind: str) -> MapPoint | None:
     if not isinstance(autonomy, (int, float)) or not isinstance(connection, (int, float)):
         return None  # an axis the core could not score: left off the map, not guessed
-    label = _("%(kind)s on %(date)s: autonomy %(a)d, connection %(c)d") % {
-        "kind": _("Assessment") if kind == "assessment" else _("Check-in"),
-        "date": date_format(when, "j F Y"),
-        "a": round(autonomy),
-        "c": round(connection),
-    }
-    return MapPoint(_x(autonomy), _y(connection), autonomy, connection, when, kind, label)
+    return MapPoint(_x(autonomy), _y(connection), autonomy, connection, when, kind)
 
 
 def trail_points(
@@ -89,12 +93,13 @@ def trail_points(
                 points.append(point)
     for pulse in pulses:
         if pulse.taken_at <= until:
-            point = _point(
-                pulse.result.get("autonomy"),
-                pulse.result.get("connection"),
-                pulse.taken_at,
-                "pulse",
-            )
+            # The stored columns, as for assessments; the result is read (and decrypted) only
+            # for a check-in without them (loaded in bulk, or an axis the core left unscored).
+            autonomy, connection = pulse.autonomy, pulse.connection
+            if autonomy is None or connection is None:
+                autonomy = pulse.result.get("autonomy")
+                connection = pulse.result.get("connection")
+            point = _point(autonomy, connection, pulse.taken_at, "pulse")
             if point:
                 points.append(point)
     points.sort(key=lambda point: point.when)
@@ -312,7 +317,7 @@ def profile_context(user: User, assessment: Assessment) -> dict[str, Any]:
     the profile JSON is not read (the pattern is a headline column)."""
     # The trail reads the stored headline columns: no other assessment's profile is loaded.
     assessments = finished_headlines(user)
-    pulses = check_in_results(user)  # the trail needs a check-in's result only
+    pulses = check_in_results(user)  # the trail needs a check-in's two scores only
     # The latest profile shows every point since, check-ins included; an earlier one stops at
     # its own date, so it reads as it did then.
     newest = max(assessments, key=lambda a: (a.completed_at, a.pk))

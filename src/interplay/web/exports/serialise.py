@@ -63,7 +63,7 @@ def entry_data(entries: Iterable[Entry]) -> list[dict[str, Any]]:
     result: that is for the writer's screen, not for a file that may be passed on."""
     result = []
     for entry in entries:
-        data = row(entry)
+        data = row(entry, skip=("listing",))  # the title and first words again: derived
         analysis = entry.analysis if _has_analysis(entry) else None
         data["themes"] = list(analysis.themes) if analysis is not None else []
         data["themes_version"] = analysis.themes_version if analysis is not None else ""

@@ -20,8 +20,10 @@ from interplay.web.journal.analysis import (
     stored_themes,
     themes_from_stored,
 )
+from interplay.web.journal.models import EXCERPT_WORDS, Entry, listing_of
 from interplay.web.journal.theme_labels import theme_explanation, theme_name
 from interplay.web.kernel.html import e
+from interplay.web.labels import first_words
 
 
 @dataclass(frozen=True)
@@ -88,20 +90,41 @@ def theme_names(entry: Any) -> str:
 
 def list_rows(entries: Iterable[Any]) -> list[dict[str, Any]]:
     """The journal list's rows with their words worked out once per page (the entry's address,
-    the date, an excerpt, the themes' names), so the template only loops."""
+    the date, an excerpt, the themes' names), so the template only loops. For entries read
+    whole (a search decrypts the text anyway)."""
     return _rows(
-        (e.pk, e.title, e.body, e.created_at, e.shared_with_coach, stored_themes(e))
+        (
+            e.pk,
+            e.title,
+            first_words(e.body, EXCERPT_WORDS),
+            e.created_at,
+            e.shared_with_coach,
+            stored_themes(e),
+        )
         for e in entries
     )
 
 
 def list_rows_of_values(rows: Iterable[Mapping[str, Any]]) -> list[dict[str, Any]]:
-    """The same rows from `LIST_COLUMNS` read as values (the unsearched list's compiled SQL)."""
+    """The same rows from `LIST_COLUMNS` read as values (the unsearched list's compiled SQL):
+    each entry's stored listing, one short decryption, not its title and whole body. An entry
+    loaded around `Entry.save()` has none yet; its text is read for it here (a read: nothing
+    is written back)."""
+    rows = list(rows)
+    missing = [row["pk"] for row in rows if not row["listing"]]
+    found = (
+        {
+            text["pk"]: listing_of(text["title"], text["body"])
+            for text in Entry.objects.filter(pk__in=missing).values("pk", "title", "body")
+        }
+        if missing
+        else {}
+    )
     return _rows(
         (
             row["pk"],
-            row["title"],
-            row["body"],
+            (row["listing"] or found[row["pk"]])["title"],
+            (row["listing"] or found[row["pk"]])["excerpt"],
             row["created_at"],
             row["shared_with_coach"],
             themes_from_stored(row["analysis__themes"] or ()),
@@ -126,8 +149,9 @@ def list_html(rows: Iterable[Mapping[str, Any]]) -> SafeString:
     return SafeString("\n  ".join(items))  # every value above went through `e`
 
 
-# What a list row reads of an entry and its analysis (the sealed evidence is not read).
-LIST_COLUMNS = ("pk", "title", "body", "created_at", "shared_with_coach", "analysis__themes")
+# What a list row reads of an entry and its analysis: the listing, not the text (the sealed
+# evidence is not read either).
+LIST_COLUMNS = ("pk", "listing", "created_at", "shared_with_coach", "analysis__themes")
 
 
 def _rows(
@@ -144,9 +168,9 @@ def _rows(
             "date": dates.long(created_at),
             "shared": shared,
             "themes": ", ".join(theme_name(theme) for theme, _score in themes),
-            "excerpt": labels.first_words(body, 24),
+            "excerpt": excerpt,
         }
-        for pk, title, body, created_at, shared, themes in found
+        for pk, title, excerpt, created_at, shared, themes in found
     ]
 
 

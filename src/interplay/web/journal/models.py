@@ -2,12 +2,26 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from typing import Any
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 
 from interplay.web.crypto import EncryptedJSONField, EncryptedTextField
+from interplay.web.labels import first_words
+
+# How many words of an entry the journal list shows.
+EXCERPT_WORDS = 24
+
+
+def listing_of(title: str, body: str) -> dict[str, str]:
+    """What the journal list shows of an entry: its title and the first words of its body.
+    Kept beside the entry (encrypted, like the text) so the list decrypts one short value a
+    row instead of the title and the whole body."""
+    return {"title": title, "excerpt": first_words(body, EXCERPT_WORDS)}
 
 
 class Entry(models.Model):
@@ -21,6 +35,9 @@ class Entry(models.Model):
     shared_with_coach = models.BooleanField(default=False)
     created_at = models.DateTimeField(default=timezone.now, db_index=True)
     updated_at = models.DateTimeField(default=timezone.now)
+    # `listing_of(title, body)`, worked out on every save that may change the text; `{}` for a
+    # row written around `save()` (a bulk load), which the list then reads from the text.
+    listing = EncryptedJSONField(default=dict, blank=True)
 
     class Meta:
         ordering = ["-created_at", "-id"]
@@ -38,6 +55,15 @@ class Entry(models.Model):
 
     def __str__(self) -> str:
         return f"journal entry {self.pk}"  # never the text
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        # The listing follows the text, so no write path can leave the list showing old words.
+        fields: Iterable[str] | None = kwargs.get("update_fields")
+        if fields is None or {"title", "body"} & set(fields):
+            self.listing = listing_of(self.title, self.body)
+            if fields is not None:
+                kwargs["update_fields"] = {*fields, "listing"}
+        super().save(*args, **kwargs)
 
 
 class Draft(models.Model):
