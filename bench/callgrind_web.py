@@ -36,6 +36,7 @@ from bench_web import setup_django  # noqa: E402  # the bench's own set-up
 WARM_UP = 3
 PAGES = ("floor", "dashboard", "client", "planner", "journal", "profile")
 MEASURED = "compress_next"
+SMALLEST = 100_000  # instructions: less is not a request
 
 
 def addresses(ids: dict[str, int]) -> dict[str, tuple[str, str]]:
@@ -136,12 +137,12 @@ def main() -> None:
         order = json.loads(order_file.read_text())
         # Dumps are numbered in the order they were written: `cg.out.1`, `cg.out.2`, ...
         dumps = sorted(Path(folder).glob("cg.out.*"), key=lambda p: int(p.suffix[1:]))
-        counts = [instructions(dump) for dump in dumps if instructions(dump) > 0]
-    # One dump a request, and one more for the call of `compress_next` that finds the
-    # requests exhausted (a few hundred instructions).
-    if len(counts) not in (len(order), len(order) + 1):
+        # Something at start-up (before the warm-up) passes through `compress_next` too,
+        # leaving dumps of a few hundred instructions: a request is millions, so only dumps
+        # above `SMALLEST` are requests (the last call, a few dozen, is left out as well).
+        counts = [instructions(dump) for dump in dumps if instructions(dump) > SMALLEST]
+    if len(counts) != len(order):
         raise SystemExit(f"{len(counts)} dumps with instructions for {len(order)} requests")
-    counts = counts[: len(order)]
     per_page: dict[str, list[int]] = {}
     for name, count in zip(order, counts, strict=True):
         per_page.setdefault(name, []).append(count)

@@ -15,11 +15,11 @@ from django.http import Http404
 from interplay.web.accounts.coaches import passed_two_factor
 from interplay.web.accounts.models import User
 from interplay.web.assessments.models import Assessment
-from interplay.web.coaching.client_view import ClientView
+from interplay.web.coaching.client_view import ClientView, with_facts
 from interplay.web.coaching.models import SessionNote, SessionPlan
 from interplay.web.journal.models import Entry
 from interplay.web.kernel.audit import Audit, record
-from interplay.web.kernel.compiled import compiled_instances
+from interplay.web.kernel.compiled import compiled, compiled_instances
 from interplay.web.kernel.models import AuditEvent, AuditKind
 
 
@@ -28,18 +28,21 @@ def access_client_for_coach(coach: User, client_id: int) -> ClientView:
     client; else Http404. Records nothing: call `record_coach_read` once access is granted."""
     if not coach.is_authenticated or not coach.is_coach or not passed_two_factor(coach):
         raise Http404
-    # Every coach page asks this: its SQL is compiled once (kernel.compiled), not per request.
-    found = compiled_instances(
+    # Every coach page asks this: its SQL is compiled once (kernel.compiled), not per request,
+    # and the same statement reads the small facts the pages need (`with_facts`).
+    query = compiled(
         ("access", "current client"),
-        lambda v: User.objects.filter(
-            pk=v["client"], coaching__coach_id=v["coach"], coaching__ended_at__isnull=True
+        lambda v: with_facts(
+            User.objects.filter(
+                pk=v["client"], coaching__coach_id=v["coach"], coaching__ended_at__isnull=True
+            )
         ),
         {"client": "int", "coach": "int"},
-        {"client": int(client_id), "coach": coach.pk},
     )
+    found = query.rows({"client": int(client_id), "coach": coach.pk})
     if not found:
         raise Http404
-    return ClientView(coach, found[0])
+    return ClientView.from_access_row(coach, found[0], query.alias)
 
 
 def coach_read(view: ClientView, what: str, object_id: int | None = None) -> Audit:

@@ -30,13 +30,12 @@ from interplay.web.assessments.models import Assessment, PulseCheck
 from interplay.web.assessments.reference import practice_references
 from interplay.web.coaching import access
 from interplay.web.coaching.client_view import ClientView
-from interplay.web.coaching.presenters import due_reasons, history_rows, since_first
+from interplay.web.coaching.presenters import due_reasons, history_rows, since_first, weeks_of
 from interplay.web.coaching.timeline import timeline
 from interplay.web.journal.insights import any_stale, entry_themes, theme_summary
 from interplay.web.journal.models import Entry
 from interplay.web.kernel.html import e
 from interplay.web.progress.presenters import reference_note
-from interplay.web.schedule.access import reassess_weeks_of
 
 OVERVIEW_MOMENTS = 5  # the latest shared things on the overview
 EXCERPT = 240  # characters of an entry shown on the overview
@@ -85,6 +84,7 @@ ACTION_URLS = {
 }
 _ACTIONS: dict[str, str] | None = None
 _DONE: str | None = None
+_DASHBOARD: str | None = None
 
 
 def action_urls(client_id: int) -> dict[str, str]:
@@ -95,6 +95,14 @@ def action_urls(client_id: int) -> dict[str, str]:
         _ACTIONS = {key: reverse(name, args=[PLACEHOLDER]) for key, name in ACTION_URLS.items()}
     pk = str(int(client_id))
     return {key: path.replace(str(PLACEHOLDER), pk) for key, path in _ACTIONS.items()}
+
+
+def dashboard_url() -> str:
+    """The dashboard's address (the overview's way back), reversed once per process."""
+    global _DASHBOARD
+    if _DASHBOARD is None:
+        _DASHBOARD = reverse("coaching:dashboard")
+    return _DASHBOARD
 
 
 def done_url(client_id: int, note_id: int) -> str:
@@ -252,7 +260,7 @@ def overview_context(view: ClientView) -> dict[str, Any]:
     pulses = view.recent_check_ins()
     entries = view.latest_entries(OVERVIEW_MOMENTS)
     moments = timeline(entries, headlines, pulses, limit=OVERVIEW_MOMENTS)
-    weeks = reassess_weeks_of(view.client)
+    weeks = weeks_of(view)
     moment_rows = _moment_rows(moments)
     follow_ups = access.open_follow_ups(view.coach, view.client)
     return {
@@ -270,6 +278,7 @@ def overview_context(view: ClientView) -> dict[str, Any]:
             {"text": note.follow_up, "done_href": done_url(view.pk, note.pk)} for note in follow_ups
         ],
         "urls": action_urls(view.pk),
+        "dashboard_href": dashboard_url(),
         "moments": moment_rows,
         "moments_html": moments_html(moment_rows),
     }

@@ -15,11 +15,13 @@ Each read is fetched once per view (a page that asks twice costs one query).
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from datetime import datetime
 from typing import Any, TypeVar
 
-from django.db.models import Expression, QuerySet
+from django.db.models import Exists, Expression, F, OuterRef, QuerySet, Subquery
 from django.http import Http404
 
+from interplay.core.schedule import DEFAULT_REASSESS_WEEKS
 from interplay.web.accounts.models import User
 from interplay.web.assessments.models import Assessment, PulseCheck
 from interplay.web.journal.models import Entry
@@ -72,17 +74,70 @@ def _map_shared(owner: User) -> bool:
     )
 
 
+# The client's user row and, in the same statement, the small facts several coach pages need
+# (`with_facts`): each was a query of its own per page, about as costly as the access check
+# itself, while as scalar subqueries of the access row they cost the database a few index
+# probes. Every coach client page reads the access row anyway.
+USER_FIELDS = tuple(field.attname for field in User._meta.concrete_fields)
+FACTS = ("reassess_weeks", "map_shared", "path_shared", "path_assigned_by", "last_check_in_at")
+
+
+def with_facts(users: QuerySet[User]) -> QuerySet[Any]:
+    """`users` (the access check's one row) as `.values()` with every user field and the
+    facts: the re-assessment interval (the coach's setting, None for the default), whether the
+    map is shared, the path row's sharing switch and who gave it (None without a row), and
+    the latest shared check-in's time (None without one)."""
+    path = PathProgress.objects.filter(owner=OuterRef("pk")).order_by("pk")
+    rows: QuerySet[Any] = users.values(
+        *USER_FIELDS,
+        reassess_weeks=F("schedule__reassess_weeks"),
+        map_shared=Exists(MapSharing.objects.filter(owner=OuterRef("pk"), shared_with_coach=True)),
+        path_shared=Subquery(path.values("shared_with_coach")[:1]),
+        path_assigned_by=Subquery(path.values("assigned_by_id")[:1]),
+        last_check_in_at=Subquery(
+            shared_pulses_of(OuterRef("pk")).order_by("-taken_at", "-id").values("taken_at")[:1]
+        ),
+    )
+    return rows
+
+
 class ClientView:
     """What `coach` may see of `client`. Build one only through `access_client_for_coach`
     (or, in trusted code with no request such as the demo seed, for a current client)."""
 
-    def __init__(self, coach: User, client: User) -> None:
+    def __init__(self, coach: User, client: User, facts: Mapping[str, Any] | None = None) -> None:
         self.coach = coach
         self.client = client
         self._cache: dict[Any, Any] = {}
+        # What `with_facts` read with the access check; without it (a view made in trusted
+        # code) each is read when asked, as before.
+        self._facts = facts
         # The ids every read is run with, taken once: `coach` is usually `request.user`, a
         # lazy object whose every attribute read goes through Django's proxy.
         self._ids = {"client": int(client.pk), "coach": int(coach.pk)}
+
+    @classmethod
+    def from_access_row(cls, coach: User, row: Mapping[str, Any], alias: str) -> ClientView:
+        """The view for the row `with_facts` read (its user built as the ORM builds one)."""
+        client = User.from_db(alias, USER_FIELDS, [row[name] for name in USER_FIELDS])
+        return cls(coach, client, {name: row[name] for name in FACTS})
+
+    def reassess_weeks(self) -> int | None:
+        """The client's re-assessment interval as the access row read it (the coach's
+        setting, not something shared); None when the view was made without that row
+        (`schedule.access.reassess_weeks_of` reads it then)."""
+        if self._facts is None:
+            return None
+        found = self._facts["reassess_weeks"]
+        return int(found) if found is not None else DEFAULT_REASSESS_WEEKS
+
+    def latest_check_in_at(self) -> datetime | None:
+        """When the latest shared check-in was taken (what is due asks only that): from the
+        access row, else from the check-ins already read, else read with their results."""
+        if self._facts is not None:
+            return self._facts["last_check_in_at"]  # type: ignore[no-any-return]
+        pulses = self.recent_check_ins()
+        return pulses[0].taken_at if pulses else None
 
     def __repr__(self) -> str:
         return f"ClientView(coach={self.coach.pk}, client={self.client.pk})"
@@ -329,6 +384,11 @@ class ClientView:
             )
         )
 
+    def _map_is_shared(self) -> bool:
+        if self._facts is not None:
+            return bool(self._facts["map_shared"])
+        return self._once("map shared", lambda: _map_shared(self.client))  # type: ignore[no-any-return]
+
     def map(self) -> list[MapPerson] | None:
         """The people on the relationship map while the client shares it as a whole, else
         None."""
@@ -336,7 +396,7 @@ class ClientView:
             "map",
             lambda: (
                 list(MapPerson.objects.select_related("value").filter(owner=self.client))
-                if _map_shared(self.client)
+                if self._map_is_shared()
                 else None
             ),
         )
@@ -347,7 +407,7 @@ class ClientView:
             "snapshots",
             lambda: (
                 list(MapSnapshot.objects.filter(owner=self.client))
-                if _map_shared(self.client)
+                if self._map_is_shared()
                 else None
             ),
         )
@@ -369,12 +429,17 @@ class ClientView:
     def path(self) -> PathState | None:
         """Where the client is on the guided path (which steps are done, skipped, next; never
         what they wrote) while they share it, else None."""
-        row = self._path_row()
-        shared = row is not None and row.shared_with_coach
+        if self._facts is not None:
+            shared = bool(self._facts["path_shared"])
+        else:
+            row = self._path_row()
+            shared = row is not None and row.shared_with_coach
         return self._once("path", lambda: path_state(self.client) if shared else None)  # type: ignore[no-any-return]
 
     def path_given_by_me(self) -> bool:
         """Whether this coach gave the client the path (the coach did it, so they may know)."""
+        if self._facts is not None:
+            return self._facts["path_assigned_by"] == self._ids["coach"]  # type: ignore[no-any-return]
         row = self._path_row()
         return row is not None and row.assigned_by_id == self._ids["coach"]
 

@@ -19,6 +19,7 @@ from interplay.web.coaching import actions, client_pages
 from interplay.web.coaching.access import access_client_for_coach, coach_read, flags_first_seen
 from interplay.web.coaching.client_view import ClientView
 from interplay.web.coaching.forms import NoteForm
+from interplay.web.coaching.overview_html import overview_html
 from interplay.web.coaching.path_views import path_summary
 from interplay.web.kernel.audit import record
 from interplay.web.kernel.blank_forms import blank_form_html
@@ -40,6 +41,7 @@ def client_page(request: CoachRequest, client_id: int) -> HttpResponse:
     view = _granted(request, client_id, "overview")
     context = client_pages.overview_context(view)
     context["path"] = path_summary(view)  # where they are on the guided path, if shared
+    context["content_html"] = overview_html(context, request)
     return render(request, "coaching/client.html", context)
 
 

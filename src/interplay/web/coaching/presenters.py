@@ -217,22 +217,27 @@ def shared_due(view: ClientView, reassess_weeks: int) -> Due:
     only: the headlines and check-ins are read without their profiles or answers."""
     headlines = view.headlines()
     latest = headlines[-1] if headlines else None
-    pulses = view.recent_check_ins()
     now = timezone.now()
     return what_is_due(
         now,
         latest.completed_at if latest else None,
-        pulses[0].taken_at if pulses else None,
+        view.latest_check_in_at(),  # the date alone: no check-in decrypted for it
         reassess_weeks=reassess_weeks,
         today=timezone.localdate(now),
         planned=planned_of(view.experiments()),
     )
 
 
+def weeks_of(view: ClientView) -> int:
+    """The client's re-assessment interval: read with the access check, else on its own."""
+    found = view.reassess_weeks()
+    return reassess_weeks_of(view.client) if found is None else found
+
+
 def due_reasons(view: ClientView, reassess_weeks: int | None = None) -> list[str]:
     """What is due, worded for the coach (shared activity only): the planner's open items and
     the client page's overview."""
-    weeks = reassess_weeks_of(view.client) if reassess_weeks is None else reassess_weeks
+    weeks = weeks_of(view) if reassess_weeks is None else reassess_weeks
     due = shared_due(view, weeks)
     reasons = []
     if due.first_assessment:
