@@ -24,6 +24,7 @@ from django.http import Http404
 from interplay.core.schedule import DEFAULT_REASSESS_WEEKS
 from interplay.web.accounts.models import User
 from interplay.web.assessments.models import Assessment, PulseCheck
+from interplay.web.journal.glance import GLANCE_COLUMNS, EntryGlance
 from interplay.web.journal.models import Entry
 from interplay.web.kernel.compiled import Kind, compiled, compiled_instances
 from interplay.web.path.models import PathProgress
@@ -245,7 +246,15 @@ class ClientView:
                     "check_ins",
                     lambda v: (
                         shared_pulses_of(v["client"])
-                        .only("id", "user_id", "taken_at", "result", "shared_with_coach")
+                        .only(
+                            "id",
+                            "user_id",
+                            "taken_at",
+                            "result",
+                            "autonomy",
+                            "connection",
+                            "shared_with_coach",
+                        )
                         .order_by("-taken_at", "-id")
                     ),
                 ),
@@ -253,9 +262,11 @@ class ClientView:
         )
 
     def recent_check_ins(self) -> list[PulseCheck]:
-        """The latest `RECENT_CHECK_INS` shared check-ins, newest first, as `check_ins()`
-        reads them: what the overview, what-is-due and the history show. A weekly check-in
-        adds fifty a year, each decrypted to be read, so pages that show a few read a few."""
+        """The latest `RECENT_CHECK_INS` shared check-ins, newest first: what the overview,
+        what-is-due and the history show. A weekly check-in adds fifty a year, so pages that
+        show a few read a few; and they show its two balance scores, read from their columns
+        (the result is left unread, and so not decrypted: a row without the columns reads it
+        when asked)."""
         if "check_ins" in self._cache:
             return self.check_ins()[:RECENT_CHECK_INS]
         return list(
@@ -265,7 +276,14 @@ class ClientView:
                     "recent_check_ins",
                     lambda v: (
                         shared_pulses_of(v["client"])
-                        .only("id", "user_id", "taken_at", "result", "shared_with_coach")
+                        .only(
+                            "id",
+                            "user_id",
+                            "taken_at",
+                            "autonomy",
+                            "connection",
+                            "shared_with_coach",
+                        )
                         .order_by("-taken_at", "-id")[:RECENT_CHECK_INS]
                     ),
                 ),
@@ -300,18 +318,24 @@ class ClientView:
                     break
         return found
 
-    def latest_entries(self, limit: int) -> list[Entry]:
-        """The latest `limit` shared entries, newest first, without their analyses: for the
-        overview, which shows what was written, not its themes."""
-        return list(
-            self._once(
-                ("latest_entries", limit),
-                lambda: self._fetch(
-                    f"latest_entries_{limit}",
-                    lambda v: shared_entries_of(v["client"]).order_by("-created_at", "-id")[:limit],
+    def latest_entries(self, limit: int) -> list[EntryGlance]:
+        """The latest `limit` shared entries, newest first, as glances: their dates, and
+        their titles and text decrypted only when read (the overview shows those that fit
+        among the check-ins and assessments, the planner three titles), no analyses."""
+
+        def load() -> list[EntryGlance]:
+            rows = compiled(  # its SQL compiled once
+                ("view", f"latest_entries_{limit}"),
+                lambda v: (
+                    shared_entries_of(v["client"])
+                    .order_by("-created_at", "-id")
+                    .values("id", "created_at", **GLANCE_COLUMNS)[:limit]
                 ),
-            )
-        )
+                _SLOTS,
+            ).rows(self._ids)
+            return [EntryGlance.from_row(row) for row in rows]
+
+        return list(self._once(("latest_entries", limit), load))
 
     def all_entries(self) -> list[Entry]:
         """Every shared entry, oldest first (each is reachable on the coach's pages: the
