@@ -63,6 +63,14 @@ def shared_experiments_of(owner: User | int | Expression | Any) -> QuerySet[Expe
     return Experiment.objects.filter(owner=owner, shared_with_coach=True, accepted=True)
 
 
+def shared_values_of(owner: User | int | Expression | Any) -> QuerySet[PersonalValue]:
+    return PersonalValue.objects.filter(owner=owner, shared_with_coach=True)
+
+
+def shared_beliefs_of(owner: User | int | Expression | Any) -> QuerySet[Belief]:
+    return Belief.objects.filter(owner=owner, shared_with_coach=True)
+
+
 def _map_shared(owner: User) -> bool:
     return bool(
         compiled(  # its SQL compiled once
@@ -80,14 +88,27 @@ def _map_shared(owner: User) -> bool:
 # itself, while as scalar subqueries of the access row they cost the database a few index
 # probes. Every coach client page reads the access row anyway.
 USER_FIELDS = tuple(field.attname for field in User._meta.concrete_fields)
-FACTS = ("reassess_weeks", "map_shared", "path_shared", "path_assigned_by", "last_check_in_at")
+FACTS = (
+    "reassess_weeks",
+    "map_shared",
+    "path_shared",
+    "path_assigned_by",
+    "last_check_in_at",
+    "any_values",
+    "any_beliefs",
+    "any_experiments",
+    "any_flags",
+)
 
 
-def with_facts(users: QuerySet[User]) -> QuerySet[Any]:
+def with_facts(users: QuerySet[User], coach: int | Expression | Any) -> QuerySet[Any]:
     """`users` (the access check's one row) as `.values()` with every user field and the
     facts: the re-assessment interval (the coach's setting, None for the default), whether the
-    map is shared, the path row's sharing switch and who gave it (None without a row), and
-    the latest shared check-in's time (None without one)."""
+    map is shared, the path row's sharing switch and who gave it (None without a row), the
+    latest shared check-in's time (None without one), and whether any value, belief or
+    experiment is shared and any safety flag raised for this coach (each read of them is a
+    query of its own, and most clients have none of some: none is then run). `coach`: the
+    access check's coach (the flags are theirs)."""
     path = PathProgress.objects.filter(owner=OuterRef("pk")).order_by("pk")
     rows: QuerySet[Any] = users.values(
         *USER_FIELDS,
@@ -98,6 +119,10 @@ def with_facts(users: QuerySet[User]) -> QuerySet[Any]:
         last_check_in_at=Subquery(
             shared_pulses_of(OuterRef("pk")).order_by("-taken_at", "-id").values("taken_at")[:1]
         ),
+        any_values=Exists(shared_values_of(OuterRef("pk"))),
+        any_beliefs=Exists(shared_beliefs_of(OuterRef("pk"))),
+        any_experiments=Exists(shared_experiments_of(OuterRef("pk"))),
+        any_flags=Exists(SafetyFlag.objects.filter(client=OuterRef("pk"), coach_id=coach)),
     )
     return rows
 
@@ -358,32 +383,35 @@ class ClientView:
 
     # Practice ------------------------------------------------------------------------------
 
+    def _none_by_facts(self, fact: str) -> bool:
+        """Whether the access row already said there is nothing to read (a view made without
+        it reads, as before)."""
+        return self._facts is not None and not self._facts[fact]
+
     def values(self) -> list[PersonalValue]:
+        if self._none_by_facts("any_values"):
+            return []
         return list(
             self._once(
                 "values",
-                lambda: self._fetch(
-                    "values",
-                    lambda v: PersonalValue.objects.filter(
-                        owner_id=v["client"], shared_with_coach=True
-                    ),
-                ),
+                lambda: self._fetch("values", lambda v: shared_values_of(v["client"])),
             )
         )
 
     def beliefs(self) -> list[Belief]:
+        if self._none_by_facts("any_beliefs"):
+            return []
         return list(
             self._once(
                 "beliefs",
-                lambda: self._fetch(
-                    "beliefs",
-                    lambda v: Belief.objects.filter(owner_id=v["client"], shared_with_coach=True),
-                ),
+                lambda: self._fetch("beliefs", lambda v: shared_beliefs_of(v["client"])),
             )
         )
 
     def experiments(self) -> list[Experiment]:
         """Experiments the client took up and shared (a pending suggestion is not theirs yet)."""
+        if self._none_by_facts("any_experiments"):
+            return []
         return list(
             self._once(
                 "experiments",
@@ -489,7 +517,7 @@ class ClientView:
             "assessments": shared_assessments_of(self.client),
             "pulses": shared_pulses_of(self.client),
             "experiments": shared_experiments_of(self.client),
-            "beliefs": Belief.objects.filter(owner=self.client, shared_with_coach=True),
+            "beliefs": shared_beliefs_of(self.client),
             "reviews": Review.objects.filter(owner=self.client, shared_with_coach=True),
         }
         for name, ids in holds.items():
@@ -512,6 +540,8 @@ class ClientView:
     def safety_flags(self) -> list[SafetyFlag]:
         """Flags raised for this coach about this client (kind and date only; they exist only
         where the client agreed that the coach is told), newest first."""
+        if self._none_by_facts("any_flags"):
+            return []
         return list(
             self._once(
                 "flags",
