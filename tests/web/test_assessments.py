@@ -159,6 +159,24 @@ def test_sharing_is_on_by_default_and_can_be_turned_off(practice):
     assert assessment.shared_with_coach is False
 
 
+def test_profile_page_switch_posts_to_its_own_sharing_address_and_lists_earlier_days(practice):
+    earlier = _finished(practice.client, None, timezone.now() - timedelta(days=40))
+    latest = _finished(practice.client)
+    browser = signed_in(practice.client)
+    html = browser.get(f"/profile/{latest.pk}/").content.decode()
+    assert f'<form method="post" action="/profile/{latest.pk}/sharing/">' in html
+    assert 'name="shared" value="0"' in html and "Keep it to myself" in html
+    day = timezone.localtime(earlier.completed_at)
+    assert f'<li><a href="/profile/{earlier.pk}/">{day.day} {day:%B} {day.year}</a></li>' in html
+    browser.post(f"/profile/{latest.pk}/sharing/", {"shared": "0"})
+    html = browser.get(f"/profile/{latest.pk}/").content.decode()
+    assert 'name="shared" value="1"' in html and "Share it with my coach" in html
+    older = browser.get(f"/profile/{earlier.pk}/").content.decode()
+    # On the earlier profile the one taken since is a later assessment, not an earlier one.
+    assert "Earlier assessments" not in older
+    assert f'<h2>Later assessments</h2>\n<ul><li><a href="/profile/{latest.pk}/">' in older
+
+
 def test_pulse_check_in_is_stored_with_its_point(practice):
     browser = signed_in(practice.client)
     answers = {item.id: "4" for item in pulse_items()}

@@ -20,6 +20,7 @@ from interplay.web.assessments.access import (
     open_assessment,
 )
 from interplay.web.assessments.models import Assessment, PulseCheck
+from interplay.web.assessments.profile_page import profile_page_html
 from interplay.web.kernel.errors import ActionError
 from interplay.web.kernel.requests import ClientRequest
 
@@ -133,6 +134,7 @@ def profile(request: ClientRequest, pk: int) -> HttpResponse:
             )
         ),
     )
+    context["content_html"] = profile_page_html(context, request)
     return render(request, "assessments/profile.html", context)
 
 
