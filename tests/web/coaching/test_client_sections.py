@@ -157,3 +157,35 @@ def test_the_kept_findings_follow_sharing_and_the_reader(practice):
     do_set_assessment_sharing(earlier, False, actor=practice.client)
     none_left = coach.get(url).content.decode()
     assert "No assessment shared yet" in none_left and "Why this boundary style:" not in none_left
+
+
+def _decrypting(browser, url):
+    """The page at `url` and how many values were decrypted to make it."""
+    decrypted = []
+    real = crypto.decrypt
+
+    def counting(token: str) -> str:
+        decrypted.append(token)
+        return real(token)
+
+    with patch.object(crypto, "decrypt", counting):
+        html = browser.get(url).content.decode()
+    return html, len(decrypted)
+
+
+def test_the_profile_section_plots_check_ins_from_their_columns(
+    practice, django_assert_max_num_queries
+):
+    """The trail reads each check-in's two balance columns: no result is decrypted and the
+    queries do not grow with the check-ins (the columns were once loaded one query each)."""
+    assess(practice.client, MAYA, when=days_ago(60))
+    browser = signed_in(practice.coach)
+    url = reverse("coaching:client_profile", args=[practice.client.pk])
+    browser.get(url)  # the findings rendered and kept
+    _, few = _decrypting(browser, url)
+    for n in range(6):
+        pulse(practice.client, pulse_answers(1 + n % 5), days_ago(7 * n + 1))
+    with django_assert_max_num_queries(9):
+        html, many = _decrypting(browser, url)
+    assert many == few  # no check-in's result
+    assert html.count("Check-in on ") == 6  # every check-in on the trail, labelled

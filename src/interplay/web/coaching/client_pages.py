@@ -289,7 +289,7 @@ def profile_context(view: ClientView) -> dict[str, Any]:
     reason behind it, worded for the coach."""
     headlines = view.headlines()
     latest = headlines[-1] if headlines else None  # its headline columns, not the profile
-    pulses = view.check_ins()
+    pulses = view.check_in_scores()  # their balance columns: no result decrypted
     until = timezone.now() + timedelta(seconds=1)
     points = profile_presenters.trail_points(headlines, pulses, until)
     current = next(

@@ -272,6 +272,24 @@ class ClientView:
             )
         )
 
+    def check_in_scores(self, limit: int | None = None) -> list[PulseCheck]:
+        """Shared check-ins, newest first (the latest `limit` of them, or all), with their
+        dates and the two balance columns only: nothing is decrypted, and a check-in without
+        the columns reads its result when asked (the profile section's trail and the
+        history's latest check-ins; `check_ins()` read the result, and the trail then asked
+        the columns it had left out one query each)."""
+        key = f"check_in_scores_{limit or 'all'}"
+
+        def build(v: Mapping[str, Any]) -> QuerySet[PulseCheck]:
+            rows = (
+                shared_pulses_of(v["client"])
+                .only("id", "user_id", "taken_at", "autonomy", "connection", "shared_with_coach")
+                .order_by("-taken_at", "-id")
+            )
+            return rows[:limit] if limit else rows
+
+        return list(self._once(key, lambda: self._fetch(key, build)))
+
     # Journal -------------------------------------------------------------------------------
 
     def entries(self, query: str = "", limit: int = TIMELINE_LIMIT, offset: int = 0) -> list[Entry]:
