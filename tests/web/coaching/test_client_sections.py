@@ -189,3 +189,25 @@ def test_the_profile_section_plots_check_ins_from_their_columns(
         html, many = _decrypting(browser, url)
     assert many == few  # no check-in's result
     assert html.count("Check-in on ") == 6  # every check-in on the trail, labelled
+
+
+def test_a_page_of_the_history_is_kept_and_follows_sharing(practice):
+    """The steps of a page are worked out from the profiles once and kept: a second visit
+    decrypts no profile, and an assessment the client stops sharing leaves the page."""
+    from interplay.web.assessments.actions import do_set_assessment_sharing
+    from tests.core.personas import INTERDEPENDENT
+
+    assess(practice.client, MAYA, when=days_ago(90))
+    assess(practice.client, MAYA, when=days_ago(45))
+    latest = assess(practice.client, INTERDEPENDENT, when=days_ago(1))
+    pulse(practice.client, pulse_answers(2), days_ago(3))
+    browser = signed_in(practice.coach)
+    url = reverse("coaching:client_history", args=[practice.client.pk])
+    first, decrypted_first = _decrypting(browser, url)
+    again, decrypted_again = _decrypting(browser, url)
+    assert again.count('<li class="card">') == first.count('<li class="card">') == 3
+    assert "From " in again and "Autonomy " in again  # the change since the first; a check-in
+    assert decrypted_again < decrypted_first and decrypted_again <= 1
+    do_set_assessment_sharing(latest, False, actor=practice.client)
+    after = browser.get(url).content.decode()
+    assert after.count('<li class="card">') == 2 and "From " not in after.split("check-ins")[0]

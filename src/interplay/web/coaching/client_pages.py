@@ -326,36 +326,103 @@ def _coach_findings_html(view: ClientView) -> SafeString:
 
 def history_context(view: ClientView, page: int) -> dict[str, Any]:
     """How the profile has moved, newest first, `HISTORY_PAGE` steps a page: only the
-    assessments a page shows (and the one before its oldest, to compare with) are read."""
+    assessments a page shows (and the one before its oldest, to compare with) are read.
+
+    Finished assessments never change, so a page of steps (its rows, the change since the
+    first and its HTML) is the same for the same assessments, page and reference figures:
+    it is kept (`fragments.kept`, this process's memory), and the profiles are decrypted and
+    compared only the first time. The headlines say which assessments are still shared, so
+    one the client stops sharing leaves the key, and the page, at once."""
     headlines = view.headlines()
     count = len(headlines)
     pages = max(1, -(-count // HISTORY_PAGE))
     page = min(page, pages)
     start, end = (page - 1) * HISTORY_PAGE, page * HISTORY_PAGE  # newest-first positions
     low, high = max(0, count - end - 1), count - start
-    wanted = [a.pk for a in headlines[low:high]]
-    if count >= 3:
-        wanted += [headlines[0].pk, headlines[-1].pk]  # the whole work: first against latest
-    full = {a.pk: a for a in view.assessments_among(sorted(set(wanted)))}
+    shown = headlines[low:high]
+    ends = [headlines[0], headlines[-1]] if count >= 3 else []  # first against latest
     references = practice_references()  # the same figures as the client's progress page
-    rows = history_rows([full[a.pk] for a in headlines[low:high]], references)
-    if low > 0:
-        rows = rows[:-1]  # the oldest was read only to compare the one after it with
+    key = (
+        "coach history",
+        tuple((a.pk, a.user_id, _stamp(a.completed_at)) for a in (*shown, *ends)),
+        len(ends),
+        low > 0,
+        page,
+        pages,
+        tuple(references.items()),
+        timezone.get_current_timezone_name(),
+    )
+    steps = fragments.kept(
+        key, lambda: _history_steps(view, shown, ends, low, page, pages, references)
+    )
     return {
         **_base(view, "history"),
-        "history": rows,
-        "since_first": since_first(
-            [full[headlines[0].pk], full[headlines[-1].pk]], count, references
-        )
-        if count >= 3
-        else None,
+        **steps,
         "page": page,
         "pages": pages,
         "newer": page - 1 if page > 1 else None,
         "older": page + 1 if page < pages else None,
-        "check_ins": _moment_rows(timeline([], [], view.recent_check_ins()[:HISTORY_PAGE])),
+        "check_ins": _check_in_rows(view.check_in_scores(HISTORY_PAGE)),
+    }
+
+
+def _stamp(when: datetime | None) -> str:
+    return when.isoformat() if when else ""
+
+
+def _history_steps(
+    view: ClientView,
+    shown: list[Assessment],
+    ends: list[Assessment],
+    low: int,
+    page: int,
+    pages: int,
+    references: dict[Any, Any],
+) -> dict[str, Any]:
+    """A page of the history worked out from the profiles (read here, without the answers)
+    and written as HTML (`coaching/_client_history_steps.html`)."""
+    full = {a.pk: a for a in view.profiles_among(sorted({a.pk for a in (*shown, *ends)}))}
+    rows = history_rows([full[a.pk] for a in shown], references)
+    if low > 0:
+        rows = rows[:-1]  # the oldest was read only to compare the one after it with
+    # `ends` holds the first and latest only when there are three or more.
+    first = since_first([full[a.pk] for a in ends], 3, references) if ends else None
+    context = {
+        "history": rows,
+        "since_first": first,
+        "page": page,
+        "newer": page - 1 if page > 1 else None,
+        "older": page + 1 if page < pages else None,
         "reference_note": reference_note(references),
     }
+    html = SafeString(render_to_string("coaching/_client_history_steps.html", context))
+    return {"history": rows, "since_first": first, "history_html": html}
+
+
+def _check_in_rows(pulses: list[PulseCheck]) -> list[dict[str, Any]]:
+    """The latest check-ins as the history lists them, from their balance columns (a
+    check-in without them reads its result, as the timeline did)."""
+    kind, checked_in = _("Check-in"), _("Checked in.")
+    dates = labels.DateWriter()
+    rows = []
+    for pulse in pulses:
+        if pulse.autonomy is None or pulse.connection is None:
+            text = _pulse_text(pulse)
+        else:
+            text = _("Autonomy %(a)s, connection %(c)s (a rough weekly estimate).") % {
+                "a": round(pulse.autonomy),
+                "c": round(pulse.connection),
+            }
+        rows.append(
+            {
+                "kind": kind,
+                "iso": dates.iso(pulse.taken_at),
+                "date": dates.short(pulse.taken_at, year=True),
+                "title": "",
+                "text": text or checked_in,
+            }
+        )
+    return rows
 
 
 def _entry_rows(entries: list[Entry]) -> list[dict[str, Any]]:

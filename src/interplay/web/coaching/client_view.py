@@ -217,6 +217,16 @@ class ClientView:
             shared_assessments_of(self.client).filter(pk__in=pks).order_by("completed_at", "id")
         )
 
+    def profiles_among(self, pks: list[int]) -> list[Assessment]:
+        """As `assessments_among`, with the profiles but not the answers behind them (each a
+        decryption and a parse): the history compares profiles and shows their dates."""
+        return list(
+            shared_assessments_of(self.client)
+            .filter(pk__in=pks)
+            .defer("answers")
+            .order_by("completed_at", "id")
+        )
+
     def assessment(self, pk: int) -> Assessment:
         """One shared assessment, or Http404 (also for an unshared or unfinished one)."""
         found = shared_assessments_of(self.client).filter(pk=pk).first()
