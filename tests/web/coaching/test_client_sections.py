@@ -211,3 +211,63 @@ def test_a_page_of_the_history_is_kept_and_follows_sharing(practice):
     do_set_assessment_sharing(latest, False, actor=practice.client)
     after = browser.get(url).content.decode()
     assert after.count('<li class="card">') == 2 and "From " not in after.split("check-ins")[0]
+
+
+# The shared journal's loop as the template wrote it (list, then search), for the test below.
+OLD_ENTRY_LOOPS = (
+    """{% load i18n %}<ul class="timeline">
+{% for row in entries %}
+  <li><span class="kind">{% translate "Journal entry" %}</span> <time datetime="{{ row.iso }}">{{ row.date }}</time>
+    <h3>{{ row.title }}</h3><p>{{ row.body|linebreaksbr }}</p>{% include "insights/_shared_entry_themes.html" with themes=row.themes %}</li>
+{% endfor %}
+</ul>""",  # noqa: E501
+    """{% load i18n %}<ul class="timeline">{% for row in entries %}<li><span class="kind">{% translate "Journal entry" %}</span> <time datetime="{{ row.iso }}">{{ row.date }}</time>
+    <h3>{{ row.title }}</h3><p>{{ row.body|linebreaksbr }}</p>{% include "insights/_shared_entry_themes.html" with themes=row.themes %}</li>{% endfor %}</ul>""",  # noqa: E501
+)
+
+
+def test_the_shared_journal_writes_its_entries_as_the_template_did():
+    from django.template import engines
+
+    from interplay.web.coaching.client_pages import entries_html
+    from interplay.web.journal.insights import ShownTheme
+
+    theme = ShownTheme("t", "Fear <of> & loss", "", 0.5, ("“a” <b>", "two\nlines"))
+    rows = [
+        {
+            "iso": "2026-12-01T10:00:00+00:00",
+            "date": "1 Dec 2026",
+            "title": "<script>x</script>",
+            "body": "one\ntwo & <three>\n\nfour",
+            "themes": themes,
+        }
+        for themes in ([], [theme], [ShownTheme("u", "Plain", "", 0.1, ())], [theme, theme])
+    ]
+    django = engines["django"]
+    for old, (before, after) in zip(OLD_ENTRY_LOOPS, (("\n  ", "\n"), ("", "")), strict=True):
+        wanted = django.from_string(old).render({"entries": rows})
+        ours = (
+            '<ul class="timeline">\n' + entries_html(rows, before, after) + "\n</ul>"
+            if before
+            else '<ul class="timeline">' + entries_html(rows) + "</ul>"
+        )
+        assert ours == wanted
+
+
+def test_the_shared_journal_decrypts_the_title_and_text_it_shows_and_nothing_more(
+    practice, django_assert_max_num_queries
+):
+    """Each entry on the page costs four decryptions (its title and text, shown whole, and
+    its analysis's themes and sealed reading), not its listing too, and the page is one
+    statement for the entries and their analyses."""
+    browser = signed_in(practice.coach)
+    url = reverse("coaching:client_journal", args=[practice.client.pk])
+    for n in range(3):
+        write(practice.client, f"Entry {n}", f"BODY-{n}", shared=True, when=days_ago(n))
+    _, few = _decrypting(browser, url)
+    for n in range(3, 6):
+        write(practice.client, f"Entry {n}", f"BODY-{n}", shared=True, when=days_ago(n))
+    with django_assert_max_num_queries(8):
+        html, many = _decrypting(browser, url)
+    assert many - few == 3 * 4
+    assert all(f"BODY-{n}" in html for n in range(6))

@@ -13,6 +13,7 @@ from datetime import datetime, timedelta
 from functools import lru_cache
 from typing import Any
 
+from django.template.defaultfilters import linebreaksbr
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
@@ -427,10 +428,11 @@ def _check_in_rows(pulses: list[PulseCheck]) -> list[dict[str, Any]]:
 
 def _entry_rows(entries: list[Entry]) -> list[dict[str, Any]]:
     untitled = _("Untitled")
+    dates = labels.DateWriter()  # the same text as `short_date` and `iso_moment`
     return [
         {
-            "iso": labels.iso_moment(entry.created_at),
-            "date": labels.short_date(entry.created_at, year=True),
+            "iso": dates.iso(entry.created_at),
+            "date": dates.short(entry.created_at, year=True),
             "title": entry.title or untitled,
             "body": entry.body,
             "themes": entry_themes(entry),
@@ -439,22 +441,64 @@ def _entry_rows(entries: list[Entry]) -> list[dict[str, Any]]:
     ]
 
 
+def entries_html(rows: list[dict[str, Any]], before: str = "", after: str = "") -> SafeString:
+    """The shared journal's entries (`_entry_rows`) as the template's loop wrote them, each
+    with `insights/_shared_entry_themes.html`'s list: written here, the wording translated
+    once a page, not by two tags and an include a row (`before` and `after` each row: the
+    list's loop put it on a line of its own, the search's did not). Every value is escaped."""
+    kind, themes_word = e(_("Journal entry")), e(_("Themes:"))
+    made = []
+    for row in rows:
+        themes = ""
+        if row["themes"]:
+            items = "".join(
+                f"<li>{e(theme.name)}"
+                + (
+                    ': <span class="evidence">'
+                    + "; ".join(f"“{e(quote)}”" for quote in theme.quotes)
+                    + "</span>"
+                    if theme.quotes
+                    else ""
+                )
+                + "</li>"
+                for theme in row["themes"]
+            )
+            themes = (
+                f'\n<div class="shared-themes">\n  <p><strong>{themes_word}</strong></p>\n'
+                f"  <ul>{items}</ul>\n</div>\n"
+            )
+        made.append(
+            f'{before}<li><span class="kind">{kind}</span> <time datetime="{e(row["iso"])}">'
+            f"{e(row['date'])}</time>\n    <h3>{e(row['title'])}</h3>"
+            f"<p>{linebreaksbr(row['body'], autoescape=True)}</p>\n{themes}\n</li>{after}"
+        )
+    return SafeString("".join(made))
+
+
 def journal_context(view: ClientView, query: str, page: int) -> dict[str, Any]:
     """The shared journal: the themes across the latest entries, a search, and the entries
     themselves, `JOURNAL_PAGE` a page, newest first."""
     context = _base(view, "journal")
     if query:
         found = view.entries(query)
-        context.update(query=query, search_results=_entry_rows(found), found=len(found))
+        found_rows = _entry_rows(found)
+        context.update(
+            query=query,
+            search_results=found_rows,
+            found=len(found),
+            entries_html=entries_html(found_rows),
+        )
         return context
     offset = (page - 1) * JOURNAL_PAGE
     # One extra row says whether an older page exists, with no count over every entry.
-    rows = view.entries(limit=max(JOURNAL_PAGE + 1, SUMMARY_WINDOW), offset=offset)
+    rows = view.journal_page(max(JOURNAL_PAGE + 1, SUMMARY_WINDOW), offset)
     shown = rows[:JOURNAL_PAGE]
-    latest = rows if page == 1 else view.entries(limit=SUMMARY_WINDOW)
+    latest = rows if page == 1 else view.journal_page(SUMMARY_WINDOW)
+    entry_rows = _entry_rows(shown)
     context.update(
         query="",
-        entries=_entry_rows(shown),
+        entries=entry_rows,
+        entries_html=entries_html(entry_rows, "\n  ", "\n"),
         theme_summary=theme_summary(latest),
         themes_updating=any_stale(shown),
         page=page,
