@@ -508,17 +508,46 @@ def journal_context(view: ClientView, query: str, page: int) -> dict[str, Any]:
     return context
 
 
+_REVERSED: dict[str, str] = {}
+
+
+def address(name: str, client_id: int, other_id: int | None = None) -> str:
+    """`reverse(name, args=[client_id(, other_id)])`, reversed once per process and name
+    (with placeholder ids, as `done_url`): a `{% url %}` tag reverses on every render."""
+    if name not in _REVERSED:
+        args = [PLACEHOLDER] if other_id is None else [PLACEHOLDER, SECOND_PLACEHOLDER]
+        _REVERSED[name] = reverse(name, args=args)
+    found = _REVERSED[name].replace(str(PLACEHOLDER), str(int(client_id)))
+    return found if other_id is None else found.replace(str(SECOND_PLACEHOLDER), str(int(other_id)))
+
+
 def sessions_context(view: ClientView, page: int) -> dict[str, Any]:
     """The coach's own notes and plans (visible to them alone): what is due, open
     follow-ups, a new note, the notes `NOTES_PAGE` a page, and the session plans."""
     offset = (page - 1) * NOTES_PAGE
-    notes = access.notes_about(view.coach, view.client, limit=NOTES_PAGE + 1, offset=offset)
+    notes = access.note_page(view.coach, view.client, limit=NOTES_PAGE + 1, offset=offset)
+    follow_ups = access.open_follow_ups(view.coach, view.client)
+    plans = access.plan_dates_for(view.coach, view.client)  # their dates, not the agendas
+    pk = view.pk
     return {
         **_base(view, "sessions"),
         "due": due_reasons(view),
-        "follow_ups": access.open_follow_ups(view.coach, view.client),
+        "follow_ups": follow_ups,
+        "follow_up_rows": [
+            {"note": note, "done_href": address("coaching:done", pk, note.pk)}
+            for note in follow_ups
+        ],
         "notes": notes[:NOTES_PAGE],
-        "plans": access.plans_for(view.coach, view.client),
+        "note_rows": [
+            {"note": note, "href": address("coaching:note", pk, note.pk)}
+            for note in notes[:NOTES_PAGE]
+        ],
+        "plans": plans,
+        "plan_rows": [
+            {"plan": plan, "href": address("coaching:plan", pk, plan.pk)} for plan in plans
+        ],
+        "add_note_href": address("coaching:add_note", pk),
+        "new_plan_href": address("coaching:new_plan", pk),
         "page": page,
         "newer": page - 1 if page > 1 else None,
         "older": page + 1 if len(notes) > NOTES_PAGE else None,
