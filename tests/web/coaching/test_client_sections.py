@@ -271,3 +271,19 @@ def test_the_shared_journal_decrypts_the_title_and_text_it_shows_and_nothing_mor
         html, many = _decrypting(browser, url)
     assert many - few == 3 * 4
     assert all(f"BODY-{n}" in html for n in range(6))
+
+
+def test_the_practice_page_writes_its_options_as_the_template_did():
+    from django.template import engines
+
+    from interplay.web.coaching.practice import options_html
+    from interplay.web.labels import practice as practice_labels
+
+    old = engines["django"].from_string(
+        '{% for t, label in techniques %}<option value="{{ t }}"'
+        "{% if form.technique == t %} selected{% endif %}>{{ label }}</option>{% endfor %}"
+    )
+    choices = [*practice_labels.choices(practice_labels.TECHNIQUES), ('a<&"b', "<i>x</i> & y")]
+    for form in ({}, {"technique": "start_small"}, {"technique": 'a<&"b'}, {"technique": ""}):
+        wanted = old.render({"techniques": choices, "form": form})
+        assert options_html(choices, form.get("technique")) == wanted

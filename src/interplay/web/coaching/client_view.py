@@ -456,6 +456,21 @@ class ClientView:
             )
         )
 
+    def pending_suggestions(self) -> list[Experiment]:
+        """As `suggestions()`, its SQL compiled once for every view (the practice page asks
+        it on every visit)."""
+        return list(
+            self._once(
+                "pending_suggestions",
+                lambda: self._fetch(
+                    "pending_suggestions",
+                    lambda v: Experiment.objects.filter(
+                        owner_id=v["client"], suggested_by_id=v["coach"], accepted=False
+                    ),
+                ),
+            )
+        )
+
     def _map_is_shared(self) -> bool:
         if self._facts is not None:
             return bool(self._facts["map_shared"])
