@@ -287,3 +287,40 @@ def test_the_practice_page_writes_its_options_as_the_template_did():
     for form in ({}, {"technique": "start_small"}, {"technique": 'a<&"b'}, {"technique": ""}):
         wanted = old.render({"techniques": choices, "form": form})
         assert options_html(choices, form.get("technique")) == wanted
+
+
+@pytest.mark.parametrize("flagged", [False, True])
+def test_every_section_writes_its_header_as_the_template_did(practice, flagged):
+    """The way back, the name, the tabs and the flags, written by `header_html`, are what
+    `coaching/_client_header.html` wrote (the form's token aside), with or without flags."""
+    import re
+
+    from django.template.loader import render_to_string
+    from django.test import RequestFactory
+    from django.utils import timezone
+
+    from interplay.core.vocabulary import SafetyRisk
+    from interplay.web.coaching.client_pages import _base, header_html
+    from interplay.web.coaching.client_view import ClientView
+    from interplay.web.safety.models import SafetyFlag
+
+    User = type(practice.client)
+    User.objects.filter(pk=practice.client.pk).update(name='Ana <"O\'Neil"> & co')
+    if flagged:
+        SafetyFlag.objects.create(
+            client=practice.client, coach=practice.coach, kind=SafetyRisk.SELF_HARM.value
+        )
+        SafetyFlag.objects.create(
+            client=practice.client,
+            coach=practice.coach,
+            kind=SafetyRisk.HARM_FROM_OTHERS.value,
+            acknowledged_at=timezone.now(),
+        )
+    view = ClientView(practice.coach, User.objects.get(pk=practice.client.pk))  # trusted here
+    request = RequestFactory().get("/coach/client/1/journal/?page=2")
+    request.user = practice.coach
+    context = _base(view, "journal")
+    token = re.compile(r'value="[A-Za-z0-9]{64}"')
+    wanted = token.sub("T", render_to_string("coaching/_client_header.html", context, request))
+    assert token.sub("T", header_html(context, request)) == wanted
+    assert ("Acknowledge" in wanted) == flagged

@@ -13,6 +13,7 @@ from datetime import datetime, timedelta
 from functools import lru_cache
 from typing import Any
 
+from django.http import HttpRequest
 from django.template.defaultfilters import linebreaksbr
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -133,6 +134,41 @@ def section_links(client_id: int, current: str) -> list[dict[str, Any]]:
 def page_number(raw: str | None) -> int:
     """A page number from the query string; anything that is not a positive number is 1."""
     return int(raw) if raw and raw.isdigit() and 0 < int(raw) < 10_000 else 1
+
+
+@lru_cache(maxsize=16)
+def _header_words(language: str | None) -> tuple[str, str]:
+    # Not escaped, as `{% translate %}` does not escape a literal (the wording is ours).
+    return _("← All clients"), _("Sections about %(name)s")
+
+
+def header_html(context: dict[str, Any], request: HttpRequest) -> SafeString:
+    """`coaching/_client_header.html` (the way back, the name, the section tabs and the
+    safety flags) for a section's `context`, written here: its include, tag and loop cost
+    every section about a million instructions. Every value is escaped; the flags, when
+    there are any, are still their template."""
+    all_clients, sections_about = _header_words(get_language())
+    name = context["client"].name
+    current = ' aria-current="page"'
+    items = "".join(
+        f'<li><a href="{e(link["href"])}"{current if link["current"] else ""}>'
+        f"{e(link['title'])}</a></li>"
+        for link in context["sections"]
+    )
+    flags = (
+        render_to_string(
+            "safety/_coach_flags.html",
+            {"safety_flags": context["safety_flags"], "show_client": False},
+            request,
+        )
+        if context["safety_flags"]
+        else "\n\n"  # the template's two line ends around its empty `{% if %}`
+    )
+    return SafeString(
+        f'<p><a href="{e(dashboard_url())}">{all_clients}</a></p>\n<h1>{e(name)}</h1>\n'
+        f'<nav class="section-tabs" aria-label="{sections_about % {"name": e(name)}}">\n'
+        f"  <ul>{items}</ul>\n</nav>\n\n{flags}\n"
+    )
 
 
 def _base(view: ClientView, current: str) -> dict[str, Any]:
