@@ -324,3 +324,17 @@ def test_every_section_writes_its_header_as_the_template_did(practice, flagged):
     wanted = token.sub("T", render_to_string("coaching/_client_header.html", context, request))
     assert token.sub("T", header_html(context, request)) == wanted
     assert ("Acknowledge" in wanted) == flagged
+
+
+def test_the_shared_journal_writes_its_theme_summary_as_the_template_did():
+    from django.template.loader import render_to_string
+
+    from interplay.web.coaching.client_pages import summary_html
+
+    rows = [
+        {"name": "Fear <of> & “loss”", "n": 3, "out_of": 8},
+        {"name": "Calm", "n": 1, "out_of": 8},
+    ]
+    for summary in ([], rows):
+        wanted = render_to_string("insights/_shared_summary.html", {"summary": summary})
+        assert summary_html(summary) == wanted

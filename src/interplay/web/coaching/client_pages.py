@@ -511,6 +511,41 @@ def entries_html(rows: list[dict[str, Any]], before: str = "", after: str = "") 
     return SafeString("".join(made))
 
 
+@lru_cache(maxsize=16)
+def _summary_words(language: str | None) -> tuple[str, str, str, str]:
+    # Not escaped, as `{% translate %}` and `{% blocktranslate %}` leave the wording as is.
+    return (
+        _("Themes across shared entries"),
+        _(
+            "Counted over the latest shared journal entries only; private entries never "
+            "count. A prompt for conversation, not a judgement."
+        ),
+        _("No themes in the shared entries yet."),
+        _("%(name)s in %(n)s of the last %(out_of)s shared entries"),
+    )
+
+
+def summary_html(summary: list[dict[str, Any]]) -> SafeString:
+    """`insights/_shared_summary.html` for the shared journal's `theme_summary`, written
+    here: its wording translated once per language. Every value is escaped."""
+    heading, help_text, none_yet, row_words = _summary_words(get_language())
+    if summary:
+        items = "".join(
+            "<li>"
+            + row_words % {"name": e(row["name"]), "n": e(row["n"]), "out_of": e(row["out_of"])}
+            + "</li>"
+            for row in summary
+        )
+        inside = f"\n  <ul>{items}</ul>\n  "
+    else:
+        inside = f"\n  <p>{none_yet}</p>\n  "
+    return SafeString(
+        '\n<section class="card theme-summary" aria-labelledby="theme-summary-heading">\n'
+        f'  <h3 id="theme-summary-heading">{heading}</h3>\n'
+        f'  <p class="help">{help_text}</p>\n  {inside}\n</section>\n'
+    )
+
+
 def journal_context(view: ClientView, query: str, page: int) -> dict[str, Any]:
     """The shared journal: the themes across the latest entries, a search, and the entries
     themselves, `JOURNAL_PAGE` a page, newest first."""
@@ -531,11 +566,13 @@ def journal_context(view: ClientView, query: str, page: int) -> dict[str, Any]:
     shown = rows[:JOURNAL_PAGE]
     latest = rows if page == 1 else view.journal_page(SUMMARY_WINDOW)
     entry_rows = _entry_rows(shown)
+    summary = theme_summary(latest)
     context.update(
         query="",
         entries=entry_rows,
         entries_html=entries_html(entry_rows, "\n  ", "\n"),
-        theme_summary=theme_summary(latest),
+        theme_summary=summary,
+        summary_html=summary_html(summary) if page == 1 else "",
         themes_updating=any_stale(shown),
         page=page,
         newer=page - 1 if page > 1 else None,
