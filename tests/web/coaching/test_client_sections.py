@@ -338,3 +338,38 @@ def test_the_shared_journal_writes_its_theme_summary_as_the_template_did():
     for summary in ([], rows):
         wanted = render_to_string("insights/_shared_summary.html", {"summary": summary})
         assert summary_html(summary) == wanted
+
+
+OLD_NOTES_LOOP = (
+    "{% load i18n %}{% for row in note_rows %}{% with note=row.note %}\n"
+    '<article class="card">\n'
+    "  <h3><time datetime=\"{{ note.created_at|date:'c' }}\">"
+    '{{ note.created_at|date:"j F Y" }}</time></h3>\n'
+    "  <p>{{ note.body|linebreaksbr }}</p>\n"
+    '  {% if note.follow_up %}<p><strong>{% translate "Next time:" %}</strong> '
+    '{{ note.follow_up }}{% if not note.follow_up_open %} <span class="muted">'
+    '({% translate "done" %})</span>{% endif %}</p>{% endif %}\n'
+    '  <a href="{{ row.href }}">{% translate "Edit note" %}<span class="visually-hidden"> '
+    '{{ note.created_at|date:"j F Y" }}</span></a>\n'
+    "</article>\n{% endwith %}{% endfor %}"
+)
+
+
+def test_the_notes_page_writes_its_notes_as_the_template_did():
+    from django.template import engines
+
+    from interplay.web.coaching.client_pages import notes_html
+    from interplay.web.coaching.models import SessionNote
+
+    notes = [
+        SessionNote(pk=1, body="one\n<b>two</b> & three", follow_up="", created_at=days_ago(1)),
+        SessionNote(
+            pk=2, body="x", follow_up="Ask <why>", follow_up_open=True, created_at=days_ago(200)
+        ),
+        SessionNote(
+            pk=3, body="y", follow_up="Done & dusted", follow_up_open=False, created_at=days_ago(40)
+        ),
+    ]
+    rows = [{"note": note, "href": f"/n/{note.pk}/?a=1&b=2"} for note in notes]
+    wanted = engines["django"].from_string(OLD_NOTES_LOOP).render({"note_rows": rows})
+    assert notes_html(rows) == wanted

@@ -594,6 +594,34 @@ def address(name: str, client_id: int, other_id: int | None = None) -> str:
     return found if other_id is None else found.replace(str(SECOND_PLACEHOLDER), str(int(other_id)))
 
 
+@lru_cache(maxsize=16)
+def _note_words(language: str | None) -> tuple[str, str, str]:
+    # Not escaped, as `{% translate %}` does not escape a literal.
+    return _("Next time:"), _("done"), _("Edit note")
+
+
+def notes_html(rows: list[dict[str, Any]]) -> SafeString:
+    """The notes page's notes (`note_rows`) as the template's loop wrote them, the wording
+    translated once per language; every value is escaped."""
+    next_time, done, edit = _note_words(get_language())
+    dates = labels.DateWriter()  # the same text as `date:'c'` and `date:"j F Y"`
+    made = []
+    for row in rows:
+        note = row["note"]
+        when, iso = dates.long(note.created_at), dates.iso(note.created_at)
+        follow_up = ""
+        if note.follow_up:
+            closed = "" if note.follow_up_open else f' <span class="muted">({done})</span>'
+            follow_up = f"<p><strong>{next_time}</strong> {e(note.follow_up)}{closed}</p>"
+        made.append(
+            f'\n<article class="card">\n  <h3><time datetime="{e(iso)}">{e(when)}</time></h3>\n'
+            f"  <p>{linebreaksbr(note.body, autoescape=True)}</p>\n  {follow_up}\n"
+            f'  <a href="{e(row["href"])}">{edit}<span class="visually-hidden"> {e(when)}</span>'
+            "</a>\n</article>\n"
+        )
+    return SafeString("".join(made))
+
+
 def sessions_context(view: ClientView, page: int) -> dict[str, Any]:
     """The coach's own notes and plans (visible to them alone): what is due, open
     follow-ups, a new note, the notes `NOTES_PAGE` a page, and the session plans."""
@@ -602,6 +630,9 @@ def sessions_context(view: ClientView, page: int) -> dict[str, Any]:
     follow_ups = access.open_follow_ups(view.coach, view.client)
     plans = access.plan_dates_for(view.coach, view.client)  # their dates, not the agendas
     pk = view.pk
+    note_rows = [
+        {"note": note, "href": address("coaching:note", pk, note.pk)} for note in notes[:NOTES_PAGE]
+    ]
     return {
         **_base(view, "sessions"),
         "due": due_reasons(view),
@@ -611,10 +642,8 @@ def sessions_context(view: ClientView, page: int) -> dict[str, Any]:
             for note in follow_ups
         ],
         "notes": notes[:NOTES_PAGE],
-        "note_rows": [
-            {"note": note, "href": address("coaching:note", pk, note.pk)}
-            for note in notes[:NOTES_PAGE]
-        ],
+        "note_rows": note_rows,
+        "notes_html": notes_html(note_rows),
         "plans": plans,
         "plan_rows": [
             {"plan": plan, "href": address("coaching:plan", pk, plan.pk)} for plan in plans
