@@ -373,3 +373,11 @@ def test_the_notes_page_writes_its_notes_as_the_template_did():
     rows = [{"note": note, "href": f"/n/{note.pk}/?a=1&b=2"} for note in notes]
     wanted = engines["django"].from_string(OLD_NOTES_LOOP).render({"note_rows": rows})
     assert notes_html(rows) == wanted
+
+
+def test_the_shared_journal_escapes_the_name_and_the_query_it_writes(practice):
+    type(practice.client).objects.filter(pk=practice.client.pk).update(name="Ana <b>&</b>")
+    url = reverse("coaching:client_journal", args=[practice.client.pk])
+    html = signed_in(practice.coach).get(url, {"q": '"><script>x'}).content.decode()
+    assert "<title>Ana &lt;b&gt;&amp;&lt;/b&gt;: shared journal" in html
+    assert 'name="q" value="&quot;&gt;&lt;script&gt;x"' in html and "<script>x" not in html

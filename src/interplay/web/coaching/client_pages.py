@@ -546,10 +546,42 @@ def summary_html(summary: list[dict[str, Any]]) -> SafeString:
     )
 
 
+@lru_cache(maxsize=16)
+def _journal_words(language: str | None) -> tuple[str, str, str, str, str]:
+    # Not escaped, as `{% translate %}` and `{% blocktranslate %}` leave the wording as is.
+    return (
+        _("%(name)s: shared journal"),
+        _("What they shared from their journal"),
+        _("Search their shared entries"),
+        _("Search"),
+        _(
+            "Some themes were found by an older version of the reader and are being brought "
+            "up to date; what you see is the stored reading."
+        ),
+    )
+
+
+def _journal_wording(name: str, query: str) -> dict[str, SafeString]:
+    """The shared journal's title, heading and search form, and its note on themes being
+    brought up to date, as its template wrote them, worded once per language."""
+    title, heading, label, search, updating = _journal_words(get_language())
+    return {
+        "title": SafeString(title % {"name": e(name)}),
+        "search_html": SafeString(
+            f'<h2 id="shared">{heading}</h2>\n<form method="get" role="search" '
+            f'class="sort-form">\n  <div><label for="q">{label}</label>\n'
+            f'  <input type="search" id="q" name="q" value="{e(query)}"></div>\n'
+            f'  <button type="submit" class="button-quiet">{search}</button>\n</form>'
+        ),
+        "updating_html": SafeString(f'<p class="help" role="status">{updating}</p>'),
+    }
+
+
 def journal_context(view: ClientView, query: str, page: int) -> dict[str, Any]:
     """The shared journal: the themes across the latest entries, a search, and the entries
     themselves, `JOURNAL_PAGE` a page, newest first."""
     context = _base(view, "journal")
+    context.update(_journal_wording(view.client.name, query))
     if query:
         found = view.entries(query)
         found_rows = _entry_rows(found)
