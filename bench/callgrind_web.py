@@ -3,7 +3,8 @@ callgrind: a measure the load of other sessions on this shared machine does not 
 the floor's CPU time two to three fold within one timed run, docs/benchmarks.md).
 
     PYTHONPATH=src python bench/callgrind_web.py --data /tmp/profile-web [--requests 10] \\
-        [--database-url postgres://...] [floor dashboard client planner journal profile]
+        [--database-url postgres://...] [floor dashboard client planner journal profile
+        client-profile client-history client-journal client-notes client-practice]
 
 The data folder must have been seeded by `bench/profile_web.py` with the same --data (and
 --database-url). The script runs itself under valgrind: every page is warmed up first (three
@@ -34,7 +35,19 @@ sys.path.insert(0, str(HERE))
 from bench_web import setup_django  # noqa: E402  # the bench's own set-up
 
 WARM_UP = 3
-PAGES = ("floor", "dashboard", "client", "planner", "journal", "profile")
+PAGES = (
+    "floor",
+    "dashboard",
+    "client",
+    "planner",
+    "journal",
+    "profile",
+    "client-profile",
+    "client-history",
+    "client-journal",
+    "client-notes",
+    "client-practice",
+)
 MEASURED = "compress_next"
 SMALLEST = 100_000  # instructions: less is not a request
 
@@ -49,6 +62,12 @@ def addresses(ids: dict[str, int]) -> dict[str, tuple[str, str]]:
         "planner": (f"/coach/client/{client}/plan/", "coach"),
         "journal": ("/journal/", "client"),
         "profile": (f"/profile/{ids['assessment']}/", "client"),
+        # The client page's sections, each its own address, as the coach jumps between them.
+        "client-profile": (f"/coach/client/{client}/profile/", "coach"),
+        "client-history": (f"/coach/client/{client}/history/", "coach"),
+        "client-journal": (f"/coach/client/{client}/journal/", "coach"),
+        "client-notes": (f"/coach/client/{client}/sessions/", "coach"),
+        "client-practice": (f"/practice/coach/clients/{client}/", "coach"),
     }
 
 
@@ -152,7 +171,7 @@ def main() -> None:
         ratio = f"  x floor {median / floor:.2f}" if floor else ""
         spread = (max(seen) - min(seen)) / median
         print(
-            f"{name:<10} {median / 1e6:8.2f} M instructions a request{ratio}  (spread {spread:.1%})"
+            f"{name:<15} {median / 1e6:8.2f} M instructions a request{ratio}  (spread {spread:.1%})"
         )
 
 

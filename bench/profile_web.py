@@ -78,6 +78,11 @@ def main() -> None:
         "planner": (f"/coach/client/{client.pk}/plan/", coach_cookie),
         "journal": ("/journal/", client_cookie),
         "profile": (f"/profile/{ids['assessment']}/", client_cookie),
+        "client-profile": (f"/coach/client/{client.pk}/profile/", coach_cookie),
+        "client-history": (f"/coach/client/{client.pk}/history/", coach_cookie),
+        "client-journal": (f"/coach/client/{client.pk}/journal/", coach_cookie),
+        "client-notes": (f"/coach/client/{client.pk}/sessions/", coach_cookie),
+        "client-practice": (f"/practice/coach/clients/{client.pk}/", coach_cookie),
     }
     if args.rounds:  # timings only: interleaved rounds, the best kept (as bench_web does)
         best = {name: float("inf") for name in args.pages}

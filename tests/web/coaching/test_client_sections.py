@@ -196,3 +196,227 @@ def test_the_kept_findings_follow_sharing_and_the_reader(practice):
     do_set_assessment_sharing(earlier, False, actor=practice.client)
     none_left = coach.get(url).content.decode()
     assert "No assessment shared yet" in none_left and "Why this boundary style:" not in none_left
+
+
+def _decrypting(browser, url):
+    """The page at `url` and how many values were decrypted to make it."""
+    decrypted = []
+    real = crypto.decrypt
+
+    def counting(token: str) -> str:
+        decrypted.append(token)
+        return real(token)
+
+    with patch.object(crypto, "decrypt", counting):
+        html = browser.get(url).content.decode()
+    return html, len(decrypted)
+
+
+def test_the_profile_section_plots_check_ins_from_their_columns(
+    practice, django_assert_max_num_queries
+):
+    """The trail reads each check-in's two balance columns: no result is decrypted and the
+    queries do not grow with the check-ins (the columns were once loaded one query each)."""
+    assess(practice.client, MAYA, when=days_ago(60))
+    browser = signed_in(practice.coach)
+    url = reverse("coaching:client_profile", args=[practice.client.pk])
+    browser.get(url)  # the findings rendered and kept
+    _, few = _decrypting(browser, url)
+    for n in range(6):
+        pulse(practice.client, pulse_answers(1 + n % 5), days_ago(7 * n + 1))
+    with django_assert_max_num_queries(9):
+        html, many = _decrypting(browser, url)
+    assert many == few  # no check-in's result
+    assert html.count("Check-in on ") == 6  # every check-in on the trail, labelled
+
+
+def test_a_page_of_the_history_is_kept_and_follows_sharing(practice):
+    """The steps of a page are worked out from the profiles once and kept: a second visit
+    decrypts no profile, and an assessment the client stops sharing leaves the page."""
+    from interplay.web.assessments.actions import do_set_assessment_sharing
+    from tests.core.personas import INTERDEPENDENT
+
+    assess(practice.client, MAYA, when=days_ago(90))
+    assess(practice.client, MAYA, when=days_ago(45))
+    latest = assess(practice.client, INTERDEPENDENT, when=days_ago(1))
+    pulse(practice.client, pulse_answers(2), days_ago(3))
+    browser = signed_in(practice.coach)
+    url = reverse("coaching:client_history", args=[practice.client.pk])
+    first, decrypted_first = _decrypting(browser, url)
+    again, decrypted_again = _decrypting(browser, url)
+    assert again.count('<li class="card">') == first.count('<li class="card">') == 3
+    assert "From " in again and "Autonomy " in again  # the change since the first; a check-in
+    assert decrypted_again < decrypted_first and decrypted_again <= 1
+    do_set_assessment_sharing(latest, False, actor=practice.client)
+    after = browser.get(url).content.decode()
+    assert after.count('<li class="card">') == 2 and "From " not in after.split("check-ins")[0]
+
+
+# The shared journal's loop as the template wrote it (list, then search), for the test below.
+OLD_ENTRY_LOOPS = (
+    """{% load i18n %}<ul class="timeline">
+{% for row in entries %}
+  <li><span class="kind">{% translate "Journal entry" %}</span> <time datetime="{{ row.iso }}">{{ row.date }}</time>
+    <h3>{{ row.title }}</h3><p>{{ row.body|linebreaksbr }}</p>{% include "insights/_shared_entry_themes.html" with themes=row.themes %}</li>
+{% endfor %}
+</ul>""",  # noqa: E501
+    """{% load i18n %}<ul class="timeline">{% for row in entries %}<li><span class="kind">{% translate "Journal entry" %}</span> <time datetime="{{ row.iso }}">{{ row.date }}</time>
+    <h3>{{ row.title }}</h3><p>{{ row.body|linebreaksbr }}</p>{% include "insights/_shared_entry_themes.html" with themes=row.themes %}</li>{% endfor %}</ul>""",  # noqa: E501
+)
+
+
+def test_the_shared_journal_writes_its_entries_as_the_template_did():
+    from django.template import engines
+
+    from interplay.web.coaching.client_pages import entries_html
+    from interplay.web.journal.insights import ShownTheme
+
+    theme = ShownTheme("t", "Fear <of> & loss", "", 0.5, ("“a” <b>", "two\nlines"))
+    rows = [
+        {
+            "iso": "2026-12-01T10:00:00+00:00",
+            "date": "1 Dec 2026",
+            "title": "<script>x</script>",
+            "body": "one\ntwo & <three>\n\nfour",
+            "themes": themes,
+        }
+        for themes in ([], [theme], [ShownTheme("u", "Plain", "", 0.1, ())], [theme, theme])
+    ]
+    django = engines["django"]
+    for old, (before, after) in zip(OLD_ENTRY_LOOPS, (("\n  ", "\n"), ("", "")), strict=True):
+        wanted = django.from_string(old).render({"entries": rows})
+        ours = (
+            '<ul class="timeline">\n' + entries_html(rows, before, after) + "\n</ul>"
+            if before
+            else '<ul class="timeline">' + entries_html(rows) + "</ul>"
+        )
+        assert ours == wanted
+
+
+def test_the_shared_journal_decrypts_the_title_and_text_it_shows_and_nothing_more(
+    practice, django_assert_max_num_queries
+):
+    """Each entry on the page costs four decryptions (its title and text, shown whole, and
+    its analysis's themes and sealed reading), not its listing too, and the page is one
+    statement for the entries and their analyses."""
+    browser = signed_in(practice.coach)
+    url = reverse("coaching:client_journal", args=[practice.client.pk])
+    for n in range(3):
+        write(practice.client, f"Entry {n}", f"BODY-{n}", shared=True, when=days_ago(n))
+    _, few = _decrypting(browser, url)
+    for n in range(3, 6):
+        write(practice.client, f"Entry {n}", f"BODY-{n}", shared=True, when=days_ago(n))
+    with django_assert_max_num_queries(8):
+        html, many = _decrypting(browser, url)
+    assert many - few == 3 * 4
+    assert all(f"BODY-{n}" in html for n in range(6))
+
+
+def test_the_practice_page_writes_its_options_as_the_template_did():
+    from django.template import engines
+
+    from interplay.web.coaching.practice import options_html
+    from interplay.web.labels import practice as practice_labels
+
+    old = engines["django"].from_string(
+        '{% for t, label in techniques %}<option value="{{ t }}"'
+        "{% if form.technique == t %} selected{% endif %}>{{ label }}</option>{% endfor %}"
+    )
+    choices = [*practice_labels.choices(practice_labels.TECHNIQUES), ('a<&"b', "<i>x</i> & y")]
+    for form in ({}, {"technique": "start_small"}, {"technique": 'a<&"b'}, {"technique": ""}):
+        wanted = old.render({"techniques": choices, "form": form})
+        assert options_html(choices, form.get("technique")) == wanted
+
+
+@pytest.mark.parametrize("flagged", [False, True])
+def test_every_section_writes_its_header_as_the_template_did(practice, flagged):
+    """The way back, the name, the tabs and the flags, written by `header_html`, are what
+    `coaching/_client_header.html` wrote (the form's token aside), with or without flags."""
+    import re
+
+    from django.template.loader import render_to_string
+    from django.test import RequestFactory
+    from django.utils import timezone
+
+    from interplay.core.vocabulary import SafetyRisk
+    from interplay.web.coaching.client_pages import _base, header_html
+    from interplay.web.coaching.client_view import ClientView
+    from interplay.web.safety.models import SafetyFlag
+
+    User = type(practice.client)
+    User.objects.filter(pk=practice.client.pk).update(name='Ana <"O\'Neil"> & co')
+    if flagged:
+        SafetyFlag.objects.create(
+            client=practice.client, coach=practice.coach, kind=SafetyRisk.SELF_HARM.value
+        )
+        SafetyFlag.objects.create(
+            client=practice.client,
+            coach=practice.coach,
+            kind=SafetyRisk.HARM_FROM_OTHERS.value,
+            acknowledged_at=timezone.now(),
+        )
+    view = ClientView(practice.coach, User.objects.get(pk=practice.client.pk))  # trusted here
+    request = RequestFactory().get("/coach/client/1/journal/?page=2")
+    request.user = practice.coach
+    context = _base(view, "journal")
+    token = re.compile(r'value="[A-Za-z0-9]{64}"')
+    wanted = token.sub("T", render_to_string("coaching/_client_header.html", context, request))
+    assert token.sub("T", header_html(context, request)) == wanted
+    assert ("Acknowledge" in wanted) == flagged
+
+
+def test_the_shared_journal_writes_its_theme_summary_as_the_template_did():
+    from django.template.loader import render_to_string
+
+    from interplay.web.coaching.client_pages import summary_html
+
+    rows = [
+        {"name": "Fear <of> & “loss”", "n": 3, "out_of": 8},
+        {"name": "Calm", "n": 1, "out_of": 8},
+    ]
+    for summary in ([], rows):
+        wanted = render_to_string("insights/_shared_summary.html", {"summary": summary})
+        assert summary_html(summary) == wanted
+
+
+OLD_NOTES_LOOP = (
+    "{% load i18n %}{% for row in note_rows %}{% with note=row.note %}\n"
+    '<article class="card">\n'
+    "  <h3><time datetime=\"{{ note.created_at|date:'c' }}\">"
+    '{{ note.created_at|date:"j F Y" }}</time></h3>\n'
+    "  <p>{{ note.body|linebreaksbr }}</p>\n"
+    '  {% if note.follow_up %}<p><strong>{% translate "Next time:" %}</strong> '
+    '{{ note.follow_up }}{% if not note.follow_up_open %} <span class="muted">'
+    '({% translate "done" %})</span>{% endif %}</p>{% endif %}\n'
+    '  <a href="{{ row.href }}">{% translate "Edit note" %}<span class="visually-hidden"> '
+    '{{ note.created_at|date:"j F Y" }}</span></a>\n'
+    "</article>\n{% endwith %}{% endfor %}"
+)
+
+
+def test_the_notes_page_writes_its_notes_as_the_template_did():
+    from django.template import engines
+
+    from interplay.web.coaching.client_pages import notes_html
+    from interplay.web.coaching.models import SessionNote
+
+    notes = [
+        SessionNote(pk=1, body="one\n<b>two</b> & three", follow_up="", created_at=days_ago(1)),
+        SessionNote(
+            pk=2, body="x", follow_up="Ask <why>", follow_up_open=True, created_at=days_ago(200)
+        ),
+        SessionNote(
+            pk=3, body="y", follow_up="Done & dusted", follow_up_open=False, created_at=days_ago(40)
+        ),
+    ]
+    rows = [{"note": note, "href": f"/n/{note.pk}/?a=1&b=2"} for note in notes]
+    wanted = engines["django"].from_string(OLD_NOTES_LOOP).render({"note_rows": rows})
+    assert notes_html(rows) == wanted
+
+
+def test_the_shared_journal_escapes_the_name_and_the_query_it_writes(practice):
+    type(practice.client).objects.filter(pk=practice.client.pk).update(name="Ana <b>&</b>")
+    url = reverse("coaching:client_journal", args=[practice.client.pk])
+    html = signed_in(practice.coach).get(url, {"q": '"><script>x'}).content.decode()
+    assert "<title>Ana &lt;b&gt;&amp;&lt;/b&gt;: shared journal" in html
+    assert 'name="q" value="&quot;&gt;&lt;script&gt;x"' in html and "<script>x" not in html

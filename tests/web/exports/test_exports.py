@@ -287,6 +287,10 @@ def test_coach_export_has_a_key_for_every_read_of_the_client_view():
         "entry",
         "assessment",
         "assessments_among",
+        "profiles_among",  # the same assessments without their answers (the history)
+        "journal_page",  # a page of the shared entries (the coach's shared journal)
+        "check_in_scores",  # the shared check-ins' balance columns: in `pulses`
+        "pending_suggestions",  # `suggestions`, its SQL compiled once
         "latest_assessment",
         "headlines",
         "check_ins",

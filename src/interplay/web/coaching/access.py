@@ -132,6 +132,32 @@ def notes_about(coach: User, client: User, limit: int = 50, offset: int = 0) -> 
     return list(SessionNote.objects.filter(coach=coach, client=client)[offset : offset + limit])
 
 
+def note_page(coach: User, client: User, limit: int, offset: int = 0) -> list[SessionNote]:
+    """As `notes_about`, its SQL compiled once (the notes page, every visit)."""
+    query = compiled(
+        ("access", "note page"),
+        lambda v: SessionNote.objects.filter(coach_id=v["coach"], client_id=v["client"]),
+        {"client": "int", "coach": "int"},
+    )
+    values = {"client": client.pk, "coach": coach.pk}
+    return [
+        SessionNote.from_db(query.alias, query.names, row)
+        for row in query.tuples(values, limit=limit, offset=offset)
+    ]
+
+
+def plan_dates_for(coach: User, client: User, limit: int = 20) -> list[SessionPlan]:
+    """As `plans_for`, without the agendas (a list of plans shows their dates only)."""
+    return compiled_instances(
+        ("access", "plan dates", limit),
+        lambda v: SessionPlan.objects.filter(coach_id=v["coach"], client_id=v["client"]).only(
+            "id", "coach_id", "client_id", "session_date", "created_at"
+        )[:limit],
+        {"client": "int", "coach": "int"},
+        {"client": client.pk, "coach": coach.pk},
+    )
+
+
 def open_follow_ups(coach: User, client: User) -> list[SessionNote]:
     """The open follow-ups (the follow-up text only, not the note's body), oldest first."""
     return compiled_instances(

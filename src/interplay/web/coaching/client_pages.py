@@ -13,6 +13,8 @@ from datetime import datetime, timedelta
 from functools import lru_cache
 from typing import Any
 
+from django.http import HttpRequest
+from django.template.defaultfilters import linebreaksbr
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
@@ -132,6 +134,41 @@ def section_links(client_id: int, current: str) -> list[dict[str, Any]]:
 def page_number(raw: str | None) -> int:
     """A page number from the query string; anything that is not a positive number is 1."""
     return int(raw) if raw and raw.isdigit() and 0 < int(raw) < 10_000 else 1
+
+
+@lru_cache(maxsize=16)
+def _header_words(language: str | None) -> tuple[str, str]:
+    # Not escaped, as `{% translate %}` does not escape a literal (the wording is ours).
+    return _("← All clients"), _("Sections about %(name)s")
+
+
+def header_html(context: dict[str, Any], request: HttpRequest) -> SafeString:
+    """`coaching/_client_header.html` (the way back, the name, the section tabs and the
+    safety flags) for a section's `context`, written here: its include, tag and loop cost
+    every section about a million instructions. Every value is escaped; the flags, when
+    there are any, are still their template."""
+    all_clients, sections_about = _header_words(get_language())
+    name = context["client"].name
+    current = ' aria-current="page"'
+    items = "".join(
+        f'<li><a href="{e(link["href"])}"{current if link["current"] else ""}>'
+        f"{e(link['title'])}</a></li>"
+        for link in context["sections"]
+    )
+    flags = (
+        render_to_string(
+            "safety/_coach_flags.html",
+            {"safety_flags": context["safety_flags"], "show_client": False},
+            request,
+        )
+        if context["safety_flags"]
+        else "\n\n"  # the template's two line ends around its empty `{% if %}`
+    )
+    return SafeString(
+        f'<p><a href="{e(dashboard_url())}">{all_clients}</a></p>\n<h1>{e(name)}</h1>\n'
+        f'<nav class="section-tabs" aria-label="{sections_about % {"name": e(name)}}">\n'
+        f"  <ul>{items}</ul>\n</nav>\n\n{flags}\n"
+    )
 
 
 def _base(view: ClientView, current: str) -> dict[str, Any]:
@@ -295,7 +332,7 @@ def profile_context(view: ClientView) -> dict[str, Any]:
     reason behind it, worded for the coach."""
     headlines = view.headlines()
     latest = headlines[-1] if headlines else None  # its headline columns, not the profile
-    pulses = view.check_ins()
+    pulses = view.check_in_scores()  # their balance columns: no result decrypted
     until = timezone.now() + timedelta(seconds=1)
     points = profile_presenters.trail_points(headlines, pulses, until)
     current = next(
@@ -332,44 +369,112 @@ def _coach_findings_html(view: ClientView) -> SafeString:
 
 def history_context(view: ClientView, page: int) -> dict[str, Any]:
     """How the profile has moved, newest first, `HISTORY_PAGE` steps a page: only the
-    assessments a page shows (and the one before its oldest, to compare with) are read."""
+    assessments a page shows (and the one before its oldest, to compare with) are read.
+
+    Finished assessments never change, so a page of steps (its rows, the change since the
+    first and its HTML) is the same for the same assessments, page and reference figures:
+    it is kept (`fragments.kept`, this process's memory), and the profiles are decrypted and
+    compared only the first time. The headlines say which assessments are still shared, so
+    one the client stops sharing leaves the key, and the page, at once."""
     headlines = view.headlines()
     count = len(headlines)
     pages = max(1, -(-count // HISTORY_PAGE))
     page = min(page, pages)
     start, end = (page - 1) * HISTORY_PAGE, page * HISTORY_PAGE  # newest-first positions
     low, high = max(0, count - end - 1), count - start
-    wanted = [a.pk for a in headlines[low:high]]
-    if count >= 3:
-        wanted += [headlines[0].pk, headlines[-1].pk]  # the whole work: first against latest
-    full = {a.pk: a for a in view.assessments_among(sorted(set(wanted)))}
+    shown = headlines[low:high]
+    ends = [headlines[0], headlines[-1]] if count >= 3 else []  # first against latest
     references = practice_references()  # the same figures as the client's progress page
-    rows = history_rows([full[a.pk] for a in headlines[low:high]], references)
-    if low > 0:
-        rows = rows[:-1]  # the oldest was read only to compare the one after it with
+    key = (
+        "coach history",
+        tuple((a.pk, a.user_id, _stamp(a.completed_at)) for a in (*shown, *ends)),
+        len(ends),
+        low > 0,
+        page,
+        pages,
+        tuple(references.items()),
+        timezone.get_current_timezone_name(),
+    )
+    steps = fragments.kept(
+        key, lambda: _history_steps(view, shown, ends, low, page, pages, references)
+    )
     return {
         **_base(view, "history"),
-        "history": rows,
-        "since_first": since_first(
-            [full[headlines[0].pk], full[headlines[-1].pk]], count, references
-        )
-        if count >= 3
-        else None,
+        **steps,
         "page": page,
         "pages": pages,
         "newer": page - 1 if page > 1 else None,
         "older": page + 1 if page < pages else None,
-        "check_ins": _moment_rows(timeline([], [], view.recent_check_ins()[:HISTORY_PAGE])),
+        "check_ins": _check_in_rows(view.check_in_scores(HISTORY_PAGE)),
+    }
+
+
+def _stamp(when: datetime | None) -> str:
+    return when.isoformat() if when else ""
+
+
+def _history_steps(
+    view: ClientView,
+    shown: list[Assessment],
+    ends: list[Assessment],
+    low: int,
+    page: int,
+    pages: int,
+    references: dict[Any, Any],
+) -> dict[str, Any]:
+    """A page of the history worked out from the profiles (read here, without the answers)
+    and written as HTML (`coaching/_client_history_steps.html`)."""
+    full = {a.pk: a for a in view.profiles_among(sorted({a.pk for a in (*shown, *ends)}))}
+    rows = history_rows([full[a.pk] for a in shown], references)
+    if low > 0:
+        rows = rows[:-1]  # the oldest was read only to compare the one after it with
+    # `ends` holds the first and latest only when there are three or more.
+    first = since_first([full[a.pk] for a in ends], 3, references) if ends else None
+    context = {
+        "history": rows,
+        "since_first": first,
+        "page": page,
+        "newer": page - 1 if page > 1 else None,
+        "older": page + 1 if page < pages else None,
         "reference_note": reference_note(references),
     }
+    html = SafeString(render_to_string("coaching/_client_history_steps.html", context))
+    return {"history": rows, "since_first": first, "history_html": html}
+
+
+def _check_in_rows(pulses: list[PulseCheck]) -> list[dict[str, Any]]:
+    """The latest check-ins as the history lists them, from their balance columns (a
+    check-in without them reads its result, as the timeline did)."""
+    kind, checked_in = _("Check-in"), _("Checked in.")
+    dates = labels.DateWriter()
+    rows = []
+    for pulse in pulses:
+        if pulse.autonomy is None or pulse.connection is None:
+            text = _pulse_text(pulse)
+        else:
+            text = _("Autonomy %(a)s, connection %(c)s (a rough weekly estimate).") % {
+                "a": round(pulse.autonomy),
+                "c": round(pulse.connection),
+            }
+        rows.append(
+            {
+                "kind": kind,
+                "iso": dates.iso(pulse.taken_at),
+                "date": dates.short(pulse.taken_at, year=True),
+                "title": "",
+                "text": text or checked_in,
+            }
+        )
+    return rows
 
 
 def _entry_rows(entries: list[Entry]) -> list[dict[str, Any]]:
     untitled = _("Untitled")
+    dates = labels.DateWriter()  # the same text as `short_date` and `iso_moment`
     return [
         {
-            "iso": labels.iso_moment(entry.created_at),
-            "date": labels.short_date(entry.created_at, year=True),
+            "iso": dates.iso(entry.created_at),
+            "date": dates.short(entry.created_at, year=True),
             "title": entry.title or untitled,
             "body": entry.body,
             "themes": entry_themes(entry),
@@ -378,23 +483,134 @@ def _entry_rows(entries: list[Entry]) -> list[dict[str, Any]]:
     ]
 
 
+def entries_html(rows: list[dict[str, Any]], before: str = "", after: str = "") -> SafeString:
+    """The shared journal's entries (`_entry_rows`) as the template's loop wrote them, each
+    with `insights/_shared_entry_themes.html`'s list: written here, the wording translated
+    once a page, not by two tags and an include a row (`before` and `after` each row: the
+    list's loop put it on a line of its own, the search's did not). Every value is escaped."""
+    kind, themes_word = e(_("Journal entry")), e(_("Themes:"))
+    made = []
+    for row in rows:
+        themes = ""
+        if row["themes"]:
+            items = "".join(
+                f"<li>{e(theme.name)}"
+                + (
+                    ': <span class="evidence">'
+                    + "; ".join(f"“{e(quote)}”" for quote in theme.quotes)
+                    + "</span>"
+                    if theme.quotes
+                    else ""
+                )
+                + "</li>"
+                for theme in row["themes"]
+            )
+            themes = (
+                f'\n<div class="shared-themes">\n  <p><strong>{themes_word}</strong></p>\n'
+                f"  <ul>{items}</ul>\n</div>\n"
+            )
+        made.append(
+            f'{before}<li><span class="kind">{kind}</span> <time datetime="{e(row["iso"])}">'
+            f"{e(row['date'])}</time>\n    <h3>{e(row['title'])}</h3>"
+            f"<p>{linebreaksbr(row['body'], autoescape=True)}</p>\n{themes}\n</li>{after}"
+        )
+    return SafeString("".join(made))
+
+
+@lru_cache(maxsize=16)
+def _summary_words(language: str | None) -> tuple[str, str, str, str]:
+    # Not escaped, as `{% translate %}` and `{% blocktranslate %}` leave the wording as is.
+    return (
+        _("Themes across shared entries"),
+        _(
+            "Counted over the latest shared journal entries only; private entries never "
+            "count. A prompt for conversation, not a judgement."
+        ),
+        _("No themes in the shared entries yet."),
+        _("%(name)s in %(n)s of the last %(out_of)s shared entries"),
+    )
+
+
+def summary_html(summary: list[dict[str, Any]]) -> SafeString:
+    """`insights/_shared_summary.html` for the shared journal's `theme_summary`, written
+    here: its wording translated once per language. Every value is escaped."""
+    heading, help_text, none_yet, row_words = _summary_words(get_language())
+    if summary:
+        items = "".join(
+            "<li>"
+            + row_words % {"name": e(row["name"]), "n": e(row["n"]), "out_of": e(row["out_of"])}
+            + "</li>"
+            for row in summary
+        )
+        inside = f"\n  <ul>{items}</ul>\n  "
+    else:
+        inside = f"\n  <p>{none_yet}</p>\n  "
+    return SafeString(
+        '\n<section class="card theme-summary" aria-labelledby="theme-summary-heading">\n'
+        f'  <h3 id="theme-summary-heading">{heading}</h3>\n'
+        f'  <p class="help">{help_text}</p>\n  {inside}\n</section>\n'
+    )
+
+
+@lru_cache(maxsize=16)
+def _journal_words(language: str | None) -> tuple[str, str, str, str, str]:
+    # Not escaped, as `{% translate %}` and `{% blocktranslate %}` leave the wording as is.
+    return (
+        _("%(name)s: shared journal"),
+        _("What they shared from their journal"),
+        _("Search their shared entries"),
+        _("Search"),
+        _(
+            "Some themes were found by an older version of the reader and are being brought "
+            "up to date; what you see is the stored reading."
+        ),
+    )
+
+
+def _journal_wording(name: str, query: str) -> dict[str, SafeString]:
+    """The shared journal's title, heading and search form, and its note on themes being
+    brought up to date, as its template wrote them, worded once per language."""
+    title, heading, label, search, updating = _journal_words(get_language())
+    return {
+        "title": SafeString(title % {"name": e(name)}),
+        "search_html": SafeString(
+            f'<h2 id="shared">{heading}</h2>\n<form method="get" role="search" '
+            f'class="sort-form">\n  <div><label for="q">{label}</label>\n'
+            f'  <input type="search" id="q" name="q" value="{e(query)}"></div>\n'
+            f'  <button type="submit" class="button-quiet">{search}</button>\n</form>'
+        ),
+        "updating_html": SafeString(f'<p class="help" role="status">{updating}</p>'),
+    }
+
+
 def journal_context(view: ClientView, query: str, page: int) -> dict[str, Any]:
     """The shared journal: the themes across the latest entries, a search, and the entries
     themselves, `JOURNAL_PAGE` a page, newest first."""
     context = _base(view, "journal")
+    context.update(_journal_wording(view.client.name, query))
     if query:
         found = view.entries(query)
-        context.update(query=query, search_results=_entry_rows(found), found=len(found))
+        found_rows = _entry_rows(found)
+        context.update(
+            query=query,
+            search_results=found_rows,
+            found=len(found),
+            entries_html=entries_html(found_rows),
+        )
         return context
     offset = (page - 1) * JOURNAL_PAGE
     # One extra row says whether an older page exists, with no count over every entry.
-    rows = view.entries(limit=max(JOURNAL_PAGE + 1, SUMMARY_WINDOW), offset=offset)
+    rows = view.journal_page(max(JOURNAL_PAGE + 1, SUMMARY_WINDOW), offset)
     shown = rows[:JOURNAL_PAGE]
-    latest = rows if page == 1 else view.entries(limit=SUMMARY_WINDOW)
+    latest = rows if page == 1 else view.journal_page(SUMMARY_WINDOW)
+    entry_rows = _entry_rows(shown)
+    summary = theme_summary(latest)
     context.update(
         query="",
-        entries=_entry_rows(shown),
-        theme_summary=theme_summary(latest),
+        entries=entry_rows,
+        entries_html=entries_html(entry_rows, "\n  ", "\n"),
+        theme_summary=summary,
+        summary_html=summary_html(summary) if page == 1 else "",
         themes_updating=any_stale(shown),
         page=page,
         newer=page - 1 if page > 1 else None,
@@ -403,17 +619,75 @@ def journal_context(view: ClientView, query: str, page: int) -> dict[str, Any]:
     return context
 
 
+_REVERSED: dict[str, str] = {}
+
+
+def address(name: str, client_id: int, other_id: int | None = None) -> str:
+    """`reverse(name, args=[client_id(, other_id)])`, reversed once per process and name
+    (with placeholder ids, as `done_url`): a `{% url %}` tag reverses on every render."""
+    if name not in _REVERSED:
+        args = [PLACEHOLDER] if other_id is None else [PLACEHOLDER, SECOND_PLACEHOLDER]
+        _REVERSED[name] = reverse(name, args=args)
+    found = _REVERSED[name].replace(str(PLACEHOLDER), str(int(client_id)))
+    return found if other_id is None else found.replace(str(SECOND_PLACEHOLDER), str(int(other_id)))
+
+
+@lru_cache(maxsize=16)
+def _note_words(language: str | None) -> tuple[str, str, str]:
+    # Not escaped, as `{% translate %}` does not escape a literal.
+    return _("Next time:"), _("done"), _("Edit note")
+
+
+def notes_html(rows: list[dict[str, Any]]) -> SafeString:
+    """The notes page's notes (`note_rows`) as the template's loop wrote them, the wording
+    translated once per language; every value is escaped."""
+    next_time, done, edit = _note_words(get_language())
+    dates = labels.DateWriter()  # the same text as `date:'c'` and `date:"j F Y"`
+    made = []
+    for row in rows:
+        note = row["note"]
+        when, iso = dates.long(note.created_at), dates.iso(note.created_at)
+        follow_up = ""
+        if note.follow_up:
+            closed = "" if note.follow_up_open else f' <span class="muted">({done})</span>'
+            follow_up = f"<p><strong>{next_time}</strong> {e(note.follow_up)}{closed}</p>"
+        made.append(
+            f'\n<article class="card">\n  <h3><time datetime="{e(iso)}">{e(when)}</time></h3>\n'
+            f"  <p>{linebreaksbr(note.body, autoescape=True)}</p>\n  {follow_up}\n"
+            f'  <a href="{e(row["href"])}">{edit}<span class="visually-hidden"> {e(when)}</span>'
+            "</a>\n</article>\n"
+        )
+    return SafeString("".join(made))
+
+
 def sessions_context(view: ClientView, page: int) -> dict[str, Any]:
     """The coach's own notes and plans (visible to them alone): what is due, open
     follow-ups, a new note, the notes `NOTES_PAGE` a page, and the session plans."""
     offset = (page - 1) * NOTES_PAGE
-    notes = access.notes_about(view.coach, view.client, limit=NOTES_PAGE + 1, offset=offset)
+    notes = access.note_page(view.coach, view.client, limit=NOTES_PAGE + 1, offset=offset)
+    follow_ups = access.open_follow_ups(view.coach, view.client)
+    plans = access.plan_dates_for(view.coach, view.client)  # their dates, not the agendas
+    pk = view.pk
+    note_rows = [
+        {"note": note, "href": address("coaching:note", pk, note.pk)} for note in notes[:NOTES_PAGE]
+    ]
     return {
         **_base(view, "sessions"),
         "due": due_reasons(view),
-        "follow_ups": access.open_follow_ups(view.coach, view.client),
+        "follow_ups": follow_ups,
+        "follow_up_rows": [
+            {"note": note, "done_href": address("coaching:done", pk, note.pk)}
+            for note in follow_ups
+        ],
         "notes": notes[:NOTES_PAGE],
-        "plans": access.plans_for(view.coach, view.client),
+        "note_rows": note_rows,
+        "notes_html": notes_html(note_rows),
+        "plans": plans,
+        "plan_rows": [
+            {"plan": plan, "href": address("coaching:plan", pk, plan.pk)} for plan in plans
+        ],
+        "add_note_href": address("coaching:add_note", pk),
+        "new_plan_href": address("coaching:new_plan", pk),
         "page": page,
         "newer": page - 1 if page > 1 else None,
         "older": page + 1 if len(notes) > NOTES_PAGE else None,

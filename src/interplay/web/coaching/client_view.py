@@ -25,7 +25,7 @@ from interplay.core.schedule import DEFAULT_REASSESS_WEEKS
 from interplay.web.accounts.models import User
 from interplay.web.assessments.models import Assessment, PulseCheck
 from interplay.web.journal.glance import GLANCE_COLUMNS, EntryGlance
-from interplay.web.journal.models import Entry
+from interplay.web.journal.models import Entry, EntryAnalysis
 from interplay.web.kernel.compiled import Kind, compiled, compiled_instances
 from interplay.web.path.models import PathProgress
 from interplay.web.path.progress import PathState, path_state
@@ -36,6 +36,11 @@ from interplay.web.safety.models import SafetyFlag
 from interplay.web.values.models import Belief, PersonalValue
 
 TIMELINE_LIMIT = 30
+# The shared journal's columns: an entry's but its listing, and its analysis's (`journal_page`).
+_ENTRY_FIELDS = tuple(f.attname for f in Entry._meta.concrete_fields if f.name != "listing")
+_ANALYSIS_FIELDS = tuple(f.attname for f in EntryAnalysis._meta.concrete_fields)
+_ENTRY_ANALYSIS = Entry._meta.get_field("analysis")  # the reverse one-to-one's cache
+_ANALYSIS_ENTRY = EntryAnalysis._meta.get_field("entry")
 _SLOTS: dict[str, Kind] = {"client": "int", "coach": "int"}
 SEARCH_SCAN_LIMIT = 500  # shared entries decrypted per search, newest first
 RECENT_CHECK_INS = 10  # the overview's timeline, what is due and a page of the history
@@ -243,6 +248,16 @@ class ClientView:
             shared_assessments_of(self.client).filter(pk__in=pks).order_by("completed_at", "id")
         )
 
+    def profiles_among(self, pks: list[int]) -> list[Assessment]:
+        """As `assessments_among`, with the profiles but not the answers behind them (each a
+        decryption and a parse): the history compares profiles and shows their dates."""
+        return list(
+            shared_assessments_of(self.client)
+            .filter(pk__in=pks)
+            .defer("answers")
+            .order_by("completed_at", "id")
+        )
+
     def assessment(self, pk: int) -> Assessment:
         """One shared assessment, or Http404 (also for an unshared or unfinished one)."""
         found = shared_assessments_of(self.client).filter(pk=pk).first()
@@ -315,6 +330,24 @@ class ClientView:
             )
         )
 
+    def check_in_scores(self, limit: int | None = None) -> list[PulseCheck]:
+        """Shared check-ins, newest first (the latest `limit` of them, or all), with their
+        dates and the two balance columns only: nothing is decrypted, and a check-in without
+        the columns reads its result when asked (the profile section's trail and the
+        history's latest check-ins; `check_ins()` read the result, and the trail then asked
+        the columns it had left out one query each)."""
+        key = f"check_in_scores_{limit or 'all'}"
+
+        def build(v: Mapping[str, Any]) -> QuerySet[PulseCheck]:
+            rows = (
+                shared_pulses_of(v["client"])
+                .only("id", "user_id", "taken_at", "autonomy", "connection", "shared_with_coach")
+                .order_by("-taken_at", "-id")
+            )
+            return rows[:limit] if limit else rows
+
+        return list(self._once(key, lambda: self._fetch(key, build)))
+
     # Journal -------------------------------------------------------------------------------
 
     def entries(self, query: str = "", limit: int = TIMELINE_LIMIT, offset: int = 0) -> list[Entry]:
@@ -341,6 +374,45 @@ class ClientView:
                 found.append(entry)
                 if len(found) >= limit:
                     break
+        return found
+
+    def journal_page(self, limit: int, offset: int = 0) -> list[Entry]:
+        """As `entries(limit=..., offset=...)` without a query: shared entries newest first
+        with their stored analysis, but not their listing (the shared journal shows each
+        entry whole, so its title and excerpt would be one more decryption a row). One
+        statement (the analysis joined), its SQL compiled once for every view."""
+        return list(
+            self._once(("journal_page", limit, offset), lambda: self._journal(limit, offset))
+        )
+
+    def _journal(self, limit: int, offset: int) -> list[Entry]:
+        query = compiled(
+            ("view", "journal page"),
+            lambda v: (
+                shared_entries_of(v["client"])
+                .order_by("-created_at", "-id")
+                .values(
+                    *_ENTRY_FIELDS,
+                    **{f"analysis_{name}": F(f"analysis__{name}") for name in _ANALYSIS_FIELDS},
+                )
+            ),
+            {"client": "int"},
+        )
+        alias, found = query.alias, []
+        for row in query.rows(self._ids, limit=limit, offset=offset):
+            # The instances as `select_related("analysis")` makes them (the values are
+            # already converted, decrypted included, as the ORM converts before `from_db`).
+            entry = Entry.from_db(alias, _ENTRY_FIELDS, [row[name] for name in _ENTRY_FIELDS])
+            analysis = None
+            if row["analysis_id"] is not None:
+                analysis = EntryAnalysis.from_db(
+                    alias,
+                    _ANALYSIS_FIELDS,
+                    [row[f"analysis_{name}"] for name in _ANALYSIS_FIELDS],
+                )
+                _ANALYSIS_ENTRY.set_cached_value(analysis, entry)
+            _ENTRY_ANALYSIS.set_cached_value(entry, analysis)  # None: no analysis yet
+            found.append(entry)
         return found
 
     def latest_entries(self, limit: int) -> list[EntryGlance]:
@@ -432,6 +504,21 @@ class ClientView:
                     Experiment.objects.filter(
                         owner=self.client, suggested_by=self.coach, accepted=False
                     )
+                ),
+            )
+        )
+
+    def pending_suggestions(self) -> list[Experiment]:
+        """As `suggestions()`, its SQL compiled once for every view (the practice page asks
+        it on every visit)."""
+        return list(
+            self._once(
+                "pending_suggestions",
+                lambda: self._fetch(
+                    "pending_suggestions",
+                    lambda v: Experiment.objects.filter(
+                        owner_id=v["client"], suggested_by_id=v["coach"], accepted=False
+                    ),
                 ),
             )
         )

@@ -48,7 +48,9 @@ def client_page(request: CoachRequest, client_id: int) -> HttpResponse:
 @coach_required
 def client_profile(request: CoachRequest, client_id: int) -> HttpResponse:
     view = _granted(request, client_id, "client profile")
-    return render(request, "coaching/client_profile.html", client_pages.profile_context(view))
+    context = client_pages.profile_context(view)
+    context["header_html"] = client_pages.header_html(context, request)
+    return render(request, "coaching/client_profile.html", context)
 
 
 @coach_required
@@ -56,6 +58,7 @@ def client_history(request: CoachRequest, client_id: int) -> HttpResponse:
     view = _granted(request, client_id, "client history")
     page = client_pages.page_number(request.GET.get("page"))
     context = client_pages.history_context(view, page)
+    context["header_html"] = client_pages.header_html(context, request)
     return render(request, "coaching/client_history.html", context)
 
 
@@ -65,6 +68,7 @@ def client_journal(request: CoachRequest, client_id: int) -> HttpResponse:
     query = request.GET.get("q", "").strip()[:200]
     page = client_pages.page_number(request.GET.get("page"))
     context = client_pages.journal_context(view, query, page)
+    context["header_html"] = client_pages.header_html(context, request)
     return render(request, "coaching/client_journal.html", context)
 
 
@@ -72,6 +76,7 @@ def _sessions_page(
     request: CoachRequest, view: ClientView, form: NoteForm, page: int = 1, status: int = 200
 ) -> HttpResponse:
     context = client_pages.sessions_context(view, page)
+    context["header_html"] = client_pages.header_html(context, request)
     context["note_form_html"] = form.as_div() if form.is_bound else blank_form_html(NoteForm)
     return render(request, "coaching/client_sessions.html", context, status=status)
 

@@ -7,9 +7,11 @@ came from, like the planner's own lines.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
 from interplay.core.practice_history import history_stats
@@ -17,6 +19,7 @@ from interplay.core.values import belief_outcome
 from interplay.core.vocabulary import ExperimentStatus, SessionPhase
 from interplay.web.coaching.client_view import ClientView
 from interplay.web.coaching.planner import PHASE_NAMES, Agenda, Line, Section
+from interplay.web.kernel.html import e
 from interplay.web.practice.records import core_belief, record_of
 from interplay.web.relationships.presenters import map_view
 
@@ -41,8 +44,20 @@ def coach_practice_view(view: ClientView) -> dict[str, Any]:
         "stats": history_stats(records) if records else None,
         "map": map_view(people, "coach") if people else None,
         "map_shared": people is not None,
-        "suggestions": view.suggestions(),
+        "suggestions": view.pending_suggestions(),
     }
+
+
+def options_html(choices: Sequence[tuple[str, str]], selected: str | None) -> SafeString:
+    """A select's options (`choices`, the one equal to `selected` marked) as the practice
+    page's template loop wrote them; every value is escaped."""
+    return SafeString(
+        "".join(
+            f'<option value="{e(value)}"{" selected" if value == selected else ""}>'
+            f"{e(label)}</option>"
+            for value, label in choices
+        )
+    )
 
 
 def _short(text: str, length: int = 90) -> str:

@@ -20,12 +20,12 @@ from interplay.web.accounts.models import User
 from interplay.web.coaching import access, actions, presenters
 from interplay.web.coaching.access import access_client_for_coach, coach_read, list_reads
 from interplay.web.coaching.actions import do_invite_client
-from interplay.web.coaching.client_pages import section_links
+from interplay.web.coaching.client_pages import address, section_links
 from interplay.web.coaching.dashboard import dashboard_page
 from interplay.web.coaching.forms import InviteForm, NoteForm, PlanForm
 from interplay.web.coaching.models import SessionPlan
 from interplay.web.coaching.planner import Agenda, agenda_sections, proposal_html
-from interplay.web.coaching.practice import coach_practice_view
+from interplay.web.coaching.practice import coach_practice_view, options_html
 from interplay.web.emails import absolute_url
 from interplay.web.kernel.audit import record
 from interplay.web.kernel.blank_forms import blank_form_html, initial_form_html
@@ -265,14 +265,22 @@ def client_practice(request: CoachRequest, client_id: int) -> HttpResponse:
         else:
             messages.success(request, _("Suggested. Your client will see it and can take it up."))
             return redirect("coaching:practice", client_id)
+    techniques = practice_labels.choices(practice_labels.TECHNIQUES)
+    directions = practice_labels.choices(practice_labels.DIRECTIONS)
+    stakes_levels = practice_labels.choices(practice_labels.STAKES)
     context = {
         "client": client,
         "view": coach_practice_view(view),
         "sections": section_links(client_id, "practice"),
         "form": form,
         "error": error,
-        "techniques": practice_labels.choices(practice_labels.TECHNIQUES),
-        "directions": practice_labels.choices(practice_labels.DIRECTIONS),
-        "stakes_levels": practice_labels.choices(practice_labels.STAKES),
+        "techniques": techniques,
+        "directions": directions,
+        "stakes_levels": stakes_levels,
+        # The selects' options written in Python, not by a template loop each.
+        "technique_options": options_html(techniques, form.get("technique")),
+        "direction_options": options_html(directions, form.get("direction")),
+        "stakes_options": options_html(stakes_levels, form.get("stakes")),
+        "client_href": address("coaching:client", view.pk),
     }
     return render(request, "practice/coach_client.html", context, status=422 if error else 200)
