@@ -420,3 +420,16 @@ def test_the_shared_journal_escapes_the_name_and_the_query_it_writes(practice):
     html = signed_in(practice.coach).get(url, {"q": '"><script>x'}).content.decode()
     assert "<title>Ana &lt;b&gt;&amp;&lt;/b&gt;: shared journal" in html
     assert 'name="q" value="&quot;&gt;&lt;script&gt;x"' in html and "<script>x" not in html
+
+
+@pytest.mark.parametrize(("newer", "older"), [(None, None), (None, 2), (1, 3), (2, None)])
+def test_the_journal_pager_written_in_python_is_what_the_pager_template_writes(newer, older):
+    from django.template.loader import render_to_string
+
+    from interplay.web.coaching.client_pages import pager_html
+
+    wanted = render_to_string(
+        "coaching/_pager.html",
+        {"newer": newer, "older": older, "newer_label": "Newer", "older_label": "Older"},
+    )
+    assert pager_html(newer, older, "Newer", "Older") == wanted

@@ -567,6 +567,60 @@ def _journal_words(language: str | None) -> tuple[str, str, str, str, str]:
     )
 
 
+@lru_cache(maxsize=16)
+def _journal_body_words(language: str | None) -> dict[str, str]:
+    # Not escaped, as `{% translate %}` leaves the wording as is.
+    return {
+        "back": _("Back to every shared entry"),
+        "pages": _("Pages"),
+        "newer": _("Newer entries"),
+        "older": _("Older entries"),
+        "nothing": _(
+            "Nothing shared yet. Journal entries stay private unless your client shares them "
+            "one by one."
+        ),
+    }
+
+
+def pager_html(newer: int | None, older: int | None, newer_label: str, older_label: str) -> str:
+    """`coaching/_pager.html` as it renders (its file's last line break included)."""
+    if not (newer or older):
+        return "\n"
+    pages = _journal_body_words(get_language())["pages"]
+    newer_item = f'<li><a href="?page={int(newer)}">{newer_label}</a></li>' if newer else ""
+    older_item = f'<li><a href="?page={int(older)}">{older_label}</a></li>' if older else ""
+    return (
+        f'<nav class="pager" aria-label="{pages}"><ul class="inline-list">\n'
+        f"  {newer_item}\n  {older_item}\n</ul></nav>\n"
+    )
+
+
+def journal_body_html(context: dict[str, Any]) -> SafeString:
+    """What `coaching/client_journal.html` wrote below the search form, from the context
+    `journal_context` made: the search's results, or the theme summary, the note on themes
+    being updated and a page of entries with its pager. Every value is escaped (the parts
+    given as HTML were escaped where they were made)."""
+    w = _journal_body_words(get_language())
+    if context["query"]:
+        found = ngettext(
+            "%(total)s shared entry contains “%(query)s”.",
+            "%(total)s shared entries contain “%(query)s”.",
+            context["found"],
+        ) % {"total": context["found"], "query": e(context["query"])}
+        return SafeString(
+            f'\n  <p>{found} <a href="{e(context["href"]["journal"])}">{w["back"]}</a></p>\n'
+            f'  <ul class="timeline">{e(context["entries_html"])}</ul>\n'
+        )
+    summary = e(context["summary_html"]) if context["page"] == 1 else ""
+    updating = e(context["updating_html"]) if context["themes_updating"] else ""
+    if context["entries"]:
+        pager = pager_html(context["newer"], context["older"], w["newer"], w["older"])
+        shown = f'\n<ul class="timeline">\n{e(context["entries_html"])}\n</ul>\n{pager}\n'
+    else:
+        shown = f"\n<p>{w['nothing']}</p>\n"
+    return SafeString(f"\n{summary}\n{updating}\n{shown}\n")
+
+
 def _journal_wording(name: str, query: str) -> dict[str, SafeString]:
     """The shared journal's title, heading and search form, and its note on themes being
     brought up to date, as its template wrote them, worded once per language."""
@@ -597,6 +651,7 @@ def journal_context(view: ClientView, query: str, page: int) -> dict[str, Any]:
             found=len(found),
             entries_html=entries_html(found_rows),
         )
+        context["journal_html"] = journal_body_html(context)
         return context
     offset = (page - 1) * JOURNAL_PAGE
     # One extra row says whether an older page exists, with no count over every entry.
@@ -616,6 +671,7 @@ def journal_context(view: ClientView, query: str, page: int) -> dict[str, Any]:
         newer=page - 1 if page > 1 else None,
         older=page + 1 if len(rows) > JOURNAL_PAGE else None,
     )
+    context["journal_html"] = journal_body_html(context)
     return context
 
 
