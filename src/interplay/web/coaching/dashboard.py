@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime
 from typing import Any
 
 from django.core.paginator import Page, Paginator
@@ -383,5 +383,8 @@ def dashboard_page(coach: User, sort: str | None, page_number: str | None) -> Da
     return DashboardPage(page, key, descending)
 
 
+_NEVER_CUT_OFF = datetime(1970, 1, 2, tzinfo=UTC)  # `_never()` and a day: worked out once
+
+
 def was_never(moment: datetime | None) -> bool:
-    return moment is None or moment <= _never() + timedelta(days=1)
+    return moment is None or moment <= _NEVER_CUT_OFF

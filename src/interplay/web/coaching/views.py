@@ -22,6 +22,7 @@ from interplay.web.coaching.access import access_client_for_coach, coach_read, l
 from interplay.web.coaching.actions import do_invite_client
 from interplay.web.coaching.client_pages import section_links
 from interplay.web.coaching.dashboard import dashboard_page
+from interplay.web.coaching.dashboard_html import dashboard_html
 from interplay.web.coaching.forms import InviteForm, NoteForm, PlanForm
 from interplay.web.coaching.models import SessionPlan
 from interplay.web.coaching.planner import Agenda, agenda_sections, proposal_html
@@ -30,7 +31,7 @@ from interplay.web.emails import absolute_url
 from interplay.web.kernel.audit import record
 from interplay.web.kernel.blank_forms import blank_form_html, initial_form_html
 from interplay.web.kernel.errors import ActionError
-from interplay.web.kernel.requests import CoachRequest
+from interplay.web.kernel.requests import CoachRequest, user_of
 from interplay.web.labels import practice as practice_labels
 from interplay.web.practice import actions as practice_actions
 from interplay.web.safety.actions import do_set_safety_consent, open_flags_for_coach, tells_coach
@@ -38,7 +39,7 @@ from interplay.web.schedule.actions import do_set_reassess_weeks
 
 
 def _coach(request: CoachRequest) -> User:
-    return request.user
+    return user_of(request)  # the user itself: the views read its id many times
 
 
 @coach_required
@@ -60,6 +61,7 @@ def dashboard(request: CoachRequest) -> HttpResponse:
         invitation_url=invitation_url,
         safety_flags=open_flags_for_coach(coach),
     )
+    context["content_html"] = dashboard_html(context, request)
     return render(request, "coaching/dashboard.html", context)
 
 
