@@ -47,17 +47,18 @@ def dashboard(request: CoachRequest) -> HttpResponse:
     """The coach's home: waiting safety flags first, every client at a glance, and the
     invitation form (posted here)."""
     coach = _coach(request)
-    form = InviteForm(request.POST or None)
+    # A visit shows the blank form kept per language: no form is made unless one was sent.
+    form = InviteForm(request.POST) if request.POST else None
     invitation_url = None
-    if request.method == "POST" and form.is_valid():
+    if request.method == "POST" and form is not None and form.is_valid():
         invitation_url = absolute_url(do_invite_client(form.cleaned_data["email"], actor=coach))
-        form = InviteForm()
+        form = None
     result = dashboard_page(coach, request.GET.get("sort"), request.GET.get("page"))
     record(*list_reads(coach, [row.client_id for row in result.page.object_list], "dashboard"))
     context = presenters.dashboard_context(result)
     context.update(
         # A fresh form renders the same every time: once per language (kernel.blank_forms).
-        form_html=form.as_div() if form.is_bound else blank_form_html(InviteForm),
+        form_html=form.as_div() if form is not None else blank_form_html(InviteForm),
         invitation_url=invitation_url,
         safety_flags=open_flags_for_coach(coach),
     )
