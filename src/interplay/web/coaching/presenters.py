@@ -175,10 +175,10 @@ def _row_html(row: Mapping[str, Any], w: _TableWords) -> str:
     )
 
 
-def dashboard_rows_html(rows: list[dict[str, Any]]) -> SafeString:
+def dashboard_rows_html(rows: list[dict[str, Any]], language: str | None) -> SafeString:
     """The table's rows as HTML, written here rather than by the template (about twenty
     template nodes a row were most of the page's rendering); every value is escaped."""
-    w = _table_words(get_language())
+    w = _table_words(language)
     return SafeString("\n  ".join(_row_html(row, w) for row in rows))
 
 
@@ -214,8 +214,9 @@ def _head_html(sort: str, descending: bool, language: str | None) -> SafeString:
 
 
 def dashboard_context(result: DashboardPage) -> dict[str, Any]:
-    w = _table_words(get_language())  # the names and wording, translated once per language
-    dates = labels.DateWriter()  # the dates of the whole table in one time zone
+    language = get_language()  # looked up once: each look-up goes through a context-local
+    w = _table_words(language)  # the names and wording, translated once per language
+    dates = labels.DateWriter(language)  # the dates of the whole table in one time zone
     rows = []
     for row in result.page.object_list:
         shared_at = None if was_never(row.last_activity) else row.last_activity
@@ -240,10 +241,10 @@ def dashboard_context(result: DashboardPage) -> dict[str, Any]:
     return {
         # The sort menu and the table's head depend on the sort alone: written once per
         # sort and language.
-        "sort_options_html": _sort_options_html(sort_param, get_language()),
-        "head_html": _head_html(result.sort, result.descending, get_language()),
+        "sort_options_html": _sort_options_html(sort_param, language),
+        "head_html": _head_html(result.sort, result.descending, language),
         "rows": rows,
-        "rows_html": dashboard_rows_html(rows),
+        "rows_html": dashboard_rows_html(rows, language),
         "page": result.page,
         "sort_param": sort_param,
     }

@@ -97,8 +97,9 @@ class DateWriter:
     """`short_date` for many cells of one page: the language's month names and the current
     time zone looked up once, not once a cell (the same text as `short_date`)."""
 
-    def __init__(self) -> None:
-        language = get_language()
+    def __init__(self, language: str | None = None) -> None:
+        """`language`: the current one, when the caller has looked it up already."""
+        language = language or get_language()
         self.months = _short_months(language)
         self.long_months = _months(language)
         self.zone = timezone.get_current_timezone()
