@@ -53,12 +53,12 @@ CLASSIFICATIONS = {
 }
 
 
-def _stage_name(stage: str | None, mixed: object, stages: Mapping[object, str]) -> str:
+def _stage_name(stage: str | None, mixed: object, w: _TableWords) -> str:
     if not stage:
         return ""
-    name = stages.get(stage, stage)
+    name = w.stages.get(stage, stage)
     if str(mixed).lower() in {"true", "1"}:
-        return _("%(stage)s (mixed picture)") % {"stage": name}
+        return w.mixed % {"stage": name}
     return name
 
 
@@ -72,6 +72,7 @@ class _TableWords:
 
     def __init__(self) -> None:
         self.no_assessment = _("No shared assessment")
+        self.mixed = _("%(stage)s (mixed picture)")
         self.nothing_shared = _("Nothing shared yet")
         self.next_session = _("Next session planned for %(when)s")
         self.reassessment = _("Re-assessment (last shared %(date)s)")
@@ -220,17 +221,18 @@ def dashboard_context(result: DashboardPage) -> dict[str, Any]:
     rows = []
     for row in result.page.object_list:
         shared_at = None if was_never(row.last_activity) else row.last_activity
+        local = dates.local(shared_at) if shared_at else None  # for both its texts
         rows.append(
             {
                 "client_name": row.client_name,
                 "href": f"{w.client_prefix}{row.client_id}/",
-                "stage": _stage_name(row.stage, row.stage_mixed, w.stages) or w.no_assessment,
+                "stage": _stage_name(row.stage, row.stage_mixed, w) or w.no_assessment,
                 "boundaries": w.styles.get(row.boundary_style, row.boundary_style)
                 if row.boundary_style
                 else "–",
                 "focus": w.focuses.get(row.focus, row.focus) if row.focus else "–",
-                "activity_iso": dates.iso(shared_at) if shared_at else "",
-                "activity": dates.short(shared_at, year=True) if shared_at else w.nothing_shared,
+                "activity_iso": local.isoformat() if local else "",
+                "activity": dates.short(local, year=True) if local else w.nothing_shared,
                 "due": _due_items(row, w, dates),
                 "next_session": w.next_session % {"when": dates.short(row.next_session)}
                 if row.next_session

@@ -155,7 +155,8 @@ def compile_query(
     converters = compiler.get_converters([column for column, _, _ in compiler.select])
     connection = connections[alias]
     if connection.vendor == "sqlite" and settings.USE_TZ:
-        slow = connection.ops.convert_datetimefield_value
+        ops: Any = connection.ops  # SQLite's own operations
+        slow = ops.convert_datetimefield_value
         quick = _sqlite_datetime(connection.timezone)
         converters = {
             column: ([quick if f == slow else f for f in functions], expression)

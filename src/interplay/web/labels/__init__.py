@@ -111,10 +111,20 @@ class DateWriter:
         return f"{moment.day} {self.long_months[moment.month]} {moment.year}"
 
     def short(self, moment: date, *, year: bool = False) -> str:
-        if isinstance(moment, datetime) and moment.utcoffset() is not None:
+        # A moment already in the page's zone (`local`) is not converted again.
+        if (
+            isinstance(moment, datetime)
+            and moment.tzinfo is not self.zone
+            and moment.utcoffset() is not None
+        ):
             moment = moment.astimezone(self.zone)
         text = f"{moment.day} {self.months[moment.month]}"
         return f"{text} {moment.year}" if year else text
+
+    def local(self, moment: datetime) -> datetime:
+        """An aware moment in the page's time zone (a naive one as it is): what `iso` and
+        `short` write, for a caller that writes both from one conversion."""
+        return moment.astimezone(self.zone) if moment.utcoffset() is not None else moment
 
     def iso(self, moment: datetime) -> str:
         """As `iso_moment`."""
