@@ -1,5 +1,6 @@
 import pytest
 from django.db import connection
+from django.utils import timezone
 
 from interplay.core.questions import question_bank
 from interplay.web.journal.actions import do_save_draft, do_save_entry
@@ -113,6 +114,38 @@ def test_list_is_paginated(practice):
     assert "Page 1 of 2" in first and "Entry 24" in first and "Entry 0<" not in first
     second = browser.get("/journal/?page=2").content.decode()
     assert "Entry 0<" in second
+
+
+def test_list_wording_follows_whether_there_is_a_coach_and_any_entry(practice):
+    from interplay.web.accounts.models import CoachingRelationship
+
+    browser = signed_in(practice.client)
+    html = browser.get("/journal/").content.decode()
+    assert "Private unless you share an entry with your coach" in html
+    assert "Nothing here yet. A few lines are enough to begin." in html
+    assert '<ul class="plain entries">' not in html
+    CoachingRelationship.objects.filter(client=practice.client).update(ended_at=timezone.now())
+    do_save_entry("First", "some words", actor=practice.client)
+    html = browser.get("/journal/").content.decode()
+    assert "Private: only you can read your journal." in html
+    assert "Nothing here yet" not in html and ">First</a>" in html
+    assert 'class="pagination"' not in html  # one page: no page links
+
+
+def test_list_search_is_escaped_in_the_box_the_status_and_the_page_links(practice):
+    for number in range(25):
+        do_save_entry(f"Entry {number}", "<b>&ok", actor=practice.client)
+    browser = signed_in(practice.client)
+    html = browser.get("/journal/", {"q": "<b>&ok"}).content.decode()
+    assert 'value="&lt;b&gt;&amp;ok"' in html
+    assert "25 entries match “&lt;b&gt;&amp;ok”." in html
+    assert '<a href="?page=2&amp;q=%3Cb%3E%26ok">Older</a>' in html
+    assert "<b>&ok" not in html
+    second = browser.get("/journal/", {"q": "<b>&ok", "page": "2"}).content.decode()
+    assert '<a href="?page=1&amp;q=%3Cb%3E%26ok">Newer</a>' in second
+    assert "Page 2 of 2" in second
+    nothing = browser.get("/journal/", {"q": "absent"}).content.decode()
+    assert "0 entries match “absent”." in nothing and "Nothing here yet" not in nothing
 
 
 @pytest.mark.parametrize("entries", [3, 60])

@@ -9,6 +9,7 @@ import pytest
 from django.urls import reverse
 
 from interplay.web import crypto
+from interplay.web.assessments.models import PulseCheck
 from interplay.web.coaching.actions import do_add_note
 from interplay.web.coaching.client_pages import JOURNAL_PAGE, NOTES_PAGE, OVERVIEW_MOMENTS
 from interplay.web.coaching.client_view import RECENT_CHECK_INS
@@ -82,6 +83,44 @@ def test_the_overview_reads_only_the_recent_check_ins_however_many_there_are(pra
     assert html.count("Check-in") == OVERVIEW_MOMENTS  # the newest few, in the timeline
     assert "Weekly check-in" not in html  # the newest was a day ago: none is due
     assert len(decrypted) <= RECENT_CHECK_INS + 2  # the check-ins shown, a flag or two at most
+
+
+def test_the_overview_decrypts_the_text_of_the_entries_it_shows_only(practice):
+    """The timeline places the latest few entries among the check-ins and shows those that
+    fit: an entry it does not show is never decrypted, and a check-in's scores come from
+    their columns, so the one shown entry's title and body are all that is decrypted."""
+    for n in range(OVERVIEW_MOMENTS):
+        write(practice.client, f"Title {n}", f"WORDS-{n} text", True, days_ago(10 + n))
+    for n in range(OVERVIEW_MOMENTS - 1):
+        pulse(practice.client, pulse_answers(1 + n % 5), days_ago(1 + n))
+    decrypted = []
+    real = crypto.decrypt
+
+    def counting(token: str) -> str:
+        decrypted.append(token)
+        return real(token)
+
+    browser = signed_in(practice.coach)
+    with patch.object(crypto, "decrypt", counting):
+        html = browser.get(reverse("coaching:client", args=[practice.client.pk])).content.decode()
+    assert [n for n in range(OVERVIEW_MOMENTS) if f"WORDS-{n} " in html] == [0]
+    assert "Title 0" in html and "Title 1" not in html
+    assert html.count("(a rough weekly estimate)") == OVERVIEW_MOMENTS - 1
+    assert len(decrypted) == 2  # the shown entry's title and body
+
+
+def test_a_check_in_without_its_score_columns_is_worded_from_its_result(practice):
+    """A row written around `save()` has no score columns: the overview reads its result
+    then, and says the same as for a row with them."""
+    check = pulse(practice.client, pulse_answers(2), days_ago(1))
+    url = reverse("coaching:client", args=[practice.client.pk])
+    browser = signed_in(practice.coach)
+    with_columns = browser.get(url).content.decode()
+    PulseCheck.objects.filter(pk=check.pk).update(autonomy=None, connection=None)
+    without = browser.get(url).content.decode()
+    autonomy, connection = round(check.result["autonomy"]), round(check.result["connection"])
+    expected = f"Autonomy {autonomy}, connection {connection} (a rough weekly estimate)."
+    assert expected in with_columns and expected in without
 
 
 def test_the_overview_says_so_when_nothing_is_shared_yet(practice):

@@ -230,3 +230,39 @@ def test_client_history_judges_change_against_the_practice_figures_as_the_progre
     own = signed_in(practice.coach).get(url)
     assert own.context["since_first"]["reliable"] == []
     assert "first assessments of 40 people in this practice" in own.content.decode()
+
+
+def test_the_access_row_says_what_there_is_none_of_so_no_query_looks(practice):
+    """The planner and the overview ask for the shared values, beliefs and experiments and
+    the coach's safety flags; the access check's row says whether there are any, so for a
+    client with none no query of its own reads them, and one shared belief is read and shown."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from interplay.web.values.actions import do_save_belief, do_set_belief_sharing
+
+    tables = ("values_personalvalue", "values_belief", "practice_experiment", "safety_safetyflag")
+    browser = signed_in(practice.coach)
+    urls = [
+        reverse(name, args=[practice.client.pk])
+        for name in ("coaching:new_plan", "coaching:client")
+    ]
+
+    def own_reads() -> list[str]:
+        with CaptureQueriesContext(connection) as queries:
+            for url in urls:
+                assert browser.get(url).status_code == 200
+        # The access row names every table in its subqueries: it reads `accounts_user`.
+        return [
+            table
+            for query in queries.captured_queries
+            if '"accounts_user"' not in query["sql"]
+            for table in tables
+            if f'FROM "{table}"' in query["sql"]
+        ]
+
+    assert own_reads() == []
+    belief = do_save_belief({"belief": "Needing help is weak"}, actor=practice.client)
+    do_set_belief_sharing(belief, True, actor=belief.owner)
+    assert own_reads() == ["values_belief"]  # the planner's; the overview shows no beliefs
+    assert "Needing help is weak" in browser.get(urls[0]).content.decode()

@@ -3,10 +3,19 @@ pages read naturally for someone on their own (no sharing buttons aimed at nobod
 
 from __future__ import annotations
 
+from typing import Any
+
+from django.db.models import QuerySet
 from django.http import HttpRequest
 
 from interplay.web.accounts.models import CoachingRelationship
 from interplay.web.kernel.compiled import compiled
+
+
+def current_coaching(client: Any) -> QuerySet[CoachingRelationship]:
+    """The client's current coaching (`client`: an id, or an `OuterRef` for a page that reads
+    whether there is one in the same statement as its other facts, inside `Exists`)."""
+    return CoachingRelationship.objects.filter(client=client, ended_at__isnull=True)
 
 
 class HasCoach:
@@ -25,9 +34,7 @@ class HasCoach:
                 and user.is_authenticated
                 and compiled(  # asked on most of a client's pages: its SQL compiled once
                     ("has coach",),
-                    lambda v: CoachingRelationship.objects.filter(
-                        client=v["client"], ended_at__isnull=True
-                    ).values("id")[:1],
+                    lambda v: current_coaching(v["client"]).values("id")[:1],
                     {"client": "int"},
                 ).rows({"client": user.pk})
             )

@@ -35,7 +35,8 @@ def access_client_for_coach(coach: User, client_id: int) -> ClientView:
         lambda v: with_facts(
             User.objects.filter(
                 pk=v["client"], coaching__coach_id=v["coach"], coaching__ended_at__isnull=True
-            )
+            ),
+            v["coach"],
         ),
         {"client": "int", "coach": "int"},
     )

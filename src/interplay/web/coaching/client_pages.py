@@ -201,12 +201,18 @@ def _moment_rows(moments: list[Any]) -> list[dict[str, Any]]:
 
 
 def _pulse_text(pulse: PulseCheck) -> str:
-    result = pulse.result or {}
-    if result.get("autonomy") is None:
+    # The two scores' columns (`ClientView.recent_check_ins` reads them, not the result);
+    # a check-in without both (an axis the core could not score, or a row written around
+    # `save()`) says what its result says, read and decrypted only then.
+    autonomy, connection = pulse.autonomy, pulse.connection
+    if autonomy is None or connection is None:
+        result = pulse.result or {}
+        autonomy, connection = result.get("autonomy"), result.get("connection")
+    if autonomy is None:
         return ""
     return _("Autonomy %(a)s, connection %(c)s (a rough weekly estimate).") % {
-        "a": round(result["autonomy"]),
-        "c": round(result.get("connection") or 0),
+        "a": round(autonomy),
+        "c": round(connection or 0),
     }
 
 

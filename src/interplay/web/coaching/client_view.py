@@ -24,6 +24,7 @@ from django.http import Http404
 from interplay.core.schedule import DEFAULT_REASSESS_WEEKS
 from interplay.web.accounts.models import User
 from interplay.web.assessments.models import Assessment, PulseCheck
+from interplay.web.journal.glance import GLANCE_COLUMNS, EntryGlance
 from interplay.web.journal.models import Entry
 from interplay.web.kernel.compiled import Kind, compiled, compiled_instances
 from interplay.web.path.models import PathProgress
@@ -62,6 +63,14 @@ def shared_experiments_of(owner: User | int | Expression | Any) -> QuerySet[Expe
     return Experiment.objects.filter(owner=owner, shared_with_coach=True, accepted=True)
 
 
+def shared_values_of(owner: User | int | Expression | Any) -> QuerySet[PersonalValue]:
+    return PersonalValue.objects.filter(owner=owner, shared_with_coach=True)
+
+
+def shared_beliefs_of(owner: User | int | Expression | Any) -> QuerySet[Belief]:
+    return Belief.objects.filter(owner=owner, shared_with_coach=True)
+
+
 def _map_shared(owner: User) -> bool:
     return bool(
         compiled(  # its SQL compiled once
@@ -79,14 +88,27 @@ def _map_shared(owner: User) -> bool:
 # itself, while as scalar subqueries of the access row they cost the database a few index
 # probes. Every coach client page reads the access row anyway.
 USER_FIELDS = tuple(field.attname for field in User._meta.concrete_fields)
-FACTS = ("reassess_weeks", "map_shared", "path_shared", "path_assigned_by", "last_check_in_at")
+FACTS = (
+    "reassess_weeks",
+    "map_shared",
+    "path_shared",
+    "path_assigned_by",
+    "last_check_in_at",
+    "any_values",
+    "any_beliefs",
+    "any_experiments",
+    "any_flags",
+)
 
 
-def with_facts(users: QuerySet[User]) -> QuerySet[Any]:
+def with_facts(users: QuerySet[User], coach: int | Expression | Any) -> QuerySet[Any]:
     """`users` (the access check's one row) as `.values()` with every user field and the
     facts: the re-assessment interval (the coach's setting, None for the default), whether the
-    map is shared, the path row's sharing switch and who gave it (None without a row), and
-    the latest shared check-in's time (None without one)."""
+    map is shared, the path row's sharing switch and who gave it (None without a row), the
+    latest shared check-in's time (None without one), and whether any value, belief or
+    experiment is shared and any safety flag raised for this coach (each read of them is a
+    query of its own, and most clients have none of some: none is then run). `coach`: the
+    access check's coach (the flags are theirs)."""
     path = PathProgress.objects.filter(owner=OuterRef("pk")).order_by("pk")
     rows: QuerySet[Any] = users.values(
         *USER_FIELDS,
@@ -97,6 +119,10 @@ def with_facts(users: QuerySet[User]) -> QuerySet[Any]:
         last_check_in_at=Subquery(
             shared_pulses_of(OuterRef("pk")).order_by("-taken_at", "-id").values("taken_at")[:1]
         ),
+        any_values=Exists(shared_values_of(OuterRef("pk"))),
+        any_beliefs=Exists(shared_beliefs_of(OuterRef("pk"))),
+        any_experiments=Exists(shared_experiments_of(OuterRef("pk"))),
+        any_flags=Exists(SafetyFlag.objects.filter(client=OuterRef("pk"), coach_id=coach)),
     )
     return rows
 
@@ -245,7 +271,15 @@ class ClientView:
                     "check_ins",
                     lambda v: (
                         shared_pulses_of(v["client"])
-                        .only("id", "user_id", "taken_at", "result", "shared_with_coach")
+                        .only(
+                            "id",
+                            "user_id",
+                            "taken_at",
+                            "result",
+                            "autonomy",
+                            "connection",
+                            "shared_with_coach",
+                        )
                         .order_by("-taken_at", "-id")
                     ),
                 ),
@@ -253,9 +287,11 @@ class ClientView:
         )
 
     def recent_check_ins(self) -> list[PulseCheck]:
-        """The latest `RECENT_CHECK_INS` shared check-ins, newest first, as `check_ins()`
-        reads them: what the overview, what-is-due and the history show. A weekly check-in
-        adds fifty a year, each decrypted to be read, so pages that show a few read a few."""
+        """The latest `RECENT_CHECK_INS` shared check-ins, newest first: what the overview,
+        what-is-due and the history show. A weekly check-in adds fifty a year, so pages that
+        show a few read a few; and they show its two balance scores, read from their columns
+        (the result is left unread, and so not decrypted: a row without the columns reads it
+        when asked)."""
         if "check_ins" in self._cache:
             return self.check_ins()[:RECENT_CHECK_INS]
         return list(
@@ -265,7 +301,14 @@ class ClientView:
                     "recent_check_ins",
                     lambda v: (
                         shared_pulses_of(v["client"])
-                        .only("id", "user_id", "taken_at", "result", "shared_with_coach")
+                        .only(
+                            "id",
+                            "user_id",
+                            "taken_at",
+                            "autonomy",
+                            "connection",
+                            "shared_with_coach",
+                        )
                         .order_by("-taken_at", "-id")[:RECENT_CHECK_INS]
                     ),
                 ),
@@ -300,18 +343,24 @@ class ClientView:
                     break
         return found
 
-    def latest_entries(self, limit: int) -> list[Entry]:
-        """The latest `limit` shared entries, newest first, without their analyses: for the
-        overview, which shows what was written, not its themes."""
-        return list(
-            self._once(
-                ("latest_entries", limit),
-                lambda: self._fetch(
-                    f"latest_entries_{limit}",
-                    lambda v: shared_entries_of(v["client"]).order_by("-created_at", "-id")[:limit],
+    def latest_entries(self, limit: int) -> list[EntryGlance]:
+        """The latest `limit` shared entries, newest first, as glances: their dates, and
+        their titles and text decrypted only when read (the overview shows those that fit
+        among the check-ins and assessments, the planner three titles), no analyses."""
+
+        def load() -> list[EntryGlance]:
+            rows = compiled(  # its SQL compiled once
+                ("view", f"latest_entries_{limit}"),
+                lambda v: (
+                    shared_entries_of(v["client"])
+                    .order_by("-created_at", "-id")
+                    .values("id", "created_at", **GLANCE_COLUMNS)[:limit]
                 ),
-            )
-        )
+                _SLOTS,
+            ).rows(self._ids)
+            return [EntryGlance.from_row(row) for row in rows]
+
+        return list(self._once(("latest_entries", limit), load))
 
     def all_entries(self) -> list[Entry]:
         """Every shared entry, oldest first (each is reachable on the coach's pages: the
@@ -334,32 +383,35 @@ class ClientView:
 
     # Practice ------------------------------------------------------------------------------
 
+    def _none_by_facts(self, fact: str) -> bool:
+        """Whether the access row already said there is nothing to read (a view made without
+        it reads, as before)."""
+        return self._facts is not None and not self._facts[fact]
+
     def values(self) -> list[PersonalValue]:
+        if self._none_by_facts("any_values"):
+            return []
         return list(
             self._once(
                 "values",
-                lambda: self._fetch(
-                    "values",
-                    lambda v: PersonalValue.objects.filter(
-                        owner_id=v["client"], shared_with_coach=True
-                    ),
-                ),
+                lambda: self._fetch("values", lambda v: shared_values_of(v["client"])),
             )
         )
 
     def beliefs(self) -> list[Belief]:
+        if self._none_by_facts("any_beliefs"):
+            return []
         return list(
             self._once(
                 "beliefs",
-                lambda: self._fetch(
-                    "beliefs",
-                    lambda v: Belief.objects.filter(owner_id=v["client"], shared_with_coach=True),
-                ),
+                lambda: self._fetch("beliefs", lambda v: shared_beliefs_of(v["client"])),
             )
         )
 
     def experiments(self) -> list[Experiment]:
         """Experiments the client took up and shared (a pending suggestion is not theirs yet)."""
+        if self._none_by_facts("any_experiments"):
+            return []
         return list(
             self._once(
                 "experiments",
@@ -465,7 +517,7 @@ class ClientView:
             "assessments": shared_assessments_of(self.client),
             "pulses": shared_pulses_of(self.client),
             "experiments": shared_experiments_of(self.client),
-            "beliefs": Belief.objects.filter(owner=self.client, shared_with_coach=True),
+            "beliefs": shared_beliefs_of(self.client),
             "reviews": Review.objects.filter(owner=self.client, shared_with_coach=True),
         }
         for name, ids in holds.items():
@@ -488,6 +540,8 @@ class ClientView:
     def safety_flags(self) -> list[SafetyFlag]:
         """Flags raised for this coach about this client (kind and date only; they exist only
         where the client agreed that the coach is told), newest first."""
+        if self._none_by_facts("any_flags"):
+            return []
         return list(
             self._once(
                 "flags",

@@ -23,6 +23,7 @@ from django.utils.translation import gettext_lazy
 from interplay.core.session_plan import needs_from_profile, questions_by_phase
 from interplay.core.vocabulary import SessionPhase
 from interplay.web.coaching.models import SessionNote
+from interplay.web.journal.glance import EntryGlance
 from interplay.web.journal.models import Entry
 from interplay.web.kernel.html import e
 from interplay.web.reasons import render_all
@@ -72,7 +73,7 @@ def _excerpt(text: str, length: int = 90) -> str:
 
 def propose_agenda(
     profile: Mapping[str, Any] | None,
-    recent_entries: Sequence[Entry],
+    recent_entries: Sequence[Entry | EntryGlance],
     follow_ups: Sequence[SessionNote],
     due: Sequence[str] = (),
     skip_questions: frozenset[str] = frozenset(),

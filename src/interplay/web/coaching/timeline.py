@@ -4,12 +4,14 @@ nothing private ever reaches here."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
 from interplay.web.assessments.models import Assessment, PulseCheck
 from interplay.web.coaching.client_view import TIMELINE_LIMIT
+from interplay.web.journal.glance import EntryGlance
 from interplay.web.journal.models import Entry
 
 
@@ -21,7 +23,7 @@ class Moment:
 
 
 def timeline(
-    entries: list[Entry],
+    entries: Sequence[Entry | EntryGlance],
     assessments: list[Assessment],
     pulses: list[PulseCheck],
     limit: int = TIMELINE_LIMIT,

@@ -7,7 +7,8 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.db.models import Count, QuerySet
+from django.db.models import Count, Exists, OuterRef, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -17,6 +18,7 @@ from django.views.decorators.http import require_POST
 
 from interplay.core.path import PathPrompt, follow_ups_for, guided_path, prompt_by_id
 from interplay.core.questions import question_by_id
+from interplay.web.accounts.context_processors import HasCoach, current_coaching
 from interplay.web.accounts.decorators import client_required
 from interplay.web.accounts.models import User
 from interplay.web.assessments.access import latest_profile
@@ -24,6 +26,7 @@ from interplay.web.journal import actions, insights
 from interplay.web.journal.access import draft_for, get_entry_for_user, search_entries
 from interplay.web.journal.analysis import screen_entry, stored_reading
 from interplay.web.journal.device_keys import device_key_for
+from interplay.web.journal.list_page import list_page_html
 from interplay.web.journal.models import Entry
 from interplay.web.journal.prompts import ChosenPrompt, choose_prompt
 from interplay.web.kernel.compiled import Kind, Pageable, compiled
@@ -33,17 +36,27 @@ from interplay.web.safety.presenters import support_context
 
 PAGE_SIZE = 20
 _OWNER: dict[str, Kind] = {"owner": "int"}
-_COUNT_KEY = ("journal list", "count")
+_FACTS_KEY = ("journal list", "facts")
 _LIST_KEY = ("journal list", "page")
 
 
-def _count_entries(values: Mapping[str, Any]) -> QuerySet[Any]:
-    return (
-        Entry.objects.filter(owner=values["owner"])
+def _list_facts(values: Mapping[str, Any]) -> QuerySet[Any]:
+    """How many entries the owner has and whether they have a coach now, in one statement:
+    the count pages the list, the coach decides the lead's wording."""
+    count = (
+        Entry.objects.filter(owner=OuterRef("pk"))
         .order_by()
         .values("owner")
         .annotate(n=Count("id"))
         .values("n")
+    )
+    return (
+        User.objects.filter(pk=values["owner"])
+        .annotate(
+            n=Coalesce(Subquery(count), 0),
+            has_coach=Exists(current_coaching(OuterRef("pk"))),
+        )
+        .values("n", "has_coach")
     )
 
 
@@ -70,28 +83,28 @@ def entry_list(request: ClientRequest) -> HttpResponse:
         paginator: Paginator[Any] = Paginator(search_entries(user, query), PAGE_SIZE)
         page = paginator.get_page(request.GET.get("page"))
         rows = insights.list_rows(page.object_list)
+        has_coach = bool(HasCoach(request))
     else:
-        # Its two queries (the count, a page of entries with their themes: the sealed
-        # evidence is not decrypted) are compiled once, not built by the ORM per request.
+        # Its two queries (the count with whether there is a coach, a page of entries with
+        # their themes: the sealed evidence is not decrypted) are compiled once, not built by
+        # the ORM per request.
         values = {"owner": user.pk}
-        total = compiled(_COUNT_KEY, _count_entries, _OWNER).rows(values)
-        listed = Pageable(
-            compiled(_LIST_KEY, _list_entries, _OWNER), values, int(total[0]["n"]) if total else 0
+        facts = compiled(_FACTS_KEY, _list_facts, _OWNER).rows(values)
+        total, has_coach = (
+            (int(facts[0]["n"]), bool(facts[0]["has_coach"])) if facts else (0, False)
         )
+        listed = Pageable(compiled(_LIST_KEY, _list_entries, _OWNER), values, total)
         paginator = Paginator(listed, PAGE_SIZE)  # type: ignore[arg-type]
         page = paginator.get_page(request.GET.get("page"))
         rows = insights.list_rows_of_values(page.object_list)
-    return render(
-        request,
-        "journal/list.html",
-        {
-            "page": page,
-            "rows": rows,
-            "rows_html": insights.list_html(rows),
-            "query": query,
-            "total": paginator.count,
-        },
+    content = list_page_html(
+        page=page,
+        rows_html=insights.list_html(rows),
+        query=query,
+        total=paginator.count,
+        has_coach=has_coach,
     )
+    return render(request, "journal/list.html", {"content_html": content, "has_coach": has_coach})
 
 
 def _question_text(prompt_id: str) -> str:
