@@ -14,7 +14,8 @@ nothing on these pages calls. Callgrind collects only inside it (`--toggle-colle
 writes one dump after each request (`--dump-after`), so each dump holds exactly one request's
 instructions, start-up and warm-up excluded. Like `bench_web.py --cpu-only` this counts this
 process only: the test client and Django, SQLite (in process) or psycopg's side of PostgreSQL.
-Prints what it measured; nothing is asserted.
+Prints what it measured; nothing is asserted. With `--keep DIR` each request's dump is copied
+there (`PAGE-N.out`) for `callgrind_annotate --inclusive=yes`.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ import argparse
 import itertools
 import json
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -76,6 +78,11 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--data", type=Path, required=True)
     parser.add_argument("--database-url")
     parser.add_argument("--requests", type=int, default=10)
+    parser.add_argument(
+        "--keep",
+        type=Path,
+        help="a folder to copy each request's dump into (PAGE-N.out), for callgrind_annotate",
+    )
     parser.add_argument("--child", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("pages", nargs="*", default=list(PAGES))
     args = parser.parse_args()
@@ -159,9 +166,14 @@ def main() -> None:
         # Something at start-up (before the warm-up) passes through `compress_next` too,
         # leaving dumps of a few hundred instructions: a request is millions, so only dumps
         # above `SMALLEST` are requests (the last call, a few dozen, is left out as well).
-        counts = [instructions(dump) for dump in dumps if instructions(dump) > SMALLEST]
-    if len(counts) != len(order):
-        raise SystemExit(f"{len(counts)} dumps with instructions for {len(order)} requests")
+        requests = [dump for dump in dumps if instructions(dump) > SMALLEST]
+        counts = [instructions(dump) for dump in requests]
+        if len(counts) != len(order):
+            raise SystemExit(f"{len(counts)} dumps with instructions for {len(order)} requests")
+        if args.keep:
+            args.keep.mkdir(parents=True, exist_ok=True)
+            for n, (name, dump) in enumerate(zip(order, requests, strict=True)):
+                shutil.copyfile(dump, args.keep / f"{name}-{n}.out")
     per_page: dict[str, list[int]] = {}
     for name, count in zip(order, counts, strict=True):
         per_page.setdefault(name, []).append(count)

@@ -44,3 +44,29 @@ def test_a_long_list_goes_in_chunks(practice):
     assert AuditEvent.objects.count() == CHUNK + 5
     record()  # nothing to write: no query
     assert AuditEvent.objects.count() == CHUNK + 5
+
+
+def test_reads_of_a_list_go_as_one_row_per_client_in_one_insert(practice):
+    """A list page's reads differ in the client alone: one `INSERT ... SELECT` over the ids,
+    still one row per client, in order, with the same values the row-by-row statement writes."""
+    coach = practice.coach
+    ids = [practice.client.pk, practice.other_client.pk, practice.client.pk]
+    rows = [
+        Audit(AuditKind.COACH_READ, client_id=pk, actor_id=coach.pk, what="dashboard") for pk in ids
+    ]
+    with CaptureQueriesContext(connection) as queries:
+        record(*rows)
+    assert len(queries.captured_queries) == 1
+    assert "SELECT" in queries.captured_queries[0]["sql"]
+    events = list(AuditEvent.objects.order_by("id"))
+    assert [(e.step, e.client_id, e.actor_id, e.what, e.object_id) for e in events] == [
+        (AuditKind.COACH_READ, pk, coach.pk, "dashboard", None) for pk in ids
+    ]
+    assert len({e.at for e in events}) == 1 and events[0].at.tzinfo is not None
+    assert {e.sealed_kind for e in events} == {""}
+    # Rows that differ in more than the client (or carry a sealed step) go row by row.
+    mixed = [rows[0], Audit(AuditKind.COACH_READ, client_id=ids[0], actor_id=coach.pk, what="x")]
+    with CaptureQueriesContext(connection) as queries:
+        record(*mixed)
+    assert "VALUES" in queries.captured_queries[0]["sql"]
+    assert AuditEvent.objects.count() == len(ids) + 2

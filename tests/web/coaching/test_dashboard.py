@@ -118,6 +118,37 @@ def test_dashboard_paginates(practice):
     assert not set(_names(first)) & set(_names(second))
 
 
+def test_the_pager_links_keep_the_sort_and_the_caption_says_the_page(practice):
+    """The page's content is written in Python (coaching/dashboard_html.py): the pager, the
+    caption and the invitation link as the template wrote them."""
+    for number in range(PAGE_SIZE + 3):
+        _client_of(practice.coach, f"Client {number:03d}")
+    browser = signed_in(practice.coach)
+    second = browser.get(reverse("coaching:dashboard"), {"page": 2, "sort": "-due"})
+    html = second.content.decode()
+    assert "<caption>29 clients, page 2 of 2</caption>" in html
+    assert '<a href="?sort=-due&amp;page=1">Previous page</a>' in html
+    assert "<span>Page 2 of 2</span>" in html and "Next page" not in html
+    first = browser.get(reverse("coaching:dashboard")).content.decode()
+    assert '<a href="?sort=name&amp;page=2">Next page</a>' in first
+    assert "Previous page" not in first
+
+
+def test_a_coach_without_clients_is_asked_to_invite_and_sees_the_link_once(practice, outbox):
+    CoachingRelationship.objects.filter(coach=practice.coach).delete()
+    browser = signed_in(practice.coach)
+    html = browser.get(reverse("coaching:dashboard")).content.decode()
+    assert "No clients yet." in html and "<table" not in html
+    sent = browser.post(reverse("coaching:dashboard"), {"email": "leo@client.test"})
+    link = outbox[0].body.split("/invitation/")[1].split()[0]
+    page = sent.content.decode()
+    assert 'role="status"' in page and f"/invitation/{link}</code>" in page
+    assert 'name="email"' in page and "leo@client.test" not in page  # a blank form again
+    refused = browser.post(reverse("coaching:dashboard"), {"email": "not an email"})
+    assert 'role="status"' not in refused.content.decode()
+    assert 'value="not an email"' in refused.content.decode()  # the bound form, kept
+
+
 @pytest.mark.parametrize("extra", [0, 1])
 def test_the_first_page_counts_right_at_the_page_boundary(practice, extra):
     """The first page is read with one row more than it shows: exactly a page of clients, and

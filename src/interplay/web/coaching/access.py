@@ -81,8 +81,9 @@ def flags_first_seen(view: ClientView) -> list[Audit]:
 def list_reads(coach: User, client_ids: list[int], what: str) -> list[Audit]:
     """One coach-read row per client a coach's list page showed (the dashboard). Only for
     clients from the coach's own current relationships."""
+    actor = int(coach.pk)  # read once: `coach` is often the request's lazy user
     return [
-        Audit(AuditKind.COACH_READ, client_id=pk, actor_id=coach.pk, what=what) for pk in client_ids
+        Audit(AuditKind.COACH_READ, client_id=pk, actor_id=actor, what=what) for pk in client_ids
     ]
 
 

@@ -9,9 +9,9 @@ counts: a private journal entry or an unshared assessment never moves a column.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime
 from typing import Any
 
 from django.core.paginator import Page, Paginator
@@ -220,7 +220,10 @@ def dashboard_query(key: str, descending: bool) -> CompiledQuery:
         rows = ordered(annotated_relationships(values, key), key, descending)
         return rows.values(*ROW_COLUMNS)  # type: ignore[no-any-return]
 
-    return compiled(("dashboard", key, descending), build, DUE_SLOTS if key == "due" else SLOTS)
+    query = compiled(("dashboard", key, descending), build, DUE_SLOTS if key == "due" else SLOTS)
+    if query.names != ROW_COLUMNS:  # what `DashboardRow.from_tuple` reads
+        raise ValueError(f"the dashboard's columns are {query.names}, not {ROW_COLUMNS}")
+    return query
 
 
 @dataclass
@@ -245,23 +248,12 @@ class DashboardRow:
     due: Due | None = None
 
     @classmethod
-    def from_sql(cls, found: Mapping[str, Any]) -> DashboardRow:
-        return cls(
-            client_id=found["client_id"],
-            client_name=found["client__name"],
-            latest_profile_id=found["latest_profile_id"],
-            last_entry=found["last_entry"],
-            last_assessment=found["last_assessment"],
-            last_pulse=found["last_pulse"],
-            open_items=found["open_items"] or 0,
-            next_session=found["next_session"],
-            follow_ups_due=found["follow_ups_due"] or 0,
-            reassess_weeks=found["reassess_weeks"] or DEFAULT_REASSESS_WEEKS,
-            stage=found["latest_stage"],
-            stage_mixed=found["latest_stage_mixed"],
-            boundary_style=found["latest_boundary_style"],
-            focus=found["latest_focus"],
-        )
+    def from_tuple(cls, found: Sequence[Any]) -> DashboardRow:
+        """A row of `dashboard_query` as `tuples()` reads it: its columns are `ROW_COLUMNS`,
+        in this class's field order (a dictionary a row, then keyword arguments, cost more
+        than the rest of the row's Python). The counts and the interval are never NULL: the
+        SQL coalesces them."""
+        return cls(*found)
 
 
 class _PageableRows:
@@ -287,8 +279,8 @@ class _PageableRows:
         stop = self.total if window.stop is None else window.stop
         if self.first is not None and start == 0 and stop <= len(self.first):  # read already
             return self.first[:stop]
-        found = self.query.rows(self.values, limit=max(0, stop - start), offset=start)
-        return [DashboardRow.from_sql(row) for row in found]
+        found = self.query.tuples(self.values, limit=max(0, stop - start), offset=start)
+        return [DashboardRow.from_tuple(row) for row in found]
 
 
 def finish_rows(rows: list[DashboardRow]) -> None:
@@ -370,8 +362,8 @@ def dashboard_page(coach: User, sort: str | None, page_number: str | None) -> Da
     if page_number in (None, "", "1"):
         # The first page (where a coach lands) is read with one row more than it shows: most
         # practices fit on it, and only when that row is there is a count needed.
-        found = query.rows(values, limit=PAGE_SIZE + 1)
-        first = [DashboardRow.from_sql(row) for row in found[:PAGE_SIZE]]
+        found = query.tuples(values, limit=PAGE_SIZE + 1)
+        first = [DashboardRow.from_tuple(row) for row in found[:PAGE_SIZE]]
         if len(found) <= PAGE_SIZE:
             total = len(found)
     if total is None:
@@ -383,5 +375,8 @@ def dashboard_page(coach: User, sort: str | None, page_number: str | None) -> Da
     return DashboardPage(page, key, descending)
 
 
+_NEVER_CUT_OFF = datetime(1970, 1, 2, tzinfo=UTC)  # `_never()` and a day: worked out once
+
+
 def was_never(moment: datetime | None) -> bool:
-    return moment is None or moment <= _never() + timedelta(days=1)
+    return moment is None or moment <= _NEVER_CUT_OFF

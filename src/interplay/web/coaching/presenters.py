@@ -53,84 +53,134 @@ CLASSIFICATIONS = {
 }
 
 
-def _stage_name(stage: str | None, mixed: object, stages: dict[object, str] | None = None) -> str:
+def _stage_name(stage: str | None, mixed: object, w: _TableWords) -> str:
     if not stage:
         return ""
-    name = labels.label(labels.STAGES, stage) if stages is None else stages.get(stage, stage)
+    name = w.stages.get(stage, stage)
     if str(mixed).lower() in {"true", "1"}:
-        return _("%(stage)s (mixed picture)") % {"stage": name}
+        return w.mixed % {"stage": name}
     return name
 
 
-def _due_items(row: Any, dates: labels.DateWriter | None = None) -> list[str]:
-    dates = dates or labels.DateWriter()
+_ISO_CHARACTERS = frozenset("0123456789-+:.T")  # all `isoformat()` writes: nothing to escape
+
+
+class _TableWords:
+    """The table's fixed wording in one language, each phrase beside its escaped form, so a
+    row escapes only what is its own (the client's name): translating and escaping the same
+    phrases for every row was most of the table's cost."""
+
+    def __init__(self) -> None:
+        self.no_assessment = _("No shared assessment")
+        self.mixed = _("%(stage)s (mixed picture)")
+        self.nothing_shared = _("Nothing shared yet")
+        self.next_session = _("Next session planned for %(when)s")
+        self.reassessment = _("Re-assessment (last shared %(date)s)")
+        self.first_assessment = _("First assessment")
+        self.check_in = _("Weekly check-in")
+        self.nothing_due = _e(_("Nothing due"))
+        self.heads = [
+            _e(word)
+            for word in (
+                _("Client"),
+                _("Stage"),
+                _("Boundary style"),
+                _("Focus"),
+                _("Last shared activity"),
+                _("What is due"),
+            )
+        ]
+        self.stages = dict(labels.names(labels.STAGES))
+        self.styles = dict(labels.names(labels.BOUNDARY_STYLES))
+        self.focuses = dict(labels.names(labels.FOCUSES))
+        # Counted phrases by count, worked out at their first use.
+        self.counted: dict[tuple[str, int], str] = {}
+        # The client page's address up to its id, reversed once.
+        self.client_prefix = reverse("coaching:client", args=[0]).removesuffix("0/")
+        self.escaped: dict[str, str] = {}
+
+    def html(self, text: str) -> str:
+        """`text` escaped: the table's own phrases and names, each escaped once."""
+        found = self.escaped.get(text)
+        if found is None:
+            found = self.escaped.setdefault(text, _e(text)) if len(self.escaped) < 512 else _e(text)
+        return found
+
+    def follow_ups(self, count: int) -> str:
+        key = ("follow_ups", count)
+        if key not in self.counted:
+            self.counted[key] = ngettext(
+                "%(count)d experiment to follow up", "%(count)d experiments to follow up", count
+            ) % {"count": count}
+        return self.counted[key]
+
+    def open_items(self, count: int) -> str:
+        key = ("open_items", count)
+        if key not in self.counted:
+            self.counted[key] = ngettext(
+                "%(count)d open follow-up", "%(count)d open follow-ups", count
+            ) % {"count": count}
+        return self.counted[key]
+
+
+@lru_cache(maxsize=16)
+def _table_words(language: str | None) -> _TableWords:
+    return _TableWords()
+
+
+def _due_items(row: Any, w: _TableWords, dates: labels.DateWriter) -> list[str]:
     due = []
     if row.due.assessment:
         due.append(
-            _("First assessment")
+            w.first_assessment
             if row.last_assessment is None
-            else _("Re-assessment (last shared %(date)s)")
-            % {"date": dates.short(row.last_assessment)}
+            else w.reassessment % {"date": dates.short(row.last_assessment)}
         )
     if row.due.check_in:
-        due.append(_("Weekly check-in"))
+        due.append(w.check_in)
     if row.follow_ups_due:
-        due.append(
-            ngettext(
-                "%(count)d experiment to follow up",
-                "%(count)d experiments to follow up",
-                row.follow_ups_due,
-            )
-            % {"count": row.follow_ups_due}
-        )
+        due.append(w.follow_ups(row.follow_ups_due))
     if row.open_items:
-        due.append(
-            ngettext("%(count)d open follow-up", "%(count)d open follow-ups", row.open_items)
-            % {"count": row.open_items}
-        )
+        due.append(w.open_items(row.open_items))
     return due
 
 
-def dashboard_rows_html(rows: list[dict[str, Any]]) -> SafeString:
+def _row_html(row: Mapping[str, Any], w: _TableWords) -> str:
+    """One row of the table; every value escaped (a phrase of the table's own through
+    `w.html`, which escapes each once; a timestamp's ISO text has nothing to escape)."""
+    heads = w.heads
+    iso = row["activity_iso"]
+    if iso and not _ISO_CHARACTERS.issuperset(iso):
+        iso = _e(iso)  # not what `isoformat` writes: escaped like any other value
+    activity = (
+        f'<time datetime="{iso}">{w.html(row["activity"])}</time>'
+        if iso
+        else w.html(row["activity"])
+    )
+    due = (
+        "<ul>" + "".join(f"<li>{w.html(item)}</li>" for item in row["due"]) + "</ul>"
+        if row["due"]
+        else w.nothing_due
+    )
+    session = f'<p class="help">{w.html(row["next_session"])}</p>' if row["next_session"] else ""
+    return (
+        "<tr>\n"
+        f'    <td data-label="{heads[0]}"><a href="{_e(row["href"])}">'
+        f"{_e(row['client_name'])}</a></td>\n"
+        f'    <td data-label="{heads[1]}">{w.html(row["stage"])}</td>\n'
+        f'    <td data-label="{heads[2]}">{w.html(row["boundaries"])}</td>\n'
+        f'    <td data-label="{heads[3]}">{w.html(row["focus"])}</td>\n'
+        f'    <td data-label="{heads[4]}">{activity}</td>\n'
+        f'    <td data-label="{heads[5]}">\n      {due}\n      {session}\n    </td>\n'
+        "  </tr>"
+    )
+
+
+def dashboard_rows_html(rows: list[dict[str, Any]], language: str | None) -> SafeString:
     """The table's rows as HTML, written here rather than by the template (about twenty
     template nodes a row were most of the page's rendering); every value is escaped."""
-    heads = [
-        _e(word)
-        for word in (
-            _("Client"),
-            _("Stage"),
-            _("Boundary style"),
-            _("Focus"),
-            _("Last shared activity"),
-            _("What is due"),
-        )
-    ]
-    nothing_due = _e(_("Nothing due"))
-    made = []
-    for row in rows:
-        activity = (
-            f'<time datetime="{_e(row["activity_iso"])}">{_e(row["activity"])}</time>'
-            if row["activity_iso"]
-            else _e(row["activity"])
-        )
-        due = (
-            "<ul>" + "".join(f"<li>{_e(item)}</li>" for item in row["due"]) + "</ul>"
-            if row["due"]
-            else nothing_due
-        )
-        session = f'<p class="help">{_e(row["next_session"])}</p>' if row["next_session"] else ""
-        made.append(
-            "<tr>\n"
-            f'    <td data-label="{heads[0]}"><a href="{_e(row["href"])}">'
-            f"{_e(row['client_name'])}</a></td>\n"
-            f'    <td data-label="{heads[1]}">{_e(row["stage"])}</td>\n'
-            f'    <td data-label="{heads[2]}">{_e(row["boundaries"])}</td>\n'
-            f'    <td data-label="{heads[3]}">{_e(row["focus"])}</td>\n'
-            f'    <td data-label="{heads[4]}">{activity}</td>\n'
-            f'    <td data-label="{heads[5]}">\n      {due}\n      {session}\n    </td>\n'
-            "  </tr>"
-        )
-    return SafeString("\n  ".join(made))  # every value above went through `_e`
+    w = _table_words(language)
+    return SafeString("\n  ".join(_row_html(row, w) for row in rows))
 
 
 @lru_cache(maxsize=64)
@@ -165,34 +215,26 @@ def _head_html(sort: str, descending: bool, language: str | None) -> SafeString:
 
 
 def dashboard_context(result: DashboardPage) -> dict[str, Any]:
+    language = get_language()  # looked up once: each look-up goes through a context-local
+    w = _table_words(language)  # the names and wording, translated once per language
+    dates = labels.DateWriter(language)  # the dates of the whole table in one time zone
     rows = []
-    # Translated once per page, not once per row.
-    no_assessment, nothing_shared = _("No shared assessment"), _("Nothing shared yet")
-    next_session = _("Next session planned for %(when)s")
-    # Reversed once, not once per row: the client page's address up to its id.
-    client_prefix = reverse("coaching:client", args=[0]).removesuffix("0/")
-    # The names and dates of the whole table in one language and time zone, looked up once.
-    stages, styles, focuses = (
-        labels.names(labels.STAGES),
-        labels.names(labels.BOUNDARY_STYLES),
-        labels.names(labels.FOCUSES),
-    )
-    dates = labels.DateWriter()
     for row in result.page.object_list:
         shared_at = None if was_never(row.last_activity) else row.last_activity
+        local = dates.local(shared_at) if shared_at else None  # for both its texts
         rows.append(
             {
                 "client_name": row.client_name,
-                "href": f"{client_prefix}{row.client_id}/",
-                "stage": _stage_name(row.stage, row.stage_mixed, stages) or no_assessment,
-                "boundaries": styles.get(row.boundary_style, row.boundary_style)
+                "href": f"{w.client_prefix}{row.client_id}/",
+                "stage": _stage_name(row.stage, row.stage_mixed, w) or w.no_assessment,
+                "boundaries": w.styles.get(row.boundary_style, row.boundary_style)
                 if row.boundary_style
                 else "–",
-                "focus": focuses.get(row.focus, row.focus) if row.focus else "–",
-                "activity_iso": dates.iso(shared_at) if shared_at else "",
-                "activity": dates.short(shared_at, year=True) if shared_at else nothing_shared,
-                "due": _due_items(row, dates),
-                "next_session": next_session % {"when": dates.short(row.next_session)}
+                "focus": w.focuses.get(row.focus, row.focus) if row.focus else "–",
+                "activity_iso": local.isoformat() if local else "",
+                "activity": dates.short(local, year=True) if local else w.nothing_shared,
+                "due": _due_items(row, w, dates),
+                "next_session": w.next_session % {"when": dates.short(row.next_session)}
                 if row.next_session
                 else "",
             }
@@ -201,10 +243,10 @@ def dashboard_context(result: DashboardPage) -> dict[str, Any]:
     return {
         # The sort menu and the table's head depend on the sort alone: written once per
         # sort and language.
-        "sort_options_html": _sort_options_html(sort_param, get_language()),
-        "head_html": _head_html(result.sort, result.descending, get_language()),
+        "sort_options_html": _sort_options_html(sort_param, language),
+        "head_html": _head_html(result.sort, result.descending, language),
         "rows": rows,
-        "rows_html": dashboard_rows_html(rows),
+        "rows_html": dashboard_rows_html(rows, language),
         "page": result.page,
         "sort_param": sort_param,
     }

@@ -22,6 +22,7 @@ from interplay.web.coaching.access import access_client_for_coach, coach_read, l
 from interplay.web.coaching.actions import do_invite_client
 from interplay.web.coaching.client_pages import address, section_links
 from interplay.web.coaching.dashboard import dashboard_page
+from interplay.web.coaching.dashboard_html import dashboard_html
 from interplay.web.coaching.forms import InviteForm, NoteForm, PlanForm
 from interplay.web.coaching.models import SessionPlan
 from interplay.web.coaching.planner import Agenda, agenda_sections, proposal_html
@@ -30,7 +31,7 @@ from interplay.web.emails import absolute_url
 from interplay.web.kernel.audit import record
 from interplay.web.kernel.blank_forms import blank_form_html, initial_form_html
 from interplay.web.kernel.errors import ActionError
-from interplay.web.kernel.requests import CoachRequest
+from interplay.web.kernel.requests import CoachRequest, user_of
 from interplay.web.labels import practice as practice_labels
 from interplay.web.practice import actions as practice_actions
 from interplay.web.safety.actions import do_set_safety_consent, open_flags_for_coach, tells_coach
@@ -38,7 +39,7 @@ from interplay.web.schedule.actions import do_set_reassess_weeks
 
 
 def _coach(request: CoachRequest) -> User:
-    return request.user
+    return user_of(request)  # the user itself: the views read its id many times
 
 
 @coach_required
@@ -46,20 +47,22 @@ def dashboard(request: CoachRequest) -> HttpResponse:
     """The coach's home: waiting safety flags first, every client at a glance, and the
     invitation form (posted here)."""
     coach = _coach(request)
-    form = InviteForm(request.POST or None)
+    # A visit shows the blank form kept per language: no form is made unless one was sent.
+    form = InviteForm(request.POST) if request.POST else None
     invitation_url = None
-    if request.method == "POST" and form.is_valid():
+    if request.method == "POST" and form is not None and form.is_valid():
         invitation_url = absolute_url(do_invite_client(form.cleaned_data["email"], actor=coach))
-        form = InviteForm()
+        form = None
     result = dashboard_page(coach, request.GET.get("sort"), request.GET.get("page"))
     record(*list_reads(coach, [row.client_id for row in result.page.object_list], "dashboard"))
     context = presenters.dashboard_context(result)
     context.update(
         # A fresh form renders the same every time: once per language (kernel.blank_forms).
-        form_html=form.as_div() if form.is_bound else blank_form_html(InviteForm),
+        form_html=form.as_div() if form is not None else blank_form_html(InviteForm),
         invitation_url=invitation_url,
         safety_flags=open_flags_for_coach(coach),
     )
+    context["content_html"] = dashboard_html(context, request)
     return render(request, "coaching/dashboard.html", context)
 
 

@@ -97,8 +97,9 @@ class DateWriter:
     """`short_date` for many cells of one page: the language's month names and the current
     time zone looked up once, not once a cell (the same text as `short_date`)."""
 
-    def __init__(self) -> None:
-        language = get_language()
+    def __init__(self, language: str | None = None) -> None:
+        """`language`: the current one, when the caller has looked it up already."""
+        language = language or get_language()
         self.months = _short_months(language)
         self.long_months = _months(language)
         self.zone = timezone.get_current_timezone()
@@ -110,10 +111,20 @@ class DateWriter:
         return f"{moment.day} {self.long_months[moment.month]} {moment.year}"
 
     def short(self, moment: date, *, year: bool = False) -> str:
-        if isinstance(moment, datetime) and moment.utcoffset() is not None:
+        # A moment already in the page's zone (`local`) is not converted again.
+        if (
+            isinstance(moment, datetime)
+            and moment.tzinfo is not self.zone
+            and moment.utcoffset() is not None
+        ):
             moment = moment.astimezone(self.zone)
         text = f"{moment.day} {self.months[moment.month]}"
         return f"{text} {moment.year}" if year else text
+
+    def local(self, moment: datetime) -> datetime:
+        """An aware moment in the page's time zone (a naive one as it is): what `iso` and
+        `short` write, for a caller that writes both from one conversion."""
+        return moment.astimezone(self.zone) if moment.utcoffset() is not None else moment
 
     def iso(self, moment: datetime) -> str:
         """As `iso_moment`."""
