@@ -9,12 +9,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from operator import attrgetter
 
 from interplay.core.balance import (
     PATTERN_MIDPOINT,
     Axis,
     autonomy_axis,
     connection_axis,
+    is_tabled,
     pattern_of,
     unit,
     unit_to_three,
@@ -143,37 +145,79 @@ class StageFinding:
     evidence: tuple[ScaleScore, ...]
 
 
+# The rule of interdependence's affinity by which extremes were scored, written once each.
+_INTERDEPENDENCE_RULES = {
+    present: "mean of " + ", ".join(["n(interdependence)", *(f"1 - n({s._value_})" for s in present)])
+    for present in (
+        (),
+        (Scale.DEPENDENCE,),
+        (Scale.OVER_INDEPENDENCE,),
+        (Scale.DEPENDENCE, Scale.OVER_INDEPENDENCE),
+    )
+}
+# A one-scale stage's affinity is the same for everyone with the same score: made the first
+# time a tabled score (core/balance.py) needs it, keyed by the score alone, shared after.
+_ONE_SCALE_AFFINITIES: dict[Stage, dict[float, StageAffinity]] = {
+    Stage.DEPENDENCE: {},
+    Stage.SELF_SUFFICIENCY: {},
+}
+
+
+def _one_scale_affinity(stage: Stage, score: float, rule: str) -> StageAffinity:
+    known = _ONE_SCALE_AFFINITIES[stage]
+    found = known.get(score) if type(score) is float else None  # 3 == 3.0, written "3"
+    if found is None:
+        found = StageAffinity(stage, unit_to_three(score), rule)
+        if type(score) is float and is_tabled(score):
+            known[score] = found
+    return found
+
+
 def _stage_affinities(scored: Scored) -> list[StageAffinity]:
     affinities: list[StageAffinity] = []
-    if Scale.DEPENDENCE in scored:
-        value = unit_to_three(scored[Scale.DEPENDENCE].score)
-        affinities.append(StageAffinity(Stage.DEPENDENCE, value, "n(dependence)"))
-    if Scale.OVER_INDEPENDENCE in scored:
-        value = unit_to_three(scored[Scale.OVER_INDEPENDENCE].score)
-        affinities.append(StageAffinity(Stage.SELF_SUFFICIENCY, value, "n(over_independence)"))
-    if Scale.INTERDEPENDENCE in scored:
+    dependence = scored.get(Scale.DEPENDENCE)
+    over_independence = scored.get(Scale.OVER_INDEPENDENCE)
+    if dependence is not None:
+        affinities.append(
+            _one_scale_affinity(Stage.DEPENDENCE, dependence.score, "n(dependence)")
+        )
+    if over_independence is not None:
+        affinities.append(
+            _one_scale_affinity(
+                Stage.SELF_SUFFICIENCY, over_independence.score, "n(over_independence)"
+            )
+        )
+    interdependence = scored.get(Scale.INTERDEPENDENCE)
+    if interdependence is not None:
         # Interdependence is the stage that integrates the other two: give-and-take without
         # either extreme, so the extremes count against it.
-        terms = [unit(scored[Scale.INTERDEPENDENCE].score)]
-        names = ["n(interdependence)"]
-        for scale in (Scale.DEPENDENCE, Scale.OVER_INDEPENDENCE):
-            if scale in scored:
-                terms.append(1.0 - unit(scored[scale].score))
-                names.append(f"1 - n({scale._value_})")
-        rule = f"mean of {', '.join(names)}"
+        terms = [unit(interdependence.score)]
+        present: list[Scale] = []
+        for scale, extreme in (
+            (Scale.DEPENDENCE, dependence),
+            (Scale.OVER_INDEPENDENCE, over_independence),
+        ):
+            if extreme is not None:
+                terms.append(1.0 - unit(extreme.score))
+                present.append(scale)
+        rule = _INTERDEPENDENCE_RULES[tuple(present)]
         affinities.append(
             StageAffinity(Stage.INTERDEPENDENCE, round(sum(terms) / len(terms), 3), rule)
         )
     return affinities
 
 
+_AFFINITY = attrgetter("affinity")
+_STAGE_UNSCORED = reason("stage.unscored")
+
+
 def stage_of(scored: Scored) -> StageFinding:
     affinities = _stage_affinities(scored)
     evidence = _evidence(scored, (Scale.DEPENDENCE, Scale.OVER_INDEPENDENCE, Scale.INTERDEPENDENCE))
     if len(affinities) < 2:
-        why = reason("stage.unscored")
+        why = _STAGE_UNSCORED
         return StageFinding(None, None, False, None, tuple(affinities), why, evidence)
-    ranked = sorted(affinities, key=lambda a: a.affinity, reverse=True)
+    ranked = sorted(affinities, key=_AFFINITY, reverse=True)
     top, second = ranked[0], ranked[1]
     gap = top.affinity - second.affinity
     confidence = round(min(1.0, 2.0 * gap), 2)
