@@ -147,7 +147,8 @@ class StageFinding:
 
 # The rule of interdependence's affinity by which extremes were scored, written once each.
 _INTERDEPENDENCE_RULES = {
-    present: "mean of " + ", ".join(["n(interdependence)", *(f"1 - n({s._value_})" for s in present)])
+    present: "mean of "
+    + ", ".join(["n(interdependence)", *(f"1 - n({scale._value_})" for scale in present)])
     for present in (
         (),
         (Scale.DEPENDENCE,),
@@ -178,9 +179,7 @@ def _stage_affinities(scored: Scored) -> list[StageAffinity]:
     dependence = scored.get(Scale.DEPENDENCE)
     over_independence = scored.get(Scale.OVER_INDEPENDENCE)
     if dependence is not None:
-        affinities.append(
-            _one_scale_affinity(Stage.DEPENDENCE, dependence.score, "n(dependence)")
-        )
+        affinities.append(_one_scale_affinity(Stage.DEPENDENCE, dependence.score, "n(dependence)"))
     if over_independence is not None:
         affinities.append(
             _one_scale_affinity(
@@ -311,31 +310,47 @@ def _barrier_detail(barrier: Barrier, score: ScaleScore) -> Reason | None:
     labels = BARRIER_ITEM_LABELS.get(barrier)
     if labels is None:
         return None
-    agreed: dict[str, list[str]] = {}
-    for answer in score.answers:
-        if answer.item_id in labels and answer.answer >= AGREES_FROM:
-            agreed.setdefault(labels[answer.item_id], []).append(answer.item_id)
+    agreed = tuple(
+        [
+            answer.item_id
+            for answer in score.answers
+            if answer.answer >= AGREES_FROM and answer.item_id in labels
+        ]
+    )
     if not agreed:
         return None
-    groups = tuple(f"{PULL_CODES[label]}={','.join(ids)}" for label, ids in agreed.items())
-    return reason("barrier.agreed", groups=groups)
+    # The detail is the agreed items and nothing else (a barrier has a handful of labelled
+    # items, so a few dozen details at most): written the first time, looked up after.
+    known = _DETAILS.setdefault(barrier, {})
+    detail = known.get(agreed)
+    if detail is None:
+        groups: dict[str, list[str]] = {}
+        for item_id in agreed:
+            groups.setdefault(labels[item_id], []).append(item_id)
+        detail = known[agreed] = reason(
+            "barrier.agreed",
+            groups=tuple(f"{PULL_CODES[label]}={','.join(ids)}" for label, ids in groups.items()),
+        )
+    return detail
 
 
-_BARRIER_SCALES = tuple((barrier, barrier.scale) for barrier in Barrier)
+_DETAILS: dict[Barrier, dict[tuple[str, ...], Reason]] = {}
+_BARRIER_OF_SCALE = {barrier.scale: barrier for barrier in Barrier}
+_BARRIER_SCALES = tuple(_BARRIER_OF_SCALE)
+_SCORE = attrgetter("score")
 
 
 def barriers_of(scored: Scored) -> tuple[BarrierFinding, ...]:
-    """Scored barriers, strongest first (ties keep the article's order)."""
-    present = [(barrier, scored[scale]) for barrier, scale in _BARRIER_SCALES if scale in scored]
-    present.sort(key=lambda pair: -pair[1].score)
-    return tuple(
-        [
-            BarrierFinding(
-                barrier, rank, score.score, score.level, _barrier_detail(barrier, score), (score,)
-            )
-            for rank, (barrier, score) in enumerate(present, start=1)
-        ]
-    )
+    """Scored barriers, strongest first (ties keep the article's order: the sort is stable,
+    reversed too)."""
+    present = [scored[scale] for scale in _BARRIER_SCALES if scale in scored]
+    present.sort(key=_SCORE, reverse=True)
+    findings = []
+    for rank, score in enumerate(present, start=1):
+        barrier = _BARRIER_OF_SCALE[score.scale]
+        detail = _barrier_detail(barrier, score)
+        findings.append(BarrierFinding(barrier, rank, score.score, score.level, detail, (score,)))
+    return tuple(findings)
 
 
 @quick_init
@@ -423,10 +438,13 @@ def risks_of(
         autonomy = autonomy_axis(means)
     agency = autonomy.score
     findings: list[RiskFinding] = []
+    get = scored.get
     for rule, scales, test, words, explanation, unjudged in _RISK_TABLE:
-        evidence = tuple([scored[scale] for scale in scales if scale in scored])
-        # a rule's scales are distinct, so all are scored when all are in the evidence
-        present = agency is not None if test is None else len(evidence) == len(scales)
+        evidence = tuple(map(get, scales))
+        complete = all(evidence)  # a ScaleScore is true, a missing scale None
+        if not complete:
+            evidence = tuple([score for score in evidence if score is not None])
+        present = agency is not None if test is None else complete
         if not present:
             missing = tuple([s._value_ for s in scales if s not in scored])
             why = reason(unjudged, missing=missing)
