@@ -146,7 +146,7 @@ class StageFinding:
 
 
 # The rule of interdependence's affinity by which extremes were scored, written once each.
-_INTERDEPENDENCE_RULES = {
+_INTERDEPENDENCE_RULES: dict[tuple[Scale, ...], str] = {
     present: "mean of "
     + ", ".join(["n(interdependence)", *(f"1 - n({scale._value_})" for scale in present)])
     for present in (
@@ -440,10 +440,13 @@ def risks_of(
     findings: list[RiskFinding] = []
     get = scored.get
     for rule, scales, test, words, explanation, unjudged in _RISK_TABLE:
-        evidence = tuple(map(get, scales))
-        complete = all(evidence)  # a ScaleScore is true, a missing scale None
-        if not complete:
-            evidence = tuple([score for score in evidence if score is not None])
+        found = tuple(map(get, scales))
+        complete = all(found)  # a ScaleScore is true, a missing scale None
+        evidence: tuple[ScaleScore, ...] = (
+            found  # type: ignore[assignment]  # none of it None, just checked
+            if complete
+            else tuple([score for score in found if score is not None])
+        )
         present = agency is not None if test is None else complete
         if not present:
             missing = tuple([s._value_ for s in scales if s not in scored])
