@@ -84,6 +84,11 @@ _UNIT_VALUES: dict[float, tuple[float, float, float]] = {
 }
 
 
+def is_tabled(score: float) -> bool:
+    """Whether `score` is one of the table's (a mean of whole answers, as scoring stores it)."""
+    return score in _UNIT_VALUES
+
+
 def part_value(score: float, inverted: bool) -> float:
     """A scale's value on an axis: `round(1 - unit(score) if inverted else unit(score), 4)`."""
     known = _UNIT_VALUES.get(score)
@@ -98,20 +103,35 @@ def unit_to_three(score: float) -> float:
     return round(unit(score), 3) if known is None else known[2]
 
 
+# An axis part is the same for everyone with the same score: for a tabled score (above) it is
+# made the first time it is needed and shared after, one per recipe entry and score (at most
+# six entries times the table's scores). Keyed by the score alone, so no person's answers are
+# kept; any other score (a pulse's unrounded mean, an int) makes its part afresh.
+_PARTS: dict[tuple[Scale, bool, int], dict[float, AxisPart]] = {}
+
+
 def axis(recipe: tuple[tuple[Scale, bool, int], ...], scores: Mapping[Scale, float]) -> Axis:
     parts: list[AxisPart] = []
     missing: list[Scale] = []
     weights: list[int] = []
     weighted: list[float] = []
-    for scale, inverted, weight in recipe:
+    for entry in recipe:
+        scale, inverted, weight = entry
         if scale not in scores:
             missing.append(scale)
             continue
         score = scores[scale]
-        value = part_value(score, inverted)
-        parts.append(AxisPart(scale, score, inverted, weight, value))
+        # floats only: an int 3 is an equal key to 3.0 but is written "3"
+        tabled = type(score) is float and score in _UNIT_VALUES
+        known = _PARTS.setdefault(entry, {})
+        part = known.get(score) if tabled else None
+        if part is None:
+            part = AxisPart(scale, score, inverted, weight, part_value(score, inverted))
+            if tabled:
+                known[score] = part
+        parts.append(part)
         weights.append(weight)
-        weighted.append(value * weight)
+        weighted.append(part.value * weight)
     if len(parts) < MIN_PARTS_PER_AXIS:
         return Axis(None, tuple(parts), tuple(missing))
     # sums of lists in recipe order: the same additions as the formula written out

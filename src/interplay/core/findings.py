@@ -9,12 +9,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from operator import attrgetter
 
 from interplay.core.balance import (
     PATTERN_MIDPOINT,
     Axis,
     autonomy_axis,
     connection_axis,
+    is_tabled,
     pattern_of,
     unit,
     unit_to_three,
@@ -143,37 +145,78 @@ class StageFinding:
     evidence: tuple[ScaleScore, ...]
 
 
+# The rule of interdependence's affinity by which extremes were scored, written once each.
+_INTERDEPENDENCE_RULES: dict[tuple[Scale, ...], str] = {
+    present: "mean of "
+    + ", ".join(["n(interdependence)", *(f"1 - n({scale._value_})" for scale in present)])
+    for present in (
+        (),
+        (Scale.DEPENDENCE,),
+        (Scale.OVER_INDEPENDENCE,),
+        (Scale.DEPENDENCE, Scale.OVER_INDEPENDENCE),
+    )
+}
+# A one-scale stage's affinity is the same for everyone with the same score: made the first
+# time a tabled score (core/balance.py) needs it, keyed by the score alone, shared after.
+_ONE_SCALE_AFFINITIES: dict[Stage, dict[float, StageAffinity]] = {
+    Stage.DEPENDENCE: {},
+    Stage.SELF_SUFFICIENCY: {},
+}
+
+
+def _one_scale_affinity(stage: Stage, score: float, rule: str) -> StageAffinity:
+    known = _ONE_SCALE_AFFINITIES[stage]
+    found = known.get(score) if type(score) is float else None  # 3 == 3.0, written "3"
+    if found is None:
+        found = StageAffinity(stage, unit_to_three(score), rule)
+        if type(score) is float and is_tabled(score):
+            known[score] = found
+    return found
+
+
 def _stage_affinities(scored: Scored) -> list[StageAffinity]:
     affinities: list[StageAffinity] = []
-    if Scale.DEPENDENCE in scored:
-        value = unit_to_three(scored[Scale.DEPENDENCE].score)
-        affinities.append(StageAffinity(Stage.DEPENDENCE, value, "n(dependence)"))
-    if Scale.OVER_INDEPENDENCE in scored:
-        value = unit_to_three(scored[Scale.OVER_INDEPENDENCE].score)
-        affinities.append(StageAffinity(Stage.SELF_SUFFICIENCY, value, "n(over_independence)"))
-    if Scale.INTERDEPENDENCE in scored:
+    dependence = scored.get(Scale.DEPENDENCE)
+    over_independence = scored.get(Scale.OVER_INDEPENDENCE)
+    if dependence is not None:
+        affinities.append(_one_scale_affinity(Stage.DEPENDENCE, dependence.score, "n(dependence)"))
+    if over_independence is not None:
+        affinities.append(
+            _one_scale_affinity(
+                Stage.SELF_SUFFICIENCY, over_independence.score, "n(over_independence)"
+            )
+        )
+    interdependence = scored.get(Scale.INTERDEPENDENCE)
+    if interdependence is not None:
         # Interdependence is the stage that integrates the other two: give-and-take without
         # either extreme, so the extremes count against it.
-        terms = [unit(scored[Scale.INTERDEPENDENCE].score)]
-        names = ["n(interdependence)"]
-        for scale in (Scale.DEPENDENCE, Scale.OVER_INDEPENDENCE):
-            if scale in scored:
-                terms.append(1.0 - unit(scored[scale].score))
-                names.append(f"1 - n({scale._value_})")
-        rule = f"mean of {', '.join(names)}"
+        terms = [unit(interdependence.score)]
+        present: list[Scale] = []
+        for scale, extreme in (
+            (Scale.DEPENDENCE, dependence),
+            (Scale.OVER_INDEPENDENCE, over_independence),
+        ):
+            if extreme is not None:
+                terms.append(1.0 - unit(extreme.score))
+                present.append(scale)
+        rule = _INTERDEPENDENCE_RULES[tuple(present)]
         affinities.append(
             StageAffinity(Stage.INTERDEPENDENCE, round(sum(terms) / len(terms), 3), rule)
         )
     return affinities
 
 
+_AFFINITY = attrgetter("affinity")
+_STAGE_UNSCORED = reason("stage.unscored")
+
+
 def stage_of(scored: Scored) -> StageFinding:
     affinities = _stage_affinities(scored)
     evidence = _evidence(scored, (Scale.DEPENDENCE, Scale.OVER_INDEPENDENCE, Scale.INTERDEPENDENCE))
     if len(affinities) < 2:
-        why = reason("stage.unscored")
+        why = _STAGE_UNSCORED
         return StageFinding(None, None, False, None, tuple(affinities), why, evidence)
-    ranked = sorted(affinities, key=lambda a: a.affinity, reverse=True)
+    ranked = sorted(affinities, key=_AFFINITY, reverse=True)
     top, second = ranked[0], ranked[1]
     gap = top.affinity - second.affinity
     confidence = round(min(1.0, 2.0 * gap), 2)
@@ -267,31 +310,47 @@ def _barrier_detail(barrier: Barrier, score: ScaleScore) -> Reason | None:
     labels = BARRIER_ITEM_LABELS.get(barrier)
     if labels is None:
         return None
-    agreed: dict[str, list[str]] = {}
-    for answer in score.answers:
-        if answer.item_id in labels and answer.answer >= AGREES_FROM:
-            agreed.setdefault(labels[answer.item_id], []).append(answer.item_id)
+    agreed = tuple(
+        [
+            answer.item_id
+            for answer in score.answers
+            if answer.answer >= AGREES_FROM and answer.item_id in labels
+        ]
+    )
     if not agreed:
         return None
-    groups = tuple(f"{PULL_CODES[label]}={','.join(ids)}" for label, ids in agreed.items())
-    return reason("barrier.agreed", groups=groups)
+    # The detail is the agreed items and nothing else (a barrier has a handful of labelled
+    # items, so a few dozen details at most): written the first time, looked up after.
+    known = _DETAILS.setdefault(barrier, {})
+    detail = known.get(agreed)
+    if detail is None:
+        groups: dict[str, list[str]] = {}
+        for item_id in agreed:
+            groups.setdefault(labels[item_id], []).append(item_id)
+        detail = known[agreed] = reason(
+            "barrier.agreed",
+            groups=tuple(f"{PULL_CODES[label]}={','.join(ids)}" for label, ids in groups.items()),
+        )
+    return detail
 
 
-_BARRIER_SCALES = tuple((barrier, barrier.scale) for barrier in Barrier)
+_DETAILS: dict[Barrier, dict[tuple[str, ...], Reason]] = {}
+_BARRIER_OF_SCALE = {barrier.scale: barrier for barrier in Barrier}
+_BARRIER_SCALES = tuple(_BARRIER_OF_SCALE)
+_SCORE = attrgetter("score")
 
 
 def barriers_of(scored: Scored) -> tuple[BarrierFinding, ...]:
-    """Scored barriers, strongest first (ties keep the article's order)."""
-    present = [(barrier, scored[scale]) for barrier, scale in _BARRIER_SCALES if scale in scored]
-    present.sort(key=lambda pair: -pair[1].score)
-    return tuple(
-        [
-            BarrierFinding(
-                barrier, rank, score.score, score.level, _barrier_detail(barrier, score), (score,)
-            )
-            for rank, (barrier, score) in enumerate(present, start=1)
-        ]
-    )
+    """Scored barriers, strongest first (ties keep the article's order: the sort is stable,
+    reversed too)."""
+    present = [scored[scale] for scale in _BARRIER_SCALES if scale in scored]
+    present.sort(key=_SCORE, reverse=True)
+    findings = []
+    for rank, score in enumerate(present, start=1):
+        barrier = _BARRIER_OF_SCALE[score.scale]
+        detail = _barrier_detail(barrier, score)
+        findings.append(BarrierFinding(barrier, rank, score.score, score.level, detail, (score,)))
+    return tuple(findings)
 
 
 @quick_init
@@ -379,10 +438,16 @@ def risks_of(
         autonomy = autonomy_axis(means)
     agency = autonomy.score
     findings: list[RiskFinding] = []
+    get = scored.get
     for rule, scales, test, words, explanation, unjudged in _RISK_TABLE:
-        evidence = tuple([scored[scale] for scale in scales if scale in scored])
-        # a rule's scales are distinct, so all are scored when all are in the evidence
-        present = agency is not None if test is None else len(evidence) == len(scales)
+        found = tuple(map(get, scales))
+        complete = all(found)  # a ScaleScore is true, a missing scale None
+        evidence: tuple[ScaleScore, ...] = (
+            found  # type: ignore[assignment]  # none of it None, just checked
+            if complete
+            else tuple([score for score in found if score is not None])
+        )
+        present = agency is not None if test is None else complete
         if not present:
             missing = tuple([s._value_ for s in scales if s not in scored])
             why = reason(unjudged, missing=missing)

@@ -212,8 +212,10 @@ class BankIndex:
         `points()` packs them), the most points first and ties in bank order."""
         lanes = points.to_bytes(self.size, "little")
         matches = compress(range(self.size), lanes.translate(_IS_MATCH))
-        # sorting is stable with reverse=True too, so equal points keep the bank's order
-        return sorted(matches, key=lanes.__getitem__, reverse=True)
+        # sorting is stable with reverse=True too, so equal points keep the bank's order; the
+        # key reads a list, whose `__getitem__` C calls directly (a bytes' goes through a
+        # wrapper that makes an argument tuple per call)
+        return sorted(matches, key=list(lanes).__getitem__, reverse=True)
 
     def reasons(
         self,

@@ -192,29 +192,66 @@ _WRITERS: dict[str, Callable[[Any], str]] = {
 }
 
 
+# A number's text by its spec, remembered: `format(3.25, ".2f")` costs CPython some 3,500
+# instructions (it works the decimal digits out exactly), and profiles write the same few
+# hundred scale scores, affinities and axis values again and again. Keyed by the number alone,
+# never by anything else of a person, so the text is exactly what `format` writes for it. Only
+# nonzero floats are kept: 0.0 and -0.0 are equal keys written differently, and so are 3 and
+# 3.0 under "g"; NaN is never equal to itself. A few thousand numbers at most are kept.
+_NUMBER_TEXT: dict[str, dict[float, str]] = {}
+_NUMBERS_KEPT = 4096
+
+
+def _number_text(value: object, spec: str) -> str:
+    if type(value) is not float or not value or value != value:
+        return format(value, spec)
+    known = _NUMBER_TEXT.setdefault(spec, {})
+    text = known.get(value)
+    if text is None:
+        if len(known) >= _NUMBERS_KEPT:
+            known.clear()
+        text = known[value] = format(value, spec)
+    return text
+
+
 @cache
-def _english_template(code: str) -> tuple[str, tuple[tuple[str, Callable[[Any], str]], ...]]:
-    """The template with our own specs taken out (so C's `str.format` writes it), and the
-    parameters those specs turn into text first."""
-    parts, writers = [], []
-    for literal, name, spec, _ in string.Formatter().parse(TEMPLATES[code]):
+def _english_template(
+    code: str,
+) -> tuple[str, tuple[tuple[str, Callable[[Any], str]], ...], tuple[tuple[str, str], ...]]:
+    """The template with our own specs and the numbers' specs taken out (so C's
+    `str.format_map` only places text), the parameters those specs turn into text first, and
+    the numbers with their specs (each name once: the midpoint is written twice, alike)."""
+    fields = list(string.Formatter().parse(TEMPLATES[code]))
+    specs: dict[str, set[str]] = {}
+    for _, name, spec, _ in fields:
+        if name is not None:
+            specs.setdefault(name, set()).add(spec or "")
+    parts, writers, numbers = [], {}, {}
+    for literal, name, spec, _ in fields:
         parts.append(literal.replace("{", "{{").replace("}", "}}"))
         if name is None:
             continue
         if spec in _WRITERS:
-            writers.append((name, _WRITERS[spec]))
+            writers[name] = _WRITERS[spec]
+            parts.append(f"{{{name}}}")
+        elif spec and len(specs[name]) == 1:  # one spec wherever it is written: done first
+            numbers[name] = spec
             parts.append(f"{{{name}}}")
         else:
             parts.append(f"{{{name}:{spec}}}" if spec else f"{{{name}}}")
-    return "".join(parts), tuple(writers)
+    return "".join(parts), tuple(writers.items()), tuple(numbers.items())
 
 
 def english(code: str, params: Mapping[str, Param]) -> str:
     """The reason's English text (the words the first profile form stored)."""
-    template, writers = _english_template(code)
-    if writers:
-        params = {**params, **{name: write(params[name]) for name, write in writers}}
-    return template.format(**params)
+    template, writers, numbers = _english_template(code)
+    if writers or numbers:
+        params = dict(params)
+        for name, write in writers:
+            params[name] = write(params[name])
+        for name, spec in numbers:
+            params[name] = _number_text(params[name], spec)
+    return template.format_map(params)
 
 
 class Reason(str):
@@ -227,18 +264,21 @@ class Reason(str):
     json_params: dict[str, Any]
 
     def __new__(cls, code: str, params: Mapping[str, Param] | None = None) -> Reason:
-        # An id may come as the vocabulary's StrEnum member: stored as its plain id.
-        params = {
-            key: value._value_ if isinstance(value, Enum) else value
-            for key, value in (params or {}).items()
-        }
-        text = str(params["text"]) if code == LEGACY_TEXT else english(code, params)
-        made = super().__new__(cls, text)
+        # An id may come as the vocabulary's StrEnum member: stored as its plain id. JSON has
+        # lists, not tuples: `json_params` is worked out once per reason, in the same walk.
+        plain: dict[str, Any] = {}
+        json_params: dict[str, Any] = {}
+        if params:
+            for key, value in params.items():
+                if isinstance(value, Enum):
+                    value = value._value_
+                plain[key] = value
+                json_params[key] = list(value) if isinstance(value, tuple) else value
+        text = str(plain["text"]) if code == LEGACY_TEXT else english(code, plain)
+        made = str.__new__(cls, text)
         made.code = code
-        made.params = params
-        made.json_params = {  # JSON has lists, not tuples; worked out once per reason
-            key: list(value) if isinstance(value, tuple) else value for key, value in params.items()
-        }
+        made.params = plain
+        made.json_params = json_params
         return made
 
     def __reduce__(self) -> tuple[Any, ...]:
@@ -254,9 +294,19 @@ def _cached(code: str, params: tuple[tuple[str, Param], ...]) -> Reason:
     return Reason(code, dict(params))
 
 
+# Reasons without parameters (most of a profile's), one per code: a dictionary look-up instead
+# of the cache's key and its bookkeeping.
+_CONSTANT: dict[str, Reason] = {}
+
+
 def reason(code: str, **params: Param) -> Reason:
     """The Reason for `code` with `params`; the same reason is made once and shared, so a
     profile's many constant reasons (risk rules, notes, question matches) cost a lookup."""
+    if not params:
+        made = _CONSTANT.get(code)
+        if made is None:
+            made = _CONSTANT[code] = Reason(code)
+        return made
     return _cached(code, tuple(params.items()))
 
 

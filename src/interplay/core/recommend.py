@@ -243,8 +243,9 @@ def _ranked(pool: _Pool, levels: Mapping[Scale, Level]) -> list[Experiment]:
             if found is not None:
                 points += found[slot]
     size = len(pool.experiments)
-    lanes = points.to_bytes(size, "little")
-    # sorting is stable with reverse=True too, so equal points keep the library's order
+    lanes = list(points.to_bytes(size, "little"))
+    # sorting is stable with reverse=True too, so equal points keep the library's order (a
+    # list's `__getitem__` is called directly, a bytes' through a wrapper)
     order = sorted(range(size), key=lanes.__getitem__, reverse=True)
     return list(map(pool.experiments.__getitem__, order))
 

@@ -11,6 +11,7 @@ import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
+from itertools import compress
 from operator import attrgetter, getitem
 
 from interplay.core.frozen import quick_init
@@ -150,24 +151,31 @@ class _Plan:
     scales: tuple[tuple[Scale, tuple[tuple[str, tuple[ItemAnswer, ...]], ...], int, int], ...]
     # per core scale: the ids of its forward and of its reverse-keyed items
     balanced: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]
-    # For a person who answered every item (three in four do): per scale its ids, each
-    # item's evidence indexed by the answer itself, the ids of its forward and of its
-    # reverse-keyed items, and what the reverse-keyed items' flips add up to (a flipped
-    # answer is ANSWER_MIN + ANSWER_MAX - answer), so the keyed sum is two sums of answers;
-    # then its item count and its means by keyed sum (`_means_of`).
+    # For a person who answered every item (three in four do): the item ids scale by scale
+    # (`by_scale`'s order), so their answers are one tuple read in C; then per scale the
+    # stretch of that tuple it holds, each item's evidence indexed by the answer itself, which
+    # of its items are forward and which reverse-keyed (masks for `compress`), what the
+    # reverse-keyed items' flips add up to (a flipped answer is ANSWER_MIN + ANSWER_MAX -
+    # answer), its item count, its means by keyed sum (`_means_of`), and, for one of
+    # `balanced`'s scales (in their order), its counts of forward and of reverse-keyed items.
+    order: tuple[str, ...]
     complete: tuple[
         tuple[
             Scale,
-            tuple[str, ...],
+            int,
+            int,
             tuple[tuple[ItemAnswer, ...], ...],
-            tuple[str, ...],
-            tuple[str, ...],
+            tuple[bool, ...],
+            tuple[bool, ...],
             int,
             int,
             tuple[tuple[float, Level], ...],
+            tuple[int, int] | None,
         ],
         ...,
     ]
+    # per scale with too few answers, by how many it has: its `Unscored` (the same for anyone)
+    short: Mapping[Scale, tuple[Unscored, ...]]
     # the means of as many whole answers as the instrument has items (`_means_of`)
     all_means: tuple[tuple[float, Level], ...]
 
@@ -207,27 +215,72 @@ def _plan(items: Sequence[Item]) -> _Plan:
         )
         for scale, scale_items in by_scale
     )
-    complete = tuple(
-        (
-            scale,
-            tuple(item.id for item in scale_items),
-            # indexed by the answer itself; below ANSWER_MIN (never read) repeats the first
-            tuple(
+    balanced_scales = [
+        scale
+        for scale, (forward_ids, reverse_ids) in zip(CORE_SCALES, balanced, strict=True)
+        if forward_ids and reverse_ids
+    ]
+    order = tuple(item.id for _, scale_items in by_scale for item in scale_items)
+    complete = []
+    start = 0
+    for scale, scale_items in by_scale:
+        stop = start + len(scale_items)
+        reverse_count = sum(1 for item in scale_items if item.reverse)
+        complete.append(
+            (
+                scale,
+                start,
+                stop,
+                # indexed by the answer itself; below ANSWER_MIN (never read) repeats the first
                 tuple(
-                    evidence[item.id][max(0, value - ANSWER_MIN)] for value in range(ANSWER_MAX + 1)
-                )
-                for item in scale_items
-            ),
-            tuple(item.id for item in scale_items if not item.reverse),
-            tuple(item.id for item in scale_items if item.reverse),
-            (ANSWER_MIN + ANSWER_MAX) * sum(1 for item in scale_items if item.reverse),
-            len(scale_items),
-            _means_of(len(scale_items)),
+                    tuple(
+                        evidence[item.id][max(0, value - ANSWER_MIN)]
+                        for value in range(ANSWER_MAX + 1)
+                    )
+                    for item in scale_items
+                ),
+                tuple(not item.reverse for item in scale_items),
+                tuple(item.reverse for item in scale_items),
+                (ANSWER_MIN + ANSWER_MAX) * reverse_count,
+                len(scale_items),
+                _means_of(len(scale_items)),
+                (
+                    (sum(1 for item in scale_items if not item.reverse), reverse_count)
+                    if scale in balanced_scales
+                    else None
+                ),
+            )
         )
-        for scale, scale_items in by_scale
-    )
+        start = stop
+    # The index adds the balanced scales' means in `balanced`'s order (the vocabulary's core
+    # scales): scoring walks `by_scale` (the vocabulary's order of all scales), the same one.
+    if [row[0] for row in complete if row[-1] is not None] != balanced_scales:
+        raise ValueError("the core scales must come in the vocabulary's order of all scales")
+    short = {
+        scale: tuple(
+            Unscored(
+                scale,
+                count,
+                total,
+                needed,
+                reason("unscored.too_few_answers", answered=count, total=total, needed=needed),
+            )
+            for count in range(needed)
+        )
+        for scale, _, total, needed in scales
+    }
     all_means = _means_of(len(evidence))
-    plan = _Plan(frozenset(evidence), by_scale, evidence, scales, balanced, complete, all_means)
+    plan = _Plan(
+        frozenset(evidence),
+        by_scale,
+        evidence,
+        scales,
+        balanced,
+        order,
+        tuple(complete),
+        short,
+        all_means,
+    )
     if len(_PLANS) > 32:  # instruments made on the fly (tests, the pulse): keep a few only
         _PLANS.clear()
     _PLANS[id(items)] = (items, plan)
@@ -247,7 +300,8 @@ _ANSWER_RANGE = frozenset(range(ANSWER_MIN, ANSWER_MAX + 1))
 
 
 def _validate(answers: Mapping[str, object], known: frozenset[str]) -> dict[str, int]:
-    if not isinstance(answers, Mapping):
+    # (a plain dict is asked first: the ABC's isinstance costs a Python call)
+    if type(answers) is not dict and not isinstance(answers, Mapping):
         raise AnswerError(None, "answers must map item ids to whole numbers from 1 to 5")
     if not answers:
         raise AnswerError(None, "no answers given: answer at least one item")
@@ -257,7 +311,7 @@ def _validate(answers: Mapping[str, object], known: frozenset[str]) -> dict[str,
     values = answers.values()
     if (
         known.issuperset(answers)
-        and {type(value) for value in values} == _INT_ONLY
+        and set(map(type, values)) == _INT_ONLY
         and _ANSWER_RANGE.issuperset(values)
     ):
         return dict(answers)  # type: ignore[arg-type]  # every value was just checked an int
@@ -283,14 +337,14 @@ def _score_scale(
     total: int,
     needed: int,
     answers: Mapping[str, int],
+    short: tuple[Unscored, ...],
 ) -> ScaleScore | Unscored:
     given = [
         choices[answers[item_id] - ANSWER_MIN] for item_id, choices in layout if item_id in answers
     ]
     count = len(given)
     if count < needed:
-        why = reason("unscored.too_few_answers", answered=count, total=total, needed=needed)
-        return Unscored(scale, count, total, needed, why)
+        return short[count]
     score, level = _means_of(count)[sum(map(_KEYED, given))]
     return ScaleScore(scale, score, level, count, total, tuple(given))
 
@@ -320,25 +374,39 @@ def _acquiescence_of(per_scale: list[float], mean_agreement: float) -> Acquiesce
 
 def _score_complete(plan: _Plan, answers: dict[str, int]) -> ScoreSheet:
     """`score_answers` when every item is answered: no scale is short of answers, so each is
-    a few sums over the answers without asking which were given. The same numbers:
-    the keyed sums are the same whole numbers, divided by the same counts."""
-    answer = answers.__getitem__
+    a few sums over a stretch of the answers without asking which were given. The same
+    numbers: the keyed sums are the same whole numbers, divided by the same counts, and the
+    acquiescence index adds the same means in the same order."""
+    # answers given in the plan's order (as the instrument lists its items) are read in C
+    if tuple(answers) == plan.order:
+        values = tuple(answers.values())
+    else:
+        values = tuple(map(answers.__getitem__, plan.order))
     scored: dict[Scale, ScaleScore] = {}
-    for scale, ids, choices, forward, reverse, flipped, count, means in plan.complete:
-        score, level = means[sum(map(answer, forward)) + flipped - sum(map(answer, reverse))]
-        given = tuple(map(getitem, choices, map(answer, ids)))
-        scored[scale] = ScaleScore(scale, score, level, count, count, given)
-    per_scale = [
-        (
-            sum(map(answer, forward_ids)) / len(forward_ids)
-            + sum(map(answer, reverse_ids)) / len(reverse_ids)
-        )
-        / 2
-        for forward_ids, reverse_ids in plan.balanced
-        if forward_ids and reverse_ids
-    ]
+    per_scale: list[float] = []
+    for (
+        scale,
+        start,
+        stop,
+        choices,
+        forward,
+        reverse,
+        flipped,
+        count,
+        means,
+        balanced,
+    ) in plan.complete:
+        given = values[start:stop]
+        forward_sum = sum(compress(given, forward))
+        reverse_sum = sum(compress(given, reverse)) if flipped else 0
+        score, level = means[forward_sum + flipped - reverse_sum]
+        evidence = tuple(map(getitem, choices, given))
+        scored[scale] = ScaleScore(scale, score, level, count, count, evidence)
+        if balanced is not None:
+            forward_count, reverse_count = balanced
+            per_scale.append((forward_sum / forward_count + reverse_sum / reverse_count) / 2)
     # every item answered: the plain mean of len(answers) whole answers, looked up
-    mean_agreement = plan.all_means[sum(answers.values())][0]
+    mean_agreement = plan.all_means[sum(values)][0]
     return ScoreSheet(answers, scored, {}, _acquiescence_of(per_scale, mean_agreement))
 
 
@@ -353,7 +421,7 @@ def score_answers(answers: Mapping[str, object], items: Sequence[Item] | None = 
     scored: dict[Scale, ScaleScore] = {}
     unscored: dict[Scale, Unscored] = {}
     for scale, layout, total, needed in plan.scales:
-        result = _score_scale(scale, layout, total, needed, valid)
+        result = _score_scale(scale, layout, total, needed, valid, plan.short[scale])
         if isinstance(result, ScaleScore):
             scored[scale] = result
         else:
