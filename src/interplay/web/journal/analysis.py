@@ -129,6 +129,14 @@ def stored_themes(entry: Entry) -> tuple[tuple[Theme, float], ...]:
     return () if row is None else themes_from_stored(row.themes)
 
 
+def is_stale(entry: Entry) -> bool:
+    """Whether the entry's stored analysis is missing or by an older engine, from its versions
+    alone: a list asks this of every row, and the sealed part need not be read (or fetched:
+    it may be deferred) for it."""
+    row = _stored_row(entry)
+    return row is None or not versions_current(row)
+
+
 def stored_reading(entry: Entry) -> Reading:
     """The entry's stored analysis as it is, for pages: never recomputed here and never
     written (a GET writes nothing). A missing analysis reads as no themes, and like an older

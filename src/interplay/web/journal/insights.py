@@ -16,6 +16,7 @@ from interplay.language.theme_summary import SUMMARY_WINDOW, Piece, highlight, s
 from interplay.web import labels
 from interplay.web.journal.analysis import (
     Reading,
+    is_stale,
     stored_reading,
     stored_themes,
     themes_from_stored,
@@ -175,7 +176,7 @@ def _rows(
 
 
 def any_stale(entries: list[Any]) -> bool:
-    return any(stored_reading(entry).stale for entry in entries)
+    return any(is_stale(entry) for entry in entries)
 
 
 def highlighted(text: str, found: Reading) -> list[ShownPiece]:
