@@ -47,3 +47,22 @@ def test_typed_markup_is_shown_as_text_on_every_listing(practice):
     assert "&lt;script&gt;alert(&#x27;title&#x27;)&lt;/script&gt; I do it all myself" in listing
     dashboard = signed_in(practice.coach).get(reverse("coaching:dashboard")).content.decode()
     assert "&lt;img src=x onerror=&quot;alert(1)&quot;&gt;Mo" in dashboard
+
+
+def test_line_breaks_written_in_python_are_what_the_linebreaksbr_filter_writes():
+    from django.template.defaultfilters import linebreaksbr
+    from django.utils.safestring import SafeString
+
+    from interplay.web.kernel.html import lines
+
+    texts = [
+        "",
+        "one line",
+        "a\nb\r\nc\rd\n\n",
+        "<script>alert(\"x\")</script> & 'quoted'\r\n<b>next</b>",
+        "café — “curly” \u2028 tab\there",
+        SafeString("<em>already safe</em>\nline"),
+        42,
+    ]
+    for text in texts:
+        assert lines(text) == linebreaksbr(text, autoescape=True), text

@@ -14,7 +14,6 @@ from functools import lru_cache
 from typing import Any
 
 from django.http import HttpRequest
-from django.template.defaultfilters import linebreaksbr
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
@@ -36,7 +35,7 @@ from interplay.web.coaching.presenters import due_reasons, history_rows, since_f
 from interplay.web.coaching.timeline import timeline
 from interplay.web.journal.insights import any_stale, entry_themes, theme_summary
 from interplay.web.journal.models import Entry
-from interplay.web.kernel.html import e
+from interplay.web.kernel.html import e, lines
 from interplay.web.progress.presenters import reference_note
 
 OVERVIEW_MOMENTS = 5  # the latest shared things on the overview
@@ -512,7 +511,7 @@ def entries_html(rows: list[dict[str, Any]], before: str = "", after: str = "") 
         made.append(
             f'{before}<li><span class="kind">{kind}</span> <time datetime="{e(row["iso"])}">'
             f"{e(row['date'])}</time>\n    <h3>{e(row['title'])}</h3>"
-            f"<p>{linebreaksbr(row['body'], autoescape=True)}</p>\n{themes}\n</li>{after}"
+            f"<p>{lines(row['body'])}</p>\n{themes}\n</li>{after}"
         )
     return SafeString("".join(made))
 
@@ -709,7 +708,7 @@ def notes_html(rows: list[dict[str, Any]]) -> SafeString:
             follow_up = f"<p><strong>{next_time}</strong> {e(note.follow_up)}{closed}</p>"
         made.append(
             f'\n<article class="card">\n  <h3><time datetime="{e(iso)}">{e(when)}</time></h3>\n'
-            f"  <p>{linebreaksbr(note.body, autoescape=True)}</p>\n  {follow_up}\n"
+            f"  <p>{lines(note.body)}</p>\n  {follow_up}\n"
             f'  <a href="{e(row["href"])}">{edit}<span class="visually-hidden"> {e(when)}</span>'
             "</a>\n</article>\n"
         )

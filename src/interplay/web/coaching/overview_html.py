@@ -15,13 +15,13 @@ from typing import Any
 
 from django.http import HttpRequest
 from django.middleware.csrf import get_token
-from django.template.defaultfilters import floatformat, linebreaksbr
+from django.template.defaultfilters import floatformat
 from django.template.loader import render_to_string
 from django.utils.safestring import SafeString
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from interplay.web.kernel.html import e
+from interplay.web.kernel.html import e, lines
 from interplay.web.kernel.templatetags.idempotency import idempotency_field
 
 
@@ -148,7 +148,7 @@ def _due(context: Mapping[str, Any], csrf: str, w: Mapping[str, str]) -> str:
         parts.append(f'<h3>{w["open_follow_ups"]}</h3>\n<ul class="plain">\n')
         for note in context["follow_up_rows"]:
             parts.append(
-                f'  <li class="card">{linebreaksbr(note["text"], autoescape=True)}\n'
+                f'  <li class="card">{lines(note["text"])}\n'
                 f'    <form method="post" action="{e(note["done_href"])}" class="actions">'
                 f"{csrf}{idempotency_field()}\n"
                 f'      <button type="submit" class="button-quiet">{w["mark_done"]}</button>\n'

@@ -4,6 +4,7 @@ loop's nodes cost more than the data behind them)."""
 from __future__ import annotations
 
 import html
+import re
 
 
 def e(value: object) -> str:
@@ -14,3 +15,15 @@ def e(value: object) -> str:
         return html.escape(value)
     made = getattr(value, "__html__", None)
     return str(made()) if made is not None else html.escape(str(value))
+
+
+_LINE_BREAK = re.compile(r"\r\n|\r")
+
+
+def lines(value: object) -> str:
+    """Django's `linebreaksbr` filter (autoescaping on) for text written in Python: line
+    breaks made single `\\n`s, the text escaped as `e` escapes it, each break a `<br>`. The
+    filter's decorators and lazy wrappers cost more than the work on a page of entries."""
+    return e(_LINE_BREAK.sub("\n", str(value)) if type(value) is str else value).replace(
+        "\n", "<br>"
+    )
