@@ -70,19 +70,11 @@ def test_the_overview_reads_only_the_recent_check_ins_however_many_there_are(pra
     more than `RECENT_CHECK_INS` of them, so the page costs the same in the third year."""
     for n in range(RECENT_CHECK_INS + 6):
         pulse(practice.client, pulse_answers(1 + n % 5), days_ago(7 * n + 1))
-    decrypted = []
-    real = crypto.decrypt
-
-    def counting(token: str) -> str:
-        decrypted.append(token)
-        return real(token)
-
     browser = signed_in(practice.coach)
-    with patch.object(crypto, "decrypt", counting):
-        html = browser.get(reverse("coaching:client", args=[practice.client.pk])).content.decode()
+    html, decrypted = _decrypting(browser, reverse("coaching:client", args=[practice.client.pk]))
     assert html.count("Check-in") == OVERVIEW_MOMENTS  # the newest few, in the timeline
     assert "Weekly check-in" not in html  # the newest was a day ago: none is due
-    assert len(decrypted) <= RECENT_CHECK_INS + 2  # the check-ins shown, a flag or two at most
+    assert decrypted <= RECENT_CHECK_INS + 2  # the check-ins shown, a flag or two at most
 
 
 def test_the_overview_decrypts_the_text_of_the_entries_it_shows_only(practice):
@@ -93,20 +85,12 @@ def test_the_overview_decrypts_the_text_of_the_entries_it_shows_only(practice):
         write(practice.client, f"Title {n}", f"WORDS-{n} text", True, days_ago(10 + n))
     for n in range(OVERVIEW_MOMENTS - 1):
         pulse(practice.client, pulse_answers(1 + n % 5), days_ago(1 + n))
-    decrypted = []
-    real = crypto.decrypt
-
-    def counting(token: str) -> str:
-        decrypted.append(token)
-        return real(token)
-
     browser = signed_in(practice.coach)
-    with patch.object(crypto, "decrypt", counting):
-        html = browser.get(reverse("coaching:client", args=[practice.client.pk])).content.decode()
+    html, decrypted = _decrypting(browser, reverse("coaching:client", args=[practice.client.pk]))
     assert [n for n in range(OVERVIEW_MOMENTS) if f"WORDS-{n} " in html] == [0]
     assert "Title 0" in html and "Title 1" not in html
     assert html.count("(a rough weekly estimate)") == OVERVIEW_MOMENTS - 1
-    assert len(decrypted) == 2  # the shown entry's title and body
+    assert decrypted == 2  # the shown entry's title and body
 
 
 def test_a_check_in_without_its_score_columns_is_worded_from_its_result(practice):

@@ -37,6 +37,7 @@ from interplay.web.journal.insights import any_stale, entry_themes, theme_summar
 from interplay.web.journal.models import Entry
 from interplay.web.kernel.html import e, lines
 from interplay.web.progress.presenters import reference_note
+from interplay.web.safety.presenters import coach_flags_html
 
 OVERVIEW_MOMENTS = 5  # the latest shared things on the overview
 EXCERPT = 240  # characters of an entry shown on the overview
@@ -154,15 +155,8 @@ def header_html(context: dict[str, Any], request: HttpRequest) -> SafeString:
         f"{e(link['title'])}</a></li>"
         for link in context["sections"]
     )
-    flags = (
-        render_to_string(
-            "safety/_coach_flags.html",
-            {"safety_flags": context["safety_flags"], "show_client": False},
-            request,
-        )
-        if context["safety_flags"]
-        else "\n\n"  # the template's two line ends around its empty `{% if %}`
-    )
+    # Without flags: the template's two line ends around its empty `{% if %}`.
+    flags = coach_flags_html(context["safety_flags"], request, show_client=False, empty="\n\n")
     return SafeString(
         f'<p><a href="{e(dashboard_url())}">{all_clients}</a></p>\n<h1>{e(name)}</h1>\n'
         f'<nav class="section-tabs" aria-label="{sections_about % {"name": e(name)}}">\n'

@@ -17,7 +17,6 @@ from typing import Any
 from django.http import HttpRequest
 from django.middleware.csrf import get_token
 from django.template.defaultfilters import urlencode
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.safestring import SafeString
 from django.utils.translation import get_language, ngettext
@@ -25,6 +24,7 @@ from django.utils.translation import gettext as _
 
 from interplay.web.kernel.html import e
 from interplay.web.kernel.templatetags.idempotency import idempotency_field
+from interplay.web.safety.presenters import coach_flags_html
 
 
 @lru_cache(maxsize=16)
@@ -117,15 +117,8 @@ def dashboard_html(context: Mapping[str, Any], request: HttpRequest) -> SafeStri
     """The dashboard's content block for `context` (`presenters.dashboard_context` with the
     form, the invitation link and the safety flags), as `coaching/dashboard.html` wrote it."""
     w = _words(get_language())
-    flags = (
-        render_to_string(
-            "safety/_coach_flags.html",
-            {"safety_flags": context["safety_flags"], "show_client": True},
-            request,
-        )
-        if context["safety_flags"]
-        else "\n\n"  # what the include wrote without flags
-    )
+    # Without flags: what the include wrote.
+    flags = coach_flags_html(context["safety_flags"], request, show_client=True, empty="\n\n")
     body = _table(context, w) if context["rows"] else f"\n<p>{w['no_clients']}</p>\n"
     sent = (
         '\n<div class="card card-accent" role="status">\n'

@@ -23,6 +23,7 @@ from django.utils.translation import gettext as _
 
 from interplay.web.kernel.html import e, lines
 from interplay.web.kernel.templatetags.idempotency import idempotency_field
+from interplay.web.safety.presenters import coach_flags_html
 
 
 @lru_cache(maxsize=16)
@@ -165,15 +166,7 @@ def overview_html(context: Mapping[str, Any], request: HttpRequest) -> SafeStrin
     csrf = f'<input type="hidden" name="csrfmiddlewaretoken" value="{e(get_token(request))}">'
     client, href, urls = context["client"], context["href"], context["urls"]
     name = client.name
-    flags = (
-        render_to_string(
-            "safety/_coach_flags.html",
-            {"safety_flags": context["safety_flags"], "show_client": False},
-            request,
-        )
-        if context["safety_flags"]
-        else ""
-    )
+    flags = coach_flags_html(context["safety_flags"], request, show_client=False, empty="")
     if context["latest"]:
         headline = (
             f"<p>{e(_from_assessment(context['latest_date']))}\n"

@@ -3,8 +3,11 @@ their locale with the date the numbers were last checked."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
+from django.http import HttpRequest
+from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import get_language
 
@@ -28,3 +31,16 @@ def support_context(user: User, risk: SafetyRisk = SafetyRisk.NONE) -> dict[str,
 def safety_settings_context(client: User) -> dict[str, Any]:
     """The client's own safety section on the account page."""
     return {"safety_tell_coach": tells_coach(client), "safety_flags": flags_about(client)}
+
+
+def coach_flags_html(
+    flags: Sequence[Any], request: HttpRequest, *, show_client: bool, empty: str
+) -> str:
+    """The coach's safety flags (`safety/_coach_flags.html`) for a page written in Python;
+    `empty` stands in when there are none (what the page's template wrote around its empty
+    include), so the flags keep one wording wherever a coach meets them."""
+    if not flags:
+        return empty
+    return render_to_string(
+        "safety/_coach_flags.html", {"safety_flags": flags, "show_client": show_client}, request
+    )
