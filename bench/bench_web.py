@@ -82,7 +82,16 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--duration", type=int, default=10, help="wrk: seconds per URL")
     parser.add_argument("--connections", type=int, default=16)
     parser.add_argument("--threads", type=int, default=2)
-    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument(
+        "--workers", type=int, default=None, help="gunicorn processes (default: as `serve`)"
+    )
+    parser.add_argument(
+        "--server",
+        choices=("serve", "sync"),
+        default="serve",
+        help="serve: the gunicorn command `interplay serve` runs (gthread); sync: gunicorn's "
+        "default sync workers",
+    )
     parser.add_argument("--child", choices=("sqlite", "postgres"), help=argparse.SUPPRESS)
     parser.add_argument("--load", action="store_true", help=argparse.SUPPRESS)
     return parser.parse_args()
@@ -100,6 +109,11 @@ def configurations(args: argparse.Namespace) -> list[tuple[int, int]]:
 
 def main() -> None:
     args = parse_args()
+    if args.workers is None:
+        sys.path.insert(0, str(SRC))
+        from interplay.commands.web import default_workers
+
+        args.workers = default_workers()
     if args.child:
         child(args)
         return
@@ -146,6 +160,8 @@ def run_child(
         str(args.threads),
         "--workers",
         str(args.workers),
+        "--server",
+        args.server,
     ]
     if load:
         command.append("--load")

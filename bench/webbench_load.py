@@ -33,8 +33,14 @@ def load_pages(
         "PYTHONPATH": os.pathsep.join([str(SRC), str(HERE)]),
         "DJANGO_SETTINGS_MODULE": "webbench_settings",
     }
-    server = subprocess.Popen(  # noqa: S603 - our own interpreter
-        [
+    if args.server == "serve":
+        # What `interplay serve` runs: gthread workers, its threads and timeout, the access log
+        # (written and thrown away here, so its cost is counted).
+        from interplay.commands.web import server_command
+
+        command = server_command("127.0.0.1", port, args.workers)
+    else:  # gunicorn's default sync workers, the bench's configuration before 6 December
+        command = [
             sys.executable,
             "-m",
             "gunicorn",
@@ -43,10 +49,9 @@ def load_pages(
             str(args.workers),
             "--bind",
             f"127.0.0.1:{port}",
-            "--log-level",
-            "warning",
-        ],
-        env=env,
+        ]
+    server = subprocess.Popen(  # noqa: S603 - our own interpreter
+        [*command, "--log-level", "warning"], env=env, stdout=subprocess.DEVNULL
     )
     try:
         base = f"http://127.0.0.1:{port}"
@@ -104,6 +109,12 @@ def load(url: str, cookie: str | None, args: argparse.Namespace) -> dict[str, fl
         f"-c{args.connections}",
         f"-d{args.duration}s",
         "--latency",
+        # A new connection for every request, as many visitors' browsers make. With kept-alive
+        # connections all sixteen are accepted at the start, and one gthread worker may take
+        # most of them: the same bare view then measured about 1,100 or 2,900 req/s by luck
+        # (6 December). Accepting each request spreads them over the workers.
+        "-H",
+        "Connection: close",
     ]
     if cookie:
         command += ["-H", f"Cookie: {cookie}"]
@@ -128,8 +139,8 @@ def parse_wrk(output: str) -> dict[str, float]:
 
 def print_table(rows: list, args: argparse.Namespace) -> None:  # type: ignore[type-arg]
     print(
-        f"\ngunicorn {args.workers} workers, wrk {args.threads} threads x {args.connections} "
-        f"connections, {args.duration} s per URL, loopback\n"
+        f"\ngunicorn {args.workers} workers ({args.server}), wrk {args.threads} threads x "
+        f"{args.connections} connections, {args.duration} s per URL, loopback\n"
     )
     header = (
         f"{'page':<16} {'bytes':>7} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8} "

@@ -52,7 +52,7 @@ def test_serve_runs_gunicorn_with_workers_from_the_cpus(no_gunicorn, monkeypatch
     result = runner.invoke(app, ["serve", "--no-worker", "--port", "8766"])
     assert result.exit_code == 0, result.output
     assert no_gunicorn == [("127.0.0.1", 8766, 2)]
-    command = web._server_command("127.0.0.1", 8766, 2)
+    command = web.server_command("127.0.0.1", 8766, 2)
     assert command[1:4] == ["-m", "gunicorn", "interplay.web.wsgi:application"]
     assert command[command.index("--workers") + 1] == "2"
     assert command[command.index("--worker-class") + 1] == "gthread"

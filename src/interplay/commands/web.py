@@ -85,7 +85,9 @@ def _prepare_static() -> None:
     call_command("collectstatic", interactive=False, verbosity=0)
 
 
-def _server_command(host: str, port: int, workers: int) -> list[str]:
+def server_command(host: str, port: int, workers: int) -> list[str]:
+    """The gunicorn command `interplay serve` runs (bench/bench_web.py loads the same one, so
+    its throughput figures are the served configuration's)."""
     return [
         sys.executable,
         "-m",
@@ -200,7 +202,7 @@ def serve(
 
 def _run_gunicorn(host: str, port: int, workers: int) -> None:
     server = subprocess.Popen(  # noqa: S603 - our own interpreter and gunicorn
-        _server_command(host, port, workers), env=os.environ.copy()
+        server_command(host, port, workers), env=os.environ.copy()
     )
     try:
         code = server.wait()
