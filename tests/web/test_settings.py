@@ -66,6 +66,38 @@ def test_database_url_becomes_postgres_settings():
     )
 
 
+def test_database_url_prepares_statements_on_the_server_by_default():
+    db = env.database_from_url("DATABASE_URL", "postgres://ann@db.local/interplay?sslmode=require")
+    assert db["OPTIONS"] == {
+        "server_side_binding": True,
+        "prepare_threshold": env.PREPARE_THRESHOLD,
+        "sslmode": "require",
+    }
+
+
+def test_database_url_can_turn_prepared_statements_off_for_a_pooler():
+    db = env.database_from_url(
+        "DATABASE_URL",
+        "postgres://ann@db.local/interplay?prepare_threshold=none&server_side_binding=false",
+    )
+    options = db["OPTIONS"]
+    assert isinstance(options, dict)
+    assert options["prepare_threshold"] is None
+    assert options["server_side_binding"] is False
+
+
+@pytest.mark.parametrize(
+    ("query", "message"),
+    [
+        ("prepare_threshold=often", "prepare_threshold must be a whole number or none"),
+        ("server_side_binding=yes please", "server_side_binding must be true or false"),
+    ],
+)
+def test_database_url_with_an_unreadable_driver_option_is_refused(query, message):
+    with pytest.raises(env.ConfigError, match=message):
+        env.database_from_url("DATABASE_URL", f"postgres://ann@db.local/interplay?{query}")
+
+
 def test_database_url_with_other_scheme_is_refused():
     with pytest.raises(env.ConfigError, match="DATABASE_URL must start with postgres"):
         env.database_from_url("DATABASE_URL", "mysql://x@y/z")
