@@ -99,11 +99,13 @@ def env_secret(name: str) -> str | None:
 
 
 # Parameters sent apart from the statement, and a statement run twice on a connection prepared
-# on the server: psycopg then quotes nothing in Python and PostgreSQL parses and plans each
-# statement once a connection rather than every time. Measured on the coach's pages at 100,000
-# entries (bench/bench_web.py): about a fifth less CPU a request in the web process. Django
-# leaves both off for connection poolers that cannot keep prepared statements (PgBouncer in
-# transaction mode before 1.21): such a deployment adds `?prepare_threshold=none`.
+# on the server: PostgreSQL then parses and plans each statement once a connection rather than
+# every time. Measured on the coach's pages at 100,000 entries (the server backend's CPU a
+# request, /proc, alternating runs): the dashboard 4.2-4.9 ms -> 1.8-3.1 ms, the client page
+# 2.6 -> 1.0-1.3 ms, the signed-in floor 0.47 -> 0.16-0.29 ms; the web process's instructions
+# do not change (psycopg's C quoting was cheap). Django leaves both off for connection poolers
+# that cannot keep prepared statements (PgBouncer in transaction mode before 1.21): such a
+# deployment adds `?prepare_threshold=none`.
 PREPARE_THRESHOLD = 2
 DRIVER_DEFAULTS: dict[str, object] = {
     "server_side_binding": True,
