@@ -81,6 +81,9 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--rounds", type=int, default=3, help="best of this many rounds")
     parser.add_argument("--cpu-only", action="store_true", help="no gunicorn or wrk")
     parser.add_argument("--duration", type=int, default=10, help="wrk: seconds per URL")
+    parser.add_argument(
+        "--load-rounds", type=int, default=3, help="wrk: floor-then-page rounds per page"
+    )
     parser.add_argument("--connections", type=int, default=16)
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument(
@@ -157,6 +160,8 @@ def run_child(
         str(args.duration),
         "--connections",
         str(args.connections),
+        "--load-rounds",
+        str(args.load_rounds),
         "--threads",
         str(args.threads),
         "--workers",

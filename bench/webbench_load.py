@@ -7,6 +7,7 @@ import argparse
 import os
 import re
 import socket
+import statistics
 import subprocess
 import sys
 import time
@@ -61,18 +62,21 @@ def load_pages(
         floors = []
         for name, path, cookie in pages:
             size = page_size(base + path, cookie)
-            # The floor is loaded again just before each page, and the page's 'floor' column
+            # The floor is loaded just before each of the page's rounds, and each round's ratio
             # is over that one: the machine's load drifts over a run of minutes (other
-            # sessions share it), and a ratio of two neighbouring windows drifts least.
-            floor = load(f"{base}/__bench__/floor/", coach_cookie, args)
-            real = load(base + path, cookie, args)
+            # sessions share it), and a ratio of two neighbouring windows drifts least. The
+            # median of the rounds is printed, with their spread.
+            rounds = []
+            for _ in range(args.load_rounds):
+                floor = load(f"{base}/__bench__/floor/", coach_cookie, args)
+                rounds.append((floor, load(base + path, cookie, args)))
+                floors.append(floor["rps"])
             bare = load(f"{base}/__bench__/bare/{size}/", None, args)
-            floors.append(floor["rps"])
-            rows.append((name, size, real, bare, floor))
+            rows.append((name, size, rounds, bare))
         print(
             f"signed-in floor: {min(floors):.0f} to {max(floors):.0f} req/s over the run "
-            "(each page's 'floor' column is its req/s over the floor loaded just before it; "
-            "the target is >= 0.5)"
+            f"(each page's 'floor' column is the median over {args.load_rounds} rounds of its "
+            "req/s over the floor loaded just before it; the target is >= 0.5)"
         )
         print_table(rows, args)
         print(
@@ -145,19 +149,20 @@ def print_table(rows: list, args: argparse.Namespace) -> None:  # type: ignore[t
     header = (
         f"{'page':<16} {'bytes':>7} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8} "
         f"{'bare req/s':>10} {'bare p50':>9} {'bare p99':>9} {'req/s ratio':>11} {'p50 ratio':>9} "
-        f"{'floor':>6}"
+        f"{'floor':>6} {'rounds':>9}"
     )
     print(header)
     print("-" * len(header))
-    for name, size, real, bare, floor in rows:
+    for name, size, rounds, bare in rows:
+        ratios = sorted(real["rps"] / floor["rps"] for floor, real in rounds)
+        real = sorted((real for _, real in rounds), key=lambda run: run["rps"])[len(rounds) // 2]
         print(
             f"{name:<16} {size:>7} {real['rps']:>8.0f} {real['p50']:>8.2f} {real['p99']:>8.2f} "
             f"{bare['rps']:>10.0f} {bare['p50']:>9.2f} {bare['p99']:>9.2f} "
             f"{real['rps'] / bare['rps']:>11.2f} {real['p50'] / bare['p50']:>9.2f} "
-            f"{real['rps'] / floor['rps']:>6.2f}"
+            f"{statistics.median(ratios):>6.2f} {ratios[0]:>5.2f}-{ratios[-1]:.2f}"
         )
-        if real["errors"] or bare["errors"]:
-            print(
-                f"  warning: non-2xx answers: page {real['errors']:.0f}, bare {bare['errors']:.0f}"
-            )
+        errors = sum(real["errors"] for _, real in rounds)
+        if errors or bare["errors"]:
+            print(f"  warning: non-2xx answers: page {errors:.0f}, bare {bare['errors']:.0f}")
     print("\nratio = the page's figure / the bare view's figure for the same number of bytes.")
