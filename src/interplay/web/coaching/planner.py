@@ -14,7 +14,6 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.utils.formats import date_format
 from django.utils.html import conditional_escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
@@ -26,6 +25,7 @@ from interplay.web.coaching.models import SessionNote
 from interplay.web.journal.glance import EntryGlance
 from interplay.web.journal.models import Entry
 from interplay.web.kernel.html import e
+from interplay.web.labels import short_date_as_given
 from interplay.web.reasons import render_all
 
 PHASE_NAMES = {
@@ -89,7 +89,7 @@ def propose_agenda(
         opening.lines.append(
             Line(
                 _("Ask about the shared entry “%(title)s”") % {"title": title},
-                _("shared on %(date)s") % {"date": date_format(entry.created_at, "j M")},
+                _("shared on %(date)s") % {"date": short_date_as_given(entry.created_at)},
             )
         )
     open_items = Section(_("Open items"))
@@ -98,7 +98,7 @@ def propose_agenda(
             Line(
                 _excerpt(note.follow_up, 140),
                 _("follow-up from your note of %(date)s")
-                % {"date": date_format(note.created_at, "j M")},
+                % {"date": short_date_as_given(note.created_at)},
             )
         )
     for reason in due:
