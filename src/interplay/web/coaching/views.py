@@ -150,7 +150,8 @@ def _plan_page(
 @coach_required
 def new_plan(request: CoachRequest, client_id: int) -> HttpResponse:
     coach = _coach(request)
-    view = access_client_for_coach(coach, client_id)
+    # The access check that also reads what the proposal needs beside the shared reads.
+    view, previous_agenda = access.access_client_for_planner(coach, client_id)
     record(coach_read(view, "session planner"))
     client = view.client
     if request.method == "POST":
@@ -169,7 +170,7 @@ def new_plan(request: CoachRequest, client_id: int) -> HttpResponse:
                 messages.success(request, _("Session plan saved. Only you can read it."))
                 return redirect("coaching:plan", client.pk, plan.pk)
         return _plan_page(request, client, form, None, None)
-    proposal = presenters.proposed_agenda(view)
+    proposal = presenters.proposed_agenda(view, previous_agenda)
     form = PlanForm(initial={"agenda": proposal.as_text(), "session_date": None})
     return _plan_page(request, client, form, None, proposal)
 
