@@ -25,6 +25,7 @@ from interplay.web.coaching.dashboard import dashboard_page
 from interplay.web.coaching.dashboard_html import dashboard_html
 from interplay.web.coaching.forms import InviteForm, NoteForm, PlanForm
 from interplay.web.coaching.models import SessionPlan
+from interplay.web.coaching.plan_html import plan_html
 from interplay.web.coaching.planner import Agenda, agenda_sections, proposal_html
 from interplay.web.coaching.practice import coach_practice_view, options_html
 from interplay.web.emails import absolute_url
@@ -128,21 +129,27 @@ def close_follow_up(request: CoachRequest, client_id: int, note_id: int) -> Http
 def _plan_page(
     request: CoachRequest, client: User, form: PlanForm, plan: object, proposal: object
 ) -> HttpResponse:
+    saved = plan if isinstance(plan, SessionPlan) else None
+    # A fresh form with the proposal (or the saved plan) in it renders the same for the same
+    # text: kept (kernel.blank_forms); a posted one is rendered afresh.
+    form_html = form.as_div() if form.is_bound else initial_form_html(PlanForm, form.initial)
+    content = plan_html(
+        request,
+        client,
+        form_html,
+        plan_id=saved.pk if saved is not None else None,
+        proposal_html=proposal_html(proposal) if isinstance(proposal, Agenda) else None,
+        agenda=agenda_sections(saved.agenda) if saved is not None else [],
+    )
     return render(
         request,
         "coaching/plan.html",
         {
             "client": client,
             "form": form,
-            # A fresh form with the proposal (or the saved plan) in it renders the same for
-            # the same text: kept (kernel.blank_forms); a posted one is rendered afresh.
-            "form_html": form.as_div()
-            if form.is_bound
-            else initial_form_html(PlanForm, form.initial),
             "plan": plan,
             "proposal": proposal,
-            "proposal_html": proposal_html(proposal) if isinstance(proposal, Agenda) else "",
-            "agenda": agenda_sections(plan.agenda) if isinstance(plan, SessionPlan) else [],
+            "content_html": content,
         },
     )
 
