@@ -99,3 +99,15 @@ def test_a_planner_visit_reads_no_assessment_or_plan_beside_the_access_row(pract
     ]
     assert own == []
     assert "Exploring" in response.content.decode()  # the profile's questions still shown
+
+
+def test_the_questions_of_a_plan_are_found_wherever_the_coach_left_them():
+    from interplay.core.questions import question_bank
+    from interplay.web.coaching.planner import question_ids_in
+
+    first, second, third = question_bank()[:3]
+    edited = f"## Mine\n- {first.text} (kept)\nand later, in my words: {third.text}!"
+    assert question_ids_in(edited) == {first.id, third.id}
+    assert question_ids_in(edited) == {first.id, third.id}  # the same when asked again
+    assert question_ids_in(edited.replace(third.text, "")) == {first.id}
+    assert second.id not in question_ids_in(edited) and question_ids_in("") == frozenset()

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from django.utils.html import conditional_escape
@@ -167,8 +168,12 @@ def proposal_html(agenda: Agenda) -> SafeString:
     return SafeString("".join(parts))  # every value above went through `e`
 
 
+@lru_cache(maxsize=128)
 def question_ids_in(agenda_text: str) -> frozenset[str]:
-    """Ids of bank questions whose text appears in a saved agenda (to vary the next one)."""
+    """Ids of bank questions whose text appears in a saved agenda (to vary the next one).
+    Kept per text, in this process's memory only (as `kernel.blank_forms` keeps a plan's form):
+    the planner asks it of the coach's latest plan on every visit, and the search for each of
+    the bank's questions in the text cost more than the rest of the proposal's lines."""
     from interplay.core.questions import question_bank
 
     return frozenset(q.id for q in question_bank() if q.text in agenda_text)
