@@ -1,11 +1,12 @@
 """The one way a coach reaches a client's data.
 
-`access_client_for_coach` returns a `ClientView` (the proof of access, and the owner of every
-read of what the client shared) only while the client is this coach's current client and the
-coach has signed in with their authenticator; anyone else gets a 404, the same answer as for an
-id that does not exist, so ids reveal nothing. Access writes nothing: the view that was granted
-it records the read with one `kernel.audit.record(coach_read(view, ...))` call, so a refused
-request leaves no trace.
+`access_client_for_coach` (and `access_client_for_planner`, the same check for the session
+planner, its statement reading a little more) returns a `ClientView` (the proof of access, and
+the owner of every read of what the client shared) only while the client is this coach's
+current client and the coach has signed in with their authenticator; anyone else gets a 404,
+the same answer as for an id that does not exist, so ids reveal nothing. Access writes
+nothing: the view that was granted it records the read with one
+`kernel.audit.record(coach_read(view, ...))` call, so a refused request leaves no trace.
 """
 
 from __future__ import annotations

@@ -1,8 +1,9 @@
 """Everything a coach may see of one client, in one place.
 
 A `ClientView` is the proof that a coach may look at a client: only
-`coaching.access.access_client_for_coach` makes one for a request (the client is the coach's
-current client and the coach passed two-factor). Every read of what a client shared with their
+`coaching.access.access_client_for_coach` (and the planner's `access_client_for_planner`, the
+same check) makes one for a request (the client is the coach's current client and the coach
+passed two-factor). Every read of what a client shared with their
 coach is a method here, and the sharing rule (`shared_with_coach`, the map's switch, accepted
 experiments) is written only in this module: a guard test (`tests/web/test_visibility.py`)
 fails if it appears anywhere else. The coach's pages, the dashboard's subqueries, the coach's

@@ -2,7 +2,8 @@
 page, notes and the session planner.
 
 Thin views. Every client is reached through `access_client_for_coach` (404 to anyone but the
-client's current coach), which gives the `ClientView` every shared read goes through; once
+client's current coach; the planner's `access_client_for_planner` is the same check, reading
+a little more), which gives the `ClientView` every shared read goes through; once
 access is granted the view records the read with one `kernel.audit.record()` call. Every note and
 plan is reached through the scoped helpers in `coaching.access`, every write through
 `coaching.actions`."""
