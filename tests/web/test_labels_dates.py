@@ -57,3 +57,24 @@ def test_the_date_writer_writes_as_the_single_functions():
         assert dates.long(moment) == long_date(moment)
     aware = datetime(2026, 6, 30, 23, 30, tzinfo=UTC)
     assert dates.iso(aware) == iso_moment(aware)
+
+
+@pytest.mark.parametrize("language", ["en-gb", "en"])
+def test_the_date_as_given_is_what_date_format_writes_with_no_conversion(language, settings):
+    """The session planner's "shared on" dates: Django's `date_format(moment, "j M")`, which
+    writes the day in the moment's own zone (a stored time is UTC) whatever the current one."""
+    from zoneinfo import ZoneInfo
+
+    from django.utils.formats import date_format
+
+    from interplay.web.labels import short_date_as_given
+
+    settings.TIME_ZONE = "Europe/London"
+    london = ZoneInfo("Europe/London")
+    with translation.override(language), timezone.override("Europe/London"):
+        for moment in MOMENTS:  # 23:30 UTC: the next day in London in summer, not here
+            for given in (moment, moment.astimezone(london), moment.replace(tzinfo=None)):
+                assert short_date_as_given(given) == date_format(given, "j M")
+        assert short_date_as_given(date(2026, 12, 2)) == date_format(date(2026, 12, 2), "j M")
+        summer = datetime(2026, 7, 8, 23, 30, tzinfo=UTC)
+        assert short_date_as_given(summer) == "8 Jul" != short_date(summer)

@@ -1,15 +1,20 @@
 """The one way a coach reaches a client's data.
 
-`access_client_for_coach` returns a `ClientView` (the proof of access, and the owner of every
-read of what the client shared) only while the client is this coach's current client and the
-coach has signed in with their authenticator; anyone else gets a 404, the same answer as for an
-id that does not exist, so ids reveal nothing. Access writes nothing: the view that was granted
-it records the read with one `kernel.audit.record(coach_read(view, ...))` call, so a refused
-request leaves no trace.
+`access_client_for_coach` (and `access_client_for_planner`, the same check for the session
+planner, its statement reading a little more) returns a `ClientView` (the proof of access, and
+the owner of every read of what the client shared) only while the client is this coach's
+current client and the coach has signed in with their authenticator; anyone else gets a 404,
+the same answer as for an id that does not exist, so ids reveal nothing. Access writes
+nothing: the view that was granted it records the read with one
+`kernel.audit.record(coach_read(view, ...))` call, so a refused request leaves no trace.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
+from django.db.models import OuterRef, QuerySet, Subquery
 from django.http import Http404
 
 from interplay.web.accounts.coaches import passed_two_factor
@@ -26,24 +31,49 @@ from interplay.web.kernel.models import AuditEvent, AuditKind
 def access_client_for_coach(coach: User, client_id: int) -> ClientView:
     """What `coach` may see of the client with this id, if they are the coach's current
     client; else Http404. Records nothing: call `record_coach_read` once access is granted."""
+    return _access(coach, client_id, planner=False)[0]
+
+
+def access_client_for_planner(coach: User, client_id: int) -> tuple[ClientView, str | None]:
+    """As `access_client_for_coach`, for the session planner: the same check, whose one
+    statement also reads the latest shared assessment's id and time (in the view) and the
+    agenda of the coach's latest plan for this client (None without one; the proposal varies
+    the questions it used), each a query of its own before."""
+    return _access(coach, client_id, planner=True)
+
+
+def _access_rows(values: Mapping[str, Any], planner: bool) -> QuerySet[Any]:
+    rows = with_facts(
+        User.objects.filter(
+            pk=values["client"], coaching__coach_id=values["coach"], coaching__ended_at__isnull=True
+        ),
+        values["coach"],
+        latest_assessment=planner,
+    )
+    if planner:
+        # The coach's own plans (`plans_for`'s order): no sharing rule, this coach's text.
+        plans = SessionPlan.objects.filter(
+            coach_id=values["coach"], client_id=OuterRef("pk")
+        ).order_by("-created_at", "-id")
+        rows = rows.annotate(last_plan_agenda=Subquery(plans.values("agenda")[:1]))
+    return rows
+
+
+def _access(coach: User, client_id: int, *, planner: bool) -> tuple[ClientView, str | None]:
     if not coach.is_authenticated or not coach.is_coach or not passed_two_factor(coach):
         raise Http404
     # Every coach page asks this: its SQL is compiled once (kernel.compiled), not per request,
     # and the same statement reads the small facts the pages need (`with_facts`).
     query = compiled(
-        ("access", "current client"),
-        lambda v: with_facts(
-            User.objects.filter(
-                pk=v["client"], coaching__coach_id=v["coach"], coaching__ended_at__isnull=True
-            ),
-            v["coach"],
-        ),
+        ("access", "current client", planner),
+        lambda v: _access_rows(v, planner),
         {"client": "int", "coach": "int"},
     )
     found = query.rows({"client": int(client_id), "coach": coach.pk})
     if not found:
         raise Http404
-    return ClientView.from_access_row(coach, found[0], query.alias)
+    row = found[0]
+    return ClientView.from_access_row(coach, row, query.alias), row.get("last_plan_agenda")
 
 
 def coach_read(view: ClientView, what: str, object_id: int | None = None) -> Audit:

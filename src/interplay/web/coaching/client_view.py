@@ -1,8 +1,9 @@
 """Everything a coach may see of one client, in one place.
 
 A `ClientView` is the proof that a coach may look at a client: only
-`coaching.access.access_client_for_coach` makes one for a request (the client is the coach's
-current client and the coach passed two-factor). Every read of what a client shared with their
+`coaching.access.access_client_for_coach` (and the planner's `access_client_for_planner`, the
+same check) makes one for a request (the client is the coach's current client and the coach
+passed two-factor). Every read of what a client shared with their
 coach is a method here, and the sharing rule (`shared_with_coach`, the map's switch, accepted
 experiments) is written only in this module: a guard test (`tests/web/test_visibility.py`)
 fails if it appears anywhere else. The coach's pages, the dashboard's subqueries, the coach's
@@ -16,7 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from datetime import datetime
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from django.db.models import Exists, Expression, F, OuterRef, QuerySet, Subquery
 from django.http import Http404
@@ -104,16 +105,23 @@ FACTS = (
     "any_experiments",
     "any_flags",
 )
+# Read by the session planner's access check only (`with_facts(..., latest_assessment=True)`):
+# the latest shared assessment's id and finishing time, all the planner needs of it on a visit
+# (what is due, and the key of the questions kept for that assessment), which was a query.
+LATEST_ASSESSMENT_FACTS = ("latest_assessment_id", "latest_assessment_at")
 
 
-def with_facts(users: QuerySet[User], coach: int | Expression | Any) -> QuerySet[Any]:
+def with_facts(
+    users: QuerySet[User], coach: int | Expression | Any, *, latest_assessment: bool = False
+) -> QuerySet[Any]:
     """`users` (the access check's one row) as `.values()` with every user field and the
     facts: the re-assessment interval (the coach's setting, None for the default), whether the
     map is shared, the path row's sharing switch and who gave it (None without a row), the
     latest shared check-in's time (None without one), and whether any value, belief or
     experiment is shared and any safety flag raised for this coach (each read of them is a
     query of its own, and most clients have none of some: none is then run). `coach`: the
-    access check's coach (the flags are theirs)."""
+    access check's coach (the flags are theirs). `latest_assessment`: the
+    `LATEST_ASSESSMENT_FACTS` too (None, None without a shared assessment)."""
     path = PathProgress.objects.filter(owner=OuterRef("pk")).order_by("pk")
     rows: QuerySet[Any] = users.values(
         *USER_FIELDS,
@@ -129,6 +137,12 @@ def with_facts(users: QuerySet[User], coach: int | Expression | Any) -> QuerySet
         any_experiments=Exists(shared_experiments_of(OuterRef("pk"))),
         any_flags=Exists(SafetyFlag.objects.filter(client=OuterRef("pk"), coach_id=coach)),
     )
+    if latest_assessment:
+        latest = shared_assessments_of(OuterRef("pk")).order_by("-completed_at", "-id")
+        rows = rows.annotate(
+            latest_assessment_id=Subquery(latest.values("id")[:1]),
+            latest_assessment_at=Subquery(latest.values("completed_at")[:1]),
+        )
     return rows
 
 
@@ -151,7 +165,8 @@ class ClientView:
     def from_access_row(cls, coach: User, row: Mapping[str, Any], alias: str) -> ClientView:
         """The view for the row `with_facts` read (its user built as the ORM builds one)."""
         client = User.from_db(alias, USER_FIELDS, [row[name] for name in USER_FIELDS])
-        return cls(coach, client, {name: row[name] for name in FACTS})
+        names = FACTS + LATEST_ASSESSMENT_FACTS if "latest_assessment_id" in row else FACTS
+        return cls(coach, client, {name: row[name] for name in names})
 
     def reassess_weeks(self) -> int | None:
         """The client's re-assessment interval as the access row read it (the coach's
@@ -240,6 +255,18 @@ class ClientView:
                 ),
             )
         )
+
+    def latest_assessment_key(self) -> tuple[int, datetime] | None:
+        """The latest finished, shared assessment's id and finishing time (None without one):
+        from the access row when it read them (the planner's), else from `headlines()`."""
+        if self._facts is not None and "latest_assessment_id" in self._facts:
+            found = self._facts["latest_assessment_id"]
+            return None if found is None else (int(found), self._facts["latest_assessment_at"])
+        headlines = self.headlines()
+        if not headlines:
+            return None
+        latest = headlines[-1]
+        return int(latest.pk), cast(datetime, latest.completed_at)
 
     def assessments_among(self, pks: list[int]) -> list[Assessment]:
         """The shared assessments with these ids, in full (profiles too), oldest first: a page

@@ -12,9 +12,9 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
-from django.utils.formats import date_format
 from django.utils.html import conditional_escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
@@ -26,6 +26,7 @@ from interplay.web.coaching.models import SessionNote
 from interplay.web.journal.glance import EntryGlance
 from interplay.web.journal.models import Entry
 from interplay.web.kernel.html import e
+from interplay.web.labels import short_date_as_given
 from interplay.web.reasons import render_all
 
 PHASE_NAMES = {
@@ -89,7 +90,7 @@ def propose_agenda(
         opening.lines.append(
             Line(
                 _("Ask about the shared entry “%(title)s”") % {"title": title},
-                _("shared on %(date)s") % {"date": date_format(entry.created_at, "j M")},
+                _("shared on %(date)s") % {"date": short_date_as_given(entry.created_at)},
             )
         )
     open_items = Section(_("Open items"))
@@ -98,7 +99,7 @@ def propose_agenda(
             Line(
                 _excerpt(note.follow_up, 140),
                 _("follow-up from your note of %(date)s")
-                % {"date": date_format(note.created_at, "j M")},
+                % {"date": short_date_as_given(note.created_at)},
             )
         )
     for reason in due:
@@ -167,8 +168,12 @@ def proposal_html(agenda: Agenda) -> SafeString:
     return SafeString("".join(parts))  # every value above went through `e`
 
 
+@lru_cache(maxsize=128)
 def question_ids_in(agenda_text: str) -> frozenset[str]:
-    """Ids of bank questions whose text appears in a saved agenda (to vary the next one)."""
+    """Ids of bank questions whose text appears in a saved agenda (to vary the next one).
+    Kept per text, in this process's memory only (as `kernel.blank_forms` keeps a plan's form):
+    the planner asks it of the coach's latest plan on every visit, and the search for each of
+    the bank's questions in the text cost more than the rest of the proposal's lines."""
     from interplay.core.questions import question_bank
 
     return frozenset(q.id for q in question_bank() if q.text in agenda_text)

@@ -257,12 +257,11 @@ def shared_due(view: ClientView, reassess_weeks: int) -> Due:
     core/schedule.py, as the client's Home and the reminders ask it). The interval is the
     coach's setting, not something the client shared, so it is read beside the view. Dates
     only: the headlines and check-ins are read without their profiles or answers."""
-    headlines = view.headlines()
-    latest = headlines[-1] if headlines else None
+    latest = view.latest_assessment_key()  # its date alone: no profile read for it
     now = timezone.now()
     return what_is_due(
         now,
-        latest.completed_at if latest else None,
+        latest[1] if latest else None,
         view.latest_check_in_at(),  # the date alone: no check-in decrypted for it
         reassess_weeks=reassess_weeks,
         today=timezone.localdate(now),
@@ -355,13 +354,13 @@ def history_rows(
     return rows
 
 
-def proposed_agenda(view: ClientView) -> Agenda:
+def proposed_agenda(view: ClientView, previous_agenda: str | None) -> Agenda:
     """The planner's proposal from what the coach can see: the latest shared profile, the
-    latest shared entries, open follow-ups, what is due, and the shared practice."""
-    headlines = view.headlines()
-    latest = headlines[-1] if headlines else None
-    previous = access.plans_for(view.coach, view.client, limit=1)
-    skip = question_ids_in(previous[0].agenda) if previous else frozenset()
+    latest shared entries, open follow-ups, what is due, and the shared practice.
+    `previous_agenda`: the coach's latest plan for this client (None without one), whose bank
+    questions are left out so sessions vary (`access.access_client_for_planner` reads it)."""
+    latest = view.latest_assessment_key()
+    skip = question_ids_in(previous_agenda) if previous_agenda else frozenset()
 
     def from_profile() -> QuestionPart:
         full = view.latest_assessment()
@@ -370,9 +369,7 @@ def proposed_agenda(view: ClientView) -> Agenda:
     # A finished assessment's profile never changes: the lines it gives are kept per
     # assessment and skipped questions, and the profile is decrypted and read only then.
     questions = (
-        fragments.kept(
-            ("planner", latest.pk, latest.user_id, latest.completed_at, skip), from_profile
-        )
+        fragments.kept(("planner", latest[0], view.pk, latest[1], skip), from_profile)
         if latest is not None
         else question_sections(None, skip)
     )

@@ -2,7 +2,8 @@
 page, notes and the session planner.
 
 Thin views. Every client is reached through `access_client_for_coach` (404 to anyone but the
-client's current coach), which gives the `ClientView` every shared read goes through; once
+client's current coach; the planner's `access_client_for_planner` is the same check, reading
+a little more), which gives the `ClientView` every shared read goes through; once
 access is granted the view records the read with one `kernel.audit.record()` call. Every note and
 plan is reached through the scoped helpers in `coaching.access`, every write through
 `coaching.actions`."""
@@ -25,6 +26,7 @@ from interplay.web.coaching.dashboard import dashboard_page
 from interplay.web.coaching.dashboard_html import dashboard_html
 from interplay.web.coaching.forms import InviteForm, NoteForm, PlanForm
 from interplay.web.coaching.models import SessionPlan
+from interplay.web.coaching.plan_html import plan_html
 from interplay.web.coaching.planner import Agenda, agenda_sections, proposal_html
 from interplay.web.coaching.practice import coach_practice_view, options_html
 from interplay.web.emails import absolute_url
@@ -128,21 +130,27 @@ def close_follow_up(request: CoachRequest, client_id: int, note_id: int) -> Http
 def _plan_page(
     request: CoachRequest, client: User, form: PlanForm, plan: object, proposal: object
 ) -> HttpResponse:
+    saved = plan if isinstance(plan, SessionPlan) else None
+    # A fresh form with the proposal (or the saved plan) in it renders the same for the same
+    # text: kept (kernel.blank_forms); a posted one is rendered afresh.
+    form_html = form.as_div() if form.is_bound else initial_form_html(PlanForm, form.initial)
+    content = plan_html(
+        request,
+        client,
+        form_html,
+        plan_id=saved.pk if saved is not None else None,
+        proposal_html=proposal_html(proposal) if isinstance(proposal, Agenda) else None,
+        agenda=agenda_sections(saved.agenda) if saved is not None else [],
+    )
     return render(
         request,
         "coaching/plan.html",
         {
             "client": client,
             "form": form,
-            # A fresh form with the proposal (or the saved plan) in it renders the same for
-            # the same text: kept (kernel.blank_forms); a posted one is rendered afresh.
-            "form_html": form.as_div()
-            if form.is_bound
-            else initial_form_html(PlanForm, form.initial),
             "plan": plan,
             "proposal": proposal,
-            "proposal_html": proposal_html(proposal) if isinstance(proposal, Agenda) else "",
-            "agenda": agenda_sections(plan.agenda) if isinstance(plan, SessionPlan) else [],
+            "content_html": content,
         },
     )
 
@@ -150,7 +158,8 @@ def _plan_page(
 @coach_required
 def new_plan(request: CoachRequest, client_id: int) -> HttpResponse:
     coach = _coach(request)
-    view = access_client_for_coach(coach, client_id)
+    # The access check that also reads what the proposal needs beside the shared reads.
+    view, previous_agenda = access.access_client_for_planner(coach, client_id)
     record(coach_read(view, "session planner"))
     client = view.client
     if request.method == "POST":
@@ -169,7 +178,7 @@ def new_plan(request: CoachRequest, client_id: int) -> HttpResponse:
                 messages.success(request, _("Session plan saved. Only you can read it."))
                 return redirect("coaching:plan", client.pk, plan.pk)
         return _plan_page(request, client, form, None, None)
-    proposal = presenters.proposed_agenda(view)
+    proposal = presenters.proposed_agenda(view, previous_agenda)
     form = PlanForm(initial={"agenda": proposal.as_text(), "session_date": None})
     return _plan_page(request, client, form, None, proposal)
 
