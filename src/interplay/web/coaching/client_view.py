@@ -76,6 +76,14 @@ def shared_beliefs_of(owner: User | int | Expression | Any) -> QuerySet[Belief]:
     return Belief.objects.filter(owner=owner, shared_with_coach=True)
 
 
+def _pending_suggestions(
+    owner: int | Expression | Any, coach: int | Expression | Any
+) -> QuerySet[Experiment]:
+    """What `coach` suggested to `owner` that the client has not taken up yet (the coach
+    wrote these, so they may see them)."""
+    return Experiment.objects.filter(owner_id=owner, suggested_by_id=coach, accepted=False)
+
+
 def _map_shared(owner: User) -> bool:
     return bool(
         compiled(  # its SQL compiled once
@@ -103,6 +111,7 @@ FACTS = (
     "any_beliefs",
     "any_experiments",
     "any_flags",
+    "any_suggestions",
 )
 
 
@@ -111,9 +120,10 @@ def with_facts(users: QuerySet[User], coach: int | Expression | Any) -> QuerySet
     facts: the re-assessment interval (the coach's setting, None for the default), whether the
     map is shared, the path row's sharing switch and who gave it (None without a row), the
     latest shared check-in's time (None without one), and whether any value, belief or
-    experiment is shared and any safety flag raised for this coach (each read of them is a
-    query of its own, and most clients have none of some: none is then run). `coach`: the
-    access check's coach (the flags are theirs)."""
+    experiment is shared, any safety flag raised for this coach and any suggestion of this
+    coach's still waiting (each read of them is a query of its own, and most clients have
+    none of some: none is then run). `coach`: the access check's coach (the flags and the
+    suggestions are theirs)."""
     path = PathProgress.objects.filter(owner=OuterRef("pk")).order_by("pk")
     rows: QuerySet[Any] = users.values(
         *USER_FIELDS,
@@ -128,6 +138,7 @@ def with_facts(users: QuerySet[User], coach: int | Expression | Any) -> QuerySet
         any_beliefs=Exists(shared_beliefs_of(OuterRef("pk"))),
         any_experiments=Exists(shared_experiments_of(OuterRef("pk"))),
         any_flags=Exists(SafetyFlag.objects.filter(client=OuterRef("pk"), coach_id=coach)),
+        any_suggestions=Exists(_pending_suggestions(OuterRef("pk"), coach)),
     )
     return rows
 
@@ -510,15 +521,15 @@ class ClientView:
 
     def pending_suggestions(self) -> list[Experiment]:
         """As `suggestions()`, its SQL compiled once for every view (the practice page asks
-        it on every visit)."""
+        it on every visit), and not run when the access row said there are none."""
+        if self._none_by_facts("any_suggestions"):
+            return []
         return list(
             self._once(
                 "pending_suggestions",
                 lambda: self._fetch(
                     "pending_suggestions",
-                    lambda v: Experiment.objects.filter(
-                        owner_id=v["client"], suggested_by_id=v["coach"], accepted=False
-                    ),
+                    lambda v: _pending_suggestions(v["client"], v["coach"]),
                 ),
             )
         )
