@@ -24,8 +24,14 @@ from django.http import Http404
 from interplay.core.schedule import DEFAULT_REASSESS_WEEKS
 from interplay.web.accounts.models import User
 from interplay.web.assessments.models import Assessment, PulseCheck
-from interplay.web.journal.glance import GLANCE_COLUMNS, EntryGlance
-from interplay.web.journal.models import Entry, EntryAnalysis
+from interplay.web.journal.glance import (
+    GLANCE_COLUMNS,
+    SEALED_ENTRY_NAMES,
+    EntryGlance,
+    SealedEntry,
+    sealed_entry_columns,
+)
+from interplay.web.journal.models import Entry
 from interplay.web.kernel.compiled import Kind, compiled, compiled_instances
 from interplay.web.path.models import PathProgress
 from interplay.web.path.progress import PathState, path_state
@@ -36,11 +42,6 @@ from interplay.web.safety.models import SafetyFlag
 from interplay.web.values.models import Belief, PersonalValue
 
 TIMELINE_LIMIT = 30
-# The shared journal's columns: an entry's but its listing, and its analysis's (`journal_page`).
-_ENTRY_FIELDS = tuple(f.attname for f in Entry._meta.concrete_fields if f.name != "listing")
-_ANALYSIS_FIELDS = tuple(f.attname for f in EntryAnalysis._meta.concrete_fields)
-_ENTRY_ANALYSIS = Entry._meta.get_field("analysis")  # the reverse one-to-one's cache
-_ANALYSIS_ENTRY = EntryAnalysis._meta.get_field("entry")
 _SLOTS: dict[str, Kind] = {"client": "int", "coach": "int"}
 SEARCH_SCAN_LIMIT = 500  # shared entries decrypted per search, newest first
 RECENT_CHECK_INS = 10  # the overview's timeline, what is due and a page of the history
@@ -387,44 +388,30 @@ class ClientView:
                     break
         return found
 
-    def journal_page(self, limit: int, offset: int = 0) -> list[Entry]:
-        """As `entries(limit=..., offset=...)` without a query: shared entries newest first
-        with their stored analysis, but not their listing (the shared journal shows each
-        entry whole, so its title and excerpt would be one more decryption a row). One
+    def journal_page(self, limit: int, offset: int = 0) -> list[SealedEntry]:
+        """Shared entries newest first with their stored analysis, but not their listing,
+        sealed: their ids, dates and reader versions at once, their text, themes and evidence
+        decrypted only when a page opens one (`SealedEntry.open`; the shared journal keeps
+        what it made of an entry under its seal, so a repeat visit decrypts nothing). One
         statement (the analysis joined), its SQL compiled once for every view."""
         return list(
             self._once(("journal_page", limit, offset), lambda: self._journal(limit, offset))
         )
 
-    def _journal(self, limit: int, offset: int) -> list[Entry]:
+    def _journal(self, limit: int, offset: int) -> list[SealedEntry]:
         query = compiled(
             ("view", "journal page"),
             lambda v: (
                 shared_entries_of(v["client"])
                 .order_by("-created_at", "-id")
-                .values(
-                    *_ENTRY_FIELDS,
-                    **{f"analysis_{name}": F(f"analysis__{name}") for name in _ANALYSIS_FIELDS},
-                )
+                .values(*SEALED_ENTRY_NAMES, **sealed_entry_columns())
             ),
             {"client": "int"},
         )
-        alias, found = query.alias, []
-        for row in query.rows(self._ids, limit=limit, offset=offset):
-            # The instances as `select_related("analysis")` makes them (the values are
-            # already converted, decrypted included, as the ORM converts before `from_db`).
-            entry = Entry.from_db(alias, _ENTRY_FIELDS, [row[name] for name in _ENTRY_FIELDS])
-            analysis = None
-            if row["analysis_id"] is not None:
-                analysis = EntryAnalysis.from_db(
-                    alias,
-                    _ANALYSIS_FIELDS,
-                    [row[f"analysis_{name}"] for name in _ANALYSIS_FIELDS],
-                )
-                _ANALYSIS_ENTRY.set_cached_value(analysis, entry)
-            _ENTRY_ANALYSIS.set_cached_value(entry, analysis)  # None: no analysis yet
-            found.append(entry)
-        return found
+        alias = query.alias
+        return [
+            SealedEntry(row, alias) for row in query.rows(self._ids, limit=limit, offset=offset)
+        ]
 
     def latest_entries(self, limit: int) -> list[EntryGlance]:
         """The latest `limit` shared entries, newest first, as glances: their dates, and
