@@ -670,11 +670,16 @@ def journal_context(view: ClientView, query: str, page: int) -> dict[str, Any]:
     rows = view.journal_page(max(JOURNAL_PAGE + 1, SUMMARY_WINDOW), offset)
     shown = rows[:JOURNAL_PAGE]
     latest = rows if page == 1 else view.journal_page(SUMMARY_WINDOW)
-    summary = themes_summary(_shown_entry(row)[1] for row in latest[:SUMMARY_WINDOW])
+    # Each entry looked up once, though the page's first entries are also the latest.
+    made: dict[int, tuple[str, tuple[tuple[Theme, float], ...]]] = {}
+    for row in (*shown, *latest[:SUMMARY_WINDOW]):
+        if row.pk not in made:
+            made[row.pk] = _shown_entry(row)
+    summary = themes_summary(made[row.pk][1] for row in latest[:SUMMARY_WINDOW])
     context.update(
         query="",
         entries=shown,
-        entries_html=SafeString("".join(_shown_entry(row)[0] for row in shown)),
+        entries_html=SafeString("".join(made[row.pk][0] for row in shown)),
         theme_summary=summary,
         summary_html=summary_html(summary) if page == 1 else "",
         themes_updating=any(

@@ -77,9 +77,12 @@ def _sealed(model: Any) -> frozenset[str]:
     )
 
 
-# The shared journal's columns (`SealedEntry`): an entry's but its listing, and its analysis's.
-ENTRY_FIELDS = tuple(f.attname for f in Entry._meta.concrete_fields if f.name != "listing")
-ANALYSIS_FIELDS = tuple(f.attname for f in EntryAnalysis._meta.concrete_fields)
+# The shared journal's columns (`SealedEntry`): what it shows of an entry (its date, title
+# and text) and of its analysis (the themes, their evidence and the readers' versions). The
+# opened instances defer the rest (the listing, the sharing switch, the edit and reading
+# times): nothing on the page reads them, and on SQLite each time was a conversion a row.
+ENTRY_FIELDS = ("id", "owner_id", "title", "body", "created_at")
+ANALYSIS_FIELDS = ("id", "entry_id", "themes_version", "safety_version", "themes", "sealed")
 _SEALED_ENTRY, _SEALED_ANALYSIS = _sealed(Entry), _sealed(EntryAnalysis)
 _ENTRY_ANALYSIS = Entry._meta.get_field("analysis")  # the reverse one-to-one's cache
 _ANALYSIS_ENTRY = EntryAnalysis._meta.get_field("entry")
