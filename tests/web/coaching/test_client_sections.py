@@ -277,23 +277,48 @@ def test_the_shared_journal_writes_its_entries_as_the_template_did():
         assert ours == wanted
 
 
-def test_the_shared_journal_decrypts_the_title_and_text_it_shows_and_nothing_more(
+def test_the_shared_journal_decrypts_each_entry_once_and_only_what_it_shows(
     practice, django_assert_max_num_queries
 ):
-    """Each entry on the page costs four decryptions (its title and text, shown whole, and
-    its analysis's themes and sealed reading), not its listing too, and the page is one
-    statement for the entries and their analyses."""
+    """An entry costs four decryptions at its first showing (its title and text, shown
+    whole, and its analysis's themes and sealed reading), not its listing too, and none on
+    a later visit (what was made of it is kept under its seal); the page is one statement
+    for the entries and their analyses."""
     browser = signed_in(practice.coach)
     url = reverse("coaching:client_journal", args=[practice.client.pk])
     for n in range(3):
         write(practice.client, f"Entry {n}", f"BODY-{n}", shared=True, when=days_ago(n))
-    _, few = _decrypting(browser, url)
+    _, first = _decrypting(browser, url)
+    assert first == 3 * 4
     for n in range(3, 6):
         write(practice.client, f"Entry {n}", f"BODY-{n}", shared=True, when=days_ago(n))
-    with django_assert_max_num_queries(8):
-        html, many = _decrypting(browser, url)
-    assert many - few == 3 * 4
+    with django_assert_max_num_queries(5):  # the session, the user, access, audit, entries
+        html, more = _decrypting(browser, url)
+    assert more == 3 * 4  # the three new ones only
     assert all(f"BODY-{n}" in html for n in range(6))
+    again, repeat = _decrypting(browser, url)
+    assert repeat == 0 and again.count("BODY-") == 6
+
+
+def test_the_shared_journal_shows_an_edited_entry_anew_and_never_an_unshared_one(practice):
+    """What is kept of an entry is keyed by its stored tokens: an edit (new tokens, a new
+    reading) is decrypted and shown as it is now; an entry the client stops sharing is not
+    fetched, so it leaves the page whatever was kept."""
+    from interplay.web.journal.actions import do_save_entry, do_set_entry_sharing
+
+    browser = signed_in(practice.coach)
+    url = reverse("coaching:client_journal", args=[practice.client.pk])
+    entry = write(practice.client, "First title", "I never ask anyone for help.", shared=True)
+    kept = write(practice.client, "Second", "KEPT-BODY", shared=True, when=days_ago(1))
+    assert "I never ask anyone for help." in browser.get(url).content.decode()
+    do_save_entry("Edited title", "EDITED-BODY, asking feels weak.", entry=entry, actor=entry.owner)
+    html, decrypted = _decrypting(browser, url)
+    assert "EDITED-BODY" in html and "Edited title" in html
+    assert "I never ask anyone" not in html and "First title" not in html
+    assert decrypted == 4  # the edited entry only
+    do_set_entry_sharing(kept, False, actor=kept.owner)
+    after = browser.get(url).content.decode()
+    assert "KEPT-BODY" not in after and "EDITED-BODY" in after
 
 
 def test_the_practice_page_writes_its_options_as_the_template_did():

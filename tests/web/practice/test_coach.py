@@ -163,3 +163,33 @@ def test_the_client_sees_in_plain_words_that_the_coach_opened_their_practice(
     coach_browser.get(reverse("coaching:practice", args=[practice.client.pk]))
     event = AuditEvent.objects.get(what="practice")
     assert event.get_what_display().startswith("your shared practice")
+
+
+def test_waiting_suggestions_are_read_only_when_the_access_row_says_there_are_some(
+    practice, coach_browser
+):
+    """The access row says whether this coach has a suggestion waiting: without one the page
+    runs no query for them; with one it lists it, and once the client takes it up it is
+    theirs, not waiting, and the query is not run again."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from interplay.web.practice.actions import do_accept_suggestion, do_suggest_experiment
+
+    url = reverse("coaching:practice", args=[practice.client.pk])
+
+    def page() -> tuple[str, int]:
+        with CaptureQueriesContext(connection) as queries:
+            html = coach_browser.get(url).content.decode()
+        return html, len(queries)
+
+    html, none_waiting = page()
+    assert "Waiting for your client:" not in html
+    suggestion = do_suggest_experiment(
+        practice.client, {**PLAN, "title": "Try the lift"}, actor=practice.coach
+    )
+    html, one_waiting = page()
+    assert "Waiting for your client: Try the lift" in html and one_waiting == none_waiting + 1
+    do_accept_suggestion(suggestion, actor=practice.client)
+    html, taken_up = page()
+    assert "Waiting for your client:" not in html and taken_up == none_waiting

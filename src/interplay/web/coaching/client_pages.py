@@ -23,6 +23,7 @@ from django.utils.translation import get_language, gettext_lazy, ngettext
 from django.utils.translation import gettext as _
 
 from interplay.core.schedule import REASSESS_WEEKS
+from interplay.core.vocabulary import Theme
 from interplay.language.theme_summary import SUMMARY_WINDOW
 from interplay.web import labels
 from interplay.web.assessments import fragments
@@ -33,7 +34,9 @@ from interplay.web.coaching import access
 from interplay.web.coaching.client_view import ClientView
 from interplay.web.coaching.presenters import due_reasons, history_rows, since_first, weeks_of
 from interplay.web.coaching.timeline import timeline
-from interplay.web.journal.insights import any_stale, entry_themes, theme_summary
+from interplay.web.journal.analysis import stored_themes, versions_are_current
+from interplay.web.journal.glance import SealedEntry
+from interplay.web.journal.insights import entry_themes, themes_summary
 from interplay.web.journal.models import Entry
 from interplay.web.kernel.html import e, lines
 from interplay.web.progress.presenters import reference_note
@@ -630,6 +633,22 @@ def _journal_wording(name: str, query: str) -> dict[str, SafeString]:
     }
 
 
+def _shown_entry(row: SealedEntry) -> tuple[str, tuple[tuple[Theme, float], ...]]:
+    """One shared entry as the journal's list writes it (`entries_html`) and its stored
+    themes (for the summary), decrypted at its first showing and then kept under its seal
+    (`fragments.kept`: this process's memory only, never a shared cache or disk, as the
+    profile's findings are). An edit, a new reading or a re-encryption changes the seal, and
+    an entry the client stops sharing is not fetched, so is not shown, whatever is kept; the
+    date is written in the current time zone, so that is in the key too."""
+    key = ("shared entry", row.pk, row.seal, row.created_at, timezone.get_current_timezone_name())
+
+    def make() -> tuple[str, tuple[tuple[Theme, float], ...]]:
+        entry = row.open()
+        return str(entries_html(_entry_rows([entry]), "\n  ", "\n")), stored_themes(entry)
+
+    return fragments.kept(key, make)
+
+
 def journal_context(view: ClientView, query: str, page: int) -> dict[str, Any]:
     """The shared journal: the themes across the latest entries, a search, and the entries
     themselves, `JOURNAL_PAGE` a page, newest first."""
@@ -651,15 +670,21 @@ def journal_context(view: ClientView, query: str, page: int) -> dict[str, Any]:
     rows = view.journal_page(max(JOURNAL_PAGE + 1, SUMMARY_WINDOW), offset)
     shown = rows[:JOURNAL_PAGE]
     latest = rows if page == 1 else view.journal_page(SUMMARY_WINDOW)
-    entry_rows = _entry_rows(shown)
-    summary = theme_summary(latest)
+    # Each entry looked up once, though the page's first entries are also the latest.
+    made: dict[int, tuple[str, tuple[tuple[Theme, float], ...]]] = {}
+    for row in (*shown, *latest[:SUMMARY_WINDOW]):
+        if row.pk not in made:
+            made[row.pk] = _shown_entry(row)
+    summary = themes_summary(made[row.pk][1] for row in latest[:SUMMARY_WINDOW])
     context.update(
         query="",
-        entries=entry_rows,
-        entries_html=entries_html(entry_rows, "\n  ", "\n"),
+        entries=shown,
+        entries_html=SafeString("".join(made[row.pk][0] for row in shown)),
         theme_summary=summary,
         summary_html=summary_html(summary) if page == 1 else "",
-        themes_updating=any_stale(shown),
+        themes_updating=any(
+            row.versions is None or not versions_are_current(*row.versions) for row in shown
+        ),
         page=page,
         newer=page - 1 if page > 1 else None,
         older=page + 1 if len(rows) > JOURNAL_PAGE else None,

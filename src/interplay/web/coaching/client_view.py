@@ -25,8 +25,14 @@ from django.http import Http404
 from interplay.core.schedule import DEFAULT_REASSESS_WEEKS
 from interplay.web.accounts.models import User
 from interplay.web.assessments.models import Assessment, PulseCheck
-from interplay.web.journal.glance import GLANCE_COLUMNS, EntryGlance
-from interplay.web.journal.models import Entry, EntryAnalysis
+from interplay.web.journal.glance import (
+    GLANCE_COLUMNS,
+    SEALED_ENTRY_NAMES,
+    EntryGlance,
+    SealedEntry,
+    sealed_entry_columns,
+)
+from interplay.web.journal.models import Entry
 from interplay.web.kernel.compiled import Kind, compiled, compiled_instances
 from interplay.web.path.models import PathProgress
 from interplay.web.path.progress import PathState, path_state
@@ -37,11 +43,6 @@ from interplay.web.safety.models import SafetyFlag
 from interplay.web.values.models import Belief, PersonalValue
 
 TIMELINE_LIMIT = 30
-# The shared journal's columns: an entry's but its listing, and its analysis's (`journal_page`).
-_ENTRY_FIELDS = tuple(f.attname for f in Entry._meta.concrete_fields if f.name != "listing")
-_ANALYSIS_FIELDS = tuple(f.attname for f in EntryAnalysis._meta.concrete_fields)
-_ENTRY_ANALYSIS = Entry._meta.get_field("analysis")  # the reverse one-to-one's cache
-_ANALYSIS_ENTRY = EntryAnalysis._meta.get_field("entry")
 _SLOTS: dict[str, Kind] = {"client": "int", "coach": "int"}
 SEARCH_SCAN_LIMIT = 500  # shared entries decrypted per search, newest first
 RECENT_CHECK_INS = 10  # the overview's timeline, what is due and a page of the history
@@ -77,6 +78,14 @@ def shared_beliefs_of(owner: User | int | Expression | Any) -> QuerySet[Belief]:
     return Belief.objects.filter(owner=owner, shared_with_coach=True)
 
 
+def _pending_suggestions(
+    owner: int | Expression | Any, coach: int | Expression | Any
+) -> QuerySet[Experiment]:
+    """What `coach` suggested to `owner` that the client has not taken up yet (the coach
+    wrote these, so they may see them)."""
+    return Experiment.objects.filter(owner_id=owner, suggested_by_id=coach, accepted=False)
+
+
 def _map_shared(owner: User) -> bool:
     return bool(
         compiled(  # its SQL compiled once
@@ -104,6 +113,7 @@ FACTS = (
     "any_beliefs",
     "any_experiments",
     "any_flags",
+    "any_suggestions",
 )
 # Read by the session planner's access check only (`with_facts(..., latest_assessment=True)`):
 # the latest shared assessment's id and finishing time, all the planner needs of it on a visit
@@ -118,10 +128,11 @@ def with_facts(
     facts: the re-assessment interval (the coach's setting, None for the default), whether the
     map is shared, the path row's sharing switch and who gave it (None without a row), the
     latest shared check-in's time (None without one), and whether any value, belief or
-    experiment is shared and any safety flag raised for this coach (each read of them is a
-    query of its own, and most clients have none of some: none is then run). `coach`: the
-    access check's coach (the flags are theirs). `latest_assessment`: the
-    `LATEST_ASSESSMENT_FACTS` too (None, None without a shared assessment)."""
+    experiment is shared, any safety flag raised for this coach and any suggestion of this
+    coach's still waiting (each read of them is a query of its own, and most clients have
+    none of some: none is then run). `coach`: the access check's coach (the flags and the
+    suggestions are theirs). `latest_assessment`: the `LATEST_ASSESSMENT_FACTS` too (None,
+    None without a shared assessment)."""
     path = PathProgress.objects.filter(owner=OuterRef("pk")).order_by("pk")
     rows: QuerySet[Any] = users.values(
         *USER_FIELDS,
@@ -136,6 +147,7 @@ def with_facts(
         any_beliefs=Exists(shared_beliefs_of(OuterRef("pk"))),
         any_experiments=Exists(shared_experiments_of(OuterRef("pk"))),
         any_flags=Exists(SafetyFlag.objects.filter(client=OuterRef("pk"), coach_id=coach)),
+        any_suggestions=Exists(_pending_suggestions(OuterRef("pk"), coach)),
     )
     if latest_assessment:
         latest = shared_assessments_of(OuterRef("pk")).order_by("-completed_at", "-id")
@@ -403,44 +415,30 @@ class ClientView:
                     break
         return found
 
-    def journal_page(self, limit: int, offset: int = 0) -> list[Entry]:
-        """As `entries(limit=..., offset=...)` without a query: shared entries newest first
-        with their stored analysis, but not their listing (the shared journal shows each
-        entry whole, so its title and excerpt would be one more decryption a row). One
+    def journal_page(self, limit: int, offset: int = 0) -> list[SealedEntry]:
+        """Shared entries newest first with their stored analysis, but not their listing,
+        sealed: their ids, dates and reader versions at once, their text, themes and evidence
+        decrypted only when a page opens one (`SealedEntry.open`; the shared journal keeps
+        what it made of an entry under its seal, so a repeat visit decrypts nothing). One
         statement (the analysis joined), its SQL compiled once for every view."""
         return list(
             self._once(("journal_page", limit, offset), lambda: self._journal(limit, offset))
         )
 
-    def _journal(self, limit: int, offset: int) -> list[Entry]:
+    def _journal(self, limit: int, offset: int) -> list[SealedEntry]:
         query = compiled(
             ("view", "journal page"),
             lambda v: (
                 shared_entries_of(v["client"])
                 .order_by("-created_at", "-id")
-                .values(
-                    *_ENTRY_FIELDS,
-                    **{f"analysis_{name}": F(f"analysis__{name}") for name in _ANALYSIS_FIELDS},
-                )
+                .values(*SEALED_ENTRY_NAMES, **sealed_entry_columns())
             ),
             {"client": "int"},
         )
-        alias, found = query.alias, []
-        for row in query.rows(self._ids, limit=limit, offset=offset):
-            # The instances as `select_related("analysis")` makes them (the values are
-            # already converted, decrypted included, as the ORM converts before `from_db`).
-            entry = Entry.from_db(alias, _ENTRY_FIELDS, [row[name] for name in _ENTRY_FIELDS])
-            analysis = None
-            if row["analysis_id"] is not None:
-                analysis = EntryAnalysis.from_db(
-                    alias,
-                    _ANALYSIS_FIELDS,
-                    [row[f"analysis_{name}"] for name in _ANALYSIS_FIELDS],
-                )
-                _ANALYSIS_ENTRY.set_cached_value(analysis, entry)
-            _ENTRY_ANALYSIS.set_cached_value(entry, analysis)  # None: no analysis yet
-            found.append(entry)
-        return found
+        alias = query.alias
+        return [
+            SealedEntry(row, alias) for row in query.rows(self._ids, limit=limit, offset=offset)
+        ]
 
     def latest_entries(self, limit: int) -> list[EntryGlance]:
         """The latest `limit` shared entries, newest first, as glances: their dates, and
@@ -537,15 +535,15 @@ class ClientView:
 
     def pending_suggestions(self) -> list[Experiment]:
         """As `suggestions()`, its SQL compiled once for every view (the practice page asks
-        it on every visit)."""
+        it on every visit), and not run when the access row said there are none."""
+        if self._none_by_facts("any_suggestions"):
+            return []
         return list(
             self._once(
                 "pending_suggestions",
                 lambda: self._fetch(
                     "pending_suggestions",
-                    lambda v: Experiment.objects.filter(
-                        owner_id=v["client"], suggested_by_id=v["coach"], accepted=False
-                    ),
+                    lambda v: _pending_suggestions(v["client"], v["coach"]),
                 ),
             )
         )

@@ -18,7 +18,7 @@ from django.views.decorators.http import require_POST
 
 from interplay.web.accounts.decorators import coach_required
 from interplay.web.accounts.models import User
-from interplay.web.coaching import access, actions, presenters
+from interplay.web.coaching import access, actions, practice_page, presenters
 from interplay.web.coaching.access import access_client_for_coach, coach_read, list_reads
 from interplay.web.coaching.actions import do_invite_client
 from interplay.web.coaching.client_pages import address, section_links
@@ -28,13 +28,12 @@ from interplay.web.coaching.forms import InviteForm, NoteForm, PlanForm
 from interplay.web.coaching.models import SessionPlan
 from interplay.web.coaching.plan_html import plan_html
 from interplay.web.coaching.planner import Agenda, agenda_sections, proposal_html
-from interplay.web.coaching.practice import coach_practice_view, options_html
+from interplay.web.coaching.practice import coach_practice_view
 from interplay.web.emails import absolute_url
 from interplay.web.kernel.audit import record
 from interplay.web.kernel.blank_forms import blank_form_html, initial_form_html
 from interplay.web.kernel.errors import ActionError
 from interplay.web.kernel.requests import CoachRequest, user_of
-from interplay.web.labels import practice as practice_labels
 from interplay.web.practice import actions as practice_actions
 from interplay.web.safety.actions import do_set_safety_consent, open_flags_for_coach, tells_coach
 from interplay.web.schedule.actions import do_set_reassess_weeks
@@ -277,22 +276,15 @@ def client_practice(request: CoachRequest, client_id: int) -> HttpResponse:
         else:
             messages.success(request, _("Suggested. Your client will see it and can take it up."))
             return redirect("coaching:practice", client_id)
-    techniques = practice_labels.choices(practice_labels.TECHNIQUES)
-    directions = practice_labels.choices(practice_labels.DIRECTIONS)
-    stakes_levels = practice_labels.choices(practice_labels.STAKES)
     context = {
         "client": client,
         "view": coach_practice_view(view),
         "sections": section_links(client_id, "practice"),
         "form": form,
         "error": error,
-        "techniques": techniques,
-        "directions": directions,
-        "stakes_levels": stakes_levels,
-        # The selects' options written in Python, not by a template loop each.
-        "technique_options": options_html(techniques, form.get("technique")),
-        "direction_options": options_html(directions, form.get("direction")),
-        "stakes_options": options_html(stakes_levels, form.get("stakes")),
         "client_href": address("coaching:client", view.pk),
     }
+    # The content written in Python, its wording translated once per language.
+    context["title"] = practice_page.title(client.name)
+    context["content_html"] = practice_page.practice_page_html(context, request)
     return render(request, "practice/coach_client.html", context, status=422 if error else 200)

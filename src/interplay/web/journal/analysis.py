@@ -40,11 +40,13 @@ class Reading:
 
 
 def versions_current(row: EntryAnalysis) -> bool:
+    return versions_are_current(row.themes_version, row.safety_version)
+
+
+def versions_are_current(themes_version: str, safety_version: str) -> bool:
+    """Whether a reading by these reader versions is by today's readers."""
     readers = language_engines()
-    return (
-        row.themes_version == readers.themes.version
-        and row.safety_version == readers.safety.version
-    )
+    return themes_version == readers.themes.version and safety_version == readers.safety.version
 
 
 def screen_entry(title: str, body: str) -> SafetyResult:

@@ -16,7 +16,6 @@ from interplay.language.theme_summary import SUMMARY_WINDOW, Piece, highlight, s
 from interplay.web import labels
 from interplay.web.journal.analysis import (
     Reading,
-    is_stale,
     stored_reading,
     stored_themes,
     themes_from_stored,
@@ -61,11 +60,13 @@ def entry_themes(entry: Any) -> list[ShownTheme]:
     return shown_themes(entry.body, stored_reading(entry))
 
 
-def theme_summary(entries: list[Any], window: int = SUMMARY_WINDOW) -> list[dict[str, Any]]:
-    """Themes across the latest `window` of these entries (newest first), from the stored
-    analyses: for the coach, only ever the shared entries a `ClientView` returned."""
-    found = [stored_themes(entry) for entry in entries[:window]]
-    rows = summarise_themes([[theme for theme, _s in themes] for themes in found], window)
+def themes_summary(
+    found: Iterable[tuple[tuple[Theme, float], ...]], window: int = SUMMARY_WINDOW
+) -> list[dict[str, Any]]:
+    """Themes across the latest `window` shared entries, from their stored themes (newest
+    first): for the coach, only ever those of the shared entries a `ClientView` returned."""
+    counted = list(found)[:window]
+    rows = summarise_themes([[theme for theme, _s in themes] for themes in counted], window)
     return [{"name": theme_name(row.theme), "n": row.count, "out_of": row.out_of} for row in rows]
 
 
@@ -173,10 +174,6 @@ def _rows(
         }
         for pk, title, excerpt, created_at, shared, themes in found
     ]
-
-
-def any_stale(entries: list[Any]) -> bool:
-    return any(is_stale(entry) for entry in entries)
 
 
 def highlighted(text: str, found: Reading) -> list[ShownPiece]:
