@@ -292,6 +292,7 @@ def test_coach_export_has_a_key_for_every_read_of_the_client_view():
         "check_in_scores",  # the shared check-ins' balance columns: in `pulses`
         "pending_suggestions",  # `suggestions`, its SQL compiled once
         "latest_assessment",
+        "latest_assessment_key",  # the latest shared assessment's id and time: in `assessments`
         "headlines",
         "check_ins",
         "recent_check_ins",
