@@ -111,3 +111,15 @@ def test_the_questions_of_a_plan_are_found_wherever_the_coach_left_them():
     assert question_ids_in(edited) == {first.id, third.id}  # the same when asked again
     assert question_ids_in(edited.replace(third.text, "")) == {first.id}
     assert second.id not in question_ids_in(edited) and question_ids_in("") == frozenset()
+
+
+def test_the_questions_kept_per_plan_keep_none_of_its_words():
+    from interplay.core.questions import question_bank
+    from interplay.web.coaching import planner
+
+    agenda = f"Private: my worry about Ana's sister. {question_bank()[0].text}"
+    planner.question_ids_in(agenda)
+    kept = list(planner._questions_kept)
+    assert kept and all(isinstance(key, bytes) and len(key) == 16 for key in kept)
+    assert all(b"sister" not in key for key in kept)
+    assert all("sister" not in str(value) for value in planner._questions_kept.values())

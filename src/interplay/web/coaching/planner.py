@@ -9,10 +9,12 @@ due). The coach edits the text freely before saving it; nothing is sent to the c
 
 from __future__ import annotations
 
+import hashlib
 import re
+from collections import OrderedDict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
+from threading import Lock
 from typing import Any
 
 from django.utils.html import conditional_escape
@@ -168,15 +170,29 @@ def proposal_html(agenda: Agenda) -> SafeString:
     return SafeString("".join(parts))  # every value above went through `e`
 
 
-@lru_cache(maxsize=128)
+QUESTIONS_KEPT = 128  # plans' question ids kept per process
+_questions_kept: OrderedDict[bytes, frozenset[str]] = OrderedDict()
+_questions_lock = Lock()
+
+
 def question_ids_in(agenda_text: str) -> frozenset[str]:
     """Ids of bank questions whose text appears in a saved agenda (to vary the next one).
-    Kept per text, in this process's memory only (as `kernel.blank_forms` keeps a plan's form):
-    the planner asks it of the coach's latest plan on every visit, and the search for each of
-    the bank's questions in the text cost more than the rest of the proposal's lines."""
+    Kept per text in this process's memory, under the text's digest so that no plan's words
+    are kept: the planner asks it of the coach's latest plan on every visit, and the search for
+    each of the bank's questions in the text cost more than the rest of the proposal's lines."""
     from interplay.core.questions import question_bank
 
-    return frozenset(q.id for q in question_bank() if q.text in agenda_text)
+    key = hashlib.blake2b(agenda_text.encode("utf-8"), digest_size=16).digest()
+    with _questions_lock:
+        if key in _questions_kept:
+            _questions_kept.move_to_end(key)
+            return _questions_kept[key]
+    found = frozenset(q.id for q in question_bank() if q.text in agenda_text)
+    with _questions_lock:
+        _questions_kept[key] = found
+        while len(_questions_kept) > QUESTIONS_KEPT:
+            _questions_kept.popitem(last=False)
+    return found
 
 
 _STRONG = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*")
