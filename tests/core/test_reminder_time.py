@@ -33,8 +33,24 @@ def test_the_weekly_slot_is_the_first_chosen_day_and_hour_at_or_after_the_due_mo
     assert slot - due < timedelta(days=7, hours=2)
     assert slot.astimezone(ZoneInfo(zone)).weekday() == weekday
     assert _wall_hour_allowed(slot, hour, zone)
-    # No earlier slot would do: the same slot a week before is before the due moment.
-    assert weekly_slot(due - timedelta(days=7), weekday, hour, zone) < due
+    # No earlier slot would do: the same day and hour a week before, on the person's calendar,
+    # is before the due moment. (Not the slot for `due` minus 7 x 24 hours: across a clock
+    # change that instant is an hour off the wall clock and can land just after the week-old
+    # slot, as Hypothesis found at New York's change of 5 November 2028.)
+    week_before = slot.astimezone(ZoneInfo(zone)).date() - timedelta(days=7)
+    assert day_slot(week_before, hour, zone) < due
+
+
+def test_the_week_old_slot_across_new_yorks_autumn_change_is_before_the_due_moment():
+    # Monday 00:00 is chosen; due one microsecond after Sunday 23:00 EST, the evening the
+    # clocks went back. The slot is Monday 00:00 EST; the week before's is Monday 00:00 EDT.
+    due = datetime(2028, 11, 6, 4, 0, 0, 1, tzinfo=UTC)
+    slot = weekly_slot(due, 0, 0, "America/New_York")
+    assert slot == datetime(2028, 11, 6, 5, tzinfo=UTC)
+    assert day_slot(date(2028, 10, 30), 0, "America/New_York") == datetime(
+        2028, 10, 30, 4, tzinfo=UTC
+    )
+    assert datetime(2028, 10, 30, 4, tzinfo=UTC) < due
 
 
 @given(instants, weekdays, hours, zones)
