@@ -99,6 +99,7 @@ FACTS = (
     "path_shared",
     "path_assigned_by",
     "last_check_in_at",
+    "last_assessment_at",
     "any_values",
     "any_beliefs",
     "any_experiments",
@@ -110,7 +111,8 @@ def with_facts(users: QuerySet[User], coach: int | Expression | Any) -> QuerySet
     """`users` (the access check's one row) as `.values()` with every user field and the
     facts: the re-assessment interval (the coach's setting, None for the default), whether the
     map is shared, the path row's sharing switch and who gave it (None without a row), the
-    latest shared check-in's time (None without one), and whether any value, belief or
+    latest shared check-in's time and the latest shared assessment's finishing time (None
+    without one; what is due asks only these two), and whether any value, belief or
     experiment is shared and any safety flag raised for this coach (each read of them is a
     query of its own, and most clients have none of some: none is then run). `coach`: the
     access check's coach (the flags are theirs)."""
@@ -123,6 +125,11 @@ def with_facts(users: QuerySet[User], coach: int | Expression | Any) -> QuerySet
         path_assigned_by=Subquery(path.values("assigned_by_id")[:1]),
         last_check_in_at=Subquery(
             shared_pulses_of(OuterRef("pk")).order_by("-taken_at", "-id").values("taken_at")[:1]
+        ),
+        last_assessment_at=Subquery(
+            shared_assessments_of(OuterRef("pk"))
+            .order_by("-completed_at", "-id")
+            .values("completed_at")[:1]
         ),
         any_values=Exists(shared_values_of(OuterRef("pk"))),
         any_beliefs=Exists(shared_beliefs_of(OuterRef("pk"))),
@@ -169,6 +176,14 @@ class ClientView:
             return self._facts["last_check_in_at"]  # type: ignore[no-any-return]
         pulses = self.recent_check_ins()
         return pulses[0].taken_at if pulses else None
+
+    def latest_assessment_at(self) -> datetime | None:
+        """When the latest shared assessment was finished (what is due asks only that): from
+        the access row, else from the headlines (read once per view)."""
+        if self._facts is not None:
+            return self._facts["last_assessment_at"]  # type: ignore[no-any-return]
+        headlines = self.headlines()
+        return headlines[-1].completed_at if headlines else None
 
     def __repr__(self) -> str:
         return f"ClientView(coach={self.coach.pk}, client={self.client.pk})"
