@@ -95,3 +95,63 @@ def test_values_named_in_any_order_keep_their_names():
     values = {"first": people[0].pk}
     assert query.rows(values) == list(build(values))
     assert query.rows(values)[0]["tagged"] == people[0].email + "!"
+
+
+def test_a_union_runs_its_parts_in_one_statement_each_converted_as_alone():
+    """`compile_union`: each part's rows as the ORM gives them (dates converted, a typed NULL
+    where a part has no such column), the first part paged by parameters, in the order
+    asked, and one statement however many parts."""
+    from django.db import connection
+    from django.db.models import DateTimeField, F, Value
+    from django.db.models.functions import Cast
+    from django.test.utils import CaptureQueriesContext
+
+    from interplay.web.kernel.compiled import compile_union
+
+    people = _people()  # joined now, 10 and 20 days ago
+
+    def newest_first(values):
+        return (
+            User.objects.filter(pk__gte=values["first"])
+            .annotate(joined=F("date_joined"))
+            .order_by("-date_joined", "-pk")
+            .values("pk", "email", "joined")
+        )
+
+    def undated(values):
+        return (
+            User.objects.filter(pk=values["first"])
+            .order_by()
+            .annotate(joined=Cast(Value(None), DateTimeField()))
+            .values("pk", "email", "joined")
+        )
+
+    union = compile_union(
+        (newest_first, undated), {"first": "int"}, order_by=("-joined", "-pk"), paged=True
+    )
+    values = {"first": people[0].pk}
+    whole = [list(row.values()) for row in newest_first(values)]
+    for limit, offset in ((3, 0), (1, 1), (2, 2)):
+        with CaptureQueriesContext(connection) as seen:
+            paged, alone = union.part_rows(values, limit=limit, offset=offset)
+        assert len(seen.captured_queries) == 1
+        assert paged == whole[offset : offset + limit]
+        assert alone == [[people[0].pk, people[0].email, None]]
+    assert paged[0][2].tzinfo is not None  # converted as the ORM converts, not the driver's text
+    with pytest.raises(TypeError):
+        union.part_rows(values)  # a paged union runs a page
+
+
+def test_a_union_of_parts_of_different_widths_is_refused():
+    from interplay.web.kernel.compiled import compile_union
+
+    def one(values):
+        return User.objects.filter(pk=values["first"]).values("pk")
+
+    def two(values):
+        return User.objects.filter(pk=values["first"]).values("pk", "email")
+
+    with pytest.raises(ValueError, match="as many columns"):
+        compile_union((one, two), {"first": "int"})
+    with pytest.raises(ValueError, match="not a column"):
+        compile_union((one, one), {"first": "int"}, order_by=("email",))

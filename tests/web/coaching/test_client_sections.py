@@ -442,3 +442,164 @@ def test_the_journal_pager_written_in_python_is_what_the_pager_template_writes(n
         {"newer": newer, "older": older, "newer_label": "Newer", "older_label": "Older"},
     )
     assert pager_html(newer, older, "Newer", "Older") == wanted
+
+
+# The notes page's content as its template wrote it (below the header), for the test below.
+OLD_SESSIONS_CONTENT = """{% load i18n %}<h2 id="notes">{% translate "Your session notes" %}</h2>
+<p class="private-mark">{% translate "Encrypted, and visible to you alone." %}</p>
+{% if due %}
+<h3>{% translate "Due" %}</h3>
+<ul>{% for reason in due %}<li>{{ reason }}</li>{% endfor %}</ul>
+{% endif %}
+{% if follow_ups %}
+<h3>{% translate "Your open follow-ups" %}</h3>
+<ul class="plain">
+{% for row in follow_up_rows %}{% with note=row.note %}
+  <li class="card">{{ note.follow_up|linebreaksbr }}
+    <form method="post" action="{{ row.done_href }}" class="actions">{% csrf_token %}{% idempotency_field %}
+      <button type="submit" class="button-quiet">{% translate "Mark done" %}</button>
+    </form></li>
+{% endwith %}{% endfor %}
+</ul>
+{% endif %}
+<form method="post" action="{{ add_note_href }}" class="card" id="add-note">{% csrf_token %}{% idempotency_field %}
+  <h3>{% translate "Add a note" %}</h3>
+  {{ note_form_html }}
+  <div class="actions"><button type="submit">{% translate "Save note" %}</button></div>
+</form>
+{{ notes_html }}
+{% include "coaching/_pager.html" with newer_label=_("Newer notes") older_label=_("Older notes") %}
+
+<h2 id="plans">{% translate "Your session plans" %}</h2>
+<p><a class="button" href="{{ new_plan_href }}">{% translate "Plan the next session" %}</a></p>
+{% if plans %}
+<ul>{% for row in plan_rows %}{% with plan=row.plan %}<li><a href="{{ row.href }}">{% if plan.session_date %}{% blocktranslate with when=plan.session_date|date:"j F Y" %}Session on {{ when }}{% endblocktranslate %}{% else %}{% blocktranslate with when=plan.created_at|date:"j F Y" %}Plan written {{ when }}{% endblocktranslate %}{% endif %}</a></li>{% endwith %}{% endfor %}</ul>
+{% else %}
+<p>{% translate "No plans yet." %}</p>
+{% endif %}"""  # noqa: E501
+
+
+@pytest.mark.parametrize("full", [False, True])
+def test_the_notes_page_writes_its_content_as_the_template_did(full):
+    """Due, the open follow-ups with their forms, the note form, the pager and the plans,
+    written by `sessions_html`, are what the template wrote (the forms' keys aside): with
+    text to escape, line breaks, plans with and without a session date, and with none."""
+    import re
+    from datetime import date
+
+    from django.template import engines
+    from django.test import RequestFactory
+    from django.utils.safestring import SafeString
+
+    from interplay.web.coaching.client_pages import sessions_html
+    from interplay.web.coaching.models import SessionNote, SessionPlan
+
+    follow_ups = [
+        SessionNote(pk=7, follow_up='Ask <why> & "how"\nthen\r\nmore', follow_up_open=True),
+        SessionNote(pk=8, follow_up="plain", follow_up_open=True),
+    ]
+    plans = [
+        SessionPlan(pk=3, session_date=date(2026, 1, 2), created_at=days_ago(3)),
+        SessionPlan(pk=4, session_date=None, created_at=days_ago(40)),
+    ]
+    context = {
+        "due": ["Ask <how> it went & why", "Second"] if full else [],
+        "follow_ups": follow_ups if full else [],
+        "follow_up_rows": [
+            {"note": note, "done_href": f"/done/{note.pk}/?a=1&b=2"} for note in follow_ups
+        ]
+        if full
+        else [],
+        "add_note_href": "/add/?x=<1>",
+        "note_form_html": SafeString('<div><textarea name="body">a &amp; b</textarea></div>'),
+        "notes_html": SafeString("\n<article>note</article>\n"),
+        "newer": 1 if full else None,
+        "older": 3 if full else None,
+        "new_plan_href": "/plan/?y=1&z=2",
+        "plans": plans if full else [],
+        "plan_rows": [{"plan": plan, "href": f"/plans/{plan.pk}/"} for plan in plans]
+        if full
+        else [],
+    }
+    request = RequestFactory().get("/coach/client/1/sessions/")
+    wanted = engines["django"].from_string(OLD_SESSIONS_CONTENT).render(context, request)
+    key = re.compile(r'value="[A-Za-z0-9]{32,64}"')
+    assert key.sub("K", sessions_html(context, request)) == key.sub("K", wanted)
+    assert ("Mark done" in wanted) == full and ("No plans yet." in wanted) != full
+
+
+def test_the_notes_page_reads_the_notes_follow_ups_and_plans_in_one_statement(
+    practice, django_assert_num_queries
+):
+    """The page of notes, every open follow-up (one on an older page too) and the plans'
+    dates come in one statement; what is due comes with the access check. Each note on the
+    page and each follow-up is decrypted once, and no plan's agenda or follow-up's body."""
+    from interplay.web.coaching.actions import do_save_plan
+
+    do_add_note(practice.client, "OLDEST-BODY", "OLDEST-FOLLOW-UP", actor=practice.coach)
+    for n in range(NOTES_PAGE):
+        follow_up = f"Follow-up {n}" if n < 3 else ""
+        do_add_note(practice.client, f"Body {n}", follow_up, actor=practice.coach)
+    do_save_plan(practice.client, "PLAN-AGENDA", None, actor=practice.coach)
+    assess(practice.client, MAYA, when=days_ago(100))
+    browser = signed_in(practice.coach)
+    url = reverse("coaching:client_sessions", args=[practice.client.pk])
+    browser.get(url)
+    with django_assert_num_queries(5) as seen:  # session, user, access, audit, the records
+        html, decrypted = _decrypting(browser, url)
+    assert sum("coachdesk_" in query["sql"] for query in seen.captured_queries) == 1
+    assert not any(q["sql"].startswith('SELECT "assessments_assessment"') for q in seen)
+    assert "OLDEST-FOLLOW-UP" in html and "OLDEST-BODY" not in html  # on the second page
+    assert "Suggest a re-assessment" in html and "PLAN-AGENDA" not in html
+    # The page's bodies and follow-ups (an empty one is stored encrypted too) and the oldest
+    # note's follow-up: not its body, nor the page's open follow-ups twice.
+    assert decrypted == 2 * NOTES_PAGE + 1
+
+
+def test_the_open_follow_ups_and_plans_are_the_same_on_every_page_newest_first(practice):
+    from interplay.web.coaching.access import PLAN_DATES
+    from interplay.web.coaching.actions import do_save_plan
+    from interplay.web.coaching.models import SessionPlan
+
+    for n in range(NOTES_PAGE + 2):
+        do_add_note(
+            practice.client, f"Body {n}", f"FU-{n:02d}" if n % 4 == 0 else "", actor=practice.coach
+        )
+    for n in range(PLAN_DATES + 1):
+        plan = do_save_plan(practice.client, f"Agenda {n}", None, actor=practice.coach)
+        SessionPlan.objects.filter(pk=plan.pk).update(created_at=days_ago(PLAN_DATES + 1 - n))
+    url = reverse("coaching:client_sessions", args=[practice.client.pk])
+    browser = signed_in(practice.coach)
+    for page in (1, 2):
+        html = browser.get(url, {"page": page}).content.decode()
+        listed = html.split("Your open follow-ups")[1].split('id="add-note"')[0]
+        assert [n for n in (8, 4, 0) if f"FU-{n:02d}" in listed] == [8, 4, 0]
+        assert listed.index("FU-08") < listed.index("FU-04") < listed.index("FU-00")
+        plans = html.split('id="plans"')[1]
+        assert plans.count("Plan written") == PLAN_DATES
+        newest = SessionPlan.objects.order_by("-created_at").first()
+        oldest = SessionPlan.objects.order_by("created_at").first()
+        assert f"/plans/{newest.pk}/" in plans and f"/plans/{oldest.pk}/" not in plans
+
+
+def test_what_is_due_counts_the_latest_shared_assessment_only(practice):
+    """What is due reads the latest shared assessment's date with the access check: one the
+    client keeps private does not count, on the notes page, the overview, and for a view made
+    without the access row (trusted code: the demo), which reads the headlines instead."""
+    from interplay.web.coaching.access import access_client_for_coach
+    from interplay.web.coaching.client_view import ClientView
+    from interplay.web.coaching.presenters import due_reasons
+    from tests.web.base import mark_passed_two_factor
+
+    assess(practice.client, MAYA, when=days_ago(100))
+    private = assess(practice.client, MAYA, when=days_ago(1), shared=False)
+    browser = signed_in(practice.coach)
+    for name in ("coaching:client_sessions", "coaching:client"):
+        html = browser.get(reverse(name, args=[practice.client.pk])).content.decode()
+        assert "Suggest a re-assessment" in html, name
+    granted = access_client_for_coach(mark_passed_two_factor(practice.coach), practice.client.pk)
+    trusted = ClientView(practice.coach, practice.client)
+    shared = granted.headlines()[-1].completed_at
+    assert granted.latest_assessment_at() == trusted.latest_assessment_at() == shared
+    assert shared < private.completed_at
+    assert due_reasons(granted) == due_reasons(trusted)

@@ -297,6 +297,7 @@ def test_coach_export_has_a_key_for_every_read_of_the_client_view():
         "check_ins",
         "recent_check_ins",
         "latest_check_in_at",  # the latest check-in's date: in `pulses`
+        "latest_assessment_at",  # the latest shared assessment's date: in `assessments`
         "reassess_weeks",  # the coach's own setting, read with the access check: not shared
         "review",
         "shares_all",  # yes or no over the reads above (a prepared report's check): no data

@@ -12,11 +12,25 @@ nothing: the view that was granted it records the read with one
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import OuterRef, QuerySet, Subquery
+from django.db.models import (
+    BooleanField,
+    DateField,
+    ExpressionWrapper,
+    F,
+    Field,
+    OuterRef,
+    QuerySet,
+    Subquery,
+    TextField,
+    Value,
+)
+from django.db.models.functions import Cast
 from django.http import Http404
 
+from interplay.web import crypto
 from interplay.web.accounts.coaches import passed_two_factor
 from interplay.web.accounts.models import User
 from interplay.web.assessments.models import Assessment
@@ -24,7 +38,7 @@ from interplay.web.coaching.client_view import ClientView, with_facts
 from interplay.web.coaching.models import SessionNote, SessionPlan
 from interplay.web.journal.models import Entry
 from interplay.web.kernel.audit import Audit, record
-from interplay.web.kernel.compiled import compiled, compiled_instances
+from interplay.web.kernel.compiled import compiled, compiled_instances, compiled_union
 from interplay.web.kernel.models import AuditEvent, AuditKind
 
 
@@ -163,34 +177,127 @@ def notes_about(coach: User, client: User, limit: int = 50, offset: int = 0) -> 
     return list(SessionNote.objects.filter(coach=coach, client=client)[offset : offset + limit])
 
 
-def note_page(coach: User, client: User, limit: int, offset: int = 0) -> list[SessionNote]:
-    """As `notes_about`, its SQL compiled once (the notes page, every visit)."""
-    query = compiled(
-        ("access", "note page"),
-        lambda v: SessionNote.objects.filter(coach_id=v["coach"], client_id=v["client"]),
-        {"client": "int", "coach": "int"},
+# The notes page's three reads of the coach's own records (a page of notes, the open
+# follow-ups, the latest plans' dates) as one statement (`kernel.compiled.compiled_union`).
+# Its columns, each part's in the same places (a part without one selects a typed NULL):
+# the record's id, coach, client, a note's body and follow-up as stored (sealed: decrypted
+# by `notes_page`, only those it shows), whether the follow-up is open, the record's time
+# and a plan's date. `Model.from_db` takes its fields in the model's order.
+_OWNERS = ("id", "coach_id", "client_id")
+_NOTE_FIELDS = (*_OWNERS, "body", "follow_up", "follow_up_open", "created_at")
+_FOLLOW_UP_FIELDS = (*_OWNERS, "follow_up", "follow_up_open", "created_at")
+_PLAN_FIELDS = (*_OWNERS, "session_date", "created_at")
+_COLUMNS = (*_OWNERS, "body_", "follow_up_", "follow_up_open_", "created_at", "session_date_")
+PLAN_DATES = 20  # plans listed on the notes page
+
+
+@dataclass(frozen=True)
+class NotesPage:
+    """What the notes page shows of the coach's own records about one client."""
+
+    notes: list[SessionNote]  # the page, newest first
+    older: bool  # whether there are older notes than the page's
+    follow_ups: list[SessionNote]  # every open follow-up, newest first, without the body
+    plans: list[SessionPlan]  # the latest `PLAN_DATES` plans, newest first, dates only
+
+
+def _no(field: Field[Any, Any]) -> Cast:
+    return Cast(Value(None), field)
+
+
+def _sealed(name: str) -> ExpressionWrapper[Any]:
+    """An encrypted column as stored (a text column: not decrypted when read)."""
+    return ExpressionWrapper(F(name), output_field=TextField())
+
+
+def _page_of_notes(v: Mapping[str, Any]) -> QuerySet[Any]:
+    rows: QuerySet[Any] = (
+        SessionNote.objects.filter(coach_id=v["coach"], client_id=v["client"])
+        .annotate(
+            body_=_sealed("body"),
+            follow_up_=_sealed("follow_up"),
+            follow_up_open_=F("follow_up_open"),
+            session_date_=_no(DateField()),
+        )
+        .values(*_COLUMNS)
     )
-    values = {"client": client.pk, "coach": coach.pk}
-    return [
-        SessionNote.from_db(query.alias, query.names, row)
-        for row in query.tuples(values, limit=limit, offset=offset)
-    ]
+    return rows
 
 
-def plan_dates_for(coach: User, client: User, limit: int = 20) -> list[SessionPlan]:
-    """As `plans_for`, without the agendas (a list of plans shows their dates only)."""
-    return compiled_instances(
-        ("access", "plan dates", limit),
-        lambda v: SessionPlan.objects.filter(coach_id=v["coach"], client_id=v["client"]).only(
-            "id", "coach_id", "client_id", "session_date", "created_at"
-        )[:limit],
+def _open_follow_ups(v: Mapping[str, Any]) -> QuerySet[Any]:
+    rows: QuerySet[Any] = (
+        SessionNote.objects.filter(coach_id=v["coach"], client_id=v["client"], follow_up_open=True)
+        .order_by()  # the union sorts its rows
+        .annotate(
+            body_=_no(TextField()),
+            follow_up_=_sealed("follow_up"),
+            follow_up_open_=F("follow_up_open"),
+            session_date_=_no(DateField()),
+        )
+        .values(*_COLUMNS)
+    )
+    return rows
+
+
+def _latest_plans(v: Mapping[str, Any]) -> QuerySet[Any]:
+    rows: QuerySet[Any] = (
+        SessionPlan.objects.filter(coach_id=v["coach"], client_id=v["client"])
+        .annotate(
+            body_=_no(TextField()),
+            follow_up_=_no(TextField()),
+            follow_up_open_=_no(BooleanField()),
+            session_date_=F("session_date"),
+        )
+        .values(*_COLUMNS)[:PLAN_DATES]
+    )
+    return rows
+
+
+def _opened(token: str | None) -> str | None:
+    return None if token is None else crypto.decrypt(token)  # as `EncryptedTextField` reads
+
+
+def notes_page(coach: User, client: User, size: int, offset: int = 0) -> NotesPage:
+    """A page of the coach's notes about this client (`size` from `offset`, newest first),
+    their open follow-ups and their latest plans' dates, in one statement compiled once.
+    Only what the page shows is read and decrypted: no note's `updated_at`, no follow-up's
+    body, no plan's agenda; the note read to tell whether an older page exists is not
+    decrypted, and an open follow-up on the page is decrypted once, with its note."""
+    union = compiled_union(
+        ("access", "notes page"),
+        (_page_of_notes, _open_follow_ups, _latest_plans),
         {"client": "int", "coach": "int"},
-        {"client": client.pk, "coach": coach.pk},
+        order_by=("-created_at", "-id"),
+        paged=True,
+    )
+    page, follow_ups, plans = union.part_rows(
+        {"client": client.pk, "coach": coach.pk}, limit=size + 1, offset=offset
+    )
+    alias = union.alias
+    notes = [
+        SessionNote.from_db(
+            alias, _NOTE_FIELDS, [*row[:3], _opened(row[3]), _opened(row[4]), *row[5:7]]
+        )
+        for row in page[:size]
+    ]
+    shown = {note.pk: note.follow_up for note in notes}
+    return NotesPage(
+        notes,
+        len(page) > size,
+        [
+            SessionNote.from_db(
+                alias,
+                _FOLLOW_UP_FIELDS,
+                [*row[:3], shown[row[0]] if row[0] in shown else _opened(row[4]), *row[5:7]],
+            )
+            for row in follow_ups
+        ],
+        [SessionPlan.from_db(alias, _PLAN_FIELDS, [*row[:3], row[7], row[6]]) for row in plans],
     )
 
 
 def open_follow_ups(coach: User, client: User) -> list[SessionNote]:
-    """The open follow-ups (the follow-up text only, not the note's body), oldest first."""
+    """The open follow-ups (the follow-up text only, not the note's body), newest first."""
     return compiled_instances(
         ("access", "open follow-ups"),
         lambda v: SessionNote.objects.filter(

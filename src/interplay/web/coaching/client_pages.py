@@ -14,6 +14,7 @@ from functools import lru_cache
 from typing import Any
 
 from django.http import HttpRequest
+from django.middleware.csrf import get_token
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
@@ -39,6 +40,7 @@ from interplay.web.journal.glance import SealedEntry
 from interplay.web.journal.insights import entry_themes, themes_summary
 from interplay.web.journal.models import Entry
 from interplay.web.kernel.html import e, lines
+from interplay.web.kernel.templatetags.idempotency import idempotency_field
 from interplay.web.progress.presenters import reference_note
 from interplay.web.safety.presenters import coach_flags_html
 
@@ -734,35 +736,136 @@ def notes_html(rows: list[dict[str, Any]]) -> SafeString:
     return SafeString("".join(made))
 
 
+@lru_cache(maxsize=16)
+def _sessions_words(language: str | None) -> dict[str, str]:
+    # Not escaped, as `{% translate %}` and `{% blocktranslate %}` leave the wording as is.
+    return {
+        "due": _("Due"),
+        "open_follow_ups": _("Your open follow-ups"),
+        "mark_done": _("Mark done"),
+        "session_on": _("Session on %(when)s"),
+        "plan_written": _("Plan written %(when)s"),
+        "no_plans": _("No plans yet."),
+        "title": _("%(name)s: notes and plans"),
+        "your_notes": _("Your session notes"),
+        "private": _("Encrypted, and visible to you alone."),
+        "add_note": _("Add a note"),
+        "save_note": _("Save note"),
+        "newer": _("Newer notes"),
+        "older": _("Older notes"),
+        "your_plans": _("Your session plans"),
+        "plan_next": _("Plan the next session"),
+    }
+
+
+def due_html(due: list[str]) -> SafeString:
+    """The notes page's "Due" list (`due_reasons`) as its template wrote it; "" for none."""
+    if not due:
+        return SafeString("")
+    heading = _sessions_words(get_language())["due"]
+    items = "".join(f"<li>{e(reason)}</li>" for reason in due)
+    return SafeString(f"\n<h3>{heading}</h3>\n<ul>{items}</ul>\n")
+
+
+def follow_ups_html(rows: list[dict[str, Any]], csrf: str) -> SafeString:
+    """The notes page's open follow-ups (`follow_up_rows`), each with its "Mark done" form,
+    as its template wrote them; "" for none. `csrf`: the request's token field, as
+    `{% csrf_token %}` writes it (`csrf_field`)."""
+    if not rows:
+        return SafeString("")
+    w = _sessions_words(get_language())
+    items = "".join(
+        f'\n  <li class="card">{lines(row["note"].follow_up)}\n'
+        f'    <form method="post" action="{e(row["done_href"])}" class="actions">'
+        f"{csrf}{idempotency_field()}\n"
+        f'      <button type="submit" class="button-quiet">{w["mark_done"]}</button>\n'
+        "    </form></li>\n"
+        for row in rows
+    )
+    return SafeString(f'\n<h3>{w["open_follow_ups"]}</h3>\n<ul class="plain">\n{items}\n</ul>\n')
+
+
+def plans_html(rows: list[dict[str, Any]]) -> SafeString:
+    """The notes page's plans (`plan_rows`: each linked, by its session's date or else the
+    day it was written) as its template wrote them, or that there are none."""
+    w = _sessions_words(get_language())
+    if not rows:
+        return SafeString(f"\n<p>{w['no_plans']}</p>\n")
+    dates = labels.DateWriter()  # the same text as `date:"j F Y"`
+    items = []
+    for row in rows:
+        plan = row["plan"]
+        if plan.session_date:
+            text = w["session_on"] % {"when": e(dates.long(plan.session_date))}
+        else:
+            text = w["plan_written"] % {"when": e(dates.long(plan.created_at))}
+        items.append(f'<li><a href="{e(row["href"])}">{text}</a></li>')
+    return SafeString(f"\n<ul>{''.join(items)}</ul>\n")
+
+
+def csrf_field(request: HttpRequest) -> str:
+    """The request's CSRF token as a hidden field, as `{% csrf_token %}` writes it."""
+    return f'<input type="hidden" name="csrfmiddlewaretoken" value="{e(get_token(request))}">'
+
+
+def sessions_html(context: dict[str, Any], request: HttpRequest) -> SafeString:
+    """`coaching/client_sessions.html`'s content below the header, as the template wrote it
+    (its loops and tags written here, the wording translated once per language), from the
+    context `sessions_context` made with the note form's HTML (`note_form_html`). Every
+    value is escaped (the parts given as HTML were escaped where they were made)."""
+    w = _sessions_words(get_language())
+    csrf = csrf_field(request)
+    pager = pager_html(context["newer"], context["older"], w["newer"], w["older"])
+    return SafeString(
+        f'<h2 id="notes">{w["your_notes"]}</h2>\n'
+        f'<p class="private-mark">{w["private"]}</p>\n'
+        f"{due_html(context['due'])}\n"
+        f"{follow_ups_html(context['follow_up_rows'], csrf)}\n"
+        f'<form method="post" action="{e(context["add_note_href"])}" class="card" '
+        f'id="add-note">{csrf}{idempotency_field()}\n'
+        f"  <h3>{w['add_note']}</h3>\n"
+        f"  {e(context['note_form_html'])}\n"
+        f'  <div class="actions"><button type="submit">{w["save_note"]}</button></div>\n'
+        "</form>\n"
+        f"{e(context['notes_html'])}\n"
+        f"{pager}\n\n"
+        f'<h2 id="plans">{w["your_plans"]}</h2>\n'
+        f'<p><a class="button" href="{e(context["new_plan_href"])}">{w["plan_next"]}</a></p>\n'
+        f"{plans_html(context['plan_rows'])}"
+    )
+
+
 def sessions_context(view: ClientView, page: int) -> dict[str, Any]:
     """The coach's own notes and plans (visible to them alone): what is due, open
     follow-ups, a new note, the notes `NOTES_PAGE` a page, and the session plans."""
     offset = (page - 1) * NOTES_PAGE
-    notes = access.note_page(view.coach, view.client, limit=NOTES_PAGE + 1, offset=offset)
-    follow_ups = access.open_follow_ups(view.coach, view.client)
-    plans = access.plan_dates_for(view.coach, view.client)  # their dates, not the agendas
+    # One statement: the page, the open follow-ups and the plans' dates, nothing of them
+    # that the page does not show.
+    records = access.notes_page(view.coach, view.client, NOTES_PAGE, offset)
+    notes, follow_ups, plans = records.notes, records.follow_ups, records.plans
     pk = view.pk
-    note_rows = [
-        {"note": note, "href": address("coaching:note", pk, note.pk)} for note in notes[:NOTES_PAGE]
-    ]
+    note_rows = [{"note": note, "href": address("coaching:note", pk, note.pk)} for note in notes]
+    due = due_reasons(view)
+    plan_rows = [{"plan": plan, "href": address("coaching:plan", pk, plan.pk)} for plan in plans]
     return {
         **_base(view, "sessions"),
-        "due": due_reasons(view),
+        "title": SafeString(
+            _sessions_words(get_language())["title"] % {"name": e(view.client.name)}
+        ),
+        "due": due,
         "follow_ups": follow_ups,
         "follow_up_rows": [
             {"note": note, "done_href": address("coaching:done", pk, note.pk)}
             for note in follow_ups
         ],
-        "notes": notes[:NOTES_PAGE],
+        "notes": notes,
         "note_rows": note_rows,
         "notes_html": notes_html(note_rows),
         "plans": plans,
-        "plan_rows": [
-            {"plan": plan, "href": address("coaching:plan", pk, plan.pk)} for plan in plans
-        ],
+        "plan_rows": plan_rows,
         "add_note_href": address("coaching:add_note", pk),
         "new_plan_href": address("coaching:new_plan", pk),
         "page": page,
         "newer": page - 1 if page > 1 else None,
-        "older": page + 1 if len(notes) > NOTES_PAGE else None,
+        "older": page + 1 if records.older else None,
     }

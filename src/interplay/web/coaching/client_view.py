@@ -109,6 +109,7 @@ FACTS = (
     "path_shared",
     "path_assigned_by",
     "last_check_in_at",
+    "last_assessment_at",
     "any_values",
     "any_beliefs",
     "any_experiments",
@@ -116,9 +117,10 @@ FACTS = (
     "any_suggestions",
 )
 # Read by the session planner's access check only (`with_facts(..., latest_assessment=True)`):
-# the latest shared assessment's id and finishing time, all the planner needs of it on a visit
-# (what is due, and the key of the questions kept for that assessment), which was a query.
-LATEST_ASSESSMENT_FACTS = ("latest_assessment_id", "latest_assessment_at")
+# the latest shared assessment's id, which with its finishing time (`last_assessment_at`) is
+# all the planner needs of it on a visit (what is due, and the key of the questions kept for
+# that assessment), which was a query.
+LATEST_ASSESSMENT_FACTS = ("latest_assessment_id",)
 
 
 def with_facts(
@@ -127,12 +129,13 @@ def with_facts(
     """`users` (the access check's one row) as `.values()` with every user field and the
     facts: the re-assessment interval (the coach's setting, None for the default), whether the
     map is shared, the path row's sharing switch and who gave it (None without a row), the
-    latest shared check-in's time (None without one), and whether any value, belief or
+    latest shared check-in's time and the latest shared assessment's finishing time (None
+    without one; what is due asks only these two), and whether any value, belief or
     experiment is shared, any safety flag raised for this coach and any suggestion of this
     coach's still waiting (each read of them is a query of its own, and most clients have
     none of some: none is then run). `coach`: the access check's coach (the flags and the
-    suggestions are theirs). `latest_assessment`: the `LATEST_ASSESSMENT_FACTS` too (None,
-    None without a shared assessment)."""
+    suggestions are theirs). `latest_assessment`: the `LATEST_ASSESSMENT_FACTS` too (None
+    without a shared assessment)."""
     path = PathProgress.objects.filter(owner=OuterRef("pk")).order_by("pk")
     rows: QuerySet[Any] = users.values(
         *USER_FIELDS,
@@ -143,6 +146,11 @@ def with_facts(
         last_check_in_at=Subquery(
             shared_pulses_of(OuterRef("pk")).order_by("-taken_at", "-id").values("taken_at")[:1]
         ),
+        last_assessment_at=Subquery(
+            shared_assessments_of(OuterRef("pk"))
+            .order_by("-completed_at", "-id")
+            .values("completed_at")[:1]
+        ),
         any_values=Exists(shared_values_of(OuterRef("pk"))),
         any_beliefs=Exists(shared_beliefs_of(OuterRef("pk"))),
         any_experiments=Exists(shared_experiments_of(OuterRef("pk"))),
@@ -151,10 +159,7 @@ def with_facts(
     )
     if latest_assessment:
         latest = shared_assessments_of(OuterRef("pk")).order_by("-completed_at", "-id")
-        rows = rows.annotate(
-            latest_assessment_id=Subquery(latest.values("id")[:1]),
-            latest_assessment_at=Subquery(latest.values("completed_at")[:1]),
-        )
+        rows = rows.annotate(latest_assessment_id=Subquery(latest.values("id")[:1]))
     return rows
 
 
@@ -196,6 +201,14 @@ class ClientView:
             return self._facts["last_check_in_at"]  # type: ignore[no-any-return]
         pulses = self.recent_check_ins()
         return pulses[0].taken_at if pulses else None
+
+    def latest_assessment_at(self) -> datetime | None:
+        """When the latest shared assessment was finished (what is due asks only that): from
+        the access row, else from the headlines (read once per view)."""
+        if self._facts is not None:
+            return self._facts["last_assessment_at"]  # type: ignore[no-any-return]
+        headlines = self.headlines()
+        return headlines[-1].completed_at if headlines else None
 
     def __repr__(self) -> str:
         return f"ClientView(coach={self.coach.pk}, client={self.client.pk})"
@@ -273,7 +286,7 @@ class ClientView:
         from the access row when it read them (the planner's), else from `headlines()`."""
         if self._facts is not None and "latest_assessment_id" in self._facts:
             found = self._facts["latest_assessment_id"]
-            return None if found is None else (int(found), self._facts["latest_assessment_at"])
+            return None if found is None else (int(found), self._facts["last_assessment_at"])
         headlines = self.headlines()
         if not headlines:
             return None

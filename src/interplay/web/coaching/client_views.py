@@ -78,6 +78,7 @@ def _sessions_page(
     context = client_pages.sessions_context(view, page)
     context["header_html"] = client_pages.header_html(context, request)
     context["note_form_html"] = form.as_div() if form.is_bound else blank_form_html(NoteForm)
+    context["content_html"] = client_pages.sessions_html(context, request)
     return render(request, "coaching/client_sessions.html", context, status=status)
 
 

@@ -256,12 +256,13 @@ def shared_due(view: ClientView, reassess_weeks: int) -> Due:
     """What is due by what the client shared, on the client's own interval (the one rule,
     core/schedule.py, as the client's Home and the reminders ask it). The interval is the
     coach's setting, not something the client shared, so it is read beside the view. Dates
-    only: the headlines and check-ins are read without their profiles or answers."""
-    latest = view.latest_assessment_key()  # its date alone: no profile read for it
+    only: the latest shared assessment's and check-in's, both read with the access check
+    (`with_facts`), so no assessment or check-in is read for them (a view made without it
+    reads the headlines and the recent check-ins, without profiles or answers)."""
     now = timezone.now()
     return what_is_due(
         now,
-        latest[1] if latest else None,
+        view.latest_assessment_at(),
         view.latest_check_in_at(),  # the date alone: no check-in decrypted for it
         reassess_weeks=reassess_weeks,
         today=timezone.localdate(now),

@@ -187,6 +187,119 @@ def compiled(
     return found
 
 
+@dataclass(frozen=True)
+class CompiledUnion:
+    """Compiled queries run as one statement, `UNION ALL`: a page that needs several small
+    reads pays one round trip (and the database one statement) instead of one a read. Each
+    row comes back with its part and is converted as that part alone converts its rows.
+
+    The parts must select as many columns as each other, in types one column can hold (a
+    part without a column selects a typed NULL there: `Cast(Value(None), TextField())`).
+    The first part may be paged: its LIMIT and OFFSET are then parameters, so every page
+    runs the same SQL. Rows come back by part, in the order `order_by` gives (column names
+    of the first part, `-` for descending): a subquery's own ORDER BY is not kept by a
+    UNION, so the whole statement is sorted (the parts are a few dozen rows)."""
+
+    alias: str
+    parts: tuple[CompiledQuery, ...]
+    sql: str
+    params: tuple[Any, ...]
+    slots: Mapping[int, tuple[str, Kind]]
+    paged: bool
+
+    def part_rows(
+        self, values: Mapping[str, Any], *, limit: int | None = None, offset: int = 0
+    ) -> list[list[list[Any]]]:
+        """Each part's rows (lists, in its columns' order), run with these slot values and,
+        for a paged union, this page of the first part."""
+        params = list(self.params)
+        for position, (name, kind) in self.slots.items():
+            params[position] = _adapt(self.alias, kind, values[name])
+        if self.paged:
+            if limit is None:
+                raise TypeError("a paged union needs a limit")
+            params[len(self.parts[0].params)] = int(limit)
+            params[len(self.parts[0].params) + 1] = int(offset)
+        connection = connections[self.alias]
+        with connection.cursor() as cursor:
+            cursor.execute(self.sql, params)
+            found = cursor.fetchall()
+        result: list[list[list[Any]]] = [[] for _ in self.parts]
+        converters = [part.converters.items() for part in self.parts]
+        for raw in found:
+            part, row = raw[0], list(raw[1:])
+            for column, (functions, expression) in converters[part]:
+                for convert in functions:
+                    row[column] = convert(row[column], expression, connection)
+            result[part].append(row)
+        return result
+
+
+def compile_union(
+    builds: Sequence[Callable[[Mapping[str, Any]], QuerySet[Any]]],
+    slots: Mapping[str, Kind],
+    *,
+    order_by: Sequence[str] = (),
+    paged: bool = False,
+) -> CompiledUnion:
+    """`UNION ALL` of `build(values)` for each of `builds` (`.values()` querysets), each
+    compiled by `compile_query` with the same slots (see `CompiledUnion`)."""
+    parts = tuple(compile_query(build, slots) for build in builds)
+    widths = {len(part.names) for part in parts}
+    if len(widths) != 1:
+        raise ValueError("the parts of a union must select as many columns as each other")
+    alias = parts[0].alias
+    if any(part.alias != alias for part in parts):
+        raise ValueError("the parts of a union must read one database")
+    names = parts[0].names
+    order = []
+    for name in order_by:
+        column = name.removeprefix("-")
+        if column not in names:
+            raise ValueError(f"{column!r} is not a column of the union's first part")
+        order.append(f"{names.index(column) + 2}{' DESC' if name.startswith('-') else ''}")
+    selects: list[str] = []
+    params: list[Any] = []
+    slot_positions: dict[int, tuple[str, Kind]] = {}
+    for n, part in enumerate(parts):
+        for position, slot in part.slots.items():
+            slot_positions[len(params) + position] = slot
+        params.extend(part.params)
+        inner = part.sql
+        if paged and n == 0:
+            inner += " LIMIT %s OFFSET %s"
+            params.extend([0, 0])  # each run's page
+        tag = f"{n} AS union_part" if n == 0 else str(n)
+        selects.append(f"SELECT {tag}, u{n}.* FROM ({inner}) u{n}")  # noqa: S608 - compiled SQL
+    sql = " UNION ALL ".join(selects) + " ORDER BY " + ", ".join(["1", *order])
+    return CompiledUnion(alias, parts, sql, tuple(params), slot_positions, paged)
+
+
+def compiled_union(
+    key: Sequence[Any],
+    builds: Sequence[Callable[[Mapping[str, Any]], QuerySet[Any]]],
+    slots: Mapping[str, Kind],
+    *,
+    order_by: Sequence[str] = (),
+    paged: bool = False,
+    alias: str = "default",
+) -> CompiledUnion:
+    """The compiled union for this shape, compiled at its first use (per database)."""
+    connection = connections[alias]
+    full_key = ("union", alias, connection.vendor, connection.settings_dict["NAME"], *key)
+    found = _unions.get(full_key)
+    if found is None:
+        with _lock:
+            found = _unions.get(full_key) or compile_union(
+                builds, slots, order_by=order_by, paged=paged
+            )
+            _unions[full_key] = found
+    return found
+
+
+_unions: dict[tuple[Any, ...], CompiledUnion] = {}
+
+
 def compiled_instances(
     key: Sequence[Any],
     build: Callable[[Mapping[str, Any]], QuerySet[Any]],
